@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+/**
+ * Import OCR'd newspaper pages into the archive.
+ *
+ *   npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
+ *   npm run import -- <issue-folder>
+ *
+ * Flags: --dry-run (write nothing), --json (print the parsed result on stdout), --force
+ * (overwrite hand-edited articles, keeping a backup), --content <dir> (default: ./content).
+ *
+ * Exit status: 0 imported (problems are suspicions, printed for review); 1 the input cannot be
+ * used; 2 wrong command-line usage; 3 refused to overwrite hand-edited files.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isRealDate } from '../src/schemas/common.ts';
+import type { ParsedPage } from '../src/schemas/parsed-page.ts';
+import { commitPlan, snapshotOf } from './io/content-store.ts';
+import { loadLexicon } from './io/lexicon.ts';
+import { preparePhoto } from './io/photos.ts';
+import { InputError, listFiles, readIssueFolder, readPaper, readPhotoMapping, readTextFile } from './io/read-input.ts';
+import { planImport, type IssueFacts, type PageSource, type PreparedPhoto } from './lib/import-plan.ts';
+import { assignPhotos } from './lib/photo-assign.ts';
+import { parsePage, readHeader } from './lib/parse-page.ts';
+import { formatProblems } from './lib/report.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `Usage:
+  npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
+  npm run import -- <issue-folder>
+
+Options:
+  --dry-run        parse and report, write nothing
+  --json           print the parsed result as JSON on stdout (reports go to stderr)
+  --force          overwrite articles edited by hand; the old files are kept under backups/
+  --content <dir>  the archive's content folder (default: content)
+  -h, --help       this text`;
+
+class UsageError extends Error {}
+
+interface PageJob {
+  text: string;
+  file: string;
+  displayFile: string;
+  page: number | null;
+  pageName: string | null;
+  photosDir: string | null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      paper: { type: 'string' },
+      date: { type: 'string' },
+      page: { type: 'string' },
+      'page-name': { type: 'string' },
+      photos: { type: 'string' },
+      content: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('give exactly one page file or issue folder');
+  const input = resolve(positionals[0]!);
+  const contentDir = resolve(values.content ?? join(ROOT, 'content'));
+
+  let paperSlug: string;
+  let date: string;
+  let facts: IssueFacts = {};
+  let jobs: PageJob[];
+  if (existsSync(input) && statSync(input).isDirectory() && existsSync(join(input, 'issue.yml'))) {
+    for (const flag of ['paper', 'date', 'page', 'page-name', 'photos'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for a single page; an issue folder says it in issue.yml`);
+    }
+    const folder = readIssueFolder(input);
+    paperSlug = folder.manifest.paper;
+    date = folder.manifest.date;
+    facts = {
+      ...(folder.manifest.number !== undefined ? { number: folder.manifest.number } : {}),
+      ...(folder.manifest.estimated !== undefined ? { estimated: folder.manifest.estimated } : {}),
+    };
+    jobs = folder.pages.map((page) => ({
+      text: page.text,
+      file: page.file,
+      displayFile: relative(process.cwd(), join(input, page.file)) || page.file,
+      page: page.number,
+      pageName: page.name,
+      photosDir: page.photosDir,
+    }));
+  } else {
+    if (values.paper === undefined) throw new UsageError('--paper <slug> is required for a single page (e.g. --paper zunyi-daily)');
+    if (values.date === undefined) throw new UsageError('--date <YYYY-MM-DD> is required for a single page');
+    paperSlug = values.paper;
+    date = values.date;
+    let page: number | null = null;
+    if (values.page !== undefined) {
+      if (!/^\d{1,3}$/.test(values.page) || Number(values.page) < 1) {
+        throw new InputError(`--page ${values.page} is not a page number`, { file: input, hint: 'give the page (版次) as a number from 1, e.g. --page 3' });
+      }
+      page = Number(values.page);
+    }
+    if (values.photos !== undefined && !(existsSync(values.photos) && statSync(values.photos).isDirectory())) {
+      throw new InputError(`--photos ${values.photos} is not a folder`, { file: resolve(values.photos), hint: 'pass the folder that holds the photos of this page' });
+    }
+    jobs = [
+      {
+        text: readTextFile(input),
+        file: basename(input),
+        displayFile: relative(process.cwd(), input) || input,
+        page,
+        pageName: values['page-name'] ?? null,
+        photosDir: values.photos !== undefined ? resolve(values.photos) : null,
+      },
+    ];
+  }
+
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
+    throw new InputError(`bad date "${date}"`, { file: input, hint: 'write the date as YYYY-MM-DD, a day that exists, e.g. 2023-01-17' });
+  }
+  const paper = readPaper(contentDir, paperSlug);
+  const lexicon = loadLexicon();
+
+  const sources: PageSource[] = [];
+  const photos: PreparedPhoto[] = [];
+  const photoErrors: string[] = [];
+  for (const job of jobs) {
+    const header = readHeader(job.text, paper.name);
+    const pageNumber = job.page ?? header.page;
+    if (pageNumber === null) {
+      throw new InputError('page number missing: the page header does not print it', {
+        file: job.displayFile,
+        hint: 'pass --page <N> (or set `number:` in issue.yml)',
+      });
+    }
+    const parsed = parsePage(job.text, { paper: paperSlug, date, page: pageNumber, pageName: job.pageName, paperName: paper.name }, { lexicon });
+    sources.push({ parsed, sourceFile: job.file });
+    if (job.photosDir) {
+      const assigned = assignPhotos(listFiles(job.photosDir), parsed.articles, readPhotoMapping(job.photosDir));
+      photoErrors.push(...assigned.errors.map((error) => `${relative(process.cwd(), job.photosDir!)}: ${error}`));
+      for (const { file, itemId } of assigned.assignments) {
+        try {
+          photos.push(await preparePhoto(join(job.photosDir, file), itemId));
+        } catch (error) {
+          photoErrors.push(`${join(relative(process.cwd(), job.photosDir), file)}: not a readable image (${(error as Error).message}); replace or remove it`);
+        }
+      }
+    }
+  }
+
+  const pages = sources.map((s) => s.parsed);
+  if (values.json) {
+    const json = pages.length === 1 && jobs.length === 1 && !existsSync(join(input, 'issue.yml')) ? pages[0] : { pages };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  }
+  for (const [index, page] of pages.entries()) process.stderr.write(formatProblems(page, jobs[index]!.displayFile));
+
+  if (photoErrors.length > 0) {
+    for (const error of photoErrors) process.stderr.write(`error: ${error}\n`);
+    process.stderr.write('Nothing was written.\n');
+    return 1;
+  }
+
+  const plan = planImport(sources, photos, snapshotOf(contentDir), facts);
+  if (values['dry-run']) {
+    process.stderr.write(`Dry run: would write ${plan.writes.length} files and remove ${plan.removals.length}; nothing was written.\n`);
+    if (plan.conflicts.length > 0) process.stderr.write(`(${plan.conflicts.length} hand-edited files would need --force)\n`);
+    return 0;
+  }
+  if (plan.conflicts.length > 0 && !values.force) {
+    process.stderr.write(
+      `error: refusing to overwrite ${plan.conflicts.length} article file(s) edited by hand since the last import:\n` +
+        plan.conflicts.map((path) => `  ${relative(process.cwd(), join(contentDir, path))}\n`).join('') +
+        '  hint: keep your corrections (copy them into the OCR text and import again), or rerun with --force;\n' +
+        '        --force keeps the old files under backups/<time>/.\nNothing was written.\n',
+    );
+    return 3;
+  }
+  const result = commitPlan(contentDir, plan, { backupRoot: join(dirname(contentDir), 'backups'), keepBackup: values.force });
+  const items = pages.flatMap((p) => p.articles);
+  process.stderr.write(
+    `Imported ${items.length} items (${items.filter((i) => i.kind === 'article').length} articles, ${items.filter((i) => i.kind === 'photo').length} photos, ${photos.length} images) ` +
+      `from ${pages.length} page(s): ${result.written.length} files written, ${result.removed.length} removed, ${plan.unchanged.length} unchanged.\n`,
+  );
+  if (result.backupDir) process.stderr.write(`Replaced files were kept in ${relative(process.cwd(), result.backupDir)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof InputError) {
+      process.stderr.write(`error: ${error.file}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}\n  hint: ${error.hint}\n`);
+      process.exitCode = 1;
+    } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`internal error (a bug, please report it with the input that caused it):\n${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

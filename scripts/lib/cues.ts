@@ -1,0 +1,72 @@
+import { countHan, endsSentence } from './chars.ts';
+
+/**
+ * Cues that an editor reads from the words themselves: where a paragraph opens, what a headline
+ * looks like, what starts a photo caption.
+ */
+
+/**
+ * Words that open a new paragraph or item in Chinese news writing. A block that starts with one
+ * of them is not the continuation of an unfinished block before it: the text in between was lost.
+ */
+const PARAGRAPH_OPENERS = new RegExp(
+  [
+    '^该(?:区|乡|县|市|镇|村|局|委|部|厅|办|公司|企业|院|校|所|中心|街道|社区|项目|集团|协会|队|站)',
+    '^据(?:了解|悉|介绍|统计|悉|测算|初步统计|报道|调查)',
+    '^(?:近日|日前|连日来|近年来|近期|今年以来|去年以来|截至|目前|此外|另外|与此同时|同时，|同时,|其中，|其中,|下一步|记者了解到|记者从|记者在|记者注意到)',
+    '^(?:首先|其次|再次|最后|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)',
+    '^图为',
+    '^本报讯',
+    '^[一二三四五六七八九十]+、',
+    '^[（(][一二三四五六七八九十\\d]+[）)]',
+    '^\\d{1,2}[、.．](?!\\d)',
+    '^第[一二三四五六七八九十]+[，,、]',
+    '^(?:19|20)\\d{2}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:以来)?[，,]',
+    '^(?:今年|去年|当天|当日|次日)[，,]',
+  ].join('|'),
+  'u',
+);
+
+export function opensParagraph(text: string): boolean {
+  return PARAGRAPH_OPENERS.test(text.trimStart());
+}
+
+/** Text that can only continue a sentence: it starts with punctuation that never opens one. */
+export function continuesSentence(text: string): boolean {
+  return /^[，。、；：！？）》”’,.;:!?)]/u.test(text.trimStart());
+}
+
+/** The second part of a caption, after the scene is set: 图为… */
+export function opensCaptionDetail(text: string): boolean {
+  return /^(?:图为|图[一二三四五六七八九\d]为?|上图|下图|左图|右图|左上图|右上图)/u.test(text.trimStart());
+}
+
+/**
+ * Could this unit be a headline line (引题, 主题, 副题, or a column banner)? Short, no sentence
+ * inside, not ending in a comma, and not opening like running text.
+ */
+export function looksLikeHeadline(text: string): boolean {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const han = countHan(flat);
+  if (han < 2 || han > 34 || flat.length > 48) return false;
+  if (/[。；]/u.test(flat)) return false;
+  if (/[，、：,:;]$/u.test(flat)) return false;
+  if (endsSentence(flat) && !/[！？!?]$/u.test(flat)) return false;
+  if (/[！？!?]$/u.test(flat) && han > 26) return false;
+  if (/^(?:图为|[（(])/u.test(flat)) return false;
+  // many commas make a sentence, not a headline
+  if ((flat.match(/[，,]/gu) ?? []).length > 2) return false;
+  return true;
+}
+
+/** A column banner over several items rather than a headline: 我们的节日·春节, 图片新闻. */
+export function looksLikeColumnBanner(text: string): boolean {
+  return (
+    /[·•・|｜]/u.test(text) ||
+    /^(?:我们的节日|图片新闻|图说|影像|镜头|新春走基层|聚焦|关注|专题|特别报道|一线|走基层)/u.test(text) ||
+    /[，,]/u.test(text)
+  );
+}
+
+/** Does the text finish its sentence, so that a following block starts a new paragraph? */
+export { endsSentence };

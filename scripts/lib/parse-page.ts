@@ -1,0 +1,507 @@
+import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/parsed-page.ts';
+import type { Problem } from '../../src/schemas/problem.ts';
+import { endsSentence } from './chars.ts';
+import { continuesSentence, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
+import { parseHeaderLine, parseJumpLine, splitJump, type HeaderInfo } from './furniture.ts';
+import { splitHeadline } from './headline.ts';
+import { articleId } from './ids.ts';
+import { cleanLine } from './inline.ts';
+import { firstLine, lastLine, splitUnits, unitText, type Segment, type Unit } from './layout.ts';
+import { normalizeSource } from './normalize.ts';
+import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
+import { mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type People } from './people.ts';
+import { findSuspicions, type Lexicon } from './suspicions.ts';
+
+/** What the caller knows about the page before reading it. */
+export interface PageMeta {
+  paper: string;
+  date: string;
+  page: number;
+  /** 版名 given on the command line or in issue.yml; wins over the header. */
+  pageName?: string | null;
+  /** The paper's printed name, so that a header line naming it is recognised. */
+  paperName?: string;
+}
+
+export interface ParseOptions {
+  /** A word-frequency lexicon for OCR suspicions (村医人户 -> 入户); without one they are skipped. */
+  lexicon?: Lexicon;
+}
+
+/** Read the running header and footer lines of a page without parsing the articles. */
+export function readHeader(text: string, paperName?: string): HeaderInfo & { lines: number[] } {
+  const lines = normalizeSource(text).split('\n');
+  return collectHeader(lines, paperName);
+}
+
+/**
+ * Read one OCR'd page the way an editor would: find its items in reading order, their headline
+ * parts, people and clean text. Never throws on odd text; what looks wrong becomes a problem.
+ */
+export function parsePage(text: string, meta: PageMeta, options: ParseOptions = {}): ParsedPage {
+  const lines = normalizeSource(text).split('\n');
+  const header = collectHeader(lines, meta.paperName);
+  const pageProblems: Problem[] = [];
+  if (header.date !== null && header.date !== meta.date) {
+    pageProblems.push({
+      code: 'header-date-mismatch',
+      line: header.lines[0] ?? 1,
+      message: `the page header says ${header.date}, but the import was told ${meta.date}`,
+      suggestion: header.date,
+    });
+  }
+  if (header.page !== null && header.page !== meta.page) {
+    pageProblems.push({
+      code: 'header-page-mismatch',
+      line: header.lines[0] ?? 1,
+      message: `the page header says page ${header.page}, but the import was told page ${meta.page}`,
+      suggestion: String(header.page),
+    });
+  }
+
+  const units = splitUnits(lines, new Set(header.lines));
+  const classified = units.map((unit) => ({ unit, kind: classify(unit) }));
+  demoteWeakHeadlines(classified);
+  const sections = splitSections(classified);
+  const bigGap = bigGapThreshold(units);
+
+  const drafts: Draft[] = [];
+  const unassigned: UnassignedText[] = [];
+  for (const section of sections) readSection(section, bigGap, drafts, unassigned);
+
+  const articles: ParsedItem[] = drafts
+    .sort((a, b) => a.firstLine - b.firstLine)
+    .map((draft, index) => finishDraft(draft, articleId(meta.paper, meta.date, meta.page, index + 1), options));
+
+  for (const leftover of unassigned) {
+    pageProblems.push({
+      code: 'unassigned-text',
+      line: leftover.line,
+      message: 'text that belongs to no article (a label from an advertisement or a box?): kept under `unassigned`, attached to nothing',
+      excerpt: leftover.text,
+    });
+  }
+
+  return {
+    paper: meta.paper,
+    date: meta.date,
+    page: meta.page,
+    pageName: meta.pageName ?? header.pageName,
+    credits: header.credits,
+    articles,
+    unassigned,
+    problems: pageProblems,
+  };
+}
+
+function collectHeader(lines: string[], paperName?: string): HeaderInfo & { lines: number[] } {
+  const info: HeaderInfo & { lines: number[] } = { date: null, page: null, pageName: null, credits: [], lines: [] };
+  lines.forEach((line, index) => {
+    const header = parseHeaderLine(line, paperName);
+    if (!header) return;
+    info.lines.push(index + 1);
+    info.date ??= header.date;
+    info.page ??= header.page;
+    info.pageName ??= header.pageName;
+    info.credits.push(...header.credits);
+  });
+  return info;
+}
+
+type UnitKind = 'jump' | 'credit' | 'byline' | 'head' | 'text';
+
+interface Classified {
+  unit: Unit;
+  kind: UnitKind;
+}
+
+/** Joined text of a unit for recognising what it is; names in bylines keep their spaces. */
+function flatText(unit: Unit): string {
+  return unit.segments
+    .map((s) => s.text.trim())
+    .reduce((acc, piece) => (acc === '' ? piece : acc + (needsNoSpace(acc, piece) ? '' : ' ') + piece), '');
+}
+
+/** 通讯 / 员 陈静: a role word broken across lines joins without a space. */
+function needsNoSpace(left: string, right: string): boolean {
+  return /(?:通讯|本报|记|实习|特约|摄影报|见习|首席|融媒体|全媒体|摄)$/u.test(left) && /^(?:员|记者|者|生|道|报道|影)/u.test(right)
+    ? true
+    : !/\p{Script=Han}$/u.test(left) || !/^\p{Script=Han}/u.test(right) || !looksLikeNameBoundary(left, right);
+}
+
+/** Between two lines of a byline, Han text meets Han text; only a name list needs the space kept. */
+function looksLikeNameBoundary(left: string, right: string): boolean {
+  return /(?:记者|通讯员|实习生|摄影|编辑|\s\p{Script=Han}{2,4})$/u.test(left) && /^\p{Script=Han}{2,4}(?:\s|$|[）)])/u.test(right);
+}
+
+function classify(unit: Unit): UnitKind {
+  const flat = flatText(unit);
+  if (parseJumpLine(flat)) return 'jump';
+  if (parseCredit(flat)) return 'credit';
+  if (parseBylineLine(flat)) return 'byline';
+  if (unit.segments.length <= 2 && looksLikeHeadline(flat)) return 'head';
+  return 'text';
+}
+
+/**
+ * A short line right after an unfinished sentence, not followed by a byline, is the tail of
+ * that sentence rather than a new headline: 保障群众 / 的生命安全.
+ */
+function demoteWeakHeadlines(units: Classified[]): void {
+  for (let i = 1; i < units.length - 1; i++) {
+    const prev = units[i - 1]!;
+    const here = units[i]!;
+    const next = units[i + 1]!;
+    if (here.kind !== 'head' || prev.kind !== 'text' || next.kind === 'head' || next.kind === 'byline') continue;
+    if (endsSentence(flatText(prev.unit))) continue;
+    if (parseLeadingByline(flatText(next.unit))?.dateline) continue;
+    if (here.unit.gapBefore > prev.unit.gapBefore + 1) continue;
+    here.kind = 'text';
+  }
+}
+
+interface Section {
+  heads: Unit[];
+  body: Classified[];
+}
+
+function splitSections(units: Classified[]): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { heads: [], body: [] };
+  for (const item of units) {
+    if (item.kind === 'head') {
+      if (current.body.length > 0) {
+        sections.push(current);
+        current = { heads: [], body: [] };
+      }
+      current.heads.push(item.unit);
+    } else {
+      current.body.push(item);
+    }
+  }
+  if (current.heads.length > 0 || current.body.length > 0) sections.push(current);
+  return sections;
+}
+
+/**
+ * Blank lines between blocks say something when the page uses more than one size of gap: the
+ * common gap separates paragraphs, a wider one separates items. Returns the smallest gap that
+ * counts as "wide", or Infinity when the page has one gap size only.
+ */
+function bigGapThreshold(units: Unit[]): number {
+  const counts = new Map<number, number>();
+  for (const unit of units) if (unit.gapBefore > 0) counts.set(unit.gapBefore, (counts.get(unit.gapBefore) ?? 0) + 1);
+  if (counts.size < 2) return Infinity;
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  return common + 1;
+}
+
+interface Draft {
+  kind: 'article' | 'photo';
+  heads: string[];
+  column: string | null;
+  /** Body units of an article, or caption units of a photo. */
+  units: Classified[];
+  credit: Unit | null;
+  firstLine: number;
+  lastLine: number;
+  problems: Problem[];
+}
+
+function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[]): void {
+  const headTexts = section.heads.map((unit) => headlineText(unit));
+  const body = section.body;
+  if (body.length === 0) {
+    for (const unit of section.heads) unassigned.push({ text: headlineText(unit), line: firstLine(unit) });
+    return;
+  }
+
+  // photo items: each credit closes one, its caption runs back over the text before it
+  const captionOf = new Map<number, [number, number]>();
+  let lower = 0;
+  body.forEach((item, k) => {
+    if (item.kind !== 'credit') return;
+    let start = k;
+    if (k - 1 >= lower && body[k - 1]!.kind === 'text') {
+      start = k - 1;
+      while (start - 1 >= lower && extendsCaption(body[start - 1]!, body[start]!, bigGap, body, start, k)) start--;
+    }
+    captionOf.set(k, [start, k - 1]);
+    lower = k + 1;
+  });
+
+  const inCaption = new Set<number>();
+  for (const [k, [start, end]] of captionOf) {
+    inCaption.add(k);
+    for (let i = start; i <= end; i++) inCaption.add(i);
+  }
+  const loose = body.map((_, i) => i).filter((i) => !inCaption.has(i));
+  const firstCaptionStart = Math.min(...[...captionOf.values()].map(([start]) => start), body.length);
+  const articleUnits = loose.filter((i) => i < firstCaptionStart);
+  const hasArticle = articleUnits.some((i) => body[i]!.kind === 'text') || (articleUnits.length > 0 && captionOf.size === 0);
+
+  let article: Draft | null = null;
+  if (hasArticle) {
+    article = newDraft('article', headTexts, null, []);
+    if (section.heads.length > 0) article.firstLine = firstLine(section.heads[0]!);
+    for (const i of loose) {
+      // text after a photo's credit continues the article when the section has one
+      article.units.push(body[i]!);
+    }
+    finishLines(article, section.heads);
+    drafts.push(article);
+  } else {
+    // loose text in a photo-only section belongs to the next caption; trailing text stands alone
+    const trailing: Classified[] = [];
+    for (const i of loose) {
+      const next = [...captionOf.entries()].find(([k, [start]]) => start > i || k > i);
+      if (next) captionOf.set(next[0], [Math.min(next[1][0], i), next[1][1]]);
+      else trailing.push(body[i]!);
+    }
+    if (trailing.length > 0) readLeftovers(trailing, drafts, unassigned);
+  }
+
+  const photoCount = captionOf.size;
+  let column: string | null = null;
+  let photoHeads: string[] = [];
+  if (!hasArticle && headTexts.length > 0) {
+    if (headTexts.length === 1) {
+      if (photoCount >= 2 || looksLikeColumnBanner(headTexts[0]!)) column = headTexts[0]!;
+      else photoHeads = headTexts;
+    } else {
+      column = headTexts[0]!;
+      photoHeads = headTexts.slice(1);
+    }
+  }
+  let first = true;
+  for (const [k, [start, end]] of [...captionOf.entries()].sort((a, b) => a[0] - b[0])) {
+    const units: Classified[] = [];
+    for (let i = start; i <= end; i++) if (body[i]!.kind === 'text' || body[i]!.kind === 'byline') units.push(body[i]!);
+    const photo = newDraft('photo', first ? photoHeads : [], column, units);
+    photo.credit = body[k]!.unit;
+    if (first && photoHeads.length > 0) photo.firstLine = firstLine(section.heads[section.heads.length - photoHeads.length]!);
+    finishLines(photo, first && photoHeads.length > 0 ? section.heads.slice(-photoHeads.length) : []);
+    drafts.push(photo);
+    first = false;
+  }
+}
+
+/** Should the caption that starts at `body[start]` also take the unit before it? */
+function extendsCaption(prev: Classified, current: Classified, bigGap: number, body: Classified[], start: number, creditIndex: number): boolean {
+  if (prev.kind !== 'text') return false;
+  if (current.unit.gapBefore >= bigGap) return false;
+  const prevText = flatText(prev.unit);
+  if (parseLeadingByline(prevText)?.dateline) return false;
+  let length = 0;
+  for (let i = start; i < creditIndex; i++) length += flatText(body[i]!.unit).length;
+  if (length + prevText.length > 420) return false;
+  return !endsSentence(prevText) || opensCaptionDetail(flatText(current.unit));
+}
+
+/** Text after the last photo of a photo-only section: an untitled article, or a leftover label. */
+function readLeftovers(units: Classified[], drafts: Draft[], unassigned: UnassignedText[]): void {
+  const text = units.map((u) => flatText(u.unit)).join('');
+  if (units.length === 1 && text.length <= 20 && !endsSentence(text)) {
+    unassigned.push({ text: cleanLine(text, 'headline').text, line: firstLine(units[0]!.unit) });
+    return;
+  }
+  const draft = newDraft('article', [], null, units);
+  finishLines(draft, []);
+  drafts.push(draft);
+}
+
+function newDraft(kind: Draft['kind'], heads: string[], column: string | null, units: Classified[]): Draft {
+  return { kind, heads, column, units, credit: null, firstLine: Infinity, lastLine: 0, problems: [] };
+}
+
+function finishLines(draft: Draft, heads: Unit[]): void {
+  const all = [...heads, ...draft.units.map((u) => u.unit), ...(draft.credit ? [draft.credit] : [])];
+  for (const unit of all) {
+    draft.firstLine = Math.min(draft.firstLine, firstLine(unit));
+    draft.lastLine = Math.max(draft.lastLine, lastLine(unit));
+  }
+}
+
+function headlineText(unit: Unit): string {
+  const paragraph = buildParagraph(unit.segments, 'headline');
+  return paragraph.text;
+}
+
+/** Turn a draft into the item the contract describes: people, dateline, clean paragraphs, problems. */
+function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedItem {
+  finishLines(draft, []);
+  const headline = splitHeadline(draft.heads);
+  let people: People = noPeople();
+  let dateline: string | null = null;
+  let continuation: string | null = null;
+  const problems: Problem[] = [...draft.problems];
+
+  const paragraphs: Paragraph[] = [];
+  let previousUnit: Unit | null = null;
+  let openParagraph: Paragraph | null = null;
+  const closeParagraph = () => {
+    if (openParagraph) paragraphs.push(finishParagraph(openParagraph));
+    openParagraph = null;
+  };
+
+  draft.units.forEach((item, index) => {
+    const unit = item.unit;
+    if (item.kind === 'jump') {
+      continuation = joinContinuation(continuation, parseJumpLine(flatText(unit)));
+      return;
+    }
+    if (item.kind === 'byline') {
+      const found = parseBylineLine(flatText(unit));
+      if (found) people = mergePeople(people, found);
+      return;
+    }
+    if (item.kind === 'credit') return;
+
+    let segments = unit.segments;
+    if (index === firstTextIndex(draft.units)) {
+      const leading = parseLeadingByline(segments.map((s) => s.text.trim()).join('\n'));
+      if (leading) {
+        dateline = leading.dateline;
+        people = mergePeople(people, leading.people);
+        segments = dropPrefix(segments, segments.map((s) => s.text.trim()).join('\n').length - leading.rest.length);
+      }
+    }
+    // a byline printed at the end: …（记者 张婷）
+    if (index === lastTextIndex(draft.units)) {
+      const trailing = /[（(]((?:本报)?(?:记者|通讯员|实习生)[^）)]{2,40})[）)]\s*$/u.exec(segments[segments.length - 1]?.text ?? '');
+      const found = trailing ? parsePeopleList(trailing[1]!) : null;
+      if (trailing && found) {
+        people = mergePeople(people, found);
+        segments = dropSuffix(segments, trailing[0].length);
+      }
+    }
+    const jumpless = stripJumps(segments);
+    if (jumpless.jump) continuation = joinContinuation(continuation, jumpless.jump);
+    segments = jumpless.segments;
+
+    const paragraph = buildParagraph(segments);
+    if (paragraph.text === '') return;
+    if (openParagraph && previousUnit) {
+      const previousText = openParagraph.text;
+      const nextText = paragraph.text;
+      if (!endsSentence(previousText) && (continuesSentence(nextText) || !opensParagraph(nextText))) {
+        // a column break inside the paragraph: mend it
+        appendParagraph(openParagraph, paragraph);
+        previousUnit = unit;
+        return;
+      }
+      if (!endsSentence(previousText)) problems.push(truncated(openParagraph));
+    }
+    closeParagraph();
+    openParagraph = paragraph;
+    previousUnit = unit;
+  });
+  if (openParagraph && !endsSentence((openParagraph as Paragraph).text) && continuation === null) {
+    problems.push(truncated(openParagraph));
+  }
+  closeParagraph();
+
+  for (const paragraph of paragraphs) {
+    problems.push(...paragraph.problems);
+    if (options.lexicon) problems.push(...findSuspicions(paragraph, options.lexicon));
+  }
+
+  const credit = draft.credit ? parseCredit(flatText(draft.credit)) : null;
+  if (credit) people = mergePeople(people, credit.people);
+  if (draft.kind === 'article' && headline.title === null) {
+    problems.push({
+      code: 'no-headline',
+      line: draft.firstLine,
+      message: 'an article without a headline: text continued from another page, or a headline the OCR missed',
+    });
+  }
+  if (draft.kind === 'photo' && paragraphs.length === 0) {
+    problems.push({ code: 'photo-without-caption', line: draft.firstLine, message: 'a photo credit with no caption text before it' });
+  }
+
+  const texts = paragraphs.map((p) => p.text);
+  problems.sort((a, b) => a.line - b.line);
+  return {
+    id,
+    kind: draft.kind,
+    kicker: headline.kicker,
+    title: headline.title,
+    subtitle: headline.subtitle,
+    column: draft.column,
+    dateline,
+    reporters: people.reporters,
+    correspondents: people.correspondents,
+    photographers: people.photographers,
+    paragraphs: draft.kind === 'article' ? texts : [],
+    caption: draft.kind === 'photo' ? texts.join('\n') || null : null,
+    credit: credit ? credit.text : null,
+    continuation,
+    problems,
+    lines: [draft.firstLine, Math.max(draft.lastLine, draft.firstLine)],
+  };
+}
+
+function firstTextIndex(units: Classified[]): number {
+  return units.findIndex((u) => u.kind === 'text');
+}
+
+function lastTextIndex(units: Classified[]): number {
+  for (let i = units.length - 1; i >= 0; i--) if (units[i]!.kind === 'text') return i;
+  return -1;
+}
+
+function joinContinuation(current: string | null, next: string | null): string | null {
+  if (!next) return current;
+  return current ? `${current}；${next}` : next;
+}
+
+function truncated(paragraph: Paragraph): Problem {
+  const tail = [...paragraph.text].slice(-12).join('');
+  return {
+    code: 'truncated-text',
+    line: lastLineOf(paragraph),
+    message: 'the text stops mid-sentence and nothing continues it: a line may be missing from the OCR',
+    excerpt: tail,
+  };
+}
+
+/** Remove the first `count` characters of the segments joined by '\n'. */
+function dropPrefix(segments: Segment[], count: number): Segment[] {
+  const out: Segment[] = [];
+  let remaining = count;
+  for (const segment of segments) {
+    const text = segment.text.trim();
+    if (remaining >= text.length + 1) {
+      remaining -= text.length + 1;
+      continue;
+    }
+    out.push({ text: text.slice(Math.max(0, remaining)), line: segment.line });
+    remaining = 0;
+  }
+  return out;
+}
+
+function dropSuffix(segments: Segment[], count: number): Segment[] {
+  const out = [...segments];
+  const last = out[out.length - 1]!;
+  out[out.length - 1] = { text: last.text.trimEnd().slice(0, -count), line: last.line };
+  return out;
+}
+
+function stripJumps(segments: Segment[]): { segments: Segment[]; jump: string | null } {
+  if (segments.length === 0) return { segments, jump: null };
+  const out = [...segments];
+  let jump: string | null = null;
+  const head = splitJump(out[0]!.text);
+  if (head.at === 'start') {
+    jump = head.jump;
+    out[0] = { text: head.text, line: out[0]!.line };
+  }
+  const last = out.length - 1;
+  const tail = splitJump(out[last]!.text);
+  if (tail.at === 'end') {
+    jump = joinContinuation(jump, tail.jump);
+    out[last] = { text: tail.text, line: out[last]!.line };
+  }
+  return { segments: out, jump };
+}

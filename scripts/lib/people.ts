@@ -1,0 +1,247 @@
+/**
+ * Bylines, datelines and photo credits: who wrote, who reported, who took the photo.
+ *
+ * 本报讯（记者 张婷）            dateline 本报讯, reporters 张婷
+ * 本报讯（记者 刘洋 通讯员 陈静） correspondents 陈静
+ * 新华社北京2月5日电（记者 王某） dateline 新华社北京2月5日电
+ * 本报记者 吴涛                  a byline on its own line
+ * 文/图 本报记者 张三            reporter and photographer
+ * （记者 向婧 摄影报道）          a photo credit: photographer 向婧
+ */
+
+export interface People {
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+}
+
+export function noPeople(): People {
+  return { reporters: [], correspondents: [], photographers: [] };
+}
+
+export function mergePeople(a: People, b: People): People {
+  const merge = (x: string[], y: string[]) => [...new Set([...x, ...y])];
+  return {
+    reporters: merge(a.reporters, b.reporters),
+    correspondents: merge(a.correspondents, b.correspondents),
+    photographers: merge(a.photographers, b.photographers),
+  };
+}
+
+type Role = 'reporter' | 'correspondent' | 'photographer' | 'writer-photographer' | 'other';
+
+/** Role words, longest first so that 本报通讯员 wins over 通讯员 and 记者. */
+const ROLES: Array<[string, Role]> = (
+  [
+    ['文/图', 'writer-photographer'],
+    ['文／图', 'writer-photographer'],
+    ['图/文', 'writer-photographer'],
+    ['图／文', 'writer-photographer'],
+    ['文·图', 'writer-photographer'],
+    ['图文', 'writer-photographer'],
+    ['本报特约通讯员', 'correspondent'],
+    ['特约通讯员', 'correspondent'],
+    ['本报通讯员', 'correspondent'],
+    ['通讯员', 'correspondent'],
+    ['本报首席记者', 'reporter'],
+    ['本报特约记者', 'reporter'],
+    ['本报见习记者', 'reporter'],
+    ['本报实习记者', 'reporter'],
+    ['融媒体记者', 'reporter'],
+    ['全媒体记者', 'reporter'],
+    ['本报实习生', 'reporter'],
+    ['首席记者', 'reporter'],
+    ['特约记者', 'reporter'],
+    ['见习记者', 'reporter'],
+    ['实习记者', 'reporter'],
+    ['摄影记者', 'photographer'],
+    ['本报记者', 'reporter'],
+    ['新华社记者', 'reporter'],
+    ['实习生', 'reporter'],
+    ['记者', 'reporter'],
+    ['撰稿', 'reporter'],
+    ['摄影', 'photographer'],
+    ['文/', 'reporter'],
+    ['文／', 'reporter'],
+    ['图/', 'photographer'],
+    ['图／', 'photographer'],
+    ['文:', 'reporter'],
+    ['文：', 'reporter'],
+    ['图:', 'photographer'],
+    ['图：', 'photographer'],
+    ['摄:', 'photographer'],
+    ['摄：', 'photographer'],
+    ['编译', 'other'],
+    ['整理', 'other'],
+  ] as Array<[string, Role]>
+).sort((a, b) => b[0].length - a[0].length);
+
+/** A person's name: two to four Han characters, or a transcribed name with a middle dot. */
+const NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,8}[·•・]\p{Script=Han}{1,10}(?:[·•・]\p{Script=Han}{1,10})?)$/u;
+
+export function isPersonName(token: string): boolean {
+  return NAME.test(token) && !ROLES.some(([word]) => token === word) && !NOT_NAMES.has(token);
+}
+
+/** Words that look like names by their length but are not. */
+const NOT_NAMES = new Set(['报道', '摄影报道', '供图', '提供', '报讯', '本报', '特约', '综合', '整理', '编辑']);
+
+/**
+ * Parse a run of role words and names, as found inside 本报讯（…） or on a byline line.
+ * Returns null when anything in it is neither a role word nor a name, so that ordinary text
+ * is never mistaken for a byline.
+ */
+export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): People | null {
+  const people = noPeople();
+  let role: Role = defaultRole;
+  let sawName = false;
+  const tokens = tokenize(text);
+  if (tokens === null) return null;
+  let roleHasNames = false;
+  for (const token of tokens) {
+    if (token.kind === 'role') {
+      // 文/图 本报记者 张三: the title after 文/图 does not take away the photo credit
+      const keep = !roleHasNames && token.role === 'reporter' && (role === 'writer-photographer' || role === 'photographer');
+      if (!keep) role = token.role;
+      roleHasNames = false;
+      continue;
+    }
+    roleHasNames = true;
+    for (const name of splitGluedNames(token.text)) {
+      if (!isPersonName(name)) return null;
+      sawName = true;
+      if (role === 'reporter') people.reporters.push(name);
+      else if (role === 'correspondent') people.correspondents.push(name);
+      else if (role === 'photographer') people.photographers.push(name);
+      else if (role === 'writer-photographer') {
+        people.reporters.push(name);
+        people.photographers.push(name);
+      }
+    }
+  }
+  return sawName ? people : null;
+}
+
+type Token = { kind: 'role'; role: Role } | { kind: 'name'; text: string };
+
+/** Split on spaces, 、，, and role words; null if a piece is not Chinese. */
+function tokenize(text: string): Token[] | null {
+  const tokens: Token[] = [];
+  const pieces = text
+    .replace(/^[□■◎●○◇◆☆★▲△▶|｜\s]+/u, '')
+    .split(/[\s、，,;；]+/u)
+    .filter(Boolean);
+  for (const piece of pieces) {
+    let rest = piece;
+    while (rest.length > 0) {
+      const role = ROLES.find(([word]) => rest.startsWith(word));
+      if (role) {
+        tokens.push({ kind: 'role', role: role[1] });
+        rest = rest.slice(role[0].length);
+        continue;
+      }
+      // a name runs until the next role word: 记者张婷通讯员陈静
+      let end = rest.length;
+      for (const [word] of ROLES) {
+        const at = rest.indexOf(word);
+        if (at > 0 && at < end) end = at;
+      }
+      const name = rest.slice(0, end);
+      if (!/^[\p{Script=Han}·•・]+$/u.test(name)) return null;
+      tokens.push({ kind: 'name', text: name });
+      rest = rest.slice(end);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * OCR sometimes drops the space between two names. Only an even split into two- or
+ * three-character names is safe (张婷李明, 王小明李小红); four characters stay one name,
+ * because 欧阳小明 and 张婷李明 cannot be told apart.
+ */
+function splitGluedNames(token: string): string[] {
+  if (/[·•・]/u.test(token) || token.length <= 4) return [token];
+  if (token.length === 6) return [token.slice(0, 3), token.slice(3)];
+  return [token];
+}
+
+export interface LeadingByline {
+  dateline: string | null;
+  people: People;
+  /** The text after the dateline and byline. */
+  rest: string;
+}
+
+/**
+ * The dateline and byline that open a report: 本报讯（记者 张婷）2022年…,
+ * 新华社北京2月5日电（记者 王某）…, 本报讯 近日…. Null when the text opens with neither.
+ */
+export function parseLeadingByline(text: string): LeadingByline | null {
+  const trimmed = text.replace(/^[□■◎●\s]+/u, '');
+  const dateline = DATELINE.exec(trimmed);
+  if (dateline) {
+    const after = trimmed.slice(dateline[0].length).replace(/^\s+/u, '');
+    const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(after);
+    if (paren) {
+      const people = parsePeopleList(paren[1]!);
+      if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren[0].length) };
+    }
+    return { dateline: dateline[1]!.replace(/\s+/g, ''), people: noPeople(), rest: after.replace(/^[：:，,]\s*/u, '') };
+  }
+  // 记者 张婷 报道 / （记者 张婷）at the very start, without a dateline
+  const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(trimmed);
+  if (paren && /记者|通讯员|实习生/u.test(paren[1]!)) {
+    const people = parsePeopleList(paren[1]!);
+    if (people) return { dateline: null, people, rest: trimmed.slice(paren[0].length) };
+  }
+  return null;
+}
+
+/**
+ * 本报讯, 本报北京1月16日讯, 新华社北京2月5日电, 中新网1月5日电, 人民网贵阳1月3日电.
+ * The place and date part is short and has no punctuation.
+ */
+const DATELINE =
+  /^(本\s?报\s?讯|本报[\p{Script=Han}\d]{1,12}?讯|(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|中国新闻社|本报|据新华社)[\p{Script=Han}\d\s]{0,16}?电)/u;
+
+/** A whole line that is only a byline: 本报记者 吴涛, □记者 张三 通讯员 李四, 文/图 王五. */
+export function parseBylineLine(text: string): People | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 50 || /[。！？]/u.test(trimmed)) return null;
+  // the byline must name a role; two bare names are more likely a headline fragment
+  if (!ROLES.some(([word]) => trimmed.includes(word))) return null;
+  const inner = /^[（(〈]([^）)〉]+)[）)〉]$/u.exec(trimmed)?.[1] ?? trimmed;
+  if (/摄$|摄影报道$|供图$/u.test(inner)) return null;
+  return parsePeopleList(inner);
+}
+
+export interface Credit {
+  /** The credit as printed, with full-width brackets: （记者 向婧 摄影报道）. */
+  text: string;
+  people: People;
+}
+
+/**
+ * A photo credit: （记者 一丁 摄）, （张浪 摄）, （通讯员 罗军 龙飞 摄）, （记者 向婧 摄影报道）,
+ * 本报记者 王五 摄, （图片由遵义市文明办提供）. Everyone named is a photographer.
+ */
+export function parseCredit(text: string): Credit | null {
+  const trimmed = text.trim().replace(/\s+/gu, ' ');
+  if (trimmed.length > 60) return null;
+  const inner = /^[（(〈]\s*(.+?)\s*[）)〉]$/u.exec(trimmed)?.[1] ?? trimmed;
+  const supplied = /^(?:图片)?由\s*(.{2,30}?)\s*提供$|^(.{2,30}?)\s*供图$/u.exec(inner);
+  if (supplied) {
+    const names = parsePeopleList(supplied[1] ?? supplied[2] ?? '', 'photographer');
+    return { text: `（${inner}）`, people: names ?? noPeople() };
+  }
+  const taken = /^(.+?)\s*(?:摄影报道|摄影|摄|拍摄)$/u.exec(inner);
+  if (!taken) return null;
+  const people = parsePeopleList(taken[1]!, 'photographer');
+  if (!people) return null;
+  const photographers = [...people.reporters, ...people.correspondents, ...people.photographers];
+  return {
+    text: `（${inner}）`,
+    people: { reporters: [], correspondents: [], photographers: [...new Set(photographers)] },
+  };
+}

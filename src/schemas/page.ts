@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+
+/** One person's role in producing a page, as printed in its header: 责任编辑 李明. */
+export const pageCreditSchema = z.object({
+  /** The role as printed, e.g. 责任编辑, 校对, 美编. */
+  role: z.string().min(1),
+  /** The names printed after it. */
+  names: z.array(z.string().min(1)),
+});
+
+/** A printed page (版面) of an issue. Pages are listed in their issue's `issue.yml`. */
+export const pageSchema = z.object({
+  /** 版次: the page number within the issue, 1-based. */
+  number: z.number().int().min(1).max(999),
+  /** 版名: the page's section name, e.g. 文明实践 or 要闻; null when unknown. */
+  name: z.string().min(1).nullable().default(null),
+  /** People credited in the page header (责任编辑, 校对 ...). */
+  credits: z.array(pageCreditSchema).default([]),
+  /** The OCR file this page was imported from, relative to the import folder. */
+  source: z.string().optional(),
+});
+
+export type Page = z.output<typeof pageSchema>;
