@@ -1,0 +1,35 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import { photos } from './src/integrations/photos.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+
+export default defineConfig({
+  site: process.env.ARCHIVE_SITE_URL ?? 'http://localhost:4321',
+  // outside node_modules, so that `npm ci` keeps the content-layer cache; tests building
+  // other archives point it elsewhere
+  cacheDir: process.env.ARCHIVE_ASTRO_CACHE ?? './.cache/astro',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // unified + remark-cjk-friendly renders **「重要」**通知 as emphasis (the default processor
+    // leaves the asterisks); SmartyPants is off because it would change the text (" -- ...).
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+  },
+  integrations: [mdx(), photos(), searchIndex()],
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // every MDX module carries Astro's "use astro:head-inject" directive and the bundler
+        // warns once per file (withastro/astro#18087): 15 MB of log at 20k articles
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,28 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, ROOT } from '../support/build-site.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+/**
+ * Build the bundled archive once for all browser tests, into a folder of its own, and serve it
+ * on a random port as a static host would.
+ */
+export default async function setup(project: TestProject) {
+  const outDir = resolve(ROOT, '.cache/e2e/dist');
+  rmSync(outDir, { recursive: true, force: true });
+  await buildSite({ outDir, astroCache: resolve(ROOT, '.cache/e2e/astro'), photoCache: resolve(ROOT, '.cache/e2e/photos') });
+  const server = await serveStatic(outDir);
+  project.provide('baseUrl', server.url);
+  project.provide('distDir', outDir);
+  return async () => {
+    await server.close();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    distDir: string;
+  }
+}
