@@ -16,7 +16,6 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../src/schemas/common.ts';
-import type { ParsedPage } from '../src/schemas/parsed-page.ts';
 import { commitPlan, snapshotOf } from './io/content-store.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { preparePhoto } from './io/photos.ts';
@@ -186,7 +185,15 @@ async function main(argv: string[]): Promise<number> {
     );
     return 3;
   }
-  const result = commitPlan(contentDir, plan, { backupRoot: join(dirname(contentDir), 'backups'), keepBackup: values.force });
+  let result;
+  try {
+    result = commitPlan(contentDir, plan, { backupRoot: join(dirname(contentDir), 'backups'), keepBackup: values.force });
+  } catch (error) {
+    throw new InputError(`could not write the import: ${(error as Error).message}`, {
+      file: contentDir,
+      hint: 'nothing was changed; fix the cause (disk space, permissions) and run the import again',
+    });
+  }
   const items = pages.flatMap((p) => p.articles);
   process.stderr.write(
     `Imported ${items.length} items (${items.filter((i) => i.kind === 'article').length} articles, ${items.filter((i) => i.kind === 'photo').length} photos, ${photos.length} images) ` +

@@ -57,6 +57,7 @@ export function commitPlan(contentDir: string, plan: ImportPlan, options: Commit
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    removeIfEmpty(dirname(staging));
     throw error;
   }
 
@@ -105,6 +106,7 @@ export function commitPlan(contentDir: string, plan: ImportPlan, options: Commit
       }
     }
     rmSync(staging, { recursive: true, force: true });
+    removeIfEmpty(dirname(staging));
     throw error;
   }
 
@@ -119,7 +121,7 @@ export function commitPlan(contentDir: string, plan: ImportPlan, options: Commit
     }
   }
   rmSync(staging, { recursive: true, force: true });
-  removeIfEmpty(join(dirname(contentDir), '.import-staging'));
+  removeIfEmpty(dirname(staging));
   for (const path of plan.removals) pruneEmptyDirs(contentDir, dirname(join(contentDir, path)));
 
   return { written: plan.writes.map((w) => w.path), removed: plan.removals, backupDir };

@@ -6,7 +6,7 @@ import { parseHeaderLine, parseJumpLine, splitJump, type HeaderInfo } from './fu
 import { splitHeadline } from './headline.ts';
 import { articleId } from './ids.ts';
 import { cleanLine } from './inline.ts';
-import { firstLine, lastLine, splitUnits, unitText, type Segment, type Unit } from './layout.ts';
+import { firstLine, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
 import { normalizeSource } from './normalize.ts';
 import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
 import { mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type People } from './people.ts';

@@ -9,14 +9,16 @@ import { serveStatic } from '../support/static-server.ts';
  * on a random port as a static host would.
  */
 export default async function setup(project: TestProject) {
-  const outDir = resolve(ROOT, '.cache/e2e/dist');
-  rmSync(outDir, { recursive: true, force: true });
-  await buildSite({ outDir, astroCache: resolve(ROOT, '.cache/e2e/astro'), photoCache: resolve(ROOT, '.cache/e2e/photos') });
+  // one folder per run, so that two test runs on one machine never build into each other
+  const work = resolve(ROOT, `.cache/e2e/${process.pid}`);
+  const outDir = resolve(work, 'dist');
+  await buildSite({ outDir, astroCache: resolve(work, 'astro'), photoCache: resolve(ROOT, '.cache/e2e/photos') });
   const server = await serveStatic(outDir);
   project.provide('baseUrl', server.url);
   project.provide('distDir', outDir);
   return async () => {
     await server.close();
+    rmSync(work, { recursive: true, force: true });
   };
 }
 
