@@ -16,7 +16,7 @@ const CREDIT_ROLES = [
   '责编', '编辑', '校对', '版式', '美编', '组版', '审读', '质检', '制图', '设计', '排版', '主编', '终审', '视觉', '统筹', '审核', '一审', '二审', '三审',
 ];
 const ROLE_PATTERN = CREDIT_ROLES.join('|');
-const CREDIT_RUN = new RegExp(`(${ROLE_PATTERN})\\s*[:：]?\\s*((?:\\p{Script=Han}{2,4}(?:[\\s、，,]+|$))+)`, 'gu');
+const CREDIT_RUN = new RegExp(`(${ROLE_PATTERN})\\s*[:：]?\\s*((?:(?:${ROLE_PATTERN})\\s*[:：]?\\s*|\\p{Script=Han}{2,4}(?:[\\s、，,]+|$))+)`, 'gu');
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
 const WEEKDAY = /星期[一二三四五六日天]|(?<![\p{Script=Han}])周[一二三四五六日](?![\p{Script=Han}])/u;
 const PAGE_MARK = /第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版|(?<![\d\p{Script=Han}])([A-H]?\d{1,2})\s*版(?![\p{Script=Han}])/u;
@@ -57,7 +57,9 @@ export function parseHeaderLine(line: string, paperName?: string): HeaderInfo | 
   const nameCandidates = rest
     .split(/[\s|｜:：·•]+/u)
     .map((piece) => piece.replace(/^[（(【\[]|[）)】\]]$/gu, ''))
-    .filter((piece) => /^\p{Script=Han}{2,8}$/u.test(piece));
+    .filter((piece) => /^\p{Script=Han}{2,8}$/u.test(piece))
+    // the paper's own name (遵义日报, 贵州晚报) is not a page name
+    .filter((piece) => !/(?:日报|晚报|早报|时报|商报|都市报|青年报|法治报)$/u.test(piece));
   return {
     date: date ? isoDate(date) : null,
     page,
@@ -66,13 +68,23 @@ export function parseHeaderLine(line: string, paperName?: string): HeaderInfo | 
   };
 }
 
+/** 责任编辑 李明 校对 王芳 -> [{责任编辑: [李明]}, {校对: [王芳]}]: names run until the next role word. */
 function readCredits(text: string): Array<{ role: string; names: string[] }> {
   const credits: Array<{ role: string; names: string[] }> = [];
   for (const match of text.matchAll(CREDIT_RUN)) {
-    const names = match[2]!.split(/[\s、，,]+/u).filter((name) => name !== '' && !CREDIT_ROLES.includes(name));
-    if (names.length > 0) credits.push({ role: match[1]!, names });
+    const tokens = `${match[1]} ${match[2]}`.split(/[\s、，,:：]+/u).filter(Boolean);
+    let current: { role: string; names: string[] } | null = null;
+    for (const token of tokens) {
+      const role = CREDIT_ROLES.find((r) => token === r);
+      if (role) {
+        current = { role, names: [] };
+        credits.push(current);
+      } else if (current) {
+        current.names.push(token);
+      }
+    }
   }
-  return credits;
+  return credits.filter((credit) => credit.names.length > 0);
 }
 
 function stripCredits(text: string): string {

@@ -38,14 +38,17 @@ export function lastLine(unit: Unit): number {
   return unit.segments[unit.segments.length - 1]!.line;
 }
 
-/** Split lines into blocks at blank lines, then blocks into units. `skip` marks furniture lines. */
-export function splitUnits(lines: string[], skip: Set<number>): Unit[] {
+/**
+ * Split lines into blocks at blank lines, then blocks into units. `skip` marks furniture lines;
+ * `isStandalone` recognises lines that are always units of their own (credits, bylines, jumps).
+ */
+export function splitUnits(lines: string[], skip: Set<number>, isStandalone: (text: string) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
   let block: Segment[] = [];
   let gap = 0;
   let blockGap = 0;
   const flush = () => {
-    if (block.length > 0) units.push(...splitBlock(block, blockGap));
+    if (block.length > 0) units.push(...splitBlock(block, blockGap, isStandalone));
     block = [];
   };
   lines.forEach((text, index) => {
@@ -67,23 +70,72 @@ export function splitUnits(lines: string[], skip: Set<number>): Unit[] {
 
 const INDENT = /^(?:\u3000|\s{2,})/u;
 
-function splitBlock(lines: Segment[], gapBefore: number): Unit[] {
-  // indentation counts: an indented first line of a paragraph is still a full line
-  const widths = lines.map((s) => displayWidth(s.text.trimEnd()));
-  if (lines.length === 1) return [{ segments: lines, gapBefore, indented: INDENT.test(lines[0]!.text) }];
+/** Lines that end inside a byline role word (…通讯 / 员 陈静) continue on the next line. */
+const PARTIAL_ROLE = /(?:通讯|本报|特约|实习|见习|首席|摄影报|融媒体|全媒体)$/u;
 
+function hasOpenBracket(text: string): boolean {
+  const opened = (text.match(/[（(〈]/gu) ?? []).length;
+  const closed = (text.match(/[）)〉]/gu) ?? []).length;
+  return opened > closed;
+}
+
+/** A line of Chinese text has no punctuation when it is a headline, a banner or a label. */
+function hasPunctuation(text: string): boolean {
+  return /[，。；：、！？,;:!?]/u.test(text);
+}
+
+/**
+ * Width of a line in half-width cells. ASCII punctuation counts as wide: in Chinese text OCR
+ * reads full-width ，：（） as , : ( ), and the printed line was as wide as with the real marks.
+ */
+export function lineWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[,;:?!()"']/u.test(ch) ? 2 : displayWidth(ch);
+  return width;
+}
+
+/**
+ * Split one block (lines between blank lines) into units. Credits, bylines and jump lines are
+ * units of their own wherever they sit. The rest is read as column text: a line shorter than
+ * the column ends a paragraph (or is a headline line), an indented line starts one.
+ */
+function splitBlock(lines: Segment[], gapBefore: number, isStandalone: (text: string) => boolean): Unit[] {
+  const runs: Segment[][] = [];
+  let run: Segment[] = [];
+  for (const line of lines) {
+    const carried = run.length > 0 && (hasOpenBracket(run[run.length - 1]!.text) || PARTIAL_ROLE.test(run[run.length - 1]!.text.trim()));
+    if (!carried && isStandalone(line.text)) {
+      if (run.length > 0) runs.push(run);
+      runs.push([line]);
+      run = [];
+    } else {
+      run.push(line);
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  const units = runs.flatMap((segments) => splitRun(segments));
+  units.forEach((unit, index) => (unit.gapBefore = index === 0 ? gapBefore : 0));
+  return units;
+}
+
+function splitRun(lines: Segment[]): Unit[] {
+  const make = (segments: Segment[]): Unit => ({ segments, gapBefore: 0, indented: INDENT.test(segments[0]!.text) });
+  if (lines.length === 1) return [make(lines)];
+  // indentation counts: an indented first line of a paragraph is still a full line
+  const widths = lines.map((s) => lineWidth(s.text.trimEnd()));
   const column = columnWidth(widths);
-  const units: Unit[] = [];
-  let current: Segment[] = [lines[0]!];
   const startsNew = (i: number): boolean => {
     const prev = lines[i - 1]!;
     const here = lines[i]!;
     const prevWidth = widths[i - 1]!;
     const width = widths[i]!;
+    if (hasOpenBracket(prev.text) || PARTIAL_ROLE.test(prev.text.trim())) return false;
     if (INDENT.test(here.text)) return true;
     if (lines.length === 2) {
       // two lines: a wrapped line is never longer than the one before it
       if (width > prevWidth + 2) return true;
+      // two short lines without punctuation: headline lines (title and subtitle, kicker and title)
+      if (!hasPunctuation(prev.text) && !hasPunctuation(here.text) && [...prev.text.trim()].length <= 30) return true;
       return prevWidth <= 16 && !endsSentence(prev.text);
     }
     const full = (w: number) => w >= column - 3 && w <= column + 4;
@@ -91,14 +143,16 @@ function splitBlock(lines: Segment[], gapBefore: number): Unit[] {
     if (width > column + 4) return true; // wider than the column: a headline over several columns
     return false;
   };
+  const units: Unit[] = [];
+  let current: Segment[] = [lines[0]!];
   for (let i = 1; i < lines.length; i++) {
     if (startsNew(i)) {
-      units.push({ segments: current, gapBefore: units.length === 0 ? gapBefore : 0, indented: INDENT.test(current[0]!.text) });
+      units.push(make(current));
       current = [];
     }
     current.push(lines[i]!);
   }
-  units.push({ segments: current, gapBefore: units.length === 0 ? gapBefore : 0, indented: INDENT.test(current[0]!.text) });
+  units.push(make(current));
   return units;
 }
 

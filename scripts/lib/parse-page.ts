@@ -59,7 +59,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
     });
   }
 
-  const units = splitUnits(lines, new Set(header.lines));
+  const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const classified = units.map((unit) => ({ unit, kind: classify(unit) }));
   demoteWeakHeadlines(classified);
   const sections = splitSections(classified);
@@ -139,6 +139,7 @@ function classify(unit: Unit): UnitKind {
   if (parseJumpLine(flat)) return 'jump';
   if (parseCredit(flat)) return 'credit';
   if (parseBylineLine(flat)) return 'byline';
+  if (parseLeadingByline(flat)?.dateline) return 'text';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) return 'head';
   return 'text';
 }
@@ -148,11 +149,21 @@ function classify(unit: Unit): UnitKind {
  * that sentence rather than a new headline: 保障群众 / 的生命安全.
  */
 function demoteWeakHeadlines(units: Classified[]): void {
-  for (let i = 1; i < units.length - 1; i++) {
-    const prev = units[i - 1]!;
+  // backwards, so that a demoted line lets the one before it be judged against running text
+  for (let i = units.length - 2; i >= 0; i--) {
+    const prev = units[i - 1];
     const here = units[i]!;
     const next = units[i + 1]!;
-    if (here.kind !== 'head' || prev.kind !== 'text' || next.kind === 'head' || next.kind === 'byline') continue;
+    if (here.kind !== 'head' || next.kind === 'head' || next.kind === 'byline') continue;
+    const text = flatText(here.unit);
+    const nextText = flatText(next.unit);
+    // a line with a comma that runs on into the next block is a sentence, not a headline:
+    // 据了解，今年"春风行动"将持续到 / 3月底，各县……
+    if (next.kind === 'text' && /[，、：,:]/u.test(text) && !parseLeadingByline(nextText)?.dateline && !opensParagraph(nextText)) {
+      here.kind = 'text';
+      continue;
+    }
+    if (!prev || prev.kind !== 'text') continue;
     if (endsSentence(flatText(prev.unit))) continue;
     if (parseLeadingByline(flatText(next.unit))?.dateline) continue;
     if (here.unit.gapBefore > prev.unit.gapBefore + 1) continue;
@@ -169,6 +180,12 @@ function splitSections(units: Classified[]): Section[] {
   const sections: Section[] = [];
   let current: Section = { heads: [], body: [] };
   for (const item of units) {
+    // a dateline (本报讯, 新华社…电) opens a new report even where the headline was not read
+    const opensReport = item.kind === 'text' && parseLeadingByline(flatText(item.unit))?.dateline;
+    if (opensReport && current.body.some((b) => b.kind === 'text')) {
+      sections.push(current);
+      current = { heads: [], body: [] };
+    }
     if (item.kind === 'head') {
       if (current.body.length > 0) {
         sections.push(current);
@@ -224,7 +241,7 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
     let start = k;
     if (k - 1 >= lower && body[k - 1]!.kind === 'text') {
       start = k - 1;
-      while (start - 1 >= lower && extendsCaption(body[start - 1]!, body[start]!, bigGap, body, start, k)) start--;
+      while (start - 1 >= lower && extendsCaption(body[start - 1]!, body[start]!, bigGap, body, start, k, start - 1 === lower)) start--;
     }
     captionOf.set(k, [start, k - 1]);
     lower = k + 1;
@@ -287,7 +304,15 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
 }
 
 /** Should the caption that starts at `body[start]` also take the unit before it? */
-function extendsCaption(prev: Classified, current: Classified, bigGap: number, body: Classified[], start: number, creditIndex: number): boolean {
+function extendsCaption(
+  prev: Classified,
+  current: Classified,
+  bigGap: number,
+  body: Classified[],
+  start: number,
+  creditIndex: number,
+  prevOpensRun: boolean,
+): boolean {
   if (prev.kind !== 'text') return false;
   if (current.unit.gapBefore >= bigGap) return false;
   const prevText = flatText(prev.unit);
@@ -295,7 +320,9 @@ function extendsCaption(prev: Classified, current: Classified, bigGap: number, b
   let length = 0;
   for (let i = start; i < creditIndex; i++) length += flatText(body[i]!.unit).length;
   if (length + prevText.length > 420) return false;
-  return !endsSentence(prevText) || opensCaptionDetail(flatText(current.unit));
+  // an unfinished sentence runs on into the caption; a scene-setting paragraph before 图为… belongs
+  // to the caption only when nothing else (an article's text) comes before it
+  return !endsSentence(prevText) || (prevOpensRun && opensCaptionDetail(flatText(current.unit)));
 }
 
 /** Text after the last photo of a photo-only section: an untitled article, or a leftover label. */
@@ -323,8 +350,7 @@ function finishLines(draft: Draft, heads: Unit[]): void {
 }
 
 function headlineText(unit: Unit): string {
-  const paragraph = buildParagraph(unit.segments, 'headline');
-  return paragraph.text;
+  return finishParagraph(buildParagraph(unit.segments, 'headline')).text;
 }
 
 /** Turn a draft into the item the contract describes: people, dateline, clean paragraphs, problems. */

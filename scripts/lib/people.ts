@@ -184,18 +184,28 @@ export function parseLeadingByline(text: string): LeadingByline | null {
     const after = trimmed.slice(dateline[0].length).replace(/^\s+/u, '');
     const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(after);
     if (paren) {
-      const people = parsePeopleList(paren[1]!);
+      const people = parsePeopleList(mendLineBreaks(paren[1]!));
       if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren[0].length) };
     }
     return { dateline: dateline[1]!.replace(/\s+/g, ''), people: noPeople(), rest: after.replace(/^[：:，,]\s*/u, '') };
   }
   // 记者 张婷 报道 / （记者 张婷）at the very start, without a dateline
   const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(trimmed);
-  if (paren && /记者|通讯员|实习生/u.test(paren[1]!)) {
-    const people = parsePeopleList(paren[1]!);
+  if (paren && /记者|通讯员|实习生/u.test(mendLineBreaks(paren[1]!))) {
+    const people = parsePeopleList(mendLineBreaks(paren[1]!));
     if (people) return { dateline: null, people, rest: trimmed.slice(paren[0].length) };
   }
   return null;
+}
+
+/**
+ * A byline broken across lines: a role word split by the break joins up (通讯 / 员 -> 通讯员);
+ * any other break separates names like a space.
+ */
+export function mendLineBreaks(text: string): string {
+  return text
+    .replace(/(通讯|本报|特约|实习|见习|首席|摄影报|融媒体|全媒体|记)\s*\n\s*(员|记者|者|生|道|报道)/gu, '$1$2')
+    .replace(/\s*\n\s*/gu, ' ');
 }
 
 /**
