@@ -68,5 +68,13 @@ export function looksLikeColumnBanner(text: string): boolean {
   );
 }
 
+/**
+ * Labels printed on boxes that are not news: 广告, 公告, a subscription line. They and the slogan
+ * that follows an advertisement label belong to no article.
+ */
+export function isBoxLabel(text: string): boolean {
+  return /^(?:广告|公告|启事|声明|通告|招聘|讣告|遗失声明|广而告之|公益广告)$|^(?:订报|订阅|广告|发行|新闻)热线|^邮发代号/u.test(text.replace(/\s+/gu, ''));
+}
+
 /** Does the text finish its sentence, so that a following block starts a new paragraph? */
 export { endsSentence };

@@ -98,13 +98,16 @@ function collapseSpaces(text: string, mode: 'body' | 'headline'): string {
   return out;
 }
 
-/** A headline such as 志愿服务聚合力 文明实践谱新篇: two phrases of at least four characters. */
+/**
+ * A headline in parts: 志愿服务聚合力 文明实践谱新篇, 稳就业 惠民生 促发展. Headlines span
+ * columns, so a space between two phrases of two or more characters is printed, not a wrap.
+ */
 function isTwoPartHeadline(chars: string[], spaceStart: number, spaceEnd: number): boolean {
   let left = 0;
   for (let k = spaceStart - 1; k >= 0 && !isSpace(chars[k]); k--) if (isHan(chars[k])) left++;
   let right = 0;
   for (let k = spaceEnd; k < chars.length && !isSpace(chars[k]); k++) if (isHan(chars[k])) right++;
-  return left >= 4 && right >= 4;
+  return left >= 2 && right >= 2;
 }
 
 function wordHasCjk(chars: string[], from: number, step: 1 | -1): boolean {

@@ -73,10 +73,12 @@ const INDENT = /^(?:\u3000|\s{2,})/u;
 /** Lines that end inside a byline role word (…通讯 / 员 陈静) continue on the next line. */
 const PARTIAL_ROLE = /(?:通讯|本报|特约|实习|见习|首席|摄影报|融媒体|全媒体)$/u;
 
+function bracketBalance(text: string): number {
+  return (text.match(/[（(〈]/gu) ?? []).length - (text.match(/[）)〉]/gu) ?? []).length;
+}
+
 function hasOpenBracket(text: string): boolean {
-  const opened = (text.match(/[（(〈]/gu) ?? []).length;
-  const closed = (text.match(/[）)〉]/gu) ?? []).length;
-  return opened > closed;
+  return bracketBalance(text) > 0;
 }
 
 /** A line of Chinese text has no punctuation when it is a headline, a banner or a label. */
@@ -103,7 +105,7 @@ function splitBlock(lines: Segment[], gapBefore: number, isStandalone: (text: st
   const runs: Segment[][] = [];
   let run: Segment[] = [];
   for (const line of lines) {
-    const carried = run.length > 0 && (hasOpenBracket(run[run.length - 1]!.text) || PARTIAL_ROLE.test(run[run.length - 1]!.text.trim()));
+    const carried = run.length > 0 && (hasOpenBracket(run.map((l) => l.text).join('')) || PARTIAL_ROLE.test(run[run.length - 1]!.text.trim()));
     if (!carried && isStandalone(line.text)) {
       if (run.length > 0) runs.push(run);
       runs.push([line]);
@@ -122,15 +124,22 @@ function splitRun(lines: Segment[]): Unit[] {
   const make = (segments: Segment[]): Unit => ({ segments, gapBefore: 0, indented: INDENT.test(segments[0]!.text) });
   if (lines.length === 1) return [make(lines)];
   // indentation counts: an indented first line of a paragraph is still a full line
+  // a stack of short lines without punctuation is a headline block: kicker, title, subtitle
+  if (lines.every((line) => !hasPunctuation(line.text) && [...line.text.trim()].length <= 30)) return lines.map((line) => make([line]));
   const widths = lines.map((s) => lineWidth(s.text.trimEnd()));
   const column = columnWidth(widths);
+  // brackets still open after each line: a break inside （…） never ends a unit
+  const open: number[] = [];
+  lines.reduce((depth, line, i) => (open[i] = Math.max(0, depth + bracketBalance(line.text))), 0);
   const startsNew = (i: number): boolean => {
     const prev = lines[i - 1]!;
     const here = lines[i]!;
     const prevWidth = widths[i - 1]!;
     const width = widths[i]!;
-    if (hasOpenBracket(prev.text) || PARTIAL_ROLE.test(prev.text.trim())) return false;
+    if (open[i - 1]! > 0 || PARTIAL_ROLE.test(prev.text.trim())) return false;
     if (INDENT.test(here.text)) return true;
+    // a numbered item (一、 （二） 3．) or a subtitle's dash opens a line of its own
+    if (/^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．](?!\d)|——)/u.test(here.text)) return true;
     if (lines.length === 2) {
       // two lines: a wrapped line is never longer than the one before it
       if (width > prevWidth + 2) return true;

@@ -1,7 +1,7 @@
 import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/parsed-page.ts';
 import type { Problem } from '../../src/schemas/problem.ts';
 import { endsSentence } from './chars.ts';
-import { continuesSentence, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
+import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { parseHeaderLine, parseJumpLine, splitJump, type HeaderInfo } from './furniture.ts';
 import { splitHeadline } from './headline.ts';
 import { articleId } from './ids.ts';
@@ -181,7 +181,8 @@ function splitSections(units: Classified[]): Section[] {
   let current: Section = { heads: [], body: [] };
   for (const item of units) {
     // a dateline (本报讯, 新华社…电) opens a new report even where the headline was not read
-    const opensReport = item.kind === 'text' && parseLeadingByline(flatText(item.unit))?.dateline;
+    const flat = flatText(item.unit);
+    const opensReport = item.kind === 'text' && (parseLeadingByline(flat)?.dateline || splitJump(flat).at === 'start');
     if (opensReport && current.body.some((b) => b.kind === 'text')) {
       sections.push(current);
       current = { heads: [], body: [] };
@@ -226,6 +227,16 @@ interface Draft {
 }
 
 function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[]): void {
+  // box labels (广告, 订报热线…) at the top of a headline run, and an advertisement's slogan after
+  // its label, are not headlines
+  while (section.heads.length > 0 && isBoxLabel(headlineText(section.heads[0]!))) {
+    const label = section.heads.shift()!;
+    unassigned.push({ text: headlineText(label), line: firstLine(label) });
+    if (/^广告|广告$/u.test(headlineText(label)) && section.heads.length > 1) {
+      const slogan = section.heads.shift()!;
+      unassigned.push({ text: headlineText(slogan), line: firstLine(slogan) });
+    }
+  }
   const headTexts = section.heads.map((unit) => headlineText(unit));
   const body = section.body;
   if (body.length === 0) {

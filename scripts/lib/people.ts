@@ -134,7 +134,8 @@ function tokenize(text: string): Token[] | null {
   for (const piece of pieces) {
     let rest = piece;
     while (rest.length > 0) {
-      const role = ROLES.find(([word]) => rest.startsWith(word));
+      const view = simplifyRoleChars(rest);
+      const role = ROLES.find(([word]) => view.startsWith(word));
       if (role) {
         tokens.push({ kind: 'role', role: role[1] });
         rest = rest.slice(role[0].length);
@@ -143,7 +144,7 @@ function tokenize(text: string): Token[] | null {
       // a name runs until the next role word: 记者张婷通讯员陈静
       let end = rest.length;
       for (const [word] of ROLES) {
-        const at = rest.indexOf(word);
+        const at = view.indexOf(word);
         if (at > 0 && at < end) end = at;
       }
       const name = rest.slice(0, end);
@@ -179,7 +180,9 @@ export interface LeadingByline {
  */
 export function parseLeadingByline(text: string): LeadingByline | null {
   const trimmed = text.replace(/^[□■◎●\s]+/u, '');
-  const dateline = DATELINE.exec(trimmed);
+  const match = DATELINE.exec(simplifyRoleChars(trimmed));
+  // the dateline as printed (本報訊 stays traditional); the match ran on a simplified view
+  const dateline = match ? ([trimmed.slice(0, match[0].length), trimmed.slice(0, match[1]!.length)] as const) : null;
   if (dateline) {
     const after = trimmed.slice(dateline[0].length).replace(/^\s+/u, '');
     const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(after);
@@ -191,7 +194,7 @@ export function parseLeadingByline(text: string): LeadingByline | null {
   }
   // 记者 张婷 报道 / （记者 张婷）at the very start, without a dateline
   const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(trimmed);
-  if (paren && /记者|通讯员|实习生/u.test(mendLineBreaks(paren[1]!))) {
+  if (paren && /记者|通讯员|实习生/u.test(simplifyRoleChars(mendLineBreaks(paren[1]!)))) {
     const people = parsePeopleList(mendLineBreaks(paren[1]!));
     if (people) return { dateline: null, people, rest: trimmed.slice(paren[0].length) };
   }
@@ -199,13 +202,29 @@ export function parseLeadingByline(text: string): LeadingByline | null {
 }
 
 /**
+ * Traditional forms of the characters in role words and datelines (本報訊, 記者, 通訊員, 攝),
+ * mapped one to one so that positions in the simplified view are positions in the original.
+ */
+const TRADITIONAL_ROLE_CHARS: Record<string, string> = {
+  報: '报', 訊: '讯', 記: '记', 員: '员', 實: '实', 習: '习', 攝: '摄', 電: '电', 華: '华', 圖: '图', 見: '见', 約: '约', 聞: '闻', 網: '网', 廣: '广', 視: '视', 濟: '济',
+};
+
+export function simplifyRoleChars(text: string): string {
+  return text.replace(/[報訊記員實習攝電華圖見約聞網廣視濟]/gu, (ch) => TRADITIONAL_ROLE_CHARS[ch] ?? ch);
+}
+
+/**
  * A byline broken across lines: a role word split by the break joins up (通讯 / 员 -> 通讯员);
  * any other break separates names like a space.
  */
 export function mendLineBreaks(text: string): string {
-  return text
-    .replace(/(通讯|本报|特约|实习|见习|首席|摄影报|融媒体|全媒体|记)\s*\n\s*(员|记者|者|生|道|报道)/gu, '$1$2')
-    .replace(/\s*\n\s*/gu, ' ');
+  return (
+    text
+      .replace(/(通讯|本报|特约|实习|见习|首席|摄影报|融媒体|全媒体|记)\s*\n\s*(员|记者|者|生|道|报道)/gu, '$1$2')
+      // a name is at least two characters: a single character on either side of the break is half a name (陈 / 静)
+      .replace(/(?<=(?:^|[\s（(、，])\p{Script=Han})\s*\n\s*(?=\p{Script=Han})|(?<=\p{Script=Han})\s*\n\s*(?=\p{Script=Han}(?:$|[\s）)、，]))/gu, '')
+      .replace(/\s*\n\s*/gu, ' ')
+  );
 }
 
 /**
@@ -220,7 +239,7 @@ export function parseBylineLine(text: string): People | null {
   const trimmed = text.trim();
   if (trimmed.length > 50 || /[。！？]/u.test(trimmed)) return null;
   // the byline must name a role; two bare names are more likely a headline fragment
-  if (!ROLES.some(([word]) => trimmed.includes(word))) return null;
+  if (!ROLES.some(([word]) => simplifyRoleChars(trimmed).includes(word))) return null;
   const inner = /^[（(〈]([^）)〉]+)[）)〉]$/u.exec(trimmed)?.[1] ?? trimmed;
   if (/摄$|摄影报道$|供图$/u.test(inner)) return null;
   return parsePeopleList(inner);
@@ -245,9 +264,9 @@ export function parseCredit(text: string): Credit | null {
     const names = parsePeopleList(supplied[1] ?? supplied[2] ?? '', 'photographer');
     return { text: `（${inner}）`, people: names ?? noPeople() };
   }
-  const taken = /^(.+?)\s*(?:摄影报道|摄影|摄|拍摄)$/u.exec(inner);
+  const taken = /^(.+?)\s*(?:摄影报道|摄影|摄|拍摄)$/u.exec(simplifyRoleChars(inner));
   if (!taken) return null;
-  const people = parsePeopleList(taken[1]!, 'photographer');
+  const people = parsePeopleList(inner.slice(0, taken[1]!.length), 'photographer');
   if (!people) return null;
   const photographers = [...people.reporters, ...people.correspondents, ...people.photographers];
   return {

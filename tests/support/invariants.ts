@@ -4,7 +4,11 @@ import { readHeader } from '../../scripts/lib/parse-page.ts';
 import { normalizeSource } from '../../scripts/lib/normalize.ts';
 
 /** Role words that a byline prints and the parser turns into fields rather than text. */
-const ROLE_WORDS = ['本报特约记者', '本报通讯员', '本报记者', '本报实习生', '特约记者', '见习记者', '实习记者', '首席记者', '融媒体记者', '全媒体记者', '摄影记者', '通讯员', '实习生', '记者', '摄影', '文图'];
+const ROLE_WORDS = [
+  '实习生', '通讯员', '记者', '摄影', '文图', '本报', '特约', '首席', '见习', '实习', '融媒体', '全媒体',
+  // the same in traditional script (Big5 pages)
+  '實習生', '通訊員', '記者', '攝影', '本報',
+];
 
 function count(text: string): Map<string, number> {
   const counts = new Map<string, number>();
