@@ -12,4 +12,25 @@ export const paths = {
   issue: (paper: string, date: string) => `/${paper}/${date}/`,
   page: (paper: string, date: string, page: number) => `/${paper}/${date}/${pad(page)}/`,
   article: (id: string) => `/${id}/`,
+  /** Open data and citations of one article, next to its page. */
+  articleJson: (id: string) => `/${id}/article.json`,
+  articleText: (id: string) => `/${id}/article.txt`,
+  citation: (id: string, format: 'bib' | 'ris' | 'csl') => `/${id}/citation.${format === 'csl' ? 'json' : format}`,
+  issueJson: (paper: string, date: string) => `/${paper}/${date}/issue.json`,
+  feed: (paper: string) => `/${paper}/feed.xml`,
+  data: () => '/data/',
+  corpus: () => '/data/corpus.jsonl',
+  paperCorpus: (paper: string) => `/data/papers/${paper}.jsonl`,
+  manifest: () => '/data/manifest.json',
+  checksums: () => '/data/SHA256SUMS.txt',
+  /** 历史上的今天: the articles of one month and day (MM-DD) across the years. */
+  onThisDay: (monthDay: string) => `/on-this-day/${monthDay}.json`,
+  sitemap: () => '/sitemap.xml',
+  sitemapPart: (n: number) => `/sitemaps/${n}.xml`,
 };
+
+/**
+ * First path segments the site uses itself; a paper slug must not be one of them, or its pages
+ * would collide with the site's own.
+ */
+export const RESERVED_SLUGS = ['data', 'search', 'on-this-day', 'sitemaps', 'photos', 'pagefind', '_astro', '404'];

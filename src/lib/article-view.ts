@@ -1,0 +1,133 @@
+import type { Archive, ArticleEntry, ArticleRef, IssueRef, PageRef, PaperRef } from './archive.ts';
+import { articleParagraphs, excerpt } from './article-text.ts';
+import { parseJumps, type Jump } from './jumps.ts';
+
+/**
+ * What the reading room shows of an article, worked out once per article and shared by the
+ * article page, the cards on issue and page views, citations, feeds and the open data, so
+ * that all of them name an article the same way.
+ */
+export interface ArticleView {
+  ref: ArticleRef;
+  paper: PaperRef;
+  issue: IssueRef;
+  page: PageRef;
+  /** The body as plain paragraphs (hand corrections included: the MDX body is the source). */
+  paragraphs: string[];
+  /**
+   * The headline to show and to cite: the printed 主题; for a photo item without one, the start
+   * of its caption; for a continued piece without one, the headline of where it started.
+   */
+  headline: string;
+  /** True when nothing was printed as 主题 and `headline` was made from the text. */
+  untitled: boolean;
+  /** The first sentences, for cards, descriptions and feeds. */
+  lead: string;
+  /** The people cited as authors: the reporters; for a photo item, its photographers. */
+  authors: string[];
+  /** Jump lines resolved to the page and, where it can be found, the piece on the other end. */
+  jumps: ResolvedJump[];
+}
+
+export interface ResolvedJump extends Jump {
+  /** The page the jump names, when the archive holds it. */
+  target: PageRef | undefined;
+  /** The piece on that page that carries the opposite jump back to this page. */
+  article: ArticleRef | undefined;
+}
+
+const views = new WeakMap<ArticleEntry, ArticleView>();
+const paragraphCache = new WeakMap<ArticleEntry, string[]>();
+
+function paragraphsOf(entry: ArticleEntry): string[] {
+  let paragraphs = paragraphCache.get(entry);
+  if (!paragraphs) {
+    paragraphs = articleParagraphs(entry.body);
+    paragraphCache.set(entry, paragraphs);
+  }
+  return paragraphs;
+}
+
+/** The view of one article of the archive (memoised: pages, feeds and data share it). */
+export function articleView(archive: Archive, ref: ArticleRef): ArticleView {
+  const cached = views.get(ref.entry);
+  if (cached) return cached;
+  const { key, entry } = ref;
+  const paper = archive.paper(key.paper)!;
+  const issue = archive.issue(key.paper, key.date)!;
+  const page = issue.pages.find((p) => p.page.number === key.page)!;
+  const paragraphs = paragraphsOf(entry);
+  const jumps = resolveJumps(issue, ref);
+  const data = entry.data;
+
+  let headline = data.title;
+  if (headline === null) {
+    const origin = jumps.find((jump) => jump.direction === 'from' && jump.article?.entry.data.title);
+    if (data.kind === 'article' && origin) headline = `${origin.article!.entry.data.title}（${origin.label.replace(/^上/u, '')}）`;
+    else headline = excerpt(paragraphs, data.kind === 'photo' ? 24 : 20) || (data.kind === 'photo' ? '图片' : '（无标题）');
+  }
+  const authors = data.kind === 'photo' && data.photographers.length > 0 ? data.photographers : data.reporters;
+
+  const view: ArticleView = {
+    ref,
+    paper,
+    issue,
+    page,
+    paragraphs,
+    headline,
+    untitled: data.title === null,
+    lead: excerpt(paragraphs, 80),
+    authors,
+    jumps,
+  };
+  views.set(entry, view);
+  return view;
+}
+
+function resolveJumps(issue: IssueRef, ref: ArticleRef): ResolvedJump[] {
+  return parseJumps(ref.entry.data.continuation).map((jump) => {
+    const target = issue.pages.find((p) => p.page.number === jump.page);
+    const back = jump.direction === 'to' ? 'from' : 'to';
+    // the piece on the other page whose own jump points back here
+    const article = target?.articles.find(
+      (other) => other !== ref && parseJumps(other.entry.data.continuation).some((j) => j.direction === back && j.page === ref.key.page),
+    );
+    return { ...jump, target, article };
+  });
+}
+
+/** The neighbours of an article in reading order within its paper, for previous/next links. */
+export function neighbours(archive: Archive, ref: ArticleRef): { previous: ArticleRef | undefined; next: ArticleRef | undefined } {
+  const index = indexOf(archive, ref);
+  const previous = archive.articles[index - 1];
+  const next = archive.articles[index + 1];
+  return {
+    previous: previous?.key.paper === ref.key.paper ? previous : undefined,
+    next: next?.key.paper === ref.key.paper ? next : undefined,
+  };
+}
+
+const positions = new WeakMap<Archive, Map<ArticleRef, number>>();
+function indexOf(archive: Archive, ref: ArticleRef): number {
+  let map = positions.get(archive);
+  if (!map) {
+    map = new Map(archive.articles.map((article, index) => [article, index]));
+    positions.set(archive, map);
+  }
+  return map.get(ref) ?? -1;
+}
+
+/**
+ * The byline as a newspaper prints it: 本报讯（记者 张婷 通讯员 陈静）; without a dateline,
+ * 记者 张婷. A photographer who is also the reporter is credited 文/图.
+ */
+export function printedByline(data: ArticleEntry['data']): { dateline: string | null; people: string } {
+  const parts: string[] = [];
+  const photographersOnly = data.photographers.filter((name) => !data.reporters.includes(name));
+  const bothWays = data.photographers.length > 0 && photographersOnly.length === 0;
+  if (data.reporters.length > 0) parts.push(`记者 ${data.reporters.join(' ')}${bothWays ? ' 文/图' : ''}`);
+  if (data.correspondents.length > 0) parts.push(`通讯员 ${data.correspondents.join(' ')}`);
+  if (photographersOnly.length > 0 && data.kind === 'article') parts.push(`摄影 ${photographersOnly.join(' ')}`);
+  const people = parts.join(' ');
+  return { dateline: data.dateline, people: data.dateline && people ? `（${people}）` : people };
+}

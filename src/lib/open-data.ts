@@ -1,0 +1,311 @@
+import { createHash } from 'node:crypto';
+import type { Problem } from '../schemas/problem.ts';
+import type { Archive, IssueRef } from './archive.ts';
+import { articleView, printedByline, type ArticleView } from './article-view.ts';
+import { gbt7714, type CitationSource } from './citations.ts';
+import { formatDate, pageLabel } from './dates.ts';
+import { paths } from './paths.ts';
+import { fullPhotoUrl } from './photo-sizes.ts';
+import { site } from '../site.config.ts';
+
+/**
+ * The archive as open data: per article a JSON record and a plain-text file, per issue a JSON
+ * index, and the whole corpus as JSON Lines with SHA-256 checksums. Everything is a pure
+ * function of the archive and the site's address, so two builds of the same content give
+ * byte-identical files (and the same checksums).
+ */
+
+/** Bumped when a field changes meaning or disappears; adding a field does not bump it. */
+export const OPEN_DATA_VERSION = 1;
+
+export interface ArticleRecord {
+  id: string;
+  url: string;
+  kind: 'article' | 'photo';
+  paper: string;
+  paperName: string;
+  date: string;
+  page: number;
+  pageName: string | null;
+  seq: number;
+  column: string | null;
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
+  headline: string;
+  dateline: string | null;
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+  credit: string | null;
+  continuation: string | null;
+  text: string;
+  characters: number;
+  photos: Array<{ url: string; width: number; height: number; sha256: string }>;
+  problems: Problem[];
+  source: { file: string; lines: [number, number] } | null;
+  citation: string;
+  files: { html: string; json: string; txt: string; bib: string; ris: string; csl: string };
+}
+
+/** One line per field of an article record, shown on the 数据下载 page. */
+export const ARTICLE_FIELDS: Array<{ name: keyof ArticleRecord; type: string; description: string }> = [
+  { name: 'id', type: '字符串', description: '稿件编号，即永久链接的路径：报纸/日期/版次/版内序号，如 zunyi-daily/2023-01-17/03/01。不随标题或模板改变。' },
+  { name: 'url', type: '字符串', description: '稿件网页的永久链接。' },
+  { name: 'kind', type: '"article" | "photo"', description: '文章，或图片新闻（以图片和图片说明为主）。' },
+  { name: 'paper', type: '字符串', description: '报纸代号，如 zunyi-daily。' },
+  { name: 'paperName', type: '字符串', description: '报纸名称，如 遵义日报。' },
+  { name: 'date', type: '字符串', description: '出版日期，YYYY-MM-DD。' },
+  { name: 'page', type: '整数', description: '版次。' },
+  { name: 'pageName', type: '字符串 | null', description: '版名，如 要闻；未知时为 null。' },
+  { name: 'seq', type: '整数', description: '稿件在本版的阅读顺序，从 1 起。' },
+  { name: 'column', type: '字符串 | null', description: '栏目名，如 我们的节日，春节。' },
+  { name: 'kicker', type: '字符串 | null', description: '引题（主题之上的一行）。' },
+  { name: 'title', type: '字符串 | null', description: '主题（主标题）；原版未印或未识别时为 null。' },
+  { name: 'subtitle', type: '字符串 | null', description: '副题（主题之下的说明性标题）。' },
+  { name: 'headline', type: '字符串', description: '本站显示和引用所用的标题：有主题即主题；图片新闻无主题时取图片说明开头；转版续文无主题时取首段所在稿件的主题并注明“接第N版”。' },
+  { name: 'dateline', type: '字符串 | null', description: '电头，如 本报讯、新华社北京2月5日电。' },
+  { name: 'reporters', type: '字符串数组', description: '记者（含特约记者、实习生），按原文顺序；文章引文的著者。' },
+  { name: 'correspondents', type: '字符串数组', description: '通讯员。' },
+  { name: 'photographers', type: '字符串数组', description: '摄影者；图片新闻引文的著者。' },
+  { name: 'credit', type: '字符串 | null', description: '图片署名行原文，如 （记者 向婧 摄影报道）。' },
+  { name: 'continuation', type: '字符串 | null', description: '转版提示原文，如 下转第3版、上接第1版。' },
+  { name: 'text', type: '字符串', description: '正文纯文本（图片新闻为图片说明），经整理的 OCR 文字；段落之间以一个换行符分隔。' },
+  { name: 'characters', type: '整数', description: '正文字数（不计空白）。' },
+  { name: 'photos', type: '对象数组', description: '图片：原图地址 url、像素宽 width、高 height、文件 SHA-256 校验值 sha256。' },
+  { name: 'problems', type: '对象数组', description: '导入时标记的识别存疑之处：code 规则代号，line 原 OCR 文件行号，message 说明（英文），excerpt 相关文字，suggestion 建议改法，fixed 为 true 表示已自动更正。' },
+  { name: 'source', type: '对象 | null', description: '文字来源：OCR 文件名 file 及起止行号 lines。' },
+  { name: 'citation', type: '字符串', description: 'GB/T 7714-2015 格式的参考文献著录（纸本形式）。' },
+  { name: 'files', type: '对象', description: '本稿件的各种文件：网页 html、JSON、纯文本 txt、BibTeX bib、RIS ris、CSL-JSON csl。' },
+];
+
+/** The GB/T 7714, BibTeX, RIS and CSL-JSON input for an article. */
+export function citationSourceOf(view: ArticleView, siteUrl: URL | string): CitationSource {
+  const { ref, paper, page } = view;
+  return {
+    id: ref.entry.id,
+    kind: ref.entry.data.kind,
+    title: view.headline,
+    subtitle: ref.entry.data.subtitle,
+    authors: view.authors,
+    paper: { name: paper.data.name, place: paper.data.place, publisher: paper.data.publisher, issn: paper.data.issn, cn: paper.data.cn },
+    date: ref.key.date,
+    page: ref.key.page,
+    pageName: page.page.name,
+    url: absolute(siteUrl, ref.url),
+    archive: site.title,
+  };
+}
+
+export function absolute(siteUrl: URL | string, path: string): string {
+  return new URL(path, siteUrl).href;
+}
+
+export function articleRecord(view: ArticleView, siteUrl: URL | string): ArticleRecord {
+  const { ref, paper, page } = view;
+  const { data } = ref.entry;
+  const id = ref.entry.id;
+  const text = view.paragraphs.join('\n');
+  const url = (path: string) => absolute(siteUrl, path);
+  return {
+    id,
+    url: url(ref.url),
+    kind: data.kind,
+    paper: ref.key.paper,
+    paperName: paper.data.name,
+    date: ref.key.date,
+    page: ref.key.page,
+    pageName: page.page.name,
+    seq: ref.key.seq,
+    column: data.column,
+    kicker: data.kicker,
+    title: data.title,
+    subtitle: data.subtitle,
+    headline: view.headline,
+    dateline: data.dateline,
+    reporters: data.reporters,
+    correspondents: data.correspondents,
+    photographers: data.photographers,
+    credit: data.credit,
+    continuation: data.continuation,
+    text,
+    characters: [...text.replace(/\s/gu, '')].length,
+    photos: data.photos.map((photo) => ({ url: url(fullPhotoUrl(photo.sha256)), width: photo.width, height: photo.height, sha256: photo.sha256 })),
+    problems: data.problems,
+    source: data.source ?? null,
+    citation: gbt7714(citationSourceOf(view, siteUrl)),
+    files: {
+      html: url(ref.url),
+      json: url(paths.articleJson(id)),
+      txt: url(paths.articleText(id)),
+      bib: url(paths.citation(id, 'bib')),
+      ris: url(paths.citation(id, 'ris')),
+      csl: url(paths.citation(id, 'csl')),
+    },
+  };
+}
+
+/**
+ * An article as a plain-text clipping: headlines, byline, the text, then where it was printed,
+ * its citation and permalink. UTF-8, LF line ends, paragraphs separated by a blank line.
+ */
+export function articleText(view: ArticleView, siteUrl: URL | string): string {
+  const { data } = view.ref.entry;
+  const byline = printedByline(data);
+  const head = [data.column ? `【${data.column}】` : null, data.kicker, view.headline, data.subtitle ? `——${data.subtitle.replace(/^[—―-]+/u, '')}` : null].filter(
+    (line): line is string => line !== null,
+  );
+  const bylineLine = [byline.dateline, byline.people].filter(Boolean).join('');
+  const body = [...view.paragraphs];
+  if (data.credit) body.push(data.credit);
+  if (data.continuation) body.push(`（${data.continuation}）`);
+  const where = `${view.paper.data.name} ${formatDate(view.ref.key.date)} ${pageLabel(view.ref.key.page)}${view.page.page.name ? ` ${view.page.page.name}` : ''}`;
+  const blocks = [head.join('\n'), ...(bylineLine ? [bylineLine] : []), ...body, `——\n${where}\n${gbt7714(citationSourceOf(view, siteUrl))}\n${absolute(siteUrl, view.ref.url)}`];
+  return `${blocks.join('\n\n')}\n`;
+}
+
+export interface IssueRecord {
+  paper: string;
+  paperName: string;
+  date: string;
+  number: number | null;
+  url: string;
+  estimated: { date: boolean; pages: boolean; note: string } | null;
+  pages: Array<{
+    number: number;
+    name: string | null;
+    url: string;
+    credits: Array<{ role: string; names: string[] }>;
+    articles: Array<{ id: string; seq: number; kind: 'article' | 'photo'; headline: string; url: string; json: string }>;
+  }>;
+}
+
+export const ISSUE_FIELDS: Array<{ name: string; type: string; description: string }> = [
+  { name: 'paper / paperName', type: '字符串', description: '报纸代号与名称。' },
+  { name: 'date', type: '字符串', description: '出版日期，YYYY-MM-DD。' },
+  { name: 'number', type: '整数 | null', description: '总期号（总第…期），未印或未识别时为 null。' },
+  { name: 'url', type: '字符串', description: '本期目录页的永久链接。' },
+  { name: 'estimated', type: '对象 | null', description: '日期或版次系编者推定时的说明：date、pages 为 true 表示推定，note 为依据。' },
+  { name: 'pages', type: '对象数组', description: '各版：版次 number、版名 name、版面页 url、版面署名 credits（如 责任编辑），以及按阅读顺序排列的稿件 articles（编号 id、版内序号 seq、类别 kind、标题 headline、网页 url、JSON 文件 json）。' },
+];
+
+export function issueRecord(archive: Archive, issue: IssueRef, siteUrl: URL | string): IssueRecord {
+  const paper = archive.paper(issue.paper)!;
+  const url = (path: string) => absolute(siteUrl, path);
+  return {
+    paper: issue.paper,
+    paperName: paper.data.name,
+    date: issue.date,
+    number: issue.data.number ?? null,
+    url: url(issue.url),
+    estimated: issue.data.estimated ?? null,
+    pages: issue.pages.map((page) => ({
+      number: page.page.number,
+      name: page.page.name,
+      url: url(page.url),
+      credits: page.page.credits,
+      articles: page.articles.map((ref) => ({
+        id: ref.entry.id,
+        seq: ref.key.seq,
+        kind: ref.entry.data.kind,
+        headline: articleView(archive, ref).headline,
+        url: url(ref.url),
+        json: url(paths.articleJson(ref.entry.id)),
+      })),
+    })),
+  };
+}
+
+export interface DataFile {
+  /** Site path, e.g. /data/corpus.jsonl. */
+  path: string;
+  body: string;
+  records: number;
+  description: string;
+}
+
+export interface ManifestEntry {
+  path: string;
+  url: string;
+  bytes: number;
+  sha256: string;
+  records: number;
+  description: string;
+}
+
+export interface Manifest {
+  format: 'newspaper-archive-open-data';
+  version: number;
+  archive: string;
+  site: string;
+  papers: Array<{ slug: string; name: string; issues: number; articles: number; first: string | null; last: string | null }>;
+  files: ManifestEntry[];
+}
+
+const corpusCache = new WeakMap<Archive, Map<string, DataFile[]>>();
+
+/**
+ * The corpus downloads: every article of the archive as one JSON record per line, and the same
+ * per paper. Memoised because the manifest hashes the very bytes the download endpoints serve.
+ */
+export function corpusFiles(archive: Archive, siteUrl: URL | string): DataFile[] {
+  const key = String(siteUrl);
+  let bySite = corpusCache.get(archive);
+  if (!bySite) corpusCache.set(archive, (bySite = new Map()));
+  const cached = bySite.get(key);
+  if (cached) return cached;
+
+  const perPaper = new Map<string, string[]>();
+  const all: string[] = [];
+  for (const ref of archive.articles) {
+    const line = JSON.stringify(articleRecord(articleView(archive, ref), siteUrl));
+    all.push(line);
+    const list = perPaper.get(ref.key.paper) ?? [];
+    list.push(line);
+    perPaper.set(ref.key.paper, list);
+  }
+  const jsonl = (lines: string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  const files: DataFile[] = [
+    { path: paths.corpus(), body: jsonl(all), records: all.length, description: '全部报纸的全部稿件，每行一条 JSON 记录' },
+    ...archive.papers.map((paper) => {
+      const lines = perPaper.get(paper.slug) ?? [];
+      return { path: paths.paperCorpus(paper.slug), body: jsonl(lines), records: lines.length, description: `${paper.data.name}的全部稿件` };
+    }),
+  ];
+  bySite.set(key, files);
+  return files;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function manifest(archive: Archive, siteUrl: URL | string): Manifest {
+  return {
+    format: 'newspaper-archive-open-data',
+    version: OPEN_DATA_VERSION,
+    archive: site.title,
+    site: absolute(siteUrl, '/'),
+    papers: archive.papers.map((paper) => ({
+      slug: paper.slug,
+      name: paper.data.name,
+      issues: paper.issues.length,
+      articles: paper.issues.reduce((n, issue) => n + issue.pages.reduce((m, page) => m + page.articles.length, 0), 0),
+      first: paper.issues[0]?.date ?? null,
+      last: paper.issues.at(-1)?.date ?? null,
+    })),
+    files: corpusFiles(archive, siteUrl).map((file) => ({
+      path: file.path,
+      url: absolute(siteUrl, file.path),
+      bytes: Buffer.byteLength(file.body, 'utf8'),
+      sha256: sha256(file.body),
+      records: file.records,
+      description: file.description,
+    })),
+  };
+}
+
+/** `sha256sum -c` input: `<hex>  <path relative to /data/>` per line. */
+export function checksumList(entries: ManifestEntry[]): string {
+  return entries.map((entry) => `${entry.sha256}  ${entry.path.replace(/^\/data\//u, '')}\n`).join('');
+}
