@@ -38,3 +38,35 @@ const KANGXI_TO_UNIFIED: Map<string, string> = (() => {
   }
   return map;
 })();
+
+/**
+ * Some engines (Tesseract's chi_sim among them) put a space between every Chinese character:
+ * 本 报 讯 ( 记 者 张 婷 ). In such a line single spaces between Han characters are removed,
+ * so that bylines, headers and headlines read as printed; a run of two or more spaces, which
+ * separates fields or headline parts, becomes one space. Other lines are returned unchanged.
+ */
+export function collapseCharSpacing(line: string): string {
+  const chars = [...line];
+  const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
+  const single = (i: number) => chars[i] === ' ' && chars[i - 1] !== ' ' && chars[i + 1] !== ' ';
+  // neighbouring Han characters: written together, or apart by exactly one space
+  let tight = 0;
+  let apart = 0;
+  chars.forEach((ch, i) => {
+    if (!isHan(ch)) return;
+    if (isHan(chars[i + 1])) tight++;
+    else if (single(i + 1) && isHan(chars[i + 2])) apart++;
+  });
+  if (apart < 3 || tight > apart * 0.1) return line;
+  const joinable = /[\p{Script=Han}\d（）()，。、：；“”,.:;!?]/u;
+  return chars
+    .map((ch, i) => {
+      if (!single(i)) return ch;
+      const before = chars[i - 1] ?? '';
+      const after = chars[i + 1] ?? '';
+      const digits = /\d/u.test(before) && /\d/u.test(after);
+      return joinable.test(before) && joinable.test(after) && !digits ? '' : ch;
+    })
+    .join('')
+    .replace(/ {2,}/gu, ' ');
+}

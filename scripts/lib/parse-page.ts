@@ -7,7 +7,7 @@ import { splitHeadline } from './headline.ts';
 import { articleId } from './ids.ts';
 import { cleanLine } from './inline.ts';
 import { firstLine, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
-import { normalizeSource } from './normalize.ts';
+import { collapseCharSpacing, normalizeSource } from './normalize.ts';
 import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
 import { mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type People } from './people.ts';
 import { findSuspicions, type Lexicon } from './suspicions.ts';
@@ -30,7 +30,7 @@ export interface ParseOptions {
 
 /** Read the running header and footer lines of a page without parsing the articles. */
 export function readHeader(text: string, paperName?: string): HeaderInfo & { lines: number[] } {
-  const lines = normalizeSource(text).split('\n');
+  const lines = sourceLines(text);
   return collectHeader(lines, paperName);
 }
 
@@ -39,7 +39,7 @@ export function readHeader(text: string, paperName?: string): HeaderInfo & { lin
  * parts, people and clean text. Never throws on odd text; what looks wrong becomes a problem.
  */
 export function parsePage(text: string, meta: PageMeta, options: ParseOptions = {}): ParsedPage {
-  const lines = normalizeSource(text).split('\n');
+  const lines = sourceLines(text);
   const header = collectHeader(lines, meta.paperName);
   const pageProblems: Problem[] = [];
   if (header.date !== null && header.date !== meta.date) {
@@ -92,6 +92,11 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
     unassigned,
     problems: pageProblems,
   };
+}
+
+/** The source as normalised lines, one per line of the file (line numbers stay valid). */
+function sourceLines(text: string): string[] {
+  return normalizeSource(text).split('\n').map(collapseCharSpacing);
 }
 
 function collectHeader(lines: string[], paperName?: string): HeaderInfo & { lines: number[] } {

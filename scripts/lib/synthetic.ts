@@ -1,3 +1,5 @@
+import { stringify as stringifyYaml } from 'yaml';
+
 /**
  * A synthetic archive of Chinese city dailies, deterministic for a seed: the papers, their
  * issues, each issue's pages and the items printed on them (articles and photo items), and the
@@ -305,9 +307,9 @@ function pageNames(rng: Rng, count: number): string[] {
 function photoOf(ctx: Ctx, id: string, index: number): SyntheticPhoto {
   const { rng } = ctx;
   const landscape = chance(rng, 0.8);
-  // camera originals of 12-24 megapixels, some needing the EXIF rotation applied
-  const long = pick(rng, [4000, 4032, 4608, 5472, 6000]);
-  const short = Math.round((long * 2) / 3);
+  // camera originals of 6-14 megapixels (3:2 or 4:3), some needing the EXIF rotation applied
+  const long = pick(rng, [3000, 4000, 4032, 4608]);
+  const short = Math.round(long * (chance(rng, 0.5) ? 2 / 3 : 3 / 4));
   const orientation = chance(rng, 0.1) ? 6 : 1;
   return {
     file: `${id.split('/').at(-1)}-${index}.jpg`,
@@ -540,6 +542,37 @@ function wrap(rng: Rng, text: string): string[] {
 /** issue.yml of the import folder. */
 export function issueManifest(issue: SyntheticIssue): { paper: string; date: string; number: number; pages: Array<{ number: number; name: string }> } {
   return { paper: issue.paper.slug, date: issue.date, number: issue.number, pages: issue.pages.map((page) => ({ number: page.number, name: page.name })) };
+}
+
+export interface IssueFolderFile {
+  /** Path inside the issue folder. */
+  path: string;
+  /** Text to write, or the photo to render as a JPEG. */
+  text?: string;
+  photo?: SyntheticPhoto;
+}
+
+/**
+ * The import folder of an issue (README, "Import an issue"): issue.yml, one OCR text file per
+ * page, and `photos/NN/` with a photos.yml mapping. `withPhoto` decides which photos get a file
+ * (the others stay photo items without an image, as in a real archive with missing scans).
+ */
+export function issueFolderFiles(issue: SyntheticIssue, withPhoto: (photo: SyntheticPhoto) => boolean = () => true): IssueFolderFile[] {
+  const files: IssueFolderFile[] = [{ path: 'issue.yml', text: stringifyYaml(issueManifest(issue)) }];
+  for (const page of issue.pages) {
+    files.push({ path: `${pad(page.number)}.txt`, text: ocrPageText(issue, page) });
+    const kept = { ...page, items: page.items.map((item) => ({ ...item, photos: item.photos.filter(withPhoto) })) };
+    const mapping = photoMapping(kept);
+    if (!mapping) continue;
+    files.push({ path: `photos/${pad(page.number)}/photos.yml`, text: stringifyYaml(mapping) });
+    for (const item of kept.items) for (const photo of item.photos) files.push({ path: `photos/${pad(page.number)}/${photo.file}`, photo });
+  }
+  return files;
+}
+
+/** content/papers/<slug>.yml for a synthetic paper. */
+export function paperYaml(paper: SyntheticPaper): string {
+  return stringifyYaml({ name: paper.name, place: paper.place, cn: paper.cn, description: '合成测试数据：由 npm run generate 生成，内容虚构。' });
 }
 
 /**
