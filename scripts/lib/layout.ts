@@ -128,6 +128,9 @@ function splitRun(lines: Segment[]): Unit[] {
   if (lines.every((line) => !hasPunctuation(line.text) && [...line.text.trim()].length <= 30)) return lines.map((line) => make([line]));
   const widths = lines.map((s) => lineWidth(s.text.trimEnd()));
   const column = columnWidth(widths);
+  // lines far wider than any printed column are whole paragraphs (the sample's layout, without
+  // blank lines between them): each is a unit
+  if (column > 100) return lines.map((line) => make([line]));
   // brackets still open after each line: a break inside （…） never ends a unit
   const open: number[] = [];
   lines.reduce((depth, line, i) => (open[i] = Math.max(0, depth + bracketBalance(line.text))), 0);

@@ -62,8 +62,9 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const classified = units.map((unit) => ({ unit, kind: classify(unit) }));
   demoteWeakHeadlines(classified);
-  const sections = splitSections(classified);
   const bigGap = bigGapThreshold(units);
+  markSubheadings(classified, bigGap);
+  const sections = splitSections(classified);
 
   const drafts: Draft[] = [];
   const unassigned: UnassignedText[] = [];
@@ -113,7 +114,8 @@ function collectHeader(lines: string[], paperName?: string): HeaderInfo & { line
   return info;
 }
 
-type UnitKind = 'jump' | 'credit' | 'byline' | 'head' | 'text';
+/** `subhead`: a 小标题 inside an article, kept as a paragraph of its own. */
+type UnitKind = 'jump' | 'credit' | 'byline' | 'head' | 'subhead' | 'text';
 
 interface Classified {
   unit: Unit;
@@ -173,6 +175,38 @@ function demoteWeakHeadlines(units: Classified[]): void {
     if (parseLeadingByline(flatText(next.unit))?.dateline) continue;
     if (here.unit.gapBefore > prev.unit.gapBefore + 1) continue;
     here.kind = 'text';
+  }
+}
+
+/**
+ * A single headline-like line inside a report, between its paragraphs, is a subheading (小标题):
+ * the text before it is an article that opened with a dateline or byline, the text after it
+ * opens with neither, and no wide gap separates them. A new report would bring its own.
+ */
+function markSubheadings(units: Classified[], bigGap: number): void {
+  for (let i = 1; i < units.length - 1; i++) {
+    const here = units[i]!;
+    const next = units[i + 1]!;
+    if (here.kind !== 'head' || units[i - 1]!.kind !== 'text' || next.kind !== 'text') continue;
+    if (here.unit.gapBefore >= bigGap || next.unit.gapBefore >= bigGap) continue;
+    const nextText = flatText(next.unit);
+    if (parseLeadingByline(nextText)?.dateline || splitJump(nextText).at === 'start') continue;
+    // what comes before, back to the previous headline, must be an article that opened as one
+    let opened = false;
+    let photo = false;
+    for (let k = i - 1; k >= 0 && units[k]!.kind !== 'head'; k--) {
+      const unit = units[k]!;
+      if (unit.kind === 'credit') photo = true;
+      if (unit.kind === 'byline' || (unit.kind === 'text' && parseLeadingByline(flatText(unit.unit))?.dateline)) opened = true;
+    }
+    // and what follows, up to the next headline, must not be a photo's caption
+    let following = 0;
+    let credit = false;
+    for (let k = i + 1; k < units.length && units[k]!.kind !== 'head'; k++) {
+      if (units[k]!.kind === 'text') following++;
+      if (units[k]!.kind === 'credit') credit = true;
+    }
+    if (opened && !photo && !(credit && following <= 2)) here.kind = 'subhead';
   }
 }
 
@@ -398,6 +432,13 @@ function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedIte
       return;
     }
     if (item.kind === 'credit') return;
+    if (item.kind === 'subhead') {
+      if (openParagraph && !endsSentence(openParagraph.text)) problems.push(truncated(openParagraph));
+      closeParagraph();
+      paragraphs.push(finishParagraph(buildParagraph(unit.segments, 'headline')));
+      previousUnit = null;
+      return;
+    }
 
     let segments = unit.segments;
     if (index === firstTextIndex(draft.units)) {
