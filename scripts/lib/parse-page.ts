@@ -276,7 +276,7 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
       unassigned.push({ text: headlineText(slogan), line: firstLine(slogan) });
     }
   }
-  const headTexts = section.heads.map((unit) => headlineText(unit));
+  const headTexts = joinBrokenHeadlines(section.heads.map((unit) => headlineText(unit)));
   const body = section.body;
   if (body.length === 0) {
     for (const unit of section.heads) unassigned.push({ text: headlineText(unit), line: firstLine(unit) });
@@ -351,6 +351,20 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
     drafts.push(photo);
     first = false;
   }
+}
+
+/**
+ * A headline too long for one line wraps like this: 全市经济工作会议暨 / 优化营商环境大会. A line
+ * that ends in a word that cannot end a headline (暨, 和, 的, an opening quote) continues.
+ */
+function joinBrokenHeadlines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (/[暨及和与的在为对把向从让将以、“《（]$/u.test(last) || /^[”》）、，]/u.test(line))) out[out.length - 1] = last + line;
+    else out.push(line);
+  }
+  return out;
 }
 
 /** Should the caption that starts at `body[start]` also take the unit before it? */

@@ -190,6 +190,12 @@ export function parseLeadingByline(text: string): LeadingByline | null {
       const people = parsePeopleList(mendLineBreaks(paren[1]!));
       if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren[0].length) };
     }
+    // 本报讯 记者 张婷 报道：… — the byline without brackets
+    const bare = /^((?:本报)?(?:记者|通讯员)[\s\p{Script=Han}、]{2,30}?)\s*报道\s*[：:，,]?\s*/u.exec(simplifyRoleChars(after));
+    if (bare) {
+      const people = parsePeopleList(mendLineBreaks(after.slice(0, bare[1]!.length)));
+      if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(bare[0].length) };
+    }
     return { dateline: dateline[1]!.replace(/\s+/g, ''), people: noPeople(), rest: after.replace(/^[：:，,]\s*/u, '') };
   }
   // 记者 张婷 报道 / （记者 张婷）at the very start, without a dateline

@@ -5,7 +5,7 @@ import { normalizeSource } from '../../scripts/lib/normalize.ts';
 
 /** Role words that a byline prints and the parser turns into fields rather than text. */
 const ROLE_WORDS = [
-  '实习生', '通讯员', '记者', '摄影', '文图', '本报', '特约', '首席', '见习', '实习', '融媒体', '全媒体',
+  '实习生', '通讯员', '记者', '摄影', '文图', '本报', '特约', '首席', '见习', '实习', '融媒体', '全媒体', '报道',
   // the same in traditional script (Big5 pages)
   '實習生', '通訊員', '記者', '攝影', '本報',
 ];
