@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList } from './people.ts';
+
+describe('parseLeadingByline', () => {
+  it.each([
+    ['本报讯（记者 张婷）2022年，新蒲新区', '本报讯', ['张婷'], [], '2022年，新蒲新区'],
+    ['本报讯 (记者 张婷)2022年', '本报讯', ['张婷'], [], '2022年'],
+    ['本报讯（记者 刘洋 通讯员 陈静）记者从', '本报讯', ['刘洋'], ['陈静'], '记者从'],
+    ['本报讯（通讯员 罗军 龙飞）近日', '本报讯', [], ['罗军', '龙飞'], '近日'],
+    ['新华社北京2月5日电（记者 王立新、李静）国务院', '新华社北京2月5日电', ['王立新', '李静'], [], '国务院'],
+    ['本报北京1月16日讯（记者 向婧）', '本报北京1月16日讯', ['向婧'], [], ''],
+    ['本报讯 记者 李明 报道：2月5日', '本报讯', ['李明'], [], '2月5日'],
+    ['本报讯 近日，全市', '本报讯', [], [], '近日，全市'],
+    ['本報訊（記者 陳靜）第三十一屆', '本報訊', ['陳靜'], [], '第三十一屆'],
+  ])('%s', (text, dateline, reporters, correspondents, rest) => {
+    expect(parseLeadingByline(text)).toEqual({ dateline, people: { reporters, correspondents, photographers: [] }, rest });
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(parseLeadingByline('据了解，本报记者从市里获悉')).toBeNull();
+    expect(parseLeadingByline('（社区）工作人员')).toBeNull();
+  });
+});
+
+describe('parseBylineLine', () => {
+  it('reads bylines printed on their own line', () => {
+    expect(parseBylineLine('本报记者 吴涛')).toEqual({ reporters: ['吴涛'], correspondents: [], photographers: [] });
+    expect(parseBylineLine('□ 记者 张三 通讯员 李四 王五')).toEqual({ reporters: ['张三'], correspondents: ['李四', '王五'], photographers: [] });
+    expect(parseBylineLine('文/图 本报记者 张三')).toEqual({ reporters: ['张三'], photographers: ['张三'], correspondents: [] });
+    expect(parseBylineLine('本报记者 刘洋 向婧')).toEqual({ reporters: ['刘洋', '向婧'], correspondents: [], photographers: [] });
+  });
+
+  it('refuses lines that only look like one', () => {
+    expect(parseBylineLine('张三 李四')).toBeNull(); // no role word: a headline fragment
+    expect(parseBylineLine('记者来到现场。')).toBeNull();
+    expect(parseBylineLine('（记者 向婧 摄）')).toBeNull(); // a photo credit
+  });
+});
+
+describe('parseCredit', () => {
+  it.each([
+    ['（记者 向婧 摄影报道）', '（记者 向婧 摄影报道）', ['向婧']],
+    ['(张浪 摄)', '（张浪 摄）', ['张浪']],
+    ['（通讯员 罗军 龙飞 摄）', '（通讯员 罗军 龙飞 摄）', ['罗军', '龙飞']],
+    ['本报记者 王五 摄', '（本报记者 王五 摄）', ['王五']],
+    ['（图片由绥阳县委宣传部提供）', '（图片由绥阳县委宣传部提供）', []],
+  ])('%s', (text, credit, photographers) => {
+    expect(parseCredit(text)).toEqual({ text: credit, people: { reporters: [], correspondents: [], photographers } });
+  });
+
+  it('is not fooled by a sentence ending in 摄', () => {
+    expect(parseCredit('（这张照片是他在去年冬天拍摄）')).toBeNull();
+  });
+});
+
+describe('parsePeopleList', () => {
+  it('splits names by spaces, 、 and role words, and keeps four-character names whole', () => {
+    expect(parsePeopleList('记者张婷通讯员陈静')).toEqual({ reporters: ['张婷'], correspondents: ['陈静'], photographers: [] });
+    expect(parsePeopleList('记者 欧阳小明')).toEqual({ reporters: ['欧阳小明'], correspondents: [], photographers: [] });
+    expect(parsePeopleList('记者 阿依古丽·买买提')).toEqual({ reporters: ['阿依古丽·买买提'], correspondents: [], photographers: [] });
+  });
+});
