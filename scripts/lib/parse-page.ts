@@ -188,6 +188,7 @@ function markSubheadings(units: Classified[], bigGap: number): void {
     const here = units[i]!;
     const next = units[i + 1]!;
     if (here.kind !== 'head' || units[i - 1]!.kind !== 'text' || next.kind !== 'text') continue;
+    if (looksLikeColumnBanner(flatText(here.unit))) continue;
     if (here.unit.gapBefore >= bigGap || next.unit.gapBefore >= bigGap) continue;
     const nextText = flatText(next.unit);
     if (parseLeadingByline(nextText)?.dateline || splitJump(nextText).at === 'start') continue;
@@ -199,14 +200,13 @@ function markSubheadings(units: Classified[], bigGap: number): void {
       if (unit.kind === 'credit') photo = true;
       if (unit.kind === 'byline' || (unit.kind === 'text' && parseLeadingByline(flatText(unit.unit))?.dateline)) opened = true;
     }
-    // and what follows, up to the next headline, must not be a photo's caption
-    let following = 0;
-    let credit = false;
-    for (let k = i + 1; k < units.length && units[k]!.kind !== 'head'; k++) {
-      if (units[k]!.kind === 'text') following++;
-      if (units[k]!.kind === 'credit') credit = true;
+    // and what follows must not be photo captions: a credit within the next two paragraphs
+    let captions = false;
+    for (let k = i + 1, text = 0; k < units.length && units[k]!.kind !== 'head' && text <= 2; k++) {
+      if (units[k]!.kind === 'text') text++;
+      if (units[k]!.kind === 'credit') captions = true;
     }
-    if (opened && !photo && !(credit && following <= 2)) here.kind = 'subhead';
+    if (opened && !photo && !captions) here.kind = 'subhead';
   }
 }
 

@@ -338,7 +338,7 @@ function sentence(ctx: Ctx, subject: string): string {
     () => `${subject}以“${pick(rng, QUOTED)}”为抓手，${pick(rng, VERBS)}${topic}${pick(rng, OBJECTS)}，推动${topic}工作${pick(rng, RESULTS)}`,
     () => `${pick(rng, ['今年以来', '近年来', '去年以来', '连日来', '近日', `${ctx.date.slice(0, 4)}年`])}，${subject}${pick(rng, VERBS)}${pick(rng, OBJECTS)}，共计开展活动${quantity(rng)}，惠及${pick(rng, PEOPLE)}${quantity(rng)}`,
     () => `${pick(rng, ['同时', '此外', '与此同时'])}，${pick(rng, VERBS)}${pick(rng, OBJECTS)}，组织${pick(rng, PEOPLE)}深入${town(rng)}开展${pick(rng, QUOTED)}活动，为${pick(rng, PEOPLE)}送去${pick(rng, THINGS)}、${pick(rng, THINGS)}等物资`,
-    () => `据了解，${subject}印发《${pick(rng, DOCS)}》，${pick(rng, VERBS)}${topic}${pick(rng, OBJECTS)}，形成项目化、制度化、常态化的工作氛围`,
+    () => `据了解，${subject}印发《${pick(rng, DOCS)}》，${pick(rng, VERBS)}${topic}${pick(rng, OBJECTS)}，形成常态长效的工作机制`,
     () => `“${pick(rng, ['这下可方便多了', '没想到政策这么好', '我们心里踏实了', '日子越过越有奔头', '志愿者常来看我们'])}。”${pick(rng, [...SURNAMES])}${pick(rng, ['大爷', '阿姨', '大姐', '师傅', '老师'])}说`,
     () => `下一步，${subject}将持续${pick(rng, VERBS)}${topic}，进一步${pick(rng, VERBS)}${pick(rng, OBJECTS)}，让${pick(rng, PEOPLE)}的获得感、幸福感、安全感${pick(rng, ['更加充实', '不断增强', '持续提升'])}`,
     () => `${subject}充分利用${pick(rng, ['村广播', '微信群', '宣传栏', '新媒体平台', '院坝会'])}等渠道，向${pick(rng, PEOPLE)}普及${topic}知识，${pick(rng, RESULTS)}`,
