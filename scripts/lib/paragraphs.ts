@@ -43,6 +43,21 @@ export function appendParagraph(target: Paragraph, next: Paragraph): void {
 /** Pair quotation marks across the whole paragraph, now that its pieces are joined. */
 export function finishParagraph(paragraph: Paragraph): Paragraph {
   const { text, findings } = pairQuotes(paragraph.text);
+  // excerpts taken before the quotes were paired show them as they now read
+  const straight = (value: string) => value.replace(/[“”]/gu, '"').replace(/[‘’]/gu, "'");
+  const flat = straight(text);
+  for (const problem of paragraph.problems) {
+    if (problem.excerpt === undefined || !/["']/u.test(problem.excerpt)) continue;
+    const at = flat.indexOf(problem.excerpt);
+    if (at < 0) continue;
+    const now = text.slice(at, at + problem.excerpt.length);
+    if (problem.suggestion !== undefined) {
+      // the suggestion has the same quotes in the same order, maybe at other offsets
+      const quotes = [...now].filter((ch) => /[“”‘’"']/u.test(ch));
+      problem.suggestion = problem.suggestion.replace(/["']/gu, (ch) => quotes.shift() ?? ch);
+    }
+    problem.excerpt = now;
+  }
   paragraph.text = text;
   for (const finding of findings) paragraph.problems.push(toProblem(finding, lineAt(paragraph, finding.offset)));
   return paragraph;

@@ -85,7 +85,15 @@ export function findSuspicions(paragraph: Paragraph, lexicon: Lexicon): Problem[
     const prev = spans[i - 1]?.word ?? '';
     const next = spans[i + 1]?.word ?? '';
 
-    if (word === '一' && isWordy(prev) && isWordy(next) && lexicon.frequency(`一${next[0]}`) === 0 && !MEASURE_OR_NUMERAL.test(next)) {
+    if (
+      word === '一' &&
+      isWordy(prev) &&
+      isWordy(next) &&
+      lexicon.frequency(`一${next[0]}`) === 0 &&
+      !MEASURE_OR_NUMERAL.test(next) &&
+      // 每周一闭馆, 星期一, 第一: a numeral, not a dash
+      !/[周期拜第每初十之其]$/u.test(prev)
+    ) {
       const from = Math.max(0, start - 4);
       const excerpt = text.slice(from, start + 5);
       problems.push({
