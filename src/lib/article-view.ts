@@ -15,8 +15,9 @@ export interface ArticleView {
   /** The body as plain paragraphs (hand corrections included: the MDX body is the source). */
   paragraphs: string[];
   /**
-   * The headline to show and to cite: the printed 主题; for a photo item without one, the start
-   * of its caption; for a continued piece without one, the headline of where it started.
+   * The headline to show and to cite: the printed 主题; for a photo item without one, what its
+   * caption says the picture shows; for a continued piece without one, the headline of where
+   * it started.
    */
   headline: string;
   /** True when nothing was printed as 主题 and `headline` was made from the text. */
@@ -64,7 +65,8 @@ export function articleView(archive: Archive, ref: ArticleRef): ArticleView {
   if (headline === null) {
     const origin = jumps.find((jump) => jump.direction === 'from' && jump.article?.entry.data.title);
     if (data.kind === 'article' && origin) headline = `${origin.article!.entry.data.title}（${origin.label.replace(/^上/u, '')}）`;
-    else headline = excerpt(paragraphs, data.kind === 'photo' ? 24 : 20) || (data.kind === 'photo' ? '图片' : '（无标题）');
+    else if (data.kind === 'photo') headline = photoHeadline(paragraphs);
+    else headline = excerpt(paragraphs, 20) || '（无标题）';
   }
   const authors = data.kind === 'photo' && data.photographers.length > 0 ? data.photographers : data.reporters;
 
@@ -94,6 +96,24 @@ function resolveJumps(issue: IssueRef, ref: ArticleRef): ResolvedJump[] {
     );
     return { ...jump, target, article };
   });
+}
+
+/** Longest made-up headline taken whole from a caption sentence. */
+const CAPTION_HEADLINE = 40;
+
+/**
+ * A headline for a photo item printed without one. Captions say what the picture shows in a
+ * sentence starting 图为 (图为群众展示领到的春联。): that sentence, else the caption's first
+ * sentence, else its first characters.
+ */
+export function photoHeadline(paragraphs: string[]): string {
+  const sentences = paragraphs.join('').split(/(?<=[。！？])/u).map((sentence) => sentence.trim());
+  const shows = sentences.find((sentence) => sentence.startsWith('图为'));
+  for (const candidate of [shows?.replace(/^图为[：:，,]?/u, ''), sentences[0]]) {
+    const text = candidate?.replace(/[。！？]$/u, '');
+    if (text && [...text].length <= CAPTION_HEADLINE) return text;
+  }
+  return excerpt(paragraphs, 24) || '图片';
 }
 
 /** The neighbours of an article in reading order within its paper, for previous/next links. */

@@ -120,3 +120,40 @@ export function gapRuns(months: MonthGrid[]): Array<{ from: string; to: string; 
   if (current) runs.push(current);
   return runs;
 }
+
+/** What the calendars of one paper share: its publication weekdays, held range and fullest issue. */
+export interface PaperCalendar {
+  issues: HeldIssue[];
+  weekdays: Set<number>;
+  range: { first: string; last: string };
+  fullest: number;
+  /** Years with at least one issue, oldest first. */
+  years: number[];
+}
+
+export function paperCalendar(issues: Array<{ date: string; url: string; pages: Array<{ articles: unknown[] }> }>): PaperCalendar {
+  const held = issues.map((issue) => ({
+    date: issue.date,
+    url: issue.url,
+    pages: issue.pages.length,
+    articles: issue.pages.reduce((n, page) => n + page.articles.length, 0),
+  }));
+  const dates = held.map((issue) => issue.date).sort();
+  return {
+    issues: held,
+    weekdays: publicationWeekdays(dates),
+    range: { first: dates[0] ?? '', last: dates.at(-1) ?? '' },
+    fullest: Math.max(1, ...held.map((issue) => issue.pages)),
+    years: [...new Set(dates.map((date) => Number(date.slice(0, 4))))],
+  };
+}
+
+export function yearOf(calendar: PaperCalendar, year: number): MonthGrid[] {
+  return yearCalendar({
+    year,
+    issues: calendar.issues.filter((issue) => issue.date.startsWith(`${year}-`)),
+    weekdays: calendar.weekdays,
+    range: calendar.range,
+    fullest: calendar.fullest,
+  });
+}

@@ -63,7 +63,7 @@ export const ARTICLE_FIELDS: Array<{ name: keyof ArticleRecord; type: string; de
   { name: 'kicker', type: '字符串 | null', description: '引题（主题之上的一行）。' },
   { name: 'title', type: '字符串 | null', description: '主题（主标题）；原版未印或未识别时为 null。' },
   { name: 'subtitle', type: '字符串 | null', description: '副题（主题之下的说明性标题）。' },
-  { name: 'headline', type: '字符串', description: '本站显示和引用所用的标题：有主题即主题；图片新闻无主题时取图片说明开头；转版续文无主题时取首段所在稿件的主题并注明“接第N版”。' },
+  { name: 'headline', type: '字符串', description: '本站显示和引用所用的标题：有主题即主题；图片新闻无主题时取图片说明中“图为……”一句（或首句）；转版续文无主题时取首段所在稿件的主题并注明“接第N版”。' },
   { name: 'dateline', type: '字符串 | null', description: '电头，如 本报讯、新华社北京2月5日电。' },
   { name: 'reporters', type: '字符串数组', description: '记者（含特约记者、实习生），按原文顺序；文章引文的著者。' },
   { name: 'correspondents', type: '字符串数组', description: '通讯员。' },
