@@ -107,13 +107,18 @@ const CAPTION_HEADLINE = 40;
  * sentence, else its first characters.
  */
 export function photoHeadline(paragraphs: string[]): string {
-  const sentences = paragraphs.join('').split(/(?<=[。！？])/u).map((sentence) => sentence.trim());
+  const sentences = captionSentences(paragraphs);
   const shows = sentences.find((sentence) => sentence.startsWith('图为'));
   for (const candidate of [shows?.replace(/^图为[：:，,]?/u, ''), sentences[0]]) {
     const text = candidate?.replace(/[。！？]$/u, '');
     if (text && [...text].length <= CAPTION_HEADLINE) return text;
   }
   return excerpt(paragraphs, 24) || '图片';
+}
+
+/** The sentences of a caption; a paragraph that stops without a full stop ends one too. */
+export function captionSentences(paragraphs: string[]): string[] {
+  return paragraphs.flatMap((paragraph) => paragraph.split(/(?<=[。！？])/u)).map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
 }
 
 /** The neighbours of an article in reading order within its paper, for previous/next links. */
