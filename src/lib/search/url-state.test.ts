@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STATE, filtersOf, paramsFromState, stateFromParams } from './url-state.ts';
+
+describe('search state in the URL', () => {
+  it('round-trips and leaves out defaults', () => {
+    const state = { ...EMPTY_STATE, q: '疫情防控 张婷', paper: '遵义日报', year: '2023', month: '1', kind: 'photo', sort: 'newest' as const, page: 2 };
+    const params = paramsFromState(state);
+    expect(params.toString()).not.toContain('section');
+    expect(stateFromParams(params)).toEqual(state);
+    expect(paramsFromState(EMPTY_STATE).toString()).toBe('');
+  });
+
+  it('ignores what it does not understand', () => {
+    const state = stateFromParams(new URLSearchParams('q=a&sort=random&page=-3&year=23&month=13&kind=video'));
+    expect(state).toEqual({ ...EMPTY_STATE, q: 'a' });
+  });
+
+  it('makes Pagefind filters; a month needs its year', () => {
+    expect(filtersOf({ ...EMPTY_STATE, year: '2023', month: '1', author: '张婷' })).toEqual({ year: '2023', month: '2023-01', author: '张婷' });
+    expect(filtersOf({ ...EMPTY_STATE, month: '1' })).toEqual({});
+  });
+});
