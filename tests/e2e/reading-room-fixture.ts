@@ -26,7 +26,7 @@ export const FIXTURE = {
   /** Photo sizes: wide enough for three responsive widths (480, 960 and its own). */
   photo: { width: 1200, height: 800 },
   /** Paragraphs of the long article, so that its second photo sits far below the fold. */
-  longParagraphs: 40,
+  longParagraphs: 60,
 } as const;
 
 export interface FixtureSite {
