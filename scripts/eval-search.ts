@@ -1,0 +1,308 @@
+/**
+ * `npm run eval:search [-- --articles 50000 --shard-size 4000 --first 8 --seed 1]`
+ *
+ * Measures the search as a reader gets it. Builds the site of the bundled archive, indexes its
+ * articles plus N generated ones with the build's own indexing code, serves the result, and
+ * runs the queries below in headless Chromium through the real search page. Prints, per query
+ * and overall: precision and recall against plain substring search over the article texts,
+ * latency, and bytes transferred (first search in a fresh browser, later searches in the same
+ * page; raw, and as a host serving gzip would send them); and the indexing time and peak memory
+ * of the Pagefind service. Exits non-zero when precision or recall is below 1.
+ */
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { lexiconFrom, syntheticSources } from './lib/search-corpus.ts';
+import { sourceLines, type SearchSource } from '../src/lib/search/records.ts';
+import { writeSearchBundles } from '../src/integrations/search-index.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { buildSite, ROOT } from '../tests/support/build-site.ts';
+import { serveStatic, type StaticServer } from '../tests/support/static-server.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '50000' },
+    'shard-size': { type: 'string', default: '4000' },
+    first: { type: 'string', default: '8' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const ARTICLES = Number(args.articles);
+const SHARD_SIZE = Number(args['shard-size']);
+const FIRST_SAMPLES = Number(args.first);
+
+/** A query, and for each of its terms the strings any of which an article must contain. */
+interface EvalQuery {
+  q: string;
+  terms: string[][];
+  kind: string;
+}
+const q = (text: string, kind: string, terms?: string[][]): EvalQuery => ({ q: text, kind, terms: terms ?? text.split(/\s+/u).map((term) => [term]) });
+const QUERIES: EvalQuery[] = [
+  ...['疫情', '工作', '发展', '经济', '社区', '群众', '文明', '服务', '建设', '企业', '项目', '春节', '干部', '学校', '农村', '医院'].map((t) => q(t, '2-char word')),
+  ...['疫情防控', '志愿服务', '乡村振兴', '文明实践', '走访慰问', '基层治理', '经济发展', '人民群众', '工作人员', '社会组织'].map((t) => q(t, '4-char word')),
+  ...['张婷', '一丁', '向婧', '张浪', '陈静'].map((t) => q(t, 'name')),
+  ...['红花岗区', '仁怀市', '遵义市', '新蒲新区', '新时代文明实践中心'].map((t) => q(t, 'place')),
+  ...['2022年', '7.6万', '90%', '30余个', '2021年', '76万'].map((t) => q(t, 'number')),
+  ...['蒲新', '实践工作', '区新时代', '的工作', '防控工作', '中心以'].map((t) => q(t, 'across words')),
+  q('誌願服務', 'traditional', [['誌願服務', '志愿服务']]),
+  q('紅花崗區', 'traditional', [['紅花崗區', '红花岗区']]),
+  q('張婷', 'traditional', [['張婷', '张婷']]),
+  q('經濟發展', 'traditional', [['經濟發展', '经济发展']]),
+  q('疫情防控 張婷', 'traditional', [['疫情防控'], ['張婷', '张婷']]),
+  ...['5G', 'PM2.5', 'APP', 'pm2.5', '5GB'].map((t) => q(t, 'Latin')),
+  q('"New York"', 'Latin', [['New York']]),
+  ...['张婷 志愿服务', '疫情防控 社区', '仁怀市 2022年', '工作 发展 群众', '红花岗区 7.6万'].map((t) => q(t, 'several terms')),
+  q('“文明实践·新蒲有约”', 'punctuation', [['“文明实践·新蒲有约”']]),
+  q('蒲', 'one character'),
+  q('婷', 'one character'),
+];
+
+// ---------------------------------------------------------------- ground truth
+
+const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2018\\u2019\\u201c\\u201d\\u2014\\u2026\\u00b7';
+const OCR_SPACE = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'gu');
+
+/** Plain text as a reader compares it: OCR spaces next to Chinese text ignored, case and width folded. */
+function plain(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(OCR_SPACE, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function expected(sources: readonly SearchSource[], query: EvalQuery): Set<string> {
+  const found = new Set<string>();
+  const needles = query.terms.map((alternatives) => alternatives.map(plain));
+  for (const source of sources) {
+    const lines = sourceLines(source).map(plain);
+    if (needles.every((alternatives) => alternatives.some((needle) => lines.some((line) => line.includes(needle))))) found.add(source.url);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- measuring
+
+/** Peak resident memory of the Pagefind service processes started by this process. */
+function watchPagefindMemory(): { stop(): number } {
+  let peak = 0;
+  const poll = () => {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/u.test(name))) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        if (!/^Name:\s+pagefind/mu.test(status) || !status.includes(`PPid:\t${process.pid}`)) continue;
+        const hwm = Number(/VmHWM:\s+(\d+)/u.exec(status)?.[1] ?? 0) * 1024;
+        peak = Math.max(peak, hwm);
+      } catch {
+        // the process ended between listing and reading
+      }
+    }
+  };
+  const timer = setInterval(poll, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      poll();
+      return peak;
+    },
+  };
+}
+
+const gzipCache = new Map<string, number>();
+function gzipSize(site: string, path: string): number {
+  if (!gzipCache.has(path)) {
+    const file = join(site, decodeURIComponent(path).replace(/\/$/u, '/index.html'));
+    // Pagefind's index files are gzip already; a host sends them as they are
+    const bytes = existsSync(file) && statSync(file).isFile() ? readFileSync(file) : Buffer.alloc(0);
+    const compressed = bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : gzipSync(bytes).length;
+    gzipCache.set(path, compressed);
+  }
+  return gzipCache.get(path)!;
+}
+
+function transfer(server: StaticServer, site: string, filter: (path: string) => boolean = () => true): { raw: number; gzip: number; files: number } {
+  let raw = 0;
+  let gzip = 0;
+  let files = 0;
+  for (const [path, bytes] of server.sent) {
+    if (!filter(path)) continue;
+    raw += bytes;
+    gzip += gzipSize(site, path) * Math.round(bytes / Math.max(1, statSync(join(site, decodeURIComponent(path).replace(/\/$/u, '/index.html'))).size));
+    files++;
+  }
+  return { raw, gzip, files };
+}
+
+interface Last {
+  query: string;
+  ids: string[];
+  total: number;
+  ms: number;
+}
+
+async function runQuery(page: Page, query: string): Promise<Last> {
+  await page.getByRole('searchbox').fill(query);
+  await page.getByRole('searchbox').press('Enter');
+  await page.waitForFunction((text) => (window as unknown as { archiveSearchLast?: Last }).archiveSearchLast?.query === text, query, { timeout: 120_000 });
+  return page.evaluate(() => (window as unknown as { archiveSearchLast: Last }).archiveSearchLast);
+}
+
+function fragmentUrls(site: string, bundles: string[]): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const bundle of bundles) {
+    const dir = join(site, bundle, 'fragment');
+    for (const name of readdirSync(dir)) {
+      const bytes = gunzipSync(readFileSync(join(dir, name)));
+      const json = JSON.parse(bytes.subarray(12).toString('utf8')) as { url: string };
+      urls.set(name.replace(/\.pf_fragment$/u, ''), json.url);
+    }
+  }
+  return urls;
+}
+
+/** Raw bytes sent since the last reset, by kind of file. */
+function breakdown(server: StaticServer): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  for (const [path, bytes] of server.sent) {
+    const kind = /pagefind(-worker)?\.js$|wasm\./u.test(path)
+      ? 'runtime'
+      : /\.pf_meta$|pagefind-entry|search-shards|archive-facets/u.test(path)
+        ? 'meta'
+        : /\.pf_index$/u.test(path)
+          ? 'index'
+          : /\.pf_fragment$/u.test(path)
+            ? 'fragments'
+            : /\.pf_filter$/u.test(path)
+              ? 'filters'
+              : 'other';
+    kinds[kind] = (kinds[kind] ?? 0) + bytes;
+  }
+  return kinds;
+}
+const parts = (kinds: Record<string, number>) => Object.entries(kinds).map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(0)}`).join(', ');
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const quantile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0;
+
+// ---------------------------------------------------------------- main
+
+const work = resolve(ROOT, '.cache/eval-search');
+const site = join(work, 'dist');
+console.log(`[eval:search] building the site of the bundled archive into ${site}`);
+await buildSite({ outDir: site, astroCache: join(work, 'astro'), photoCache: resolve(ROOT, '.cache/e2e/photos'), env: { ARCHIVE_SEARCH_KEEP_SOURCES: '1' } });
+const sample: SearchSource[] = [];
+for (const file of readdirSync(join(site, '_search-sources'))) sample.push(...(JSON.parse(await readFile(join(site, '_search-sources', file), 'utf8')) as SearchSource[]));
+await rm(join(site, '_search-sources'), { recursive: true, force: true });
+
+const require = createRequire(import.meta.url);
+const dict = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
+const lexicon = lexiconFrom(dict.split('\n').map((line) => line.split(' ')).map(([word, freq]) => [word ?? '', Number(freq)] as [string, number]));
+const sources = [...sample, ...syntheticSources(ARTICLES, lexicon, Number(args.seed))];
+const characters = sources.reduce((sum, source) => sum + sourceLines(source).join('').length, 0);
+console.log(`[eval:search] ${sources.length} articles (${sample.length} real, ${ARTICLES} generated), ${(characters / 1e6).toFixed(1)} M characters; shards of ${SHARD_SIZE}`);
+
+const memory = watchPagefindMemory();
+const indexStarted = performance.now();
+const nodeBefore = process.memoryUsage().rss;
+const { bundles } = await writeSearchBundles(sources, site, { shardSize: SHARD_SIZE });
+const indexMs = performance.now() - indexStarted;
+const pagefindPeak = memory.stop();
+const nodePeak = process.resourceUsage().maxRSS * 1024;
+let indexBytes = 0;
+const walk = (dir: string): void => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else indexBytes += statSync(path).size;
+  }
+};
+walk(join(site, 'pagefind'));
+console.log(
+  `[eval:search] indexed in ${(indexMs / 1000).toFixed(1)} s into ${bundles.length} bundle(s), ${(indexBytes / 2 ** 20).toFixed(0)} MiB on disk; ` +
+    `peak memory: Pagefind service ${(pagefindPeak / 2 ** 30).toFixed(2)} GiB, this Node process ${(nodePeak / 2 ** 30).toFixed(2)} GiB (before indexing ${(nodeBefore / 2 ** 30).toFixed(2)} GiB)`,
+);
+
+const urls = fragmentUrls(site, bundles);
+const server = await serveStatic(site);
+const browser = await launchBrowser();
+
+// first searches: a fresh browser context each, cold caches
+const firsts: Array<{ query: string; ms: number; raw: number; gzip: number; page: number; kinds: Record<string, number> }> = [];
+for (const query of QUERIES.filter((_, index) => index % Math.max(1, Math.floor(QUERIES.length / FIRST_SAMPLES)) === 0).slice(0, FIRST_SAMPLES)) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  server.sent.clear();
+  await page.goto(`${server.url}/search/`);
+  await page.waitForLoadState('networkidle');
+  const pageBytes = transfer(server, site).gzip;
+  server.sent.clear();
+  const last = await runQuery(page, query.q);
+  // everything the search fetched: manifest, Pagefind runtime and index, converter, fragments
+  const bytes = transfer(server, site);
+  firsts.push({ query: query.q, ms: last.ms, raw: bytes.raw, gzip: bytes.gzip, page: pageBytes, kinds: breakdown(server) });
+  await context.close();
+}
+
+// every query in one page, as a researcher works
+const context = await browser.newContext();
+const page = await context.newPage();
+await page.goto(`${server.url}/search/`);
+await runQuery(page, '文明');
+const rows: Array<{ query: EvalQuery; expected: number; got: number; tp: number; ms: number; raw: number; gzip: number; kinds: Record<string, number> }> = [];
+for (const query of QUERIES) {
+  server.sent.clear();
+  const last = await runQuery(page, query.q);
+  const bytes = transfer(server, site);
+  const want = expected(sources, query);
+  const got = new Set(last.ids.map((id) => urls.get(id) ?? `?${id}`));
+  let tp = 0;
+  for (const url of got) if (want.has(url)) tp++;
+  rows.push({ query, expected: want.size, got: got.size, tp, ms: last.ms, raw: bytes.raw, gzip: bytes.gzip, kinds: breakdown(server) });
+}
+await context.close();
+await browser.close();
+await server.close();
+
+// ---------------------------------------------------------------- report
+
+console.log('\nquery                      kind            expected  found  precision  recall   ms     KB(raw)  KB(gzip)');
+for (const row of rows) {
+  const precision = row.got === 0 ? (row.expected === 0 ? 1 : 0) : row.tp / row.got;
+  const recall = row.expected === 0 ? 1 : row.tp / row.expected;
+  console.log(
+    `${row.query.q.padEnd(26 - [...row.query.q].filter((ch) => ch.charCodeAt(0) > 0x2e80).length)} ${row.query.kind.padEnd(15)} ${String(row.expected).padStart(8)} ${String(row.got).padStart(6)}  ${precision.toFixed(3).padStart(9)}  ${recall.toFixed(3).padStart(6)} ${String(Math.round(row.ms)).padStart(5)} ${(row.raw / 1024).toFixed(1).padStart(10)} ${(row.gzip / 1024).toFixed(1).padStart(9)}`,
+  );
+}
+const tp = rows.reduce((sum, row) => sum + row.tp, 0);
+const got = rows.reduce((sum, row) => sum + row.got, 0);
+const want = rows.reduce((sum, row) => sum + row.expected, 0);
+const exact = rows.filter((row) => row.tp === row.got && row.tp === row.expected).length;
+const later = rows.map((row) => row.ms);
+console.log(`\n[eval:search] ${rows.length} queries over ${sources.length} articles (machine shared with other work: timings are noisy)`);
+console.log(`precision ${(got === 0 ? 1 : tp / got).toFixed(4)}  recall ${(want === 0 ? 1 : tp / want).toFixed(4)}  (${tp} of ${got} found are right, ${tp} of ${want} expected found; ${exact}/${rows.length} queries exact)`);
+console.log(
+  `first search (fresh browser, ${firsts.length} queries): median ${Math.round(quantile(firsts.map((f) => f.ms), 0.5))} ms, max ${Math.round(Math.max(...firsts.map((f) => f.ms)))} ms; ` +
+    `transfer median ${kb(quantile(firsts.map((f) => f.raw), 0.5))} raw / ${kb(quantile(firsts.map((f) => f.gzip), 0.5))} gzip, max ${kb(Math.max(...firsts.map((f) => f.raw)))} raw / ${kb(Math.max(...firsts.map((f) => f.gzip)))} gzip` +
+    ` (the search page itself: ${kb(quantile(firsts.map((f) => f.page), 0.5))} gzip)`,
+);
+for (const first of firsts) console.log(`  first ${first.query}: ${Math.round(first.ms)} ms, ${kb(first.raw)} raw, ${kb(first.gzip)} gzip (KB raw: ${parts(first.kinds)})`);
+console.log(
+  `later searches: latency median ${Math.round(quantile(later, 0.5))} ms, p90 ${Math.round(quantile(later, 0.9))} ms, max ${Math.round(Math.max(...later))} ms; ` +
+    `transfer median ${kb(quantile(rows.map((r) => r.raw), 0.5))} raw / ${kb(quantile(rows.map((r) => r.gzip), 0.5))} gzip, p90 ${kb(quantile(rows.map((r) => r.raw), 0.9))} raw, max ${kb(Math.max(...rows.map((r) => r.raw)))} raw`,
+);
+const total: Record<string, number> = {};
+for (const row of rows) for (const [kind, bytes] of Object.entries(row.kinds)) total[kind] = (total[kind] ?? 0) + bytes;
+console.log(`  later searches, mean KB raw by kind: ${parts(Object.fromEntries(Object.entries(total).map(([kind, bytes]) => [kind, bytes / rows.length])))}`);
+await mkdir(work, { recursive: true });
+await writeFile(
+  join(work, 'report.json'),
+  JSON.stringify({ articles: sources.length, shardSize: SHARD_SIZE, bundles: bundles.length, indexMs, indexBytes, pagefindPeak, nodePeak, firsts, rows: rows.map((r) => ({ ...r, query: r.query.q })) }, null, 1),
+);
+if (tp !== got || tp !== want) process.exitCode = 1;
