@@ -67,14 +67,15 @@ const PUNCTUATION = ['，', '，', '，', '，', '。', '。', '、', '；', '�
 
 function sentence(lexicon: Lexicon, rnd: () => number, chars: number): string {
   let text = '';
+  let length = 0;
   let words = 0;
-  while ([...text].length < chars) {
+  while (length < chars) {
     const roll = rnd();
-    if (roll < 0.006) text += pick(PLANTED, rnd);
-    else if (roll < 0.008) text += pick(NEAR_MISSES, rnd);
-    else if (roll < 0.018) text += String(Math.floor(rnd() * (rnd() < 0.5 ? 100 : 5000)));
-    else text += pickWord(lexicon, rnd);
-    if (++words % (4 + Math.floor(rnd() * 9)) === 0) text += pick(PUNCTUATION, rnd);
+    const word =
+      roll < 0.006 ? pick(PLANTED, rnd) : roll < 0.008 ? pick(NEAR_MISSES, rnd) : roll < 0.018 ? String(Math.floor(rnd() * (rnd() < 0.5 ? 100 : 5000))) : pickWord(lexicon, rnd);
+    const punctuation = ++words % (4 + Math.floor(rnd() * 9)) === 0 ? pick(PUNCTUATION, rnd) : '';
+    text += word + punctuation;
+    length += word.length + punctuation.length;
   }
   return `${text.replace(/[，、；：]$/u, '')}。`;
 }
