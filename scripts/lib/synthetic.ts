@@ -500,7 +500,9 @@ export function ocrPageText(issue: SyntheticIssue, page: SyntheticPage): string 
         text = `${item.dateline}（${people}）${paragraph}`;
       }
       if (index === item.paragraphs.length - 1) text = plant(item.planted, text);
-      lines.push(wrap(rng, ocrPunctuation(rng, text)).join(' '), '');
+      // the dateline and byline open the first column line in one piece
+      const byline = index === 0 && item.dateline ? /^[^）]*）/u.exec(text)?.[0] ?? '' : '';
+      lines.push(`${ocrPunctuation(rng, byline)}${wrap(rng, ocrPunctuation(rng, text.slice(byline.length))).join(' ')}`, '');
     });
     if (item.continuation?.startsWith('下转')) lines.push(`(${item.continuation})`, '');
     lines.push('');
@@ -530,12 +532,27 @@ function ocrPunctuation(rng: Rng, text: string): string {
   return text.replace(/[，；：（）“”]/gu, (ch) => ({ '，': ',', '；': ';', '：': ':', '（': '(', '）': ')', '“': '"', '”': '"' })[ch] ?? ch);
 }
 
-/** Column lines of 9-16 characters; a paragraph's lines are joined by spaces, as in the sample. */
+/**
+ * Column lines of 9-16 characters; a paragraph's lines are joined by spaces, as in the sample.
+ * Typesetting keeps a run of digits or Latin letters on one line, so no break falls inside one.
+ */
 function wrap(rng: Rng, text: string): string[] {
   const width = int(rng, 9, 16);
   const chars = [...text];
   const lines: string[] = [];
-  for (let i = 0; i < chars.length; i += width) lines.push(chars.slice(i, i + width).join(''));
+  let line = '';
+  let count = 0;
+  for (const [i, ch] of chars.entries()) {
+    line += ch;
+    count++;
+    const next = chars[i + 1];
+    if (count >= width && !(/[\w.%]/.test(ch) && next !== undefined && /[\w.%]/.test(next))) {
+      lines.push(line);
+      line = '';
+      count = 0;
+    }
+  }
+  if (line !== '') lines.push(line);
   return lines;
 }
 

@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { importIssueFolders, type ImportStats } from './bench-import.ts';
+import { syntheticJpeg } from './bench-photos.ts';
+import { issueFolderFiles, paperYaml, syntheticPapers, type SyntheticIssue, type SyntheticOptions, type SyntheticPhoto } from '../lib/synthetic.ts';
+
+/**
+ * Write synthetic issues as import folders and import them into a content folder, in this
+ * process: a small archive for tests (chosen issues, e.g. around a year boundary) or a large one
+ * for the benchmark. `withPhoto` picks the photos that get a JPEG (generating and preparing
+ * camera-sized photos costs about a second each).
+ */
+export async function importSyntheticIssues(
+  contentDir: string,
+  options: SyntheticOptions,
+  issues: Iterable<SyntheticIssue>,
+  withPhoto: (photo: SyntheticPhoto) => boolean = () => false,
+): Promise<ImportStats> {
+  mkdirSync(join(contentDir, 'papers'), { recursive: true });
+  for (const paper of syntheticPapers(options)) writeFileSync(join(contentDir, 'papers', `${paper.slug}.yml`), paperYaml(paper));
+  const work = mkdtempSync(join(tmpdir(), 'synthetic-issues-'));
+  try {
+    const folders: string[] = [];
+    for (const issue of issues) {
+      const folder = join(work, `${issue.paper.slug}-${issue.date}`);
+      for (const file of issueFolderFiles(issue, withPhoto)) {
+        const path = join(folder, file.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, file.photo ? await syntheticJpeg(file.photo) : file.text!);
+      }
+      folders.push(folder);
+    }
+    return await importIssueFolders(folders, contentDir);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
