@@ -1,0 +1,418 @@
+#!/usr/bin/env node
+/**
+ * The scale benchmark: generate synthetic archives, import them, build them cold and warm, build
+ * the same articles with Hugo, add one new issue and rebuild; print one table and write it as
+ * JSON for comparison between commits. See the README, "Benchmarks", for how to read it.
+ *
+ *   npm run bench                              1k, 10k and 50k articles (long: about an hour)
+ *   npm run bench -- --sizes 1k,10k            chosen sizes
+ *   npm run bench -- --sizes 1k --compare-mdx  also build with @astrojs/mdx compiling every file
+ *
+ * Everything goes under .cache/bench/ (ignored by git); results under bench-results/.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { encodePhotoSizes } from '../src/integrations/photos.ts';
+import { defaultOut, generate, importGenerated } from './generate.ts';
+import { syntheticJpeg } from './io/bench-photos.ts';
+import { buildHugo, hugoVersion, writeHugoSite } from './io/bench-hugo.ts';
+import { folderSize, runMeasured, type Measured } from './io/bench-process.ts';
+import { fmt, formatTable, gib, median, parseBuildLog, parseSizes, sizeLabel, type BuildPhases } from './lib/bench-stats.ts';
+import { issueDates, issueFolderFiles, resolveOptions, syntheticIssue, type SyntheticOptions } from './lib/synthetic.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, '.cache', 'bench');
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --sizes <list>     archive sizes in articles, e.g. 1k,10k,50k (default)
+  --runs <n>         runs per measurement (default: 3 up to 10k articles, 1 above); medians are shown
+  --photos <n>       photos that get an image file per archive (default 100; see README)
+  --seed <n>         synthetic archive seed (default 1)
+  --compare-mdx      also build with ARCHIVE_ARTICLE_RENDER=mdx (every article compiled by @astrojs/mdx)
+  --photo-builds     also build once with an empty photo store (sizes encoded by the build)
+  --no-hugo          skip Hugo
+  --no-new-issue     skip "one new issue into the archive"
+  --json <file>      where to write the results (default bench-results/<time>-<commit>.json)
+  -h, --help         this text`;
+
+interface BuildRun {
+  ms: number;
+  peakRss: number;
+  searchRss: number;
+  phases: BuildPhases;
+}
+
+interface SizeResult {
+  size: number;
+  articles: number;
+  issues: number;
+  photos: number;
+  import: { runs: number; itemsPerSecond: number; photosPerSecond: number | null; ms: number };
+  cold: BuildSummary;
+  warm: BuildSummary;
+  mdx?: { cold: BuildSummary; warm: BuildSummary };
+  photoBuild?: { msPerPhoto: number; photos: number };
+  hugo?: { ms: number; msPerPage: number; pages: number; version: string };
+  dist: { bytes: number; files: number };
+  newIssue?: { articles: number; photos: number; importMs: number; photoSizesMs: number; buildMs: number; totalMs: number; peakRss: number };
+}
+
+interface BuildSummary {
+  runs: number;
+  ms: number;
+  /** Astro's share (build without the photos and search steps) per article, ms. */
+  msPerArticle: number;
+  peakRss: number;
+  searchMs: number | null;
+  searchRss: number;
+  phases: BuildPhases;
+}
+
+function summarize(runs: BuildRun[], articles: number): BuildSummary {
+  const astroMs = runs.map((r) => r.ms - (r.phases.photosMs ?? 0) - (r.phases.searchMs ?? 0));
+  return {
+    runs: runs.length,
+    ms: median(runs.map((r) => r.ms)),
+    msPerArticle: median(astroMs) / articles,
+    peakRss: Math.max(...runs.map((r) => r.peakRss)),
+    searchMs: runs.every((r) => r.phases.searchMs !== null) ? median(runs.map((r) => r.phases.searchMs!)) : null,
+    searchRss: Math.max(...runs.map((r) => r.searchRss)),
+    phases: runs[runs.length - 1]!.phases,
+  };
+}
+
+async function astroBuild(contentDir: string, outDir: string, astroCache: string, photoStoreRoot: string, env: Record<string, string> = {}): Promise<BuildRun> {
+  rmSync(outDir, { recursive: true, force: true });
+  const result: Measured = await runMeasured(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ARCHIVE_CONTENT_DIR: contentDir,
+      ARCHIVE_ASTRO_CACHE: astroCache,
+      ARCHIVE_CACHE_DIR: photoStoreRoot,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+  });
+  if (result.code !== 0) throw new Error(`astro build failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+  const searchRss = Object.entries(result.peakRssByName)
+    .filter(([name]) => name.startsWith('pagefind'))
+    .reduce((n, [, rss]) => n + rss, 0);
+  return { ms: result.ms, peakRss: result.peakRss, searchRss, phases: parseBuildLog(result.output) };
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+async function benchSize(size: number, args: Args): Promise<SizeResult> {
+  const runs = args.runs ?? (size <= 10_000 ? 3 : 1);
+  const options = resolveOptions({ seed: args.seed, maxItems: size, years: Math.max(1, Math.ceil(size / 20_000)) });
+  const dir = join(WORK, sizeLabel(size));
+  const contentDir = join(dir, 'content');
+  const store = join(dir, 'photo-store');
+  const generated = await generate({ options, photos: args.photos, out: defaultOut(options, args.photos) }, log);
+  log(`${sizeLabel(size)}: ${generated.counts.items} items in ${generated.counts.issues} issues, ${generated.counts.photoFiles} photo files (${generated.reused ? 'reused' : 'generated'})`);
+
+  // import: articles/s without the photo work, photos/s for preparing them and making their sizes
+  const importRuns = [];
+  for (let run = 0; run < (size <= 1_000 ? runs : 1); run++) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const stats = await importGenerated(generated, contentDir, log, (file) => encodePhotoSizes(file, join(store, 'photos')));
+    importRuns.push(stats);
+    log(`${sizeLabel(size)}: import ${stats.items} items, ${stats.photos} photos in ${fmt(stats.ms / 1000)} s (photos ${fmt(stats.photoMs / 1000)} s)`);
+  }
+  const articles = importRuns[0]!.items;
+  const photos = importRuns[0]!.photos;
+  const importSummary = {
+    runs: importRuns.length,
+    ms: median(importRuns.map((s) => s.ms)),
+    itemsPerSecond: median(importRuns.map((s) => s.items / ((s.ms - s.photoMs) / 1000))),
+    photosPerSecond: photos > 0 ? median(importRuns.map((s) => s.photos / (s.photoMs / 1000))) : null,
+  };
+
+  const build = async (kind: string, env: Record<string, string> = {}) => {
+    const astroCache = join(dir, `astro-${kind}`);
+    const cold: BuildRun[] = [];
+    const warm: BuildRun[] = [];
+    for (let run = 0; run < runs; run++) {
+      rmSync(astroCache, { recursive: true, force: true });
+      cold.push(await astroBuild(contentDir, join(dir, `dist-${kind}`), astroCache, store, env));
+      log(`${sizeLabel(size)} ${kind}: cold build ${fmt(cold.at(-1)!.ms / 1000)} s, peak ${gib(cold.at(-1)!.peakRss)}`);
+    }
+    for (let run = 0; run < runs; run++) {
+      warm.push(await astroBuild(contentDir, join(dir, `dist-${kind}`), astroCache, store, env));
+      log(`${sizeLabel(size)} ${kind}: warm build ${fmt(warm.at(-1)!.ms / 1000)} s, peak ${gib(warm.at(-1)!.peakRss)}`);
+    }
+    return { cold: summarize(cold, articles), warm: summarize(warm, articles) };
+  };
+
+  const main = await build('loader');
+  const result: SizeResult = {
+    size,
+    articles,
+    issues: generated.counts.issues,
+    photos,
+    import: importSummary,
+    ...main,
+    dist: folderSize(join(dir, 'dist-loader')),
+  };
+
+  if (args.compareMdx) result.mdx = await build('mdx', { ARCHIVE_ARTICLE_RENDER: 'mdx' });
+
+  if (args.photoBuilds && photos > 0) {
+    // "re-encode on every build": the same build with an empty photo store
+    const emptyStore = join(dir, 'photo-store-empty');
+    rmSync(emptyStore, { recursive: true, force: true });
+    const run = await astroBuild(contentDir, join(dir, 'dist-photos'), join(dir, 'astro-loader'), emptyStore);
+    rmSync(join(dir, 'dist-photos'), { recursive: true, force: true });
+    result.photoBuild = { photos, msPerPhoto: (run.phases.photosMs ?? Number.NaN) / photos };
+    log(`${sizeLabel(size)}: a build that encodes the sizes itself spends ${fmt(result.photoBuild.msPerPhoto)} ms per photo`);
+  }
+
+  const hugo = args.hugo ? hugoVersion() : null;
+  if (hugo) {
+    const site = join(dir, 'hugo-site');
+    const pages = writeHugoSite(contentDir, site);
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const measured = await buildHugo(site, join(dir, 'hugo-out'));
+      if (measured.code !== 0) throw new Error(`hugo failed:\n${measured.output.slice(-2000)}`);
+      times.push(measured.ms);
+    }
+    result.hugo = { ms: median(times), msPerPage: median(times) / pages, pages, version: hugo };
+    log(`${sizeLabel(size)}: hugo ${fmt(result.hugo.ms / 1000)} s for ${pages} pages`);
+    rmSync(join(dir, 'hugo-out'), { recursive: true, force: true });
+  }
+
+  if (args.newIssue) result.newIssue = await newIssue(options, contentDir, dir, store);
+  return result;
+}
+
+/** Import the next day's issue with the real CLI, make its photo sizes, and rebuild warm. */
+async function newIssue(options: SyntheticOptions, contentDir: string, dir: string, store: string): Promise<SizeResult['newIssue']> {
+  const dates = readdirSync(join(contentDir, 'zunyi-daily')).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const all = issueDates({ ...options, years: options.years + 1 });
+  const next = all[all.indexOf(dates.at(-1)!) + 1]!;
+  const issue = syntheticIssue(options, 'zunyi-daily', next);
+  const folder = join(dir, 'new-issue');
+  rmSync(folder, { recursive: true, force: true });
+  for (const file of issueFolderFiles(issue)) {
+    const path = join(folder, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.photo ? await syntheticJpeg(file.photo) : file.text!);
+  }
+  const imported = await runMeasured(process.execPath, [join(ROOT, 'scripts/import.ts'), folder, '--content', contentDir], { cwd: ROOT });
+  if (imported.code !== 0) throw new Error(`import of the new issue failed:\n${imported.output.slice(-3000)}`);
+  const started = performance.now();
+  const photoFiles = readdirSync(join(contentDir, 'zunyi-daily', next), { recursive: true, encoding: 'utf8' }).filter((f) => /-\d+\.jpg$/.test(f));
+  for (const file of photoFiles) await encodePhotoSizes(join(contentDir, 'zunyi-daily', next, file), join(store, 'photos'));
+  const photoSizesMs = performance.now() - started;
+  const rebuilt = await astroBuild(contentDir, join(dir, 'dist-loader'), join(dir, 'astro-loader'), store);
+  const articles = issue.pages.reduce((n, p) => n + p.items.length, 0);
+  log(`new issue ${next}: ${articles} items, ${photoFiles.length} photos; import ${fmt(imported.ms / 1000)} s, photo sizes ${fmt(photoSizesMs / 1000)} s, rebuild ${fmt(rebuilt.ms / 1000)} s`);
+  return {
+    articles,
+    photos: photoFiles.length,
+    importMs: imported.ms,
+    photoSizesMs,
+    buildMs: rebuilt.ms,
+    totalMs: imported.ms + photoSizesMs + rebuilt.ms,
+    peakRss: rebuilt.peakRss,
+  };
+}
+
+function tables(results: SizeResult[]): string {
+  const s = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : fmt(ms / 1000));
+  const build = formatTable(
+    [
+      { title: 'articles' },
+      { title: 'cold s', numeric: true },
+      { title: 'cold ms/art', numeric: true },
+      { title: 'warm s', numeric: true },
+      { title: 'warm ms/art', numeric: true },
+      { title: 'peak RSS', numeric: true },
+      { title: 'search s', numeric: true },
+      { title: 'search RSS', numeric: true },
+      { title: 'dist', numeric: true },
+      { title: 'Hugo ms/art', numeric: true },
+      { title: 'warm ÷ Hugo', numeric: true },
+    ],
+    results.map((r) => [
+      `${sizeLabel(r.size)} (${r.articles})`,
+      s(r.cold.ms),
+      fmt(r.cold.msPerArticle, 2),
+      s(r.warm.ms),
+      fmt(r.warm.msPerArticle, 2),
+      gib(Math.max(r.cold.peakRss, r.warm.peakRss)),
+      s(r.cold.searchMs),
+      gib(r.cold.searchRss),
+      gib(r.dist.bytes),
+      r.hugo ? fmt(r.hugo.msPerPage, 2) : '–',
+      r.hugo ? `${fmt(r.warm.msPerArticle / r.hugo.msPerPage, 1)}×` : '–',
+    ]),
+  );
+  const update = formatTable(
+    [
+      { title: 'articles' },
+      { title: 'import art/s', numeric: true },
+      { title: 'photos', numeric: true },
+      { title: 'import photos/s', numeric: true },
+      { title: 'new issue: import s', numeric: true },
+      { title: 'photo sizes s', numeric: true },
+      { title: 'rebuild s', numeric: true },
+      { title: 'total s', numeric: true },
+    ],
+    results.map((r) => [
+      `${sizeLabel(r.size)} (${r.articles})`,
+      fmt(r.import.itemsPerSecond),
+      String(r.photos),
+      fmt(r.import.photosPerSecond, 2),
+      s(r.newIssue?.importMs),
+      s(r.newIssue?.photoSizesMs),
+      s(r.newIssue?.buildMs),
+      s(r.newIssue?.totalMs),
+    ]),
+  );
+  let text = `Build (median of runs; ms/art = Astro's time per article page, without the photo and search steps)\n${build}\n\nImport and update\n${update}`;
+  const mdx = results.filter((r) => r.mdx);
+  if (mdx.length > 0) {
+    text += `\n\nRendering: mdxArticles loader vs @astrojs/mdx compiling every file (identical HTML)\n${formatTable(
+      [
+        { title: 'articles' },
+        { title: 'loader cold s', numeric: true },
+        { title: 'loader warm s', numeric: true },
+        { title: 'loader RSS', numeric: true },
+        { title: 'mdx cold s', numeric: true },
+        { title: 'mdx warm s', numeric: true },
+        { title: 'mdx RSS', numeric: true },
+        { title: 'mdx vite s', numeric: true },
+      ],
+      mdx.map((r) => [
+        `${sizeLabel(r.size)} (${r.articles})`,
+        s(r.cold.ms),
+        s(r.warm.ms),
+        gib(r.cold.peakRss),
+        s(r.mdx!.cold.ms),
+        s(r.mdx!.warm.ms),
+        gib(r.mdx!.cold.peakRss),
+        s(r.mdx!.cold.phases.viteMs),
+      ]),
+    )}`;
+  }
+  const photoBuilds = results.filter((r) => r.photoBuild);
+  if (photoBuilds.length > 0) {
+    text += `\n\nPhotos: sizes made at import vs by the build\n${formatTable(
+      [{ title: 'articles' }, { title: 'photos', numeric: true }, { title: 'at import, ms/photo', numeric: true }, { title: 'build with sizes ready, ms/photo', numeric: true }, { title: 'build encoding them, ms/photo', numeric: true }],
+      photoBuilds.map((r) => [
+        `${sizeLabel(r.size)} (${r.articles})`,
+        String(r.photos),
+        r.import.photosPerSecond ? fmt(1000 / r.import.photosPerSecond) : '–',
+        fmt((r.cold.phases.photosMs ?? Number.NaN) / r.photos),
+        fmt(r.photoBuild!.msPerPhoto),
+      ]),
+    )}`;
+  }
+  return text;
+}
+
+interface Args {
+  sizes: number[];
+  runs: number | undefined;
+  photos: number;
+  seed: number;
+  compareMdx: boolean;
+  photoBuilds: boolean;
+  hugo: boolean;
+  newIssue: boolean;
+  json: string | undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1k,10k,50k' },
+      runs: { type: 'string' },
+      photos: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+      'compare-mdx': { type: 'boolean', default: false },
+      'photo-builds': { type: 'boolean', default: false },
+      'no-hugo': { type: 'boolean', default: false },
+      'no-new-issue': { type: 'boolean', default: false },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const args: Args = {
+    sizes: parseSizes(values.sizes),
+    runs: values.runs !== undefined ? Number(values.runs) : undefined,
+    photos: Number(values.photos),
+    seed: Number(values.seed),
+    compareMdx: values['compare-mdx'],
+    photoBuilds: values['photo-builds'],
+    hugo: !values['no-hugo'],
+    newIssue: !values['no-new-issue'],
+    json: values.json,
+  };
+  const hugo = hugoVersion();
+  if (args.hugo && !hugo) log('hugo is not installed: the Hugo columns stay empty (Debian: apt-get install hugo). The site never needs it.');
+  const commit = gitCommit();
+  const meta = {
+    date: new Date().toISOString(),
+    commit,
+    node: process.version,
+    cpus: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))),
+    loadAverageAtEnd: [] as number[],
+    hugo: args.hugo ? hugo : null,
+    photoFilesPerArchive: args.photos,
+    note: 'A shared machine: other processes ran during the measurements (see the load averages); figures are medians where several runs were made.',
+  };
+  log(`commit ${commit}, node ${process.version}, ${meta.cpus} cores, load ${meta.loadAverageAtStart.join(' ')}`);
+  const results: SizeResult[] = [];
+  for (const size of args.sizes) results.push(await benchSize(size, args));
+  meta.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));
+
+  const text = tables(results);
+  process.stdout.write(`\n${text}\n\n${meta.note} Load average ${meta.loadAverageAtStart.join(' ')} at the start, ${meta.loadAverageAtEnd.join(' ')} at the end; ${meta.cpus} cores, ${meta.memoryGiB} GiB; ${hugo ?? 'no Hugo'}.\n`);
+  const jsonPath = resolve(args.json ?? join(ROOT, 'bench-results', `${meta.date.replace(/[:.]/g, '-')}-${commit}.json`));
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, `${JSON.stringify({ meta, results, table: text }, null, 2)}\n`);
+  if (args.json === undefined) cpSync(jsonPath, join(ROOT, 'bench-results', 'latest.json'));
+  process.stdout.write(`Results: ${jsonPath}\n`);
+  return 0;
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha}-dirty` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+if (!existsSync(join(ROOT, 'node_modules', 'astro'))) {
+  process.stderr.write('Run `npm install` first.\n');
+  process.exitCode = 1;
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
