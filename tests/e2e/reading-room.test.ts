@@ -104,6 +104,11 @@ describe('reading room on the bundled archive', () => {
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
       .toBe(`张婷. 志愿服务聚合力 文明实践谱新篇[N/OL]. 遵义日报, 2023-01-17(3)[2025-06-01]. ${canonical}.`);
 
+    // the page as built says [引用日期] (the same HTML every day); the browser fills in the date
+    const html = await (await page.request.get(`${baseUrl}${ARTICLE}`)).text();
+    expect(html).toMatch(/\[N\/OL\]\. 遵义日报, 2023-01-17\(3\)\[<span data-accessed[^>]*>引用日期<\/span>\]\. /u);
+    expect(await panel.locator('#cite-gbt-online').innerText()).toContain('(3)[2025-06-01]. ');
+
     await panel.getByRole('button', { name: '复制链接' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
   });
