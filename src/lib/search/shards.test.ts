@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchSource } from './records.ts';
+import { facetsOf, planShards } from './shards.ts';
+
+const source = (date: string, seq: number, people: string[] = ['张婷']): SearchSource => ({
+  url: `/p/${date}/01/0${seq}/`,
+  date,
+  paper: '遵义日报',
+  page: 1,
+  pageName: '要闻',
+  kind: 'article',
+  title: null,
+  kicker: null,
+  subtitle: null,
+  byline: null,
+  credit: null,
+  headline: 'x',
+  paragraphs: ['文'],
+  people,
+});
+
+describe('planShards', () => {
+  it('splits by date into bundles of at most the size, the first at /pagefind/', () => {
+    const plans = planShards([source('2023-02-01', 1), source('2022-01-01', 1), source('2023-01-01', 2), source('2023-01-01', 1)], 3);
+    expect(plans.map((plan) => plan.sources.map((s) => s.url))).toEqual([
+      ['/p/2022-01-01/01/01/', '/p/2023-01-01/01/01/', '/p/2023-01-01/01/02/'],
+      ['/p/2023-02-01/01/01/'],
+    ]);
+    expect(plans[0]!.path).toBe('/pagefind/');
+    expect(plans[1]!.path).toBe(`/pagefind/shards/${plans[1]!.key}/`);
+    // a key names the shard's Pagefind "language": never zh/ja/th, which Pagefind would segment
+    for (const plan of plans) expect(plan.key).toMatch(/^x[0-9a-f]{8}$/u);
+  });
+
+  it('plans one empty bundle for an empty archive', () => {
+    expect(planShards([], 10)).toHaveLength(1);
+  });
+});
+
+describe('facetsOf', () => {
+  it('counts each filter value', () => {
+    const facets = facetsOf([source('2023-01-01', 1), source('2023-02-01', 1, ['张婷', '一丁'])]);
+    expect(facets.author).toEqual({ 张婷: 2, 一丁: 1 });
+    expect(facets.month).toEqual({ '2023-01': 1, '2023-02': 1 });
+  });
+});
