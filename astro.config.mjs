@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { photos } from './src/integrations/photos.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { shardOutput } from './src/integrations/shard-output.ts';
 
 export default defineConfig({
   site: process.env.ARCHIVE_SITE_URL ?? 'http://localhost:4321',
@@ -18,7 +19,8 @@ export default defineConfig({
     // leaves the asterisks); SmartyPants is off because it would change the text (" -- ...).
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
-  integrations: [mdx(), photos(), searchIndex()],
+  // in this order: a shard build drops the pages it does not own before photos and search run
+  integrations: [mdx(), shardOutput(), photos(), searchIndex()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -22,9 +22,11 @@ import { issuesToLoad, parseShard } from './loaders/shard.ts';
  */
 const base = contentDir();
 const shard = parseShard(process.env.ARCHIVE_SHARD);
-// a shard build loads the issues it renders and their neighbours; the index build every issue
-// (paper calendars) but only the articles of the latest ones (home page)
-const loaded = shard ? issuesToLoad(shard, listIssues(base)) : null;
+// A shard build loads the articles of the issues it renders and of their neighbours (previous
+// and next links); the index build loads every article, without rendering their bodies, for the
+// archive-wide pages and files (totals, corpus, sitemaps, 历史上的今天). Every build loads every
+// issue.yml: calendars shade each day against the paper's fullest issue and its weekdays.
+const loaded = shard?.kind === 'articles' ? issuesToLoad(shard, listIssues(base)) : null;
 const issueOf = (id: string) => id.split('/').slice(0, 2).join('/');
 
 const papers = defineCollection({
@@ -34,7 +36,7 @@ const papers = defineCollection({
 
 const issues = defineCollection({
   loader: glob({
-    pattern: loaded && shard?.kind === 'articles' ? [...loaded].map((key) => `${key}/issue.yml`) : '*/*/issue.yml',
+    pattern: '*/*/issue.yml',
     base,
     generateId: ({ entry }) => entry.replace(/\/issue\.yml$/, ''),
   }),
@@ -48,7 +50,13 @@ const articles = defineCollection({
   loader:
     process.env.ARCHIVE_ARTICLE_RENDER === 'mdx'
       ? glob({ pattern: '*/*/*/*.mdx', base, generateId: ({ entry }) => articleId(entry) })
-      : mdxArticles({ base, pattern: ARTICLE_FILE, generateId: articleId, ...(loaded ? { include: (id: string) => loaded.has(issueOf(id)) } : {}) }),
+      : mdxArticles({
+          base,
+          pattern: ARTICLE_FILE,
+          generateId: articleId,
+          ...(loaded ? { include: (id: string) => loaded.has(issueOf(id)) } : {}),
+          render: shard?.kind !== 'index',
+        }),
   schema: articleSchema,
 });
 

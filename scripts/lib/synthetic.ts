@@ -40,6 +40,8 @@ export interface SyntheticOptions {
   maxItems: number | null;
   /** Share of articles that get a planted OCR problem (misread character, lost text …). */
   problemRate: number;
+  /** Pages of an issue on weekdays (and 8-10 at weekends); small values make tiny test archives. */
+  pageRange: [number, number];
 }
 
 export const DEFAULT_OPTIONS: SyntheticOptions = {
@@ -51,6 +53,7 @@ export const DEFAULT_OPTIONS: SyntheticOptions = {
   photosPerYear: 2_000,
   maxItems: null,
   problemRate: 0.06,
+  pageRange: [10, 16],
 };
 
 export function resolveOptions(partial: Partial<SyntheticOptions> = {}): SyntheticOptions {
@@ -227,7 +230,8 @@ export function syntheticIssue(options: SyntheticOptions, paperSlug: string, dat
   // items per issue so that a year holds about itemsPerYear; pages of 8-16, more on weekdays
   const perIssue = options.itemsPerYear / 360;
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  const pageCount = weekday === 0 || weekday === 6 ? int(rng, 8, 10) : int(rng, 10, 16);
+  const [fewest, most] = options.pageRange;
+  const pageCount = weekday === 0 || weekday === 6 ? int(rng, Math.min(8, fewest), Math.min(10, most)) : int(rng, fewest, most);
   const itemTarget = Math.max(pageCount, Math.round(perIssue * (0.85 + rng() * 0.3)));
   const photoTarget = options.photosPerYear / 360;
 

@@ -30,6 +30,11 @@ export interface MdxArticlesOptions {
   generateId: (entry: string) => string;
   /** Load only the entries this accepts (a shard of the archive); others are skipped unread. */
   include?: (id: string) => boolean;
+  /**
+   * Render the bodies (default). The index build of a sharded site renders no article page and
+   * needs only the data and text of every article.
+   */
+  render?: boolean;
 }
 
 /** Bumped when the renderer's output changes, so that stored HTML is made again. */
@@ -41,7 +46,8 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
     load: async (context) => {
       const { store, logger, config, watcher } = context;
       const base = resolve(options.base);
-      const render = rendererFor(context);
+      const render = options.render === false ? async () => null : rendererFor(context);
+      const version = options.render === false ? `${RENDERER_VERSION}-data-only` : RENDERER_VERSION;
       const root = fileURLToPath(config.root);
       const untouched = new Set(store.keys());
       let rendered = 0;
@@ -54,7 +60,7 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
         untouched.delete(id);
         const path = join(base, entry);
         const contents = readFileSync(path, 'utf8');
-        const digest = context.generateDigest(`${RENDERER_VERSION}\n${contents}`);
+        const digest = context.generateDigest(`${version}\n${contents}`);
         const existing = store.get(id);
         if (existing && existing.digest === digest) {
           if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
@@ -74,6 +80,8 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
         if (result) {
           store.set({ id, data, body, filePath, digest, rendered: { html: result.html, metadata: { headings: result.headings, frontmatter } } });
           rendered++;
+        } else if (options.render === false) {
+          store.set({ id, data, body, filePath, digest });
         } else {
           // as the glob loader does for .mdx: @astrojs/mdx compiles this file when it is rendered
           store.set({ id, data, body, filePath, digest, deferredRender: true });
@@ -83,7 +91,11 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
 
       for (const entry of listEntries(base, options.pattern)) await sync(entry);
       for (const id of untouched) store.delete(id);
-      logger.info(`${rendered} articles rendered, ${reused} unchanged, ${compiled} left to @astrojs/mdx (they use MDX features)`);
+      logger.info(
+        options.render === false
+          ? `${store.keys().length} articles loaded without their bodies rendered`
+          : `${rendered} articles rendered, ${reused} unchanged, ${compiled} left to @astrojs/mdx (they use MDX features)`,
+      );
 
       if (!watcher) return;
       // `astro dev`: follow edits, additions and deletions

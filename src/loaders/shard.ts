@@ -65,30 +65,14 @@ export interface IssueKey {
   date: string;
 }
 
-/** How many of the latest issues the home page lists (src/pages/index.astro). */
-export const HOME_LATEST_ISSUES = 12;
-
 /**
- * The issues whose articles a build must load: the ones it renders, plus the context its pages
- * show from other shards, so that every page comes out as in a full build:
- *
- * - an article page links the previous and next article of its paper, and an issue page the
- *   previous and next issue, across a shard boundary: the issue just before and just after
- *   each run of owned issues;
- * - the home page (index build) counts the articles of the latest issues.
- *
- * Pages rendered for context are thrown away: another build owns them.
+ * The issues whose articles a shard build must load: the ones it renders, plus the issue just
+ * before and just after each run of them, because an article page links the previous and next
+ * article of its paper (and an issue page the previous and next issue) across a shard
+ * boundary. The pages rendered from that context belong to another build and are not written.
  */
 export function issuesToLoad(shard: Shard, issues: IssueKey[]): Set<string> {
   const keys = new Set<string>();
-  const key = (issue: IssueKey) => `${issue.paper}/${issue.date}`;
-  if (shard.kind === 'index') {
-    const latest = [...issues].sort((a, b) => b.date.localeCompare(a.date));
-    const cutoff = latest[Math.min(HOME_LATEST_ISSUES, latest.length) - 1]?.date;
-    // every issue on the cut-off day too: which of them the home page shows is its business
-    for (const issue of latest) if (cutoff !== undefined && issue.date >= cutoff) keys.add(key(issue));
-    return keys;
-  }
   const byPaper = new Map<string, string[]>();
   for (const issue of issues) byPaper.set(issue.paper, [...(byPaper.get(issue.paper) ?? []), issue.date]);
   for (const [paper, dates] of byPaper) {
@@ -101,4 +85,29 @@ export function issuesToLoad(shard: Shard, issues: IssueKey[]): Set<string> {
     });
   }
   return keys;
+}
+
+/**
+ * The shards of an archive: one per year (all papers in one shard) or one per paper and year.
+ * Returns ARCHIVE_SHARD values, oldest first.
+ */
+export function planShards(issues: IssueKey[], by: 'year' | 'paper-year'): string[] {
+  const values = new Set<string>();
+  for (const issue of issues) values.add(`${by === 'year' ? '*' : issue.paper}/${issue.date.slice(0, 4)}`);
+  return [...values].sort((a, b) => a.split('/')[1]!.localeCompare(b.split('/')[1]!) || a.localeCompare(b));
+}
+
+/**
+ * Do the shards, in this order, hold disjoint date ranges listed oldest first? Then the search
+ * page can keep results in date order without merging (the `ordered` flag of search-shards.json).
+ */
+export function shardsInDateOrder(shards: Shard[]): boolean {
+  let last = '';
+  for (const shard of shards) {
+    if (shard.kind !== 'articles' || shard.selectors.some((s) => s.paper !== '*')) return false;
+    const periods = shard.selectors.map((s) => s.period).sort();
+    if (periods[0]! <= last || (last !== '' && periods[0]!.startsWith(last))) return false;
+    last = periods.at(-1)!;
+  }
+  return true;
 }

@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+/**
+ * Build an archive in shards and combine them into one site (README, "Scaling past one machine").
+ *
+ *   npm run shard -- plan [--by year|paper-year]          the shards of the archive
+ *   npm run shard -- build <shard>                        one build: `*\/2023`, `zunyi-daily/2023`, or `index`
+ *   npm run shard -- combine --out <dir>                  combine the builds in the work folder
+ *   npm run shard -- all --out <dir> [--by year] [--jobs 2]   plan, build every shard and the index, combine
+ *   npm run shard -- update --dates <paper>/<date>,... --out <dir>
+ *                                                         rebuild what new or changed issues touch, combine
+ *
+ * Common options: --content <dir> (default ARCHIVE_CONTENT_DIR or content/), --work <dir> (one
+ * folder per build, with its output and its Astro cache; default .cache/shards). Any CI runner
+ * can run one `build` given the content folder; `combine` only needs the build outputs.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { listIssues } from '../src/loaders/list-issues.ts';
+import { ownsIssue, parseShard, planShards, shardName, type IssueKey, type Shard } from '../src/loaders/shard.ts';
+import { combineShards, type ShardBuild } from './shard-combine.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const USAGE = `Usage:
+  npm run shard -- plan [--by year|paper-year]
+  npm run shard -- build <shard>          e.g. '*/2023', zunyi-daily/2023, index
+  npm run shard -- combine --out <dir>
+  npm run shard -- all --out <dir> [--by year|paper-year] [--jobs <n>]
+  npm run shard -- update --dates <paper>/<YYYY-MM-DD>[,...] --out <dir> [--jobs <n>]
+
+Options: --content <dir> (default ARCHIVE_CONTENT_DIR or content/), --work <dir> (default .cache/shards)`;
+
+interface Context {
+  content: string;
+  work: string;
+}
+
+/** The folder of one build in the work folder: `<work>/<name>/{dist,astro}`. */
+function buildDir(ctx: Context, shard: Shard): string {
+  return join(ctx.work, shardName(shard));
+}
+
+/** Run `astro build` for one shard; resolves with its log, rejects with it when the build fails. */
+export function buildShard(ctx: Context, value: string, log: (line: string) => void = () => {}): Promise<{ ms: number; output: string }> {
+  const shard = parseShard(value)!;
+  const dir = buildDir(ctx, shard);
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'dist')], {
+    cwd: ROOT,
+    env: { ...process.env, ARCHIVE_CONTENT_DIR: ctx.content, ARCHIVE_SHARD: value, ARCHIVE_ASTRO_CACHE: join(dir, 'astro'), ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((done, fail) =>
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) return fail(new Error(`build of shard ${value} failed (exit ${code}):\n${output.slice(-4000)}`));
+      writeFileSync(join(dir, 'shard.json'), JSON.stringify({ value, builtAt: new Date().toISOString(), ms: Math.round(ms) }));
+      log(`built ${value} in ${(ms / 1000).toFixed(1)} s`);
+      done({ ms, output });
+    }),
+  );
+}
+
+/** Build several shards, `jobs` at a time. */
+export async function buildShards(ctx: Context, values: string[], jobs: number, log: (line: string) => void = () => {}): Promise<void> {
+  const queue = [...values];
+  const worker = async () => {
+    for (let value = queue.shift(); value !== undefined; value = queue.shift()) await buildShard(ctx, value, log);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, values.length)) }, worker));
+}
+
+/** Combine every build found in the work folder. */
+export function combine(ctx: Context, out: string) {
+  const builds: ShardBuild[] = [];
+  for (const name of existsSync(ctx.work) ? readdirSync(ctx.work) : []) {
+    const meta = join(ctx.work, name, 'shard.json');
+    if (!existsSync(meta)) continue;
+    const { value } = JSON.parse(readFileSync(meta, 'utf8')) as { value: string };
+    builds.push({ name, dir: join(ctx.work, name, 'dist'), shard: parseShard(value)! });
+  }
+  const index = builds.find((b) => b.shard.kind === 'index');
+  if (!index) throw new Error(`no index build in ${ctx.work}: run \`npm run shard -- build index\``);
+  const shards = builds
+    .filter((b) => b.shard.kind === 'articles')
+    .sort((a, b) => firstPeriod(a.shard).localeCompare(firstPeriod(b.shard)) || a.name.localeCompare(b.name));
+  return combineShards(index, shards, out);
+}
+
+function firstPeriod(shard: Shard): string {
+  return shard.kind === 'articles' ? shard.selectors.map((s) => s.period).sort()[0]! : '';
+}
+
+/**
+ * The builds that new or changed issues touch: the shards that own them, the shards that own
+ * their neighbouring issues (whose previous/next links change), and the index.
+ */
+export function shardsForUpdate(issues: IssueKey[], changed: IssueKey[], built: string[]): string[] {
+  const values = new Set<string>(['index']);
+  const byPaper = new Map<string, string[]>();
+  for (const issue of issues) byPaper.set(issue.paper, [...(byPaper.get(issue.paper) ?? []), issue.date]);
+  const touched: IssueKey[] = [];
+  for (const issue of changed) {
+    const dates = (byPaper.get(issue.paper) ?? []).sort();
+    const at = dates.indexOf(issue.date);
+    touched.push(issue);
+    if (at > 0) touched.push({ paper: issue.paper, date: dates[at - 1]! });
+    if (at >= 0 && at < dates.length - 1) touched.push({ paper: issue.paper, date: dates[at + 1]! });
+  }
+  for (const value of built) {
+    const shard = parseShard(value)!;
+    if (touched.some((t) => ownsIssue(shard, t.paper, t.date))) values.add(value);
+  }
+  const unowned = touched.filter((t) => !built.some((value) => ownsIssue(parseShard(value)!, t.paper, t.date)));
+  if (unowned.length > 0) throw new Error(`no shard owns ${unowned.map((t) => `${t.paper}/${t.date}`).join(', ')}: build a shard for it first (npm run shard -- build <paper>/<year>)`);
+  return [...values];
+}
+
+function builtValues(ctx: Context): string[] {
+  return (existsSync(ctx.work) ? readdirSync(ctx.work) : [])
+    .map((name) => join(ctx.work, name, 'shard.json'))
+    .filter(existsSync)
+    .map((path) => (JSON.parse(readFileSync(path, 'utf8')) as { value: string }).value);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      content: { type: 'string' },
+      work: { type: 'string' },
+      out: { type: 'string' },
+      by: { type: 'string', default: 'year' },
+      jobs: { type: 'string', default: '1' },
+      dates: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, argument] = positionals;
+  if (values.help || command === undefined) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const ctx: Context = {
+    content: resolve(values.content ?? (process.env.ARCHIVE_CONTENT_DIR || join(ROOT, 'content'))),
+    work: resolve(values.work ?? join(ROOT, '.cache', 'shards')),
+  };
+  const by = values.by === 'paper-year' ? 'paper-year' : 'year';
+  const jobs = Number(values.jobs);
+  const log = (line: string) => process.stderr.write(`[shard] ${line}\n`);
+  const needOut = () => {
+    if (values.out === undefined) throw new Error('--out <dir> is required');
+    return resolve(values.out);
+  };
+  const report = (result: ReturnType<typeof combine>, out: string) =>
+    log(`combined ${result.files} files into ${out}; ${result.bundles.length} search bundle(s)${result.ordered ? ', in date order' : ''}`);
+
+  switch (command) {
+    case 'plan':
+      process.stdout.write(`${[...planShards(listIssues(ctx.content), by), 'index'].join('\n')}\n`);
+      return 0;
+    case 'build':
+      if (argument === undefined || !parseShard(argument)) throw new Error('give the shard to build, e.g. "*/2023" or index');
+      await buildShard(ctx, argument, log);
+      return 0;
+    case 'combine': {
+      const out = needOut();
+      report(combine(ctx, out), out);
+      return 0;
+    }
+    case 'all': {
+      const out = needOut();
+      const shards = [...planShards(listIssues(ctx.content), by), 'index'];
+      log(`${shards.length} builds: ${shards.join(', ')}`);
+      await buildShards(ctx, shards, jobs, log);
+      report(combine(ctx, out), out);
+      return 0;
+    }
+    case 'update': {
+      const out = needOut();
+      if (values.dates === undefined) throw new Error('--dates <paper>/<YYYY-MM-DD>[,...] is required');
+      const changed = values.dates.split(',').map((value) => {
+        const [paper, date] = value.trim().split('/');
+        if (!paper || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--dates: "${value}" is not <paper>/<YYYY-MM-DD>`);
+        return { paper, date };
+      });
+      const shards = shardsForUpdate(listIssues(ctx.content), changed, builtValues(ctx).filter((v) => v !== 'index'));
+      log(`rebuilding ${shards.join(', ')}`);
+      await buildShards(ctx, shards, jobs, log);
+      report(combine(ctx, out), out);
+      return 0;
+    }
+    default:
+      throw new Error(`unknown command "${command}"`);
+  }
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
