@@ -30,12 +30,14 @@ const USAGE = `Usage: npm run bench -- [options]
 
   --sizes <list>     archive sizes in articles, e.g. 1k,10k,50k (default)
   --runs <n>         runs per measurement (default: 3 up to 10k articles, 1 above); medians are shown
-  --photos <n>       photos that get an image file per archive (default 100; see README)
+  --photos <n>       photos that get an image file per archive (default 40; see README)
   --seed <n>         synthetic archive seed (default 1)
   --compare-mdx      also build with ARCHIVE_ARTICLE_RENDER=mdx (every article compiled by @astrojs/mdx)
   --photo-builds     also build once with an empty photo store (sizes encoded by the build)
   --no-hugo          skip Hugo
   --no-new-issue     skip "one new issue into the archive"
+  --sharded          also build as shards (one per year + index), and update them for the new issue
+  --shard-jobs <n>   shard builds at once (default 2)
   --json <file>      where to write the results (default bench-results/<time>-<commit>.json)
   -h, --help         this text`;
 
@@ -58,7 +60,9 @@ interface SizeResult {
   photoBuild?: { msPerPhoto: number; photos: number };
   hugo?: { ms: number; msPerPage: number; pages: number; version: string };
   dist: { bytes: number; files: number };
-  newIssue?: { articles: number; photos: number; importMs: number; photoSizesMs: number; buildMs: number; totalMs: number; peakRss: number };
+  newIssue?: { date: string; articles: number; photos: number; importMs: number; photoSizesMs: number; buildMs: number; totalMs: number; peakRss: number; shardedMs?: number };
+  /** The same archive built as shards (one per year) plus the index build, and combined. */
+  sharded?: { shards: string[]; jobs: number; ms: number; peakRss: number };
 }
 
 interface BuildSummary {
@@ -120,7 +124,8 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
 
   // import: articles/s without the photo work, photos/s for preparing them and making their sizes
   const importRuns = [];
-  for (let run = 0; run < (size <= 1_000 ? runs : 1); run++) {
+  // once: with its photos an import takes minutes, and it writes the archive the builds read
+  for (let run = 0; run < 1; run++) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const stats = await importGenerated(generated, contentDir, log, (file) => encodePhotoSizes(file, join(store, 'photos')));
@@ -190,8 +195,35 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     rmSync(join(dir, 'hugo-out'), { recursive: true, force: true });
   }
 
-  if (args.newIssue) result.newIssue = await newIssue(options, contentDir, dir, store);
+  const shardWork = join(dir, 'shards');
+  if (args.sharded) {
+    rmSync(shardWork, { recursive: true, force: true });
+    const run = await shardCommand(['all', '--by', 'year', '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
+    const shards = readdirSync(shardWork).sort();
+    result.sharded = { shards, jobs: args.shardJobs, ms: run.ms, peakRss: run.peakRss };
+    log(`${sizeLabel(size)}: sharded build (${shards.join(', ')}) in ${fmt(run.ms / 1000)} s, peak ${gib(run.peakRss)}`);
+  }
+
+  if (args.newIssue) {
+    const added = await newIssue(options, contentDir, dir, store);
+    if (args.sharded && added) {
+      const run = await shardCommand(['update', '--dates', `zunyi-daily/${added.date}`, '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
+      added.shardedMs = run.ms;
+      log(`${sizeLabel(size)}: sharded update for the new issue in ${fmt(run.ms / 1000)} s`);
+    }
+    result.newIssue = added;
+  }
   return result;
+}
+
+/** `npm run shard -- <args>` on the bench archive, measured as one process tree. */
+async function shardCommand(args: string[], contentDir: string, work: string, dir: string, store: string): Promise<Measured> {
+  const run = await runMeasured(process.execPath, [join(ROOT, 'scripts/shard.ts'), ...args, '--content', contentDir, '--work', work, '--out', join(dir, 'dist-sharded')], {
+    cwd: ROOT,
+    env: { ...process.env, ARCHIVE_CACHE_DIR: store },
+  });
+  if (run.code !== 0) throw new Error(`npm run shard -- ${args.join(' ')} failed:\n${run.output.slice(-4000)}`);
+  return run;
 }
 
 /** Import the next day's issue with the real CLI, make its photo sizes, and rebuild warm. */
@@ -211,12 +243,19 @@ async function newIssue(options: SyntheticOptions, contentDir: string, dir: stri
   if (imported.code !== 0) throw new Error(`import of the new issue failed:\n${imported.output.slice(-3000)}`);
   const started = performance.now();
   const photoFiles = readdirSync(join(contentDir, 'zunyi-daily', next), { recursive: true, encoding: 'utf8' }).filter((f) => /-\d+\.jpg$/.test(f));
-  for (const file of photoFiles) await encodePhotoSizes(join(contentDir, 'zunyi-daily', next, file), join(store, 'photos'));
+  // two at a time, as the import does
+  const queue = [...photoFiles];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) await encodePhotoSizes(join(contentDir, 'zunyi-daily', next, file), join(store, 'photos'));
+    }),
+  );
   const photoSizesMs = performance.now() - started;
   const rebuilt = await astroBuild(contentDir, join(dir, 'dist-loader'), join(dir, 'astro-loader'), store);
   const articles = issue.pages.reduce((n, p) => n + p.items.length, 0);
   log(`new issue ${next}: ${articles} items, ${photoFiles.length} photos; import ${fmt(imported.ms / 1000)} s, photo sizes ${fmt(photoSizesMs / 1000)} s, rebuild ${fmt(rebuilt.ms / 1000)} s`);
   return {
+    date: next,
     articles,
     photos: photoFiles.length,
     importMs: imported.ms,
@@ -267,6 +306,8 @@ function tables(results: SizeResult[]): string {
       { title: 'photo sizes s', numeric: true },
       { title: 'rebuild s', numeric: true },
       { title: 'total s', numeric: true },
+      { title: 'sharded update s', numeric: true },
+      { title: 'sharded total s', numeric: true },
     ],
     results.map((r) => [
       `${sizeLabel(r.size)} (${r.articles})`,
@@ -277,9 +318,18 @@ function tables(results: SizeResult[]): string {
       s(r.newIssue?.photoSizesMs),
       s(r.newIssue?.buildMs),
       s(r.newIssue?.totalMs),
+      s(r.newIssue?.shardedMs),
+      r.newIssue?.shardedMs !== undefined ? s(r.newIssue.importMs + r.newIssue.photoSizesMs + r.newIssue.shardedMs) : '–',
     ]),
   );
   let text = `Build (median of runs; ms/art = Astro's time per article page, without the photo and search steps)\n${build}\n\nImport and update\n${update}`;
+  const sharded = results.filter((r) => r.sharded);
+  if (sharded.length > 0) {
+    text += `\n\nSharded build (one shard per year plus the index build, combined; cold)\n${formatTable(
+      [{ title: 'articles' }, { title: 'builds' }, { title: 'parallel', numeric: true }, { title: 'total s', numeric: true }, { title: 'peak RSS', numeric: true }],
+      sharded.map((r) => [`${sizeLabel(r.size)} (${r.articles})`, r.sharded!.shards.join(', '), String(r.sharded!.jobs), s(r.sharded!.ms), gib(r.sharded!.peakRss)]),
+    )}`;
+  }
   const mdx = results.filter((r) => r.mdx);
   if (mdx.length > 0) {
     text += `\n\nRendering: mdxArticles loader vs @astrojs/mdx compiling every file (identical HTML)\n${formatTable(
@@ -330,6 +380,8 @@ interface Args {
   photoBuilds: boolean;
   hugo: boolean;
   newIssue: boolean;
+  sharded: boolean;
+  shardJobs: number;
   json: string | undefined;
 }
 
@@ -339,12 +391,14 @@ async function main(argv: string[]): Promise<number> {
     options: {
       sizes: { type: 'string', default: '1k,10k,50k' },
       runs: { type: 'string' },
-      photos: { type: 'string', default: '100' },
+      photos: { type: 'string', default: '40' },
       seed: { type: 'string', default: '1' },
       'compare-mdx': { type: 'boolean', default: false },
       'photo-builds': { type: 'boolean', default: false },
       'no-hugo': { type: 'boolean', default: false },
       'no-new-issue': { type: 'boolean', default: false },
+      sharded: { type: 'boolean', default: false },
+      'shard-jobs': { type: 'string', default: '2' },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -362,6 +416,8 @@ async function main(argv: string[]): Promise<number> {
     photoBuilds: values['photo-builds'],
     hugo: !values['no-hugo'],
     newIssue: !values['no-new-issue'],
+    sharded: values.sharded,
+    shardJobs: Number(values['shard-jobs']),
     json: values.json,
   };
   const hugo = hugoVersion();
