@@ -451,6 +451,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function gitCommit(): string {
+  // a bench run from an exported tree (git archive) names its commit in BENCH_COMMIT
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
