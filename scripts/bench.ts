@@ -36,7 +36,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --photo-builds     also build once with an empty photo store (sizes encoded by the build)
   --no-hugo          skip Hugo
   --no-new-issue     skip "one new issue into the archive"
-  --sharded          also build as shards (one per year + index), and update them for the new issue
+  --sharded          also build as shards plus the index build, and update them for the new issue
+  --shard-by <plan>  year, paper-year or year-month (default: closed years, months of the latest)
   --shard-jobs <n>   shard builds at once (default 2)
   --json <file>      where to write the results (default bench-results/<time>-<commit>.json)
   -h, --help         this text`;
@@ -62,7 +63,7 @@ interface SizeResult {
   dist: { bytes: number; files: number };
   newIssue?: { date: string; articles: number; photos: number; importMs: number; photoSizesMs: number; buildMs: number; totalMs: number; peakRss: number; shardedMs?: number };
   /** The same archive built as shards (one per year) plus the index build, and combined. */
-  sharded?: { shards: string[]; jobs: number; ms: number; peakRss: number };
+  sharded?: { shards: string[]; by: string; jobs: number; ms: number; peakRss: number };
 }
 
 interface BuildSummary {
@@ -198,9 +199,9 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
   const shardWork = join(dir, 'shards');
   if (args.sharded) {
     rmSync(shardWork, { recursive: true, force: true });
-    const run = await shardCommand(['all', '--by', 'year', '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
+    const run = await shardCommand(['all', '--by', args.shardBy, '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
     const shards = readdirSync(shardWork).sort();
-    result.sharded = { shards, jobs: args.shardJobs, ms: run.ms, peakRss: run.peakRss };
+    result.sharded = { shards, by: args.shardBy, jobs: args.shardJobs, ms: run.ms, peakRss: run.peakRss };
     log(`${sizeLabel(size)}: sharded build (${shards.join(', ')}) in ${fmt(run.ms / 1000)} s, peak ${gib(run.peakRss)}`);
   }
 
@@ -325,7 +326,7 @@ function tables(results: SizeResult[]): string {
   let text = `Build (median of runs; ms/art = Astro's time per article page, without the photo and search steps)\n${build}\n\nImport and update\n${update}`;
   const sharded = results.filter((r) => r.sharded);
   if (sharded.length > 0) {
-    text += `\n\nSharded build (one shard per year plus the index build, combined; cold)\n${formatTable(
+    text += `\n\nSharded build (shards plus the index build, combined; cold)\n${formatTable(
       [{ title: 'articles' }, { title: 'builds' }, { title: 'parallel', numeric: true }, { title: 'total s', numeric: true }, { title: 'peak RSS', numeric: true }],
       sharded.map((r) => [`${sizeLabel(r.size)} (${r.articles})`, r.sharded!.shards.join(', '), String(r.sharded!.jobs), s(r.sharded!.ms), gib(r.sharded!.peakRss)]),
     )}`;
@@ -381,6 +382,7 @@ interface Args {
   hugo: boolean;
   newIssue: boolean;
   sharded: boolean;
+  shardBy: string;
   shardJobs: number;
   json: string | undefined;
 }
@@ -399,6 +401,7 @@ async function main(argv: string[]): Promise<number> {
       'no-new-issue': { type: 'boolean', default: false },
       sharded: { type: 'boolean', default: false },
       'shard-jobs': { type: 'string', default: '2' },
+      'shard-by': { type: 'string', default: 'year-month' },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -418,6 +421,7 @@ async function main(argv: string[]): Promise<number> {
     newIssue: !values['no-new-issue'],
     sharded: values.sharded,
     shardJobs: Number(values['shard-jobs']),
+    shardBy: values['shard-by'],
     json: values.json,
   };
   const hugo = hugoVersion();

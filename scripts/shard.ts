@@ -2,7 +2,7 @@
 /**
  * Build an archive in shards and combine them into one site (README, "Scaling past one machine").
  *
- *   npm run shard -- plan [--by year|paper-year]          the shards of the archive
+ *   npm run shard -- plan [--by year|paper-year|year-month]   the shards of the archive
  *   npm run shard -- build <shard>                        one build: `*\/2023`, `zunyi-daily/2023`, or `index`
  *   npm run shard -- combine --out <dir>                  combine the builds in the work folder
  *   npm run shard -- all --out <dir> [--by year] [--jobs 2]   plan, build every shard and the index, combine
@@ -18,17 +18,17 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listIssues } from '../src/loaders/list-issues.ts';
-import { ownsIssue, parseShard, planShards, shardName, type IssueKey, type Shard } from '../src/loaders/shard.ts';
+import { ownsIssue, parseShard, planShards, shardName, type IssueKey, type Shard, type ShardPlan } from '../src/loaders/shard.ts';
 import { combineShards, type ShardBuild } from './shard-combine.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `Usage:
-  npm run shard -- plan [--by year|paper-year]
+  npm run shard -- plan [--by year|paper-year|year-month]
   npm run shard -- build <shard>          e.g. '*/2023', zunyi-daily/2023, index
   npm run shard -- combine --out <dir>
-  npm run shard -- all --out <dir> [--by year|paper-year] [--jobs <n>]
-  npm run shard -- update --dates <paper>/<YYYY-MM-DD>[,...] --out <dir> [--jobs <n>]
+  npm run shard -- all --out <dir> [--by year|paper-year|year-month] [--jobs <n>]
+  npm run shard -- update --dates <paper>/<YYYY-MM-DD>[,...] --out <dir> [--by …] [--jobs <n>]
 
 Options: --content <dir> (default ARCHIVE_CONTENT_DIR or content/), --work <dir> (default .cache/shards)`;
 
@@ -100,7 +100,7 @@ function firstPeriod(shard: Shard): string {
  * The builds that new or changed issues touch: the shards that own them, the shards that own
  * their neighbouring issues (whose previous/next links change), and the index.
  */
-export function shardsForUpdate(issues: IssueKey[], changed: IssueKey[], built: string[]): string[] {
+export function shardsForUpdate(issues: IssueKey[], changed: IssueKey[], built: string[], by: ShardPlan = 'year-month'): string[] {
   const values = new Set<string>(['index']);
   const byPaper = new Map<string, string[]>();
   for (const issue of issues) byPaper.set(issue.paper, [...(byPaper.get(issue.paper) ?? []), issue.date]);
@@ -116,8 +116,11 @@ export function shardsForUpdate(issues: IssueKey[], changed: IssueKey[], built: 
     const shard = parseShard(value)!;
     if (touched.some((t) => ownsIssue(shard, t.paper, t.date))) values.add(value);
   }
+  // an issue no build owns yet (the first of a new month or year): the shard the plan gives it
   const unowned = touched.filter((t) => !built.some((value) => ownsIssue(parseShard(value)!, t.paper, t.date)));
-  if (unowned.length > 0) throw new Error(`no shard owns ${unowned.map((t) => `${t.paper}/${t.date}`).join(', ')}: build a shard for it first (npm run shard -- build <paper>/<year>)`);
+  for (const value of planShards(issues, by)) {
+    if (unowned.some((t) => ownsIssue(parseShard(value)!, t.paper, t.date))) values.add(value);
+  }
   return [...values];
 }
 
@@ -151,7 +154,9 @@ async function main(argv: string[]): Promise<number> {
     content: resolve(values.content ?? (process.env.ARCHIVE_CONTENT_DIR || join(ROOT, 'content'))),
     work: resolve(values.work ?? join(ROOT, '.cache', 'shards')),
   };
-  const by = values.by === 'paper-year' ? 'paper-year' : 'year';
+  const plans: ShardPlan[] = ['year', 'paper-year', 'year-month'];
+  if (!plans.includes(values.by as ShardPlan)) throw new Error(`--by ${values.by}: use ${plans.join(', ')}`);
+  const by = values.by as ShardPlan;
   const jobs = Number(values.jobs);
   const log = (line: string) => process.stderr.write(`[shard] ${line}\n`);
   const needOut = () => {
@@ -190,7 +195,7 @@ async function main(argv: string[]): Promise<number> {
         if (!paper || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--dates: "${value}" is not <paper>/<YYYY-MM-DD>`);
         return { paper, date };
       });
-      const shards = shardsForUpdate(listIssues(ctx.content), changed, builtValues(ctx).filter((v) => v !== 'index'));
+      const shards = shardsForUpdate(listIssues(ctx.content), changed, builtValues(ctx).filter((v) => v !== 'index'), by);
       log(`rebuilding ${shards.join(', ')}`);
       await buildShards(ctx, shards, jobs, log);
       report(combine(ctx, out), out);

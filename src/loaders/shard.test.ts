@@ -47,6 +47,7 @@ describe('shards', () => {
     ];
     expect(planShards(issues, 'year')).toEqual(['*/2020', '*/2021']);
     expect(planShards(issues, 'paper-year')).toEqual(['a/2020', 'b/2020', 'b/2021']);
+    expect(planShards([...issues, { paper: 'a', date: '2021-03-04' }], 'year-month')).toEqual(['*/2020', '*/2021-01', '*/2021-03']);
     expect(shardsInDateOrder([parseShard('*/2020')!, year])).toBe(true);
     expect(shardsInDateOrder([year, parseShard('*/2020')!])).toBe(false);
     expect(shardsInDateOrder([parseShard('a/2020')!, parseShard('b/2020')!])).toBe(false);

@@ -87,13 +87,25 @@ export function issuesToLoad(shard: Shard, issues: IssueKey[]): Set<string> {
   return keys;
 }
 
+export type ShardPlan = 'year' | 'paper-year' | 'year-month';
+
 /**
- * The shards of an archive: one per year (all papers in one shard) or one per paper and year.
- * Returns ARCHIVE_SHARD values, oldest first.
+ * The shards of an archive, as ARCHIVE_SHARD values, oldest first:
+ *
+ * - `year`: one per year, all papers together;
+ * - `paper-year`: one per paper and year;
+ * - `year-month`: one per closed year, and one per month of the latest year, so that the daily
+ *   import rebuilds a month rather than a year (merge the months into their year when it ends).
  */
-export function planShards(issues: IssueKey[], by: 'year' | 'paper-year'): string[] {
+export function planShards(issues: IssueKey[], by: ShardPlan): string[] {
   const values = new Set<string>();
-  for (const issue of issues) values.add(`${by === 'year' ? '*' : issue.paper}/${issue.date.slice(0, 4)}`);
+  const latestYear = issues.reduce((max, issue) => (issue.date.slice(0, 4) > max ? issue.date.slice(0, 4) : max), '');
+  for (const issue of issues) {
+    const year = issue.date.slice(0, 4);
+    if (by === 'paper-year') values.add(`${issue.paper}/${year}`);
+    else if (by === 'year-month' && year === latestYear) values.add(`*/${issue.date.slice(0, 7)}`);
+    else values.add(`*/${year}`);
+  }
   return [...values].sort((a, b) => a.split('/')[1]!.localeCompare(b.split('/')[1]!) || a.localeCompare(b));
 }
 

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { shardsForUpdate } from './shard.ts';
+
+describe('npm run shard -- update', () => {
+  const issues = ['2020-12-30', '2020-12-31', '2021-01-01', '2021-02-01'].map((date) => ({ paper: 'zunyi-daily', date }));
+
+  it('rebuilds the shard of a new issue, the shard of its neighbours, and the index', () => {
+    expect(shardsForUpdate(issues, [{ paper: 'zunyi-daily', date: '2021-01-01' }], ['*/2020', '*/2021-01', '*/2021-02']).sort()).toEqual(['*/2020', '*/2021-01', '*/2021-02', 'index']);
+    expect(shardsForUpdate(issues, [{ paper: 'zunyi-daily', date: '2020-12-30' }], ['*/2020', '*/2021-01', '*/2021-02']).sort()).toEqual(['*/2020', 'index']);
+  });
+
+  it('adds the shard the plan gives an issue that no build owns yet', () => {
+    const withMarch = [...issues, { paper: 'zunyi-daily', date: '2021-03-01' }];
+    expect(shardsForUpdate(withMarch, [{ paper: 'zunyi-daily', date: '2021-03-01' }], ['*/2020', '*/2021-01', '*/2021-02'], 'year-month').sort()).toEqual(['*/2021-02', '*/2021-03', 'index']);
+  });
+});
