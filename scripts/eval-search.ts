@@ -1,24 +1,27 @@
 /**
- * `npm run eval:search [-- --articles 50000 --shard-size 4000 --first 8 --seed 1]`
+ * `npm run eval:search [-- --articles 50000 --shard-size 10000 --chunk-bytes 24000 --first 8 --seed 1]`
  *
  * Measures the search as a reader gets it. Builds the site of the bundled archive, indexes its
- * articles plus N generated ones with the build's own indexing code, serves the result, and
- * runs the queries below in headless Chromium through the real search page. Prints, per query
- * and overall: precision and recall against plain substring search over the article texts,
- * latency, and bytes transferred (first search in a fresh browser, later searches in the same
- * page; raw, and as a host serving gzip would send them); and the indexing time and peak memory
- * of the Pagefind service. Exits non-zero when precision or recall is below 1.
+ * articles plus N generated ones with the build's own indexing code, serves the result as a
+ * static host would (text compressed with gzip; Pagefind's index files and WebAssembly are gzip
+ * already and go as they are), and runs the queries below in headless Chromium through the real
+ * search page. Prints, per query and overall: precision and recall against plain substring
+ * search over the article texts, latency, and bytes transferred (first search in a fresh
+ * browser, later searches in the same page; on the wire, and the files' own sizes); the index's
+ * size, time and peak memory; and how loaded the machine was while it measured. Exits non-zero
+ * when precision or recall is below 1.
  */
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { lexiconFrom, syntheticSources } from './lib/search-corpus.ts';
 import { sourceLines, type SearchSource } from '../src/lib/search/records.ts';
-import { writeSearchBundles } from '../src/integrations/search-index.ts';
+import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/integrations/search-index.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { buildSite, ROOT } from '../tests/support/build-site.ts';
 import { serveStatic, type StaticServer } from '../tests/support/static-server.ts';
@@ -26,7 +29,8 @@ import { serveStatic, type StaticServer } from '../tests/support/static-server.t
 const { values: args } = parseArgs({
   options: {
     articles: { type: 'string', default: '50000' },
-    'shard-size': { type: 'string', default: '4000' },
+    'shard-size': { type: 'string', default: String(DEFAULT_SHARD_SIZE) },
+    'chunk-bytes': { type: 'string' },
     first: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
   },
@@ -115,29 +119,18 @@ function watchPagefindMemory(): { stop(): number } {
   };
 }
 
-const gzipCache = new Map<string, number>();
-function gzipSize(site: string, path: string): number {
-  if (!gzipCache.has(path)) {
-    const file = join(site, decodeURIComponent(path).replace(/\/$/u, '/index.html'));
-    // Pagefind's index files are gzip already; a host sends them as they are
-    const bytes = existsSync(file) && statSync(file).isFile() ? readFileSync(file) : Buffer.alloc(0);
-    const compressed = bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : gzipSync(bytes).length;
-    gzipCache.set(path, compressed);
-  }
-  return gzipCache.get(path)!;
+/** Bytes sent since the last reset: on the wire (compressed where a host compresses) and the files' sizes. */
+function transfer(server: StaticServer): { raw: number; wire: number; files: number } {
+  let raw = 0;
+  let wire = 0;
+  for (const bytes of server.sent.values()) raw += bytes;
+  for (const bytes of server.wire.values()) wire += bytes;
+  return { raw, wire, files: server.sent.size };
 }
 
-function transfer(server: StaticServer, site: string, filter: (path: string) => boolean = () => true): { raw: number; gzip: number; files: number } {
-  let raw = 0;
-  let gzip = 0;
-  let files = 0;
-  for (const [path, bytes] of server.sent) {
-    if (!filter(path)) continue;
-    raw += bytes;
-    gzip += gzipSize(site, path) * Math.round(bytes / Math.max(1, statSync(join(site, decodeURIComponent(path).replace(/\/$/u, '/index.html'))).size));
-    files++;
-  }
-  return { raw, gzip, files };
+function reset(server: StaticServer): void {
+  server.sent.clear();
+  server.wire.clear();
 }
 
 interface Last {
@@ -167,10 +160,10 @@ function fragmentUrls(site: string, bundles: string[]): Map<string, string> {
   return urls;
 }
 
-/** Raw bytes sent since the last reset, by kind of file. */
+/** Bytes on the wire since the last reset, by kind of file. */
 function breakdown(server: StaticServer): Record<string, number> {
   const kinds: Record<string, number> = {};
-  for (const [path, bytes] of server.sent) {
+  for (const [path, bytes] of server.wire) {
     const kind = /pagefind(-worker)?\.js$|wasm\./u.test(path)
       ? 'runtime'
       : /\.pf_meta$|pagefind-entry|search-shards|archive-facets/u.test(path)
@@ -189,6 +182,7 @@ function breakdown(server: StaticServer): Record<string, number> {
 const parts = (kinds: Record<string, number>) => Object.entries(kinds).map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(0)}`).join(', ');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' / ');
 const quantile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0;
 
 // ---------------------------------------------------------------- main
@@ -211,42 +205,48 @@ console.log(`[eval:search] ${sources.length} articles (${sample.length} real, ${
 const memory = watchPagefindMemory();
 const indexStarted = performance.now();
 const nodeBefore = process.memoryUsage().rss;
-const { bundles } = await writeSearchBundles(sources, site, { shardSize: SHARD_SIZE });
+const { bundles } = await writeSearchBundles(sources, site, { shardSize: SHARD_SIZE, chunkBytes: args['chunk-bytes'] ? Number(args['chunk-bytes']) : undefined });
 const indexMs = performance.now() - indexStarted;
 const pagefindPeak = memory.stop();
 const nodePeak = process.resourceUsage().maxRSS * 1024;
 let indexBytes = 0;
+let indexFiles = 0;
 const walk = (dir: string): void => {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else indexBytes += statSync(path).size;
+    else {
+      indexBytes += statSync(path).size;
+      indexFiles++;
+    }
   }
 };
 walk(join(site, 'pagefind'));
-console.log(
-  `[eval:search] indexed in ${(indexMs / 1000).toFixed(1)} s into ${bundles.length} bundle(s), ${(indexBytes / 2 ** 20).toFixed(0)} MiB on disk; ` +
-    `peak memory: Pagefind service ${(pagefindPeak / 2 ** 30).toFixed(2)} GiB, this Node process ${(nodePeak / 2 ** 30).toFixed(2)} GiB (before indexing ${(nodeBefore / 2 ** 30).toFixed(2)} GiB)`,
-);
+const chunks = bundles.reduce((sum, bundle) => sum + readdirSync(join(site, bundle, 'index')).length, 0);
+const indexLine =
+  `indexed in ${(indexMs / 1000).toFixed(1)} s into ${bundles.length} bundle(s), ${indexFiles} files (${chunks} word chunks), ${(indexBytes / 2 ** 20).toFixed(0)} MiB on disk; ` +
+  `peak memory: this Node process ${(nodePeak / 2 ** 30).toFixed(2)} GiB (${(nodeBefore / 2 ** 30).toFixed(2)} GiB before indexing), Pagefind service ${(pagefindPeak / 2 ** 30).toFixed(2)} GiB`;
+console.log(`[eval:search] ${indexLine}`);
 
 const urls = fragmentUrls(site, bundles);
-const server = await serveStatic(site);
+const server = await serveStatic(site, { compress: true });
+const loadBefore = load();
 const browser = await launchBrowser();
 
 // first searches: a fresh browser context each, cold caches
-const firsts: Array<{ query: string; ms: number; raw: number; gzip: number; page: number; kinds: Record<string, number> }> = [];
+const firsts: Array<{ query: string; ms: number; raw: number; wire: number; page: number; kinds: Record<string, number> }> = [];
 for (const query of QUERIES.filter((_, index) => index % Math.max(1, Math.floor(QUERIES.length / FIRST_SAMPLES)) === 0).slice(0, FIRST_SAMPLES)) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  server.sent.clear();
+  reset(server);
   await page.goto(`${server.url}/search/`);
   await page.waitForLoadState('networkidle');
-  const pageBytes = transfer(server, site).gzip;
-  server.sent.clear();
+  const pageBytes = transfer(server).wire;
+  reset(server);
   const last = await runQuery(page, query.q);
   // everything the search fetched: manifest, Pagefind runtime and index, converter, fragments
-  const bytes = transfer(server, site);
-  firsts.push({ query: query.q, ms: last.ms, raw: bytes.raw, gzip: bytes.gzip, page: pageBytes, kinds: breakdown(server) });
+  const bytes = transfer(server);
+  firsts.push({ query: query.q, ms: last.ms, raw: bytes.raw, wire: bytes.wire, page: pageBytes, kinds: breakdown(server) });
   await context.close();
 }
 
@@ -255,29 +255,30 @@ const context = await browser.newContext();
 const page = await context.newPage();
 await page.goto(`${server.url}/search/`);
 await runQuery(page, '文明');
-const rows: Array<{ query: EvalQuery; expected: number; got: number; tp: number; ms: number; raw: number; gzip: number; kinds: Record<string, number> }> = [];
+const rows: Array<{ query: EvalQuery; expected: number; got: number; tp: number; ms: number; raw: number; wire: number; kinds: Record<string, number> }> = [];
 for (const query of QUERIES) {
-  server.sent.clear();
+  reset(server);
   const last = await runQuery(page, query.q);
-  const bytes = transfer(server, site);
+  const bytes = transfer(server);
   const want = expected(sources, query);
   const got = new Set(last.ids.map((id) => urls.get(id) ?? `?${id}`));
   let tp = 0;
   for (const url of got) if (want.has(url)) tp++;
-  rows.push({ query, expected: want.size, got: got.size, tp, ms: last.ms, raw: bytes.raw, gzip: bytes.gzip, kinds: breakdown(server) });
+  rows.push({ query, expected: want.size, got: got.size, tp, ms: last.ms, raw: bytes.raw, wire: bytes.wire, kinds: breakdown(server) });
 }
 await context.close();
 await browser.close();
 await server.close();
+const loadAfter = load();
 
 // ---------------------------------------------------------------- report
 
-console.log('\nquery                      kind            expected  found  precision  recall   ms     KB(raw)  KB(gzip)');
+console.log('\nquery                      kind            expected  found  precision  recall   ms   KB(wire)   KB(raw)');
 for (const row of rows) {
   const precision = row.got === 0 ? (row.expected === 0 ? 1 : 0) : row.tp / row.got;
   const recall = row.expected === 0 ? 1 : row.tp / row.expected;
   console.log(
-    `${row.query.q.padEnd(26 - [...row.query.q].filter((ch) => ch.charCodeAt(0) > 0x2e80).length)} ${row.query.kind.padEnd(15)} ${String(row.expected).padStart(8)} ${String(row.got).padStart(6)}  ${precision.toFixed(3).padStart(9)}  ${recall.toFixed(3).padStart(6)} ${String(Math.round(row.ms)).padStart(5)} ${(row.raw / 1024).toFixed(1).padStart(10)} ${(row.gzip / 1024).toFixed(1).padStart(9)}`,
+    `${row.query.q.padEnd(26 - [...row.query.q].filter((ch) => ch.charCodeAt(0) > 0x2e80).length)} ${row.query.kind.padEnd(15)} ${String(row.expected).padStart(8)} ${String(row.got).padStart(6)}  ${precision.toFixed(3).padStart(9)}  ${recall.toFixed(3).padStart(6)} ${String(Math.round(row.ms)).padStart(5)} ${(row.wire / 1024).toFixed(1).padStart(10)} ${(row.raw / 1024).toFixed(1).padStart(9)}`,
   );
 }
 const tp = rows.reduce((sum, row) => sum + row.tp, 0);
@@ -285,24 +286,30 @@ const got = rows.reduce((sum, row) => sum + row.got, 0);
 const want = rows.reduce((sum, row) => sum + row.expected, 0);
 const exact = rows.filter((row) => row.tp === row.got && row.tp === row.expected).length;
 const later = rows.map((row) => row.ms);
-console.log(`\n[eval:search] ${rows.length} queries over ${sources.length} articles (machine shared with other work: timings are noisy)`);
+const mean = (values: Record<string, number>[]) => {
+  const total: Record<string, number> = {};
+  for (const kinds of values) for (const [kind, bytes] of Object.entries(kinds)) total[kind] = (total[kind] ?? 0) + bytes / values.length;
+  return total;
+};
+console.log(`\n[eval:search] ${rows.length} queries over ${sources.length} articles in ${bundles.length} bundle(s)`);
+console.log(`machine: ${cpus().length} cores; load average (1 / 5 / 15 min) ${loadBefore} when the browser runs started, ${loadAfter} when they ended`);
 console.log(`precision ${(got === 0 ? 1 : tp / got).toFixed(4)}  recall ${(want === 0 ? 1 : tp / want).toFixed(4)}  (${tp} of ${got} found are right, ${tp} of ${want} expected found; ${exact}/${rows.length} queries exact)`);
 console.log(
-  `first search (fresh browser, ${firsts.length} queries): median ${Math.round(quantile(firsts.map((f) => f.ms), 0.5))} ms, max ${Math.round(Math.max(...firsts.map((f) => f.ms)))} ms; ` +
-    `transfer median ${kb(quantile(firsts.map((f) => f.raw), 0.5))} raw / ${kb(quantile(firsts.map((f) => f.gzip), 0.5))} gzip, max ${kb(Math.max(...firsts.map((f) => f.raw)))} raw / ${kb(Math.max(...firsts.map((f) => f.gzip)))} gzip` +
-    ` (the search page itself: ${kb(quantile(firsts.map((f) => f.page), 0.5))} gzip)`,
+  `first search (fresh browser, ${firsts.length} queries): latency median ${Math.round(quantile(firsts.map((f) => f.ms), 0.5))} ms, max ${Math.round(Math.max(...firsts.map((f) => f.ms)))} ms; ` +
+    `transfer on the wire median ${kb(quantile(firsts.map((f) => f.wire), 0.5))}, max ${kb(Math.max(...firsts.map((f) => f.wire)))} (files' own size: median ${kb(quantile(firsts.map((f) => f.raw), 0.5))}, max ${kb(Math.max(...firsts.map((f) => f.raw)))}); ` +
+    `the search page before it: ${kb(quantile(firsts.map((f) => f.page), 0.5))} on the wire`,
 );
-for (const first of firsts) console.log(`  first ${first.query}: ${Math.round(first.ms)} ms, ${kb(first.raw)} raw, ${kb(first.gzip)} gzip (KB raw: ${parts(first.kinds)})`);
+console.log(`  first search, mean KB on the wire by kind: ${parts(mean(firsts.map((f) => f.kinds)))}`);
+for (const first of firsts) console.log(`  first ${first.query}: ${Math.round(first.ms)} ms, ${kb(first.wire)} on the wire, ${kb(first.raw)} raw (KB on the wire: ${parts(first.kinds)})`);
 console.log(
   `later searches: latency median ${Math.round(quantile(later, 0.5))} ms, p90 ${Math.round(quantile(later, 0.9))} ms, max ${Math.round(Math.max(...later))} ms; ` +
-    `transfer median ${kb(quantile(rows.map((r) => r.raw), 0.5))} raw / ${kb(quantile(rows.map((r) => r.gzip), 0.5))} gzip, p90 ${kb(quantile(rows.map((r) => r.raw), 0.9))} raw, max ${kb(Math.max(...rows.map((r) => r.raw)))} raw`,
+    `transfer on the wire median ${kb(quantile(rows.map((r) => r.wire), 0.5))}, p90 ${kb(quantile(rows.map((r) => r.wire), 0.9))}, max ${kb(Math.max(...rows.map((r) => r.wire)))} (raw median ${kb(quantile(rows.map((r) => r.raw), 0.5))}, max ${kb(Math.max(...rows.map((r) => r.raw)))})`,
 );
-const total: Record<string, number> = {};
-for (const row of rows) for (const [kind, bytes] of Object.entries(row.kinds)) total[kind] = (total[kind] ?? 0) + bytes;
-console.log(`  later searches, mean KB raw by kind: ${parts(Object.fromEntries(Object.entries(total).map(([kind, bytes]) => [kind, bytes / rows.length])))}`);
+console.log(`  later searches, mean KB on the wire by kind: ${parts(mean(rows.map((r) => r.kinds)))}`);
+console.log(`index: ${indexLine}`);
 await mkdir(work, { recursive: true });
 await writeFile(
   join(work, 'report.json'),
-  JSON.stringify({ articles: sources.length, shardSize: SHARD_SIZE, bundles: bundles.length, indexMs, indexBytes, pagefindPeak, nodePeak, firsts, rows: rows.map((r) => ({ ...r, query: r.query.q })) }, null, 1),
+  JSON.stringify({ articles: sources.length, shardSize: SHARD_SIZE, bundles: bundles.length, indexMs, indexBytes, indexFiles, chunks, pagefindPeak, nodePeak, loadBefore, loadAfter, firsts, rows: rows.map((r) => ({ ...r, query: r.query.q })) }, null, 1),
 );
 if (tp !== got || tp !== want) process.exitCode = 1;

@@ -1,19 +1,25 @@
 import type { AstroIntegration } from 'astro';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { searchRecord, type SearchSource } from '../lib/search/records.ts';
+import type { SearchSource } from '../lib/search/records.ts';
+import { PAGEFIND_FORMAT, writeBundle } from './search-bundle.ts';
 import { facetsOf, planShards, type ShardManifest } from '../lib/search/shards.ts';
 
 /** Where the build writes the articles' search sources before they are indexed (then deleted). */
 const SOURCES_DIR = '_search-sources';
 
-/** Articles per Pagefind bundle: Pagefind needs about 0.5 GB per 1,000 articles while writing. */
-export const DEFAULT_SHARD_SIZE = 4000;
+/**
+ * Articles per bundle. Each bundle is searched on its own (Pagefind's `mergeIndex`), and the
+ * runtime's cost of a common word grows with the square of the articles in a bundle; each
+ * bundle also costs a search its own word chunks. See README, Search.
+ */
+export const DEFAULT_SHARD_SIZE = 10000;
 
 export interface SearchIndexOptions {
-  /** Articles per bundle (default 4000, or ARCHIVE_SEARCH_SHARD_SIZE). */
+  /** Articles per bundle (default DEFAULT_SHARD_SIZE, or ARCHIVE_SEARCH_SHARD_SIZE). */
   shardSize?: number;
 }
 
@@ -21,10 +27,10 @@ export interface SearchIndexOptions {
  * Exact Chinese search, built inside `astro build` and never copied into the source tree.
  *
  * During the build an injected endpoint writes every article's searchable text and filters
- * (see search-records.ts); when the build is done this integration turns them into Pagefind
- * custom records with one token per character (see src/lib/search/tokens.ts), writes one
- * bundle per shard of at most `shardSize` articles, the filter values for the search form, and
- * `/search-shards.json` listing the bundles.
+ * (see search-records.ts); when the build is done this integration writes Pagefind bundles of
+ * at most `shardSize` articles each, indexed by character bigrams (see src/lib/search/tokens.ts
+ * and search-bundle.ts), the filter values for the search form, and `/search-shards.json`
+ * listing the bundles.
  */
 export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
   const shardSize = options.shardSize ?? (Number(process.env.ARCHIVE_SEARCH_SHARD_SIZE) || DEFAULT_SHARD_SIZE);
@@ -53,37 +59,53 @@ async function readSources(dir: string): Promise<SearchSource[]> {
   return sources;
 }
 
+/** The files of Pagefind's browser runtime that the search page loads. */
+const RUNTIME_FILES = ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind'];
+
+/**
+ * Pagefind's browser runtime, as the installed Pagefind writes it (from an index of one empty
+ * record), and the include characters its entry file lists.
+ */
+async function pagefindRuntime(): Promise<{ files: Map<string, Buffer>; includeCharacters: string[] }> {
+  const temp = await mkdtemp(join(tmpdir(), 'pagefind-runtime-'));
+  try {
+    const { index, errors } = await pagefind.createIndex({ writePlayground: false });
+    if (!index) throw new Error(`[search-index] Pagefind could not start: ${errors.join('; ')}`);
+    await index.addCustomRecord({ url: '/', content: '', language: 'x' });
+    const written = await index.writeFiles({ outputPath: temp });
+    if (written.errors.length > 0) throw new Error(`[search-index] ${written.errors.join('; ')}`);
+    await pagefind.close();
+    const files = new Map<string, Buffer>();
+    for (const file of RUNTIME_FILES) files.set(file, await readFile(join(temp, file)));
+    const entry = JSON.parse(await readFile(join(temp, 'pagefind-entry.json'), 'utf8')) as { version: string; include_characters?: string[] };
+    if (entry.version !== PAGEFIND_FORMAT) throw new Error(`[search-index] Pagefind ${entry.version} is installed; the index writer writes the format of ${PAGEFIND_FORMAT}`);
+    return { files, includeCharacters: entry.include_characters ?? [] };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
 /**
  * Write the search bundles of a site: `<site>/pagefind/` and, for a large archive, more bundles
- * under `<site>/pagefind/shards/`. Each shard is indexed by a fresh Pagefind service that is
- * closed afterwards, so that memory stays bounded by the largest shard. Used by the build and
- * by `npm run eval:search`.
+ * under `<site>/pagefind/shards/`, each with Pagefind's runtime and an index written by
+ * search-bundle.ts. Used by the build and by `npm run eval:search`.
  */
 export async function writeSearchBundles(
   sources: readonly SearchSource[],
   site: string,
-  { shardSize = DEFAULT_SHARD_SIZE, onShard }: { shardSize?: number; onShard?: (index: number) => void } = {},
+  { shardSize = DEFAULT_SHARD_SIZE, chunkBytes, onShard }: { shardSize?: number; chunkBytes?: number; onShard?: (index: number) => void } = {},
 ): Promise<{ bundles: string[] }> {
   const plans = planShards(sources, shardSize);
   await rm(join(site, 'pagefind'), { recursive: true, force: true });
+  const runtime = await pagefindRuntime();
   for (const [index, plan] of plans.entries()) {
-    const { index: pfIndex, errors } = await pagefind.createIndex({ writePlayground: false });
-    if (!pfIndex) throw new Error(`[search-index] Pagefind could not start: ${errors.join('; ')}`);
     onShard?.(index);
-    for (const source of plan.sources) {
-      const added = await pfIndex.addCustomRecord(searchRecord(source, plan.key));
-      if (added.errors.length > 0) throw new Error(`[search-index] ${source.url}: ${added.errors.join('; ')}`);
-    }
-    if (plan.sources.length === 0) {
-      // an archive without articles still gets a bundle, so that the search page works (and finds nothing)
-      await pfIndex.addCustomRecord({ url: '/', content: '', language: plan.key });
-    }
-    const written = await pfIndex.writeFiles({ outputPath: join(site, plan.path) });
-    if (written.errors.length > 0) throw new Error(`[search-index] ${written.errors.join('; ')}`);
-    await pagefind.close();
+    const dir = join(site, plan.path);
+    for (const sub of ['', 'index', 'filter', 'fragment']) await mkdir(join(dir, sub), { recursive: true });
+    for (const [file, bytes] of runtime.files) await writeFile(join(dir, file), bytes);
+    await writeBundle(plan.sources, { key: plan.key, chunkBytes, includeCharacters: runtime.includeCharacters }, (file) => writeFile(join(dir, file.path), file.bytes));
   }
   const bundles = plans.map((plan) => plan.path);
-  await mkdir(join(site, 'pagefind'), { recursive: true });
   await writeFile(join(site, 'pagefind', 'archive-facets.json'), JSON.stringify(facetsOf(sources)));
   // written also for one bundle, so that the search page never asks for a missing file
   await writeFile(join(site, 'search-shards.json'), JSON.stringify({ bundles, ordered: true } satisfies ShardManifest));

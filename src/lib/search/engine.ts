@@ -1,18 +1,23 @@
 import { parseQuery } from './query.ts';
-import { phraseQuery, rankingQuery } from './tokens.ts';
+import { rankingQuery, termQuery } from './tokens.ts';
 import { filtersOf, type SearchState } from './url-state.ts';
 
 /**
- * Exact search over Pagefind: each term of the query is searched as a quoted phrase of
- * single-character tokens (see tokens.ts), the results of all terms are intersected, and the
- * survivors are ordered by relevance (Pagefind's score for the query's characters unquoted) or
- * by date. The engine takes Pagefind as an argument, so that it runs the same against the real
- * bundle in the browser and against a stand-in in unit tests.
+ * Exact search over Pagefind: each term of the query is searched exactly (see tokens.ts: the
+ * quoted phrase of its bigrams, or for one or two characters a prefix search that is exact for
+ * them), the results of all terms are intersected, and the survivors are ordered by relevance
+ * (Pagefind's score for the words of the query, unquoted) or by date. Results are counted
+ * without loading them; only the results of the page shown are loaded. The engine takes
+ * Pagefind as an argument, so that it runs the same against the real bundles in the browser
+ * and against a stand-in in unit tests.
  */
 
 /** The part of a Pagefind result the engine uses. */
 export interface PagefindResult {
-  /** The page hash, `<language>_<hash>`; the language names the bundle (shard) it came from. */
+  /**
+   * The page id, `<bundle key>_<number>`: the key names the bundle (shard) it came from, the
+   * number (base 36) is its place in the bundle, which holds its articles in date order.
+   */
   id: string;
   score: number;
   data(): Promise<PagefindFragment>;
@@ -23,6 +28,7 @@ export interface PagefindFragment {
   raw_url?: string;
   content: string;
   filters: Record<string, string[]>;
+  meta?: Record<string, string>;
 }
 
 export interface PagefindApi {
@@ -40,6 +46,8 @@ export interface EngineOptions {
    * shards). Otherwise results of different bundles are merged by date when sorting by date.
    */
   ordered?: boolean;
+  /** The bundles' keys, in the order they are listed (oldest first when `ordered`). */
+  bundles?: readonly string[];
 }
 
 export interface SearchOutcome {
@@ -57,9 +65,10 @@ export interface SearchOutcome {
 
 const DATE_IN_URL = /\/(\d{4}-\d{2}-\d{2})\//u;
 
-function bundleOf(result: PagefindResult): string {
+/** The bundle key and place in the bundle of a result, from its id. */
+function placeOf(result: PagefindResult): { bundle: string; index: number } {
   const cut = result.id.lastIndexOf('_');
-  return cut < 0 ? '' : result.id.slice(0, cut);
+  return { bundle: cut < 0 ? '' : result.id.slice(0, cut), index: Number.parseInt(result.id.slice(cut + 1), 36) };
 }
 
 export function createEngine(options: EngineOptions) {
@@ -70,6 +79,17 @@ export function createEngine(options: EngineOptions) {
     converter ??= options.toSimplified();
     const simplified = (await converter)(term);
     return simplified === term ? [term] : [term, simplified];
+  }
+
+  /** Results in index order: by bundle as listed, then by place in the bundle (oldest first when ordered). */
+  function indexOrder(results: PagefindResult[]): PagefindResult[] {
+    const rank = new Map((options.bundles ?? []).map((key, index) => [key, index]));
+    const keyed = results.map((result) => {
+      const place = placeOf(result);
+      return { result, rank: rank.get(place.bundle) ?? rank.size, bundle: place.bundle, index: place.index };
+    });
+    keyed.sort((a, b) => a.rank - b.rank || (a.bundle < b.bundle ? -1 : a.bundle > b.bundle ? 1 : 0) || a.index - b.index);
+    return keyed.map(({ result }) => result);
   }
 
   async function search(state: SearchState): Promise<SearchOutcome> {
@@ -84,56 +104,52 @@ export function createEngine(options: EngineOptions) {
       variants.map(async (forms) => {
         const lists = await Promise.all(
           forms.map(async (form) => {
-            const phrase = phraseQuery(form);
-            return phrase === '' ? [] : ((await pagefind.search(phrase, { filters }))?.results ?? []);
+            const query = termQuery(form);
+            return { query, results: query ? ((await pagefind.search(query.query, { filters }))?.results ?? []) : [] };
           }),
         );
-        const best = lists.reduce((a, b) => (b.length > a.length ? b : a), [] as PagefindResult[]);
+        const best = lists.reduce((a, b) => (b.results.length > a.results.length ? b : a), lists[0]!);
         return { lists, best: forms[lists.indexOf(best)] ?? forms[0]! };
       }),
     );
 
-    // intersect: keep the first term's order (bundle order, then date order within a bundle)
+    // intersect the terms (each the union of its forms), then put the survivors in index order
     const byTerm = perTerm.map(({ lists }) => {
       const union = new Map<string, PagefindResult>();
-      for (const list of lists) for (const result of list) if (!union.has(result.id)) union.set(result.id, result);
+      for (const { results } of lists) for (const result of results) if (!union.has(result.id)) union.set(result.id, result);
       return union;
     });
     const [first, ...rest] = byTerm;
-    let results = [...first!.values()].filter((result) => rest.every((map) => map.has(result.id)));
-    // a term found in two forms (traditional text in the archive too): the union is no longer in
-    // index order, so date orders read the dates of all results
-    const mixed = perTerm.some(({ lists }) => lists.filter((list) => list.length > 0).length > 1);
+    const results = indexOrder([...first!.values()].filter((result) => rest.every((map) => map.has(result.id))));
 
     if (state.sort === 'relevance' && results.length > 1) {
-      const ranking = rankingQuery(perTerm.map(({ best }) => best));
-      const scored = ranking === '' ? null : await pagefind.search(ranking, { filters });
-      const score = new Map((scored?.results ?? []).map((result) => [result.id, result.score]));
+      // one term searched unquoted in one form was scored already; otherwise score all words unquoted
+      const only = perTerm.length === 1 && perTerm[0]!.lists.length === 1 ? perTerm[0]!.lists[0]! : null;
+      const scored =
+        only && only.query && !only.query.exact ? only.results : ((await pagefind.search(rankingQuery(perTerm.map(({ best }) => best)), { filters }))?.results ?? []);
+      const score = new Map(scored.map((result) => [result.id, result.score]));
       const position = new Map(results.map((result, index) => [result.id, index]));
       // ties: newer first
-      results = [...results].sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || position.get(b.id)! - position.get(a.id)!);
-      return outcome(terms, variants, results);
+      const ranked = [...results].sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || position.get(b.id)! - position.get(a.id)!);
+      return outcome(terms, variants, ranked);
     }
-    return dateOutcome(terms, variants, results, state.sort === 'oldest' ? 'asc' : 'desc', mixed);
+    return dateOutcome(terms, variants, results, state.sort === 'oldest' ? 'asc' : 'desc');
   }
 
   /**
-   * Results come from each bundle oldest first. Within one bundle, or across bundles listed in
-   * date order, the list is already in date order; otherwise bundles are merged by the dates in
-   * their URLs, reading only as many results as the requested page needs.
+   * Results in index order are oldest first within each bundle. Within one bundle, or across
+   * bundles listed in date order, that is date order; otherwise bundles are merged by the dates
+   * in their URLs, reading only as many results as the requested page needs.
    */
-  function dateOutcome(terms: string[], variants: string[][], results: PagefindResult[], direction: 'asc' | 'desc', mixed: boolean): SearchOutcome {
+  function dateOutcome(terms: string[], variants: string[][], results: PagefindResult[], direction: 'asc' | 'desc'): SearchOutcome {
     const groups = new Map<string, PagefindResult[]>();
-    if (mixed) results.forEach((result, index) => groups.set(String(index), [result]));
-    else {
-      for (const result of results) {
-        const key = bundleOf(result);
-        const group = groups.get(key);
-        if (group) group.push(result);
-        else groups.set(key, [result]);
-      }
+    for (const result of results) {
+      const key = placeOf(result).bundle;
+      const group = groups.get(key);
+      if (group) group.push(result);
+      else groups.set(key, [result]);
     }
-    if (groups.size <= 1 || (options.ordered && !mixed)) {
+    if (groups.size <= 1 || options.ordered) {
       return outcome(terms, variants, direction === 'asc' ? results : [...results].reverse());
     }
     const queues = [...groups.values()].map((list) => (direction === 'asc' ? list : [...list].reverse()));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptSegments, recordText, searchRecord, type SearchSource } from './records.ts';
+import { excerptSegments, recordText, resultFragment, sourceFilters, sourceWords, type SearchSource } from './records.ts';
+import { termQuery } from './tokens.ts';
 
 const source: SearchSource = {
   url: '/zunyi-daily/2023-01-17/03/01/',
@@ -18,26 +19,30 @@ const source: SearchSource = {
   people: ['张婷'],
 };
 
-describe('searchRecord', () => {
-  it('keeps dates out of the searchable text and in the filters', () => {
-    const record = searchRecord(source, 'x1');
-    expect(record.content).not.toContain('2 q2d 0');
-    expect(record.content).not.toMatch(/1 7/u);
-    expect(record.filters).toMatchObject({ year: ['2023'], month: ['2023-01'], paper: ['遵义日报'], section: ['文明实践'], kind: ['article'], author: ['张婷'] });
-    expect(record.language).toBe('x1');
-    expect(Object.keys(record)).not.toContain('meta');
+describe('search records', () => {
+  it('keeps dates out of the searchable words and in the filters', () => {
+    const words = sourceWords(source);
+    const has = (text: string) => termQuery(text)!.words.every((word) => words.includes(word));
+    expect(has('7.6万')).toBe(true);
+    expect(has('2023')).toBe(false);
+    expect(has('01-17')).toBe(false);
+    expect(sourceFilters(source)).toMatchObject({ year: ['2023'], month: ['2023-01'], paper: ['遵义日报'], section: ['文明实践'], kind: ['article'], author: ['张婷'] });
   });
 
-  it('reads the article back from the content', () => {
-    const text = recordText(searchRecord(source, 'x1').content);
+  it('gives a result its text as printed (OCR spaces removed), headline and what the result line shows', () => {
+    const fragment = resultFragment({ ...source, paragraphs: [...source.paragraphs, 'New  York 的 ５G 网络'] });
+    const text = recordText(fragment.content);
     expect(text.title).toBe('志愿服务聚合力文明实践谱新篇');
     expect(text.byline).toBe('本报讯（记者张婷）');
-    expect(text.paragraphs).toHaveLength(2);
+    expect(text.paragraphs).toHaveLength(3);
+    expect(text.paragraphs[2]).toBe('New York的5G网络');
+    expect(fragment.meta.headline).toBe('志愿服务聚合力 文明实践谱新篇');
+    expect(fragment.filters).toEqual({ paper: ['遵义日报'], section: ['文明实践'], kind: ['article'] });
   });
 });
 
 describe('excerptSegments', () => {
-  const text = recordText(searchRecord(source, 'x1').content);
+  const text = recordText(resultFragment(source).content);
 
   it('shows the hit in its sentence, marked as a whole run', () => {
     const segments = excerptSegments(text, ['7.6万']);

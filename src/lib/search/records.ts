@@ -1,5 +1,6 @@
-import { decodeContent, indexContent } from './tokens.ts';
+import { indexWords } from './tokens.ts';
 import { findRuns, segmentsOf, type Segment } from './matches.ts';
+import { normalizeLine } from './text.ts';
 
 /**
  * What the search index knows of an article. The build writes one of these per article (from
@@ -32,14 +33,6 @@ export interface SearchSource {
   paragraphs: string[];
   /** Reporters, correspondents and photographers named in the byline. */
   people: string[];
-}
-
-/** Pagefind's custom record, as `PagefindIndex.addCustomRecord` takes it. */
-export interface SearchRecord {
-  url: string;
-  content: string;
-  language: string;
-  filters: Record<string, string[]>;
 }
 
 /** The filters a search can narrow by; their values are what the page shows. */
@@ -78,21 +71,35 @@ export function sourceFilters(source: SearchSource): Record<FilterKey, string[]>
   };
 }
 
-/**
- * The custom record for an article. Nothing goes into Pagefind's `meta`: Pagefind indexes meta
- * values as searchable words and an exact (quoted) search falls back to matching them, so a
- * headline the site made up for an untitled item (from the caption, or from where a continued
- * piece started) would match text the article does not contain. The headline to show travels
- * as the `headline` filter instead: filters come back with each result but are not searchable,
- * and the search page never loads that filter's index.
- */
-export function searchRecord(source: SearchSource, language: string): SearchRecord {
-  const filters: Record<string, string[]> = Object.fromEntries(Object.entries(sourceFilters(source)).filter(([, values]) => values.length > 0));
-  filters.headline = [source.headline];
-  return { url: source.url, content: indexContent(sourceLines(source)), language, filters };
+/** The index words of an article, in order (see tokens.ts). Dates are not among them. */
+export function sourceWords(source: SearchSource): string[] {
+  return indexWords(sourceLines(source));
 }
 
-/** A record's text, read back from the content Pagefind returns with a result. */
+/** What a result's fragment holds for the search page to show. */
+export interface ResultFragment {
+  url: string;
+  /** The searchable lines as normalised plain text (case as printed), one per line. */
+  content: string;
+  filters: { paper: string[]; section: string[]; kind: string[] };
+  meta: { headline: string };
+}
+
+/**
+ * The fragment of an article: its text and what the result line shows. The headline may be one
+ * the site made up for an untitled item; it is shown, never searched.
+ */
+export function resultFragment(source: SearchSource): ResultFragment {
+  const filters = sourceFilters(source);
+  return {
+    url: source.url,
+    content: sourceLines(source).map(normalizeLine).join('\n'),
+    filters: { paper: filters.paper, section: filters.section, kind: filters.kind },
+    meta: { headline: source.headline },
+  };
+}
+
+/** An article's text as a result's fragment holds it. */
 export interface RecordText {
   title: string;
   kicker: string;
@@ -102,8 +109,9 @@ export interface RecordText {
   paragraphs: string[];
 }
 
+/** The text of a result from its fragment's content (see `resultFragment`). */
 export function recordText(content: string): RecordText {
-  const lines = decodeContent(content);
+  const lines = content.split('\n');
   return {
     title: lines[0] ?? '',
     kicker: lines[1] ?? '',

@@ -9,7 +9,11 @@ import { sourceFilters, type SearchSource } from './records.ts';
  * order: date order needs no sort key.
  */
 export interface ShardPlan {
-  /** Names the bundle and is the Pagefind "language" of its records, so result ids tell their shard. */
+  /**
+   * Names the bundle and is its Pagefind "language" and the prefix of its page ids, so result
+   * ids tell their shard. A hash of everything the bundle is made from: it changes whenever the
+   * bundle does, and so do the names of all its files.
+   */
   key: string;
   /** Bundle path under the site root, ending in `/`. */
   path: string;
@@ -19,6 +23,12 @@ export interface ShardPlan {
 export function compareSources(a: SearchSource, b: SearchSource): number {
   return a.date.localeCompare(b.date) || a.url.localeCompare(b.url);
 }
+
+/**
+ * Changes whenever the index format written for the same articles changes (tokens, files), so
+ * that bundle keys and file names change with it.
+ */
+export const INDEX_FORMAT = 'bigram-1';
 
 /** FNV-1a, 32 bit, hex: a short stable name from the shard's contents. */
 function fnv(text: string): string {
@@ -40,8 +50,7 @@ export function planShards(sources: readonly SearchSource[], size: number): Shar
   const plans: ShardPlan[] = [];
   for (let start = 0; start < sorted.length || plans.length === 0; start += size) {
     const part = sorted.slice(start, start + size);
-    // the key must not start with zh/ja/th: Pagefind would run its own word segmenter over the tokens
-    const key = `x${fnv(`${part[0]?.url ?? ''}|${part[part.length - 1]?.url ?? ''}|${part.length}`)}`;
+    const key = `x${fnv(`${INDEX_FORMAT}\n${JSON.stringify(part)}`)}`;
     plans.push({ key, path: plans.length === 0 ? '/pagefind/' : `/pagefind/shards/${key}/`, sources: part });
     if (part.length === 0) break;
   }

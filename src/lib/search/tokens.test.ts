@@ -1,35 +1,59 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeContent, decodeToken, encodeChar, indexContent, phraseQuery, rankingQuery, tokensOf } from './tokens.ts';
+import { charOf, indexWords, LINE_BREAK_UNIT, rankingQuery, termQuery, unitOf, unitsOf } from './tokens.ts';
 
-describe('index tokens', () => {
-  it('writes one token per character, escaping everything Pagefind would drop', () => {
-    expect(tokensOf('7.6万，PM2.5')).toEqual(['7', 'q2e', '6', '万', 'qff0c', 'P', 'M', '2', 'q2e', '5']);
-    expect(encodeChar('“')).toBe('q201c');
-    expect(encodeChar(' ')).toBe('q20');
-    expect(encodeChar('\n')).toBe('qa');
-    expect(encodeChar('𠀀')).toBe('𠀀');
+/**
+ * What Pagefind does with the words and queries, in miniature: an exact (quoted) query matches
+ * a page that holds its words at consecutive positions; an unquoted one-word query matches a
+ * page that holds a word starting with it.
+ */
+function matches(words: readonly string[], query: string): boolean {
+  if (query.startsWith('"')) {
+    const phrase = query.slice(1, -1).split(' ');
+    return words.some((_, at) => phrase.every((word, k) => words[at + k] === word));
+  }
+  return words.some((word) => word.startsWith(query));
+}
+
+describe('index units and words', () => {
+  it('writes each character as four base-36 digits of its code point, case-folded', () => {
+    expect(unitOf('疫')).toBe((0x75ab).toString(36).padStart(4, '0'));
+    expect(unitOf('\n')).toBe('000a');
+    expect(LINE_BREAK_UNIT).toBe('000a');
+    expect(unitsOf('Ab')).toEqual([unitOf('a'), unitOf('b')]);
+    expect(charOf(unitOf('𠀀'))).toBe('𠀀');
+    // ASCII letters and digits only: nothing Pagefind or Intl.Segmenter would change or split
+    for (const ch of ['疫', '，', '“', ' ', 'Q', '𠀀', 'é']) expect(unitOf(ch)).toMatch(/^[0-9a-z]{4}$/u);
   });
 
-  it('never confuses an escape with text: natural tokens are one character', () => {
-    expect(decodeToken('q')).toBe('q');
-    expect(decodeToken('q2e')).toBe('.');
-    expect(decodeToken('Q')).toBe('Q');
+  it('makes one word per character: it and the next one, each line ending in a line break', () => {
+    const u = (ch: string) => unitOf(ch);
+    expect(indexWords(['疫情', '', 'A'])).toEqual([u('疫') + u('情'), u('情') + LINE_BREAK_UNIT, LINE_BREAK_UNIT + LINE_BREAK_UNIT, LINE_BREAK_UNIT + u('a'), u('a') + LINE_BREAK_UNIT]);
+    // OCR spaces next to Chinese text are not indexed, full-width letters are folded
+    expect(indexWords(['疫 情'])).toEqual(indexWords(['疫情']));
+    expect(indexWords(['ＰＭ2.5'])).toEqual(indexWords(['pm2.5']));
   });
 
-  it('reads back the normalised lines, also with the zero-width spaces Pagefind may add', () => {
-    const lines = ['志愿服务聚合力 文明实践谱新篇', '', '本报讯（记者 张婷）', 'New  York 的 5G 网络，“文明实践·新蒲有约”。'];
-    const content = indexContent(lines);
-    expect(decodeContent(content)).toEqual(['志愿服务聚合力文明实践谱新篇', '', '本报讯（记者张婷）', 'New York的5G网络，“文明实践·新蒲有约”。']);
-    expect(decodeContent(content.replaceAll(' ', ' \u200b'))).toEqual(decodeContent(content));
+  it('queries three characters or more as the quoted phrase of their bigrams, fewer as a prefix', () => {
+    const u = (ch: string) => unitOf(ch);
+    expect(termQuery('疫情防控')).toEqual({ query: `"${u('疫')}${u('情')} ${u('情')}${u('防')} ${u('防')}${u('控')}"`, exact: true, words: [u('疫') + u('情'), u('情') + u('防'), u('防') + u('控')] });
+    expect(termQuery('5G')).toEqual({ query: u('5') + u('g'), exact: false, words: [u('5') + u('g')] });
+    expect(termQuery('婷')).toEqual({ query: u('婷'), exact: false, words: [u('婷')] });
+    expect(termQuery('  ')).toBeNull();
+    expect(rankingQuery(['疫情', '婷', '疫情'])).toBe(`${u('疫')}${u('情')} ${u('婷')}`);
   });
 
-  it('makes a quoted phrase of the folded query', () => {
-    expect(phraseQuery('疫情防控')).toBe('"疫 情 防 控"');
-    expect(phraseQuery('ＰＭ2.5')).toBe('"p m 2 q2e 5"');
-    expect(phraseQuery('  ')).toBe('');
-  });
-
-  it('ranks by letters, digits and Han characters only (no q: it prefixes every escape)', () => {
-    expect(rankingQuery(['疫情防控', 'Q2.'])).toBe('疫 情 防 控 2');
+  it('finds exactly the texts that contain the query (substring semantics, lines never crossed)', () => {
+    // a small alphabet, so that queries often occur, almost occur, or occur across a line break
+    const text = fc.array(fc.constantFrom('疫', '情', '防', 'a', 'A', '.', '，'), { maxLength: 12 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), text, (lines, needle) => {
+        const query = termQuery(needle);
+        fc.pre(query !== null);
+        const expected = lines.some((line) => line.toLowerCase().includes(needle.toLowerCase()));
+        expect(matches(indexWords(lines), query!.query)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

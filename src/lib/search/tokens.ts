@@ -1,76 +1,91 @@
-import { normalizeLine } from './text.ts';
+import { foldCase, normalizeLine } from './text.ts';
 
 /**
- * The search index holds one token per character, so that every substring of a text is a phrase
- * of tokens and Pagefind's quoted (exact, adjacent) search finds exactly the texts that contain
- * it. Pagefind indexes only letters and digits of a word and drops the rest, so every other
- * character (punctuation, symbols, a space, the line break between paragraphs) is written as an
- * escape word `q` + its code point in hex: `，` -> `qff0c`, `.` -> `q2e`, a line break -> `qa`.
- * Natural tokens are always one character long, so a word of two or more characters is always
- * an escape and cannot collide with text. Line breaks are tokens too: a query never contains
- * one, so no match crosses from one paragraph into the next.
+ * What the search index holds: every pair of adjacent characters (a bigram) as one word, so that
+ * every substring of a text is a phrase of words and Pagefind's exact (quoted) search finds
+ * exactly the texts that contain it.
  *
- * The index content keeps the original case (Pagefind folds case when indexing, and the
- * excerpt shows the text as printed).
+ * Each character, case-folded, becomes a unit: its code point in base 36, four digits (`疫` ->
+ * `1ch7`, `，` -> `1ekc`, a line break -> `000a`). Word i of a record is unit i followed by unit
+ * i+1 (eight characters). Units are ASCII letters and digits of one length, so nothing in
+ * Pagefind changes them (it keeps only letters and digits, folds case, strips diacritics, and
+ * in the browser splits a Chinese query into words with `Intl.Segmenter`, which leaves an ASCII
+ * run whole), and the words that start with a unit are exactly the bigrams that start with that
+ * character.
+ *
+ * Every line ends with a line break unit, so every character of the text starts a word, and a
+ * query (which never holds a line break) never matches across lines. A query of n >= 3
+ * characters is the quoted phrase of its n-1 bigrams; of two characters, the one bigram; of one
+ * character, that unit as a prefix (Pagefind's unquoted search matches words by prefix).
+ * Bigram postings are far shorter than those of single characters: a common character occurs
+ * in almost every article, a given pair of characters in far fewer.
  */
 
-const PLAIN = /^[\p{L}\p{Nd}]$/u;
-const ESCAPE = /^q[0-9a-f]+$/u;
+/** Characters of one unit. */
+export const UNIT_LENGTH = 4;
 
-/** The index word for one character. */
-export function encodeChar(ch: string): string {
-  return PLAIN.test(ch) ? ch : `q${ch.codePointAt(0)!.toString(16)}`;
+/** The unit of a line break: every line of a record ends with one. */
+export const LINE_BREAK_UNIT = unitOf('\n');
+
+/** The index unit of one (case-folded) character. */
+export function unitOf(ch: string): string {
+  return ch.codePointAt(0)!.toString(36).padStart(UNIT_LENGTH, '0');
 }
 
-/** The character an index word stands for. */
-export function decodeToken(token: string): string {
-  if ([...token].length > 1 && ESCAPE.test(token)) return String.fromCodePoint(Number.parseInt(token.slice(1), 16));
-  return token;
+/** The character a unit stands for. */
+export function charOf(unit: string): string {
+  return String.fromCodePoint(Number.parseInt(unit, 36));
 }
 
-/** Tokens of already normalised text, one per code point. */
-export function tokensOf(text: string): string[] {
-  return [...text].map(encodeChar);
+/** Units of already normalised text, case-folded here. */
+export function unitsOf(text: string): string[] {
+  return [...foldCase(text)].map(unitOf);
 }
 
 /**
- * The content of a search record: each line normalised, lines joined by a line-break token,
- * tokens separated by spaces.
+ * The words of a record, in order (word i is at position i): the bigrams of its lines, each line
+ * normalised and followed by a line break.
  */
-export function indexContent(lines: readonly string[]): string {
-  return tokensOf(lines.map(normalizeLine).join('\n')).join(' ');
+export function indexWords(lines: readonly string[]): string[] {
+  const units = lines.flatMap((line) => [...unitsOf(normalizeLine(line)), LINE_BREAK_UNIT]);
+  const words: string[] = [];
+  for (let i = 0; i + 1 < units.length; i++) words.push(units[i]! + units[i + 1]!);
+  return words;
+}
+
+/** The Pagefind query for one term, and whether it is an exact (quoted) phrase. */
+export interface TermQuery {
+  query: string;
+  /** True for a quoted phrase (exact, every hit scored 1); false for a scored prefix search. */
+  exact: boolean;
+  /** The words (or for one character, the prefix) the query consists of. */
+  words: string[];
 }
 
 /**
- * The text back from a record's content as Pagefind returns it (it may add zero-width spaces
- * between words): the normalised lines.
+ * The Pagefind query that finds exactly the texts containing `text`: for three characters or
+ * more the quoted phrase of its bigrams (`"<疫情> <情防> <防控>"`); for two characters the bigram
+ * alone and for one the unit alone, unquoted (a prefix search, which for them is exact, and
+ * scored). Null when nothing searchable is left.
  */
-export function decodeContent(content: string): string[] {
-  const text = content
-    .replace(/\u200b/gu, '')
-    .split(' ')
-    .filter((token) => token !== '')
-    .map(decodeToken)
-    .join('');
-  return text.split('\n');
+export function termQuery(text: string): TermQuery | null {
+  const units = unitsOf(normalizeLine(text));
+  if (units.length === 0) return null;
+  if (units.length <= 2) {
+    const word = units.join('');
+    return { query: word, exact: false, words: [word] };
+  }
+  const words: string[] = [];
+  for (let i = 0; i + 1 < units.length; i++) words.push(units[i]! + units[i + 1]!);
+  return { query: `"${words.join(' ')}"`, exact: true, words };
 }
 
 /**
- * A Pagefind query that matches the text exactly: the tokens of the normalised, case-folded
- * string as a quoted phrase, e.g. `"疫 情 防 控"`. Empty when nothing searchable is left.
- */
-export function phraseQuery(text: string): string {
-  const tokens = tokensOf(normalizeLine(text).toLowerCase());
-  return tokens.length === 0 ? '' : `"${tokens.join(' ')}"`;
-}
-
-/**
- * The letters, digits and Han characters of the query unquoted: Pagefind then scores each page
- * by how often they occur (BM25), which orders the exact matches by relevance. Escapes and the
- * letter q are left out, because unquoted words match as prefixes and `q` would match every
- * escape word (all punctuation postings).
+ * An unquoted query of all the words of the terms: Pagefind then scores each page by how often
+ * they occur (BM25), which orders the exact matches by relevance. Every page that holds the
+ * terms holds these words.
  */
 export function rankingQuery(texts: readonly string[]): string {
-  const tokens = texts.flatMap((text) => tokensOf(normalizeLine(text).toLowerCase()));
-  return [...new Set(tokens.filter((token) => [...token].length === 1 && token !== 'q'))].join(' ');
+  const words = texts.flatMap((text) => termQuery(text)?.words ?? []);
+  return [...new Set(words)].join(' ');
 }
