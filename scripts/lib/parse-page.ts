@@ -60,15 +60,21 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   }
 
   const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
-  const classified = units.map((unit) => ({ unit, kind: classify(unit) }));
+  const unassigned: UnassignedText[] = [];
+  const classified = units
+    .map((unit) => ({ unit, kind: classify(unit) }))
+    .filter(({ unit, kind }) => {
+      if (kind === 'noise') unassigned.push({ text: flatText(unit), line: firstLine(unit) });
+      return kind !== 'noise';
+    });
   demoteWeakHeadlines(classified);
   const bigGap = bigGapThreshold(units);
   markSubheadings(classified, bigGap);
   const sections = splitSections(classified);
 
   const drafts: Draft[] = [];
-  const unassigned: UnassignedText[] = [];
   for (const section of sections) readSection(section, bigGap, drafts, unassigned);
+  unassigned.sort((a, b) => a.line - b.line);
 
   const articles: ParsedItem[] = drafts
     .sort((a, b) => a.firstLine - b.firstLine)
@@ -102,8 +108,12 @@ function sourceLines(text: string): string[] {
 
 function collectHeader(lines: string[], paperName?: string): HeaderInfo & { lines: number[] } {
   const info: HeaderInfo & { lines: number[] } = { date: null, page: null, pageName: null, credits: [], lines: [] };
+  // a lone page number (3, - 3 -, 第3版) counts only at the top or the bottom of the page
+  const filled = lines.map((line, index) => (line.trim() === '' ? -1 : index)).filter((index) => index >= 0);
+  const edges = new Set([...filled.slice(0, 3), ...filled.slice(-3)]);
   lines.forEach((line, index) => {
-    const header = parseHeaderLine(line, paperName);
+    const lone = edges.has(index) ? /^[-—–\s]*(?:第\s*)?(\d{1,3})\s*版?[-—–\s]*$/u.exec(line) : null;
+    const header = lone ? { date: null, page: Number(lone[1]), pageName: null, credits: [] } : parseHeaderLine(line, paperName);
     if (!header) return;
     info.lines.push(index + 1);
     info.date ??= header.date;
@@ -115,7 +125,7 @@ function collectHeader(lines: string[], paperName?: string): HeaderInfo & { line
 }
 
 /** `subhead`: a 小标题 inside an article, kept as a paragraph of its own. */
-type UnitKind = 'jump' | 'credit' | 'byline' | 'head' | 'subhead' | 'text';
+type UnitKind = 'jump' | 'credit' | 'byline' | 'head' | 'subhead' | 'text' | 'noise';
 
 interface Classified {
   unit: Unit;
@@ -143,6 +153,9 @@ function looksLikeNameBoundary(left: string, right: string): boolean {
 
 function classify(unit: Unit): UnitKind {
   const flat = flatText(unit);
+  // a short line without a single Chinese character (■■, l1|, a stray page number) is scan
+  // noise or a label: kept as unassigned text, never glued to an article
+  if (!/\p{Script=Han}/u.test(flat) && [...flat.trim()].length <= 16) return 'noise';
   if (parseJumpLine(flat)) return 'jump';
   if (parseCredit(flat)) return 'credit';
   if (parseBylineLine(flat)) return 'byline';
