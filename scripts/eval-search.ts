@@ -82,11 +82,15 @@ function plain(text: string): string {
     .toLowerCase();
 }
 
+/** Each article's searchable lines as `plain` text, computed once for all queries. */
+const plainCache = new WeakMap<SearchSource, string[]>();
+
 function expected(sources: readonly SearchSource[], query: EvalQuery): Set<string> {
   const found = new Set<string>();
   const needles = query.terms.map((alternatives) => alternatives.map(plain));
   for (const source of sources) {
-    const lines = sourceLines(source).map(plain);
+    let lines = plainCache.get(source);
+    if (!lines) plainCache.set(source, (lines = sourceLines(source).map(plain)));
     if (needles.every((alternatives) => alternatives.some((needle) => lines.some((line) => line.includes(needle))))) found.add(source.url);
   }
   return found;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { FILTER_KEYS, resultFragment, sourceFilters, sourceWords, type SearchSource } from '../lib/search/records.ts';
-import { UNIT_LENGTH } from '../lib/search/tokens.ts';
+import { FILTER_KEYS, resultFragment, sourceFilters, sourceLines, type SearchSource } from '../lib/search/records.ts';
+import { indexCodePoints, UNIT_LENGTH, wordOf } from '../lib/search/tokens.ts';
 
 /**
  * Writes a Pagefind bundle's index files directly, in the format that Pagefind 1.6.0's browser
@@ -109,81 +109,104 @@ export class CborWriter {
   }
 }
 
-/** Where a word occurs: flat runs of [page, n, position × n], pages ascending. */
-interface Postings {
-  pages: number;
-  runs: number[];
-}
-
 /** A word's encoded index entry. */
-interface EncodedWord {
+export interface EncodedWord {
   word: string;
   bytes: Uint8Array;
 }
 
-/** Encode one word with its postings: [word, [[page delta, [first position, deltas…]], …]]. */
-function encodeWord(cbor: CborWriter, word: string, postings: Postings): Uint8Array {
-  cbor.array(2).text(word).array(postings.pages);
-  const runs = postings.runs;
-  let lastPage = 0;
-  for (let i = 0; i < runs.length; ) {
-    const page = runs[i++]!;
-    const count = runs[i++]!;
-    cbor.array(2).uint(page - lastPage).array(count);
-    lastPage = page;
-    let lastPosition = 0;
-    for (let k = 0; k < count; k++) {
-      const position = runs[i++]!;
-      cbor.uint(position - lastPosition);
-      lastPosition = position;
-    }
-  }
-  return cbor.take();
+/** A chunk of words, and the range of words the metadata says it holds. */
+export interface WordChunk {
+  words: EncodedWord[];
+  from: string;
+  to: string;
 }
 
 /**
- * Cut the sorted words into chunks of about `target` encoded bytes. A search for one character
- * is a prefix search for its unit, and Pagefind's runtime loads the chunks for a prefix only
- * correctly when the words that start with it are all in one chunk or fill whole chunks of
- * their own: it takes the one chunk whose [first, last] range holds the prefix if there is
- * one, else every chunk whose first and last word start with it. So the words of one first
- * unit stay together in a chunk; when they do not fit in one, they get chunks of their own.
+ * Packs the sorted words into chunks of about `target` encoded bytes, a group of words with the
+ * same first unit at a time, and names each chunk's range for the metadata.
+ *
+ * A search for one character is a prefix search for its unit, and Pagefind's runtime loads the
+ * chunks for a prefix only correctly when the words that start with it are all in one chunk or
+ * fill whole chunks of their own: it takes the one chunk whose [from, to] range holds the
+ * prefix if there is one, else every chunk whose `from` and `to` start with it. So the words of
+ * one first unit stay together in a chunk; when they do not fit in one, they get chunks of their
+ * own, whose ranges are their first and last words (longer than the unit, so that none holds
+ * the bare unit). A chunk of whole groups gets the shortest range that holds exactly them: its
+ * first unit to its last unit + `z` (a quarter of the bytes, in the metadata every search loads).
  */
-export function chunkWords(words: readonly EncodedWord[], target: number): EncodedWord[][] {
-  const chunks: EncodedWord[][] = [];
-  let current: EncodedWord[] = [];
-  let size = 0;
-  const close = () => {
-    if (current.length > 0) chunks.push(current);
-    current = [];
-    size = 0;
-  };
+export class ChunkPacker {
+  private current: EncodedWord[] = [];
+  private size = 0;
+  private readonly target: number;
+  private readonly onChunk: (chunk: WordChunk) => void;
+
+  constructor(target: number, onChunk: (chunk: WordChunk) => void) {
+    this.target = target;
+    this.onChunk = onChunk;
+  }
+
+  private close(whole: boolean): void {
+    const words = this.current;
+    if (words.length > 0) {
+      const first = words[0]!.word;
+      const last = words[words.length - 1]!.word;
+      this.onChunk(whole ? { words, from: first.slice(0, UNIT_LENGTH), to: `${last.slice(0, UNIT_LENGTH)}z` } : { words, from: first, to: last });
+    }
+    this.current = [];
+    this.size = 0;
+  }
+
+  /** Add the words (sorted) that start with one unit. */
+  addGroup(group: readonly EncodedWord[]): void {
+    const groupSize = group.reduce((sum, word) => sum + word.bytes.length, 0);
+    if (this.size + groupSize <= this.target) {
+      this.current.push(...group);
+      this.size += groupSize;
+    } else if (groupSize <= this.target) {
+      this.close(true);
+      this.current.push(...group);
+      this.size = groupSize;
+    } else {
+      this.close(true);
+      for (const word of group) {
+        if (this.size > 0 && this.size + word.bytes.length > this.target) this.close(false);
+        this.current.push(word);
+        this.size += word.bytes.length;
+      }
+      this.close(false);
+    }
+  }
+
+  finish(): void {
+    this.close(true);
+  }
+}
+
+/** Cut sorted words into chunks (see `ChunkPacker`). */
+export function chunkWords(words: readonly EncodedWord[], target: number): WordChunk[] {
+  const chunks: WordChunk[] = [];
+  const packer = new ChunkPacker(target, (chunk) => chunks.push(chunk));
   for (let start = 0; start < words.length; ) {
     const unit = words[start]!.word.slice(0, UNIT_LENGTH);
     let end = start;
-    let groupSize = 0;
-    while (end < words.length && words[end]!.word.startsWith(unit)) groupSize += words[end++]!.bytes.length;
-    const group = words.slice(start, end);
-    if (size + groupSize <= target) {
-      current.push(...group);
-      size += groupSize;
-    } else if (groupSize <= target) {
-      close();
-      current.push(...group);
-      size = groupSize;
-    } else {
-      close();
-      for (const word of group) {
-        if (size > 0 && size + word.bytes.length > target) close();
-        current.push(word);
-        size += word.bytes.length;
-      }
-      close();
-    }
+    while (end < words.length && words[end]!.word.startsWith(unit)) end++;
+    packer.addGroup(words.slice(start, end));
     start = end;
   }
-  close();
+  packer.finish();
   return chunks;
+}
+
+/**
+ * Word counts as the metadata holds them, rounded to steps of about 10 %: Pagefind uses them
+ * only to weigh a page's length in its score (BM25), and the rounded ones take a third of the
+ * bytes in the metadata every search loads.
+ */
+export function roundedWordCount(count: number): number {
+  if (count < 20) return count;
+  const step = 1.1 ** Math.round(Math.log(count) / Math.log(1.1));
+  return Math.round(step);
 }
 
 export interface BundleOptions {
@@ -204,56 +227,160 @@ export interface BundleFile {
 /** Default encoded bytes per word chunk (about 60-70 % of it after gzip). */
 export const DEFAULT_CHUNK_BYTES = 24_000;
 
+/** Word positions handled at a time: words are collected for a range of first characters at a time. */
+const POSITIONS_PER_PASS = 8_000_000;
+
 /**
  * The index files of one bundle of articles (in the order they are given, which is the order
- * results come back in), passed to `emit` as they are made.
+ * results come back in), passed to `emit` as they are made. Memory stays bounded: the texts are
+ * kept as code points, and the postings are collected for one range of first characters at a
+ * time, in typed arrays.
  */
 export async function writeBundle(
   sources: readonly SearchSource[],
   { key, chunkBytes = DEFAULT_CHUNK_BYTES, includeCharacters = [] }: BundleOptions,
   emit: (file: BundleFile) => Promise<void>,
 ): Promise<{ pages: number; words: number; chunks: number }> {
-  const name = (kind: string, index: number) => `${key}_${kind}${index.toString(36)}`;
   const pageIds = sources.map((_, index) => `${key}_${index.toString(36)}`);
 
-  // postings of every word, and the word count of every page
-  const postings = new Map<string, Postings>();
-  const wordCounts: number[] = [];
+  // each page as code points (word i = points i, i+1), its fragment, and how often each first character occurs
+  const texts: Uint32Array[] = [];
+  const firsts = new Map<number, number>();
   for (const [page, source] of sources.entries()) {
-    const words = sourceWords(source);
-    wordCounts.push(words.length);
-    const local = new Map<string, number[]>();
-    words.forEach((word, position) => {
-      const list = local.get(word);
-      if (list) list.push(position);
-      else local.set(word, [position]);
-    });
-    for (const [word, positions] of local) {
-      let entry = postings.get(word);
-      if (!entry) postings.set(word, (entry = { pages: 0, runs: [] }));
-      entry.pages++;
-      entry.runs.push(page, positions.length);
-      for (const position of positions) entry.runs.push(position);
-    }
-    await emit({ path: `fragment/${pageIds[page]}.pf_fragment`, bytes: packFile(Buffer.from(JSON.stringify({ ...resultFragment(source), word_count: words.length, anchors: [] }), 'utf8')) });
+    const points = indexCodePoints(sourceLines(source));
+    texts.push(points);
+    for (let i = 0; i + 1 < points.length; i++) firsts.set(points[i]!, (firsts.get(points[i]!) ?? 0) + 1);
+    const fragment = { ...resultFragment(source), word_count: Math.max(0, points.length - 1), anchors: [] };
+    await emit({ path: `fragment/${pageIds[page]}.pf_fragment`, bytes: packFile(Buffer.from(JSON.stringify(fragment), 'utf8')) });
   }
 
-  // words in byte order (they are ASCII), encoded, then cut into chunks
-  const cbor = new CborWriter();
-  const encoded: EncodedWord[] = [...postings.keys()].sort().map((word) => {
-    const bytes = encodeWord(cbor, word, postings.get(word)!);
-    postings.delete(word);
-    return { word, bytes };
-  });
-  const chunks = chunkWords(encoded, chunkBytes);
-  const chunkMeta: Array<[from: string, to: string, name: string]> = [];
-  for (const [index, chunk] of chunks.entries()) {
-    cbor.array(1).array(chunk.length);
-    for (const word of chunk) cbor.raw(word.bytes);
-    const chunkName = name('i', index);
-    await emit({ path: `index/${chunkName}.pf_index`, bytes: packFile(cbor.take()) });
-    chunkMeta.push([chunk[0]!.word, chunk[chunk.length - 1]!.word, chunkName]);
+  // ranges of first characters, each with at most about POSITIONS_PER_PASS positions
+  const ranges: Array<[from: number, to: number]> = [];
+  let total = 0;
+  for (const point of [...firsts.keys()].sort((a, b) => a - b)) {
+    const count = firsts.get(point)!;
+    if (ranges.length === 0 || total + count > POSITIONS_PER_PASS) {
+      ranges.push([point, point]);
+      total = 0;
+    }
+    ranges[ranges.length - 1]![1] = point;
+    total += count;
   }
+
+  const cbor = new CborWriter();
+  const chunkMeta: Array<[from: string, to: string, name: string]> = [];
+  const pending: Promise<void>[] = [];
+  const packer = new ChunkPacker(chunkBytes, ({ words, from, to }) => {
+    cbor.array(1).array(words.length);
+    for (const word of words) cbor.raw(word.bytes);
+    const name = `${key}_i${chunkMeta.length.toString(36)}`;
+    chunkMeta.push([from, to, name]);
+    pending.push(emit({ path: `index/${name}.pf_index`, bytes: packFile(cbor.take()) }));
+  });
+  let wordTotal = 0;
+  const grow = (array: Int32Array) => {
+    const next = new Int32Array(array.length * 2);
+    next.set(array);
+    return next;
+  };
+  for (const [from, to] of ranges) {
+    // number the words (pairs of code points) of this range, and count their positions and pages;
+    // remember each position's word for the second pass
+    const ids = new Map<number, Map<number, number>>();
+    let firstOf = new Int32Array(1024);
+    let secondOf = new Int32Array(1024);
+    let counts = new Int32Array(1024);
+    let pageCounts = new Int32Array(1024);
+    let lastPages = new Int32Array(1024);
+    let size = 0;
+    let positionWords = new Int32Array(1 << 16);
+    let positions = 0;
+    for (const [page, points] of texts.entries()) {
+      for (let i = 0; i + 1 < points.length; i++) {
+        const first = points[i]!;
+        if (first < from || first > to) continue;
+        const second = points[i + 1]!;
+        let seconds = ids.get(first);
+        if (!seconds) ids.set(first, (seconds = new Map()));
+        let id = seconds.get(second);
+        if (id === undefined) {
+          id = size++;
+          seconds.set(second, id);
+          if (id >= counts.length) {
+            firstOf = grow(firstOf);
+            secondOf = grow(secondOf);
+            counts = grow(counts);
+            pageCounts = grow(pageCounts);
+            lastPages = grow(lastPages);
+          }
+          firstOf[id] = first;
+          secondOf[id] = second;
+          lastPages[id] = -1;
+        }
+        counts[id]!++;
+        if (lastPages[id] !== page) {
+          lastPages[id] = page;
+          pageCounts[id]!++;
+        }
+        if (positions >= positionWords.length) positionWords = grow(positionWords);
+        positionWords[positions++] = id;
+      }
+    }
+    // words in order (code point pairs sort as their base-36 words do), and where each one's positions go
+    const order = Int32Array.from({ length: size }, (_, id) => id).sort((a, b) => firstOf[a]! - firstOf[b]! || secondOf[a]! - secondOf[b]!);
+    const offsets = new Int32Array(size + 1);
+    const cursor = new Int32Array(size);
+    order.forEach((id, rank) => {
+      offsets[rank + 1] = offsets[rank]! + counts[id]!;
+      cursor[id] = offsets[rank]!;
+    });
+    const entryPages = new Int32Array(positions);
+    const entryPositions = new Int32Array(positions);
+    let k = 0;
+    for (const [page, points] of texts.entries()) {
+      for (let i = 0; i + 1 < points.length; i++) {
+        const first = points[i]!;
+        if (first < from || first > to) continue;
+        const id = positionWords[k++]!;
+        const at = cursor[id]!;
+        cursor[id] = at + 1;
+        entryPages[at] = page;
+        entryPositions[at] = i;
+      }
+    }
+    // encode: [word, [[page delta, [first position, deltas…]], …]], a group of one first character at a time
+    let group: EncodedWord[] = [];
+    let groupFirst = -1;
+    for (const [rank, id] of order.entries()) {
+      const first = firstOf[id]!;
+      if (first !== groupFirst && group.length > 0) {
+        packer.addGroup(group);
+        group = [];
+      }
+      groupFirst = first;
+      const word = wordOf(first, secondOf[id]!);
+      cbor.array(2).text(word).array(pageCounts[id]!);
+      let lastPage = 0;
+      for (let at = offsets[rank]!; at < offsets[rank + 1]!; ) {
+        const page = entryPages[at]!;
+        let end = at;
+        while (end < offsets[rank + 1]! && entryPages[end] === page) end++;
+        cbor.array(2).uint(page - lastPage).array(end - at);
+        lastPage = page;
+        let lastPosition = 0;
+        for (; at < end; at++) {
+          cbor.uint(entryPositions[at]! - lastPosition);
+          lastPosition = entryPositions[at]!;
+        }
+      }
+      group.push({ word, bytes: cbor.take() });
+    }
+    if (group.length > 0) packer.addGroup(group);
+    wordTotal += size;
+    await Promise.all(pending.splice(0));
+  }
+  packer.finish();
+  await Promise.all(pending.splice(0));
 
   // one filter file per filter: each value with its pages
   const filterMeta: Array<[filter: string, name: string]> = [];
@@ -271,16 +398,16 @@ export async function writeBundle(
       cbor.array(2).text(value).array(pages.length);
       for (const page of pages) cbor.uint(page);
     }
-    const filterName = name('f', index);
+    const filterName = `${key}_f${index.toString(36)}`;
     await emit({ path: `filter/${filterName}.pf_filter`, bytes: packFile(cbor.take()) });
     filterMeta.push([filter, filterName]);
   }
 
   // the metadata: version, pages, chunks, filters, sorts (none), meta fields (none)
   cbor.array(6).text(PAGEFIND_FORMAT).array(sources.length);
-  for (const [page, id] of pageIds.entries()) cbor.array(3).text(id).uint(wordCounts[page]!).text('');
+  for (const [page, id] of pageIds.entries()) cbor.array(3).text(id).uint(roundedWordCount(Math.max(0, texts[page]!.length - 1))).text('');
   cbor.array(chunkMeta.length);
-  for (const [from, to, chunkName] of chunkMeta) cbor.array(3).text(from).text(to).text(chunkName);
+  for (const [first, last, name] of chunkMeta) cbor.array(3).text(first).text(last).text(name);
   cbor.array(filterMeta.length);
   for (const [filter, filterName] of filterMeta) cbor.array(2).text(filter).text(filterName);
   cbor.array(0).array(0);
@@ -293,5 +420,5 @@ export async function writeBundle(
     include_characters: includeCharacters,
   };
   await emit({ path: 'pagefind-entry.json', bytes: Buffer.from(JSON.stringify(entry), 'utf8') });
-  return { pages: sources.length, words: encoded.length, chunks: chunks.length };
+  return { pages: sources.length, words: wordTotal, chunks: chunkMeta.length };
 }

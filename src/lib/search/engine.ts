@@ -48,6 +48,8 @@ export interface EngineOptions {
   ordered?: boolean;
   /** The bundles' keys, in the order they are listed (oldest first when `ordered`). */
   bundles?: readonly string[];
+  /** Load a result's fragment (default: Pagefind's `data()`). */
+  load?: (result: PagefindResult) => Promise<PagefindFragment>;
 }
 
 export interface SearchOutcome {
@@ -156,7 +158,7 @@ export function createEngine(options: EngineOptions) {
     const merged: PagefindResult[] = [];
     const dates = new Map<PagefindResult, Promise<string>>();
     const dateOf = (result: PagefindResult) => {
-      if (!dates.has(result)) dates.set(result, result.data().then((data) => DATE_IN_URL.exec(data.raw_url ?? data.url)?.[1] ?? ''));
+      if (!dates.has(result)) dates.set(result, (options.load ?? ((r: PagefindResult) => r.data()))(result).then((data) => DATE_IN_URL.exec(data.raw_url ?? data.url)?.[1] ?? ''));
       return dates.get(result)!;
     };
     async function fill(count: number): Promise<void> {

@@ -43,13 +43,31 @@ export function unitsOf(text: string): string[] {
 }
 
 /**
+ * The code points a record is indexed as: its lines, each normalised, case-folded and followed
+ * by a line break. Word i is code point i and code point i+1 (see `indexWords`).
+ */
+export function indexCodePoints(lines: readonly string[]): Uint32Array {
+  const points: number[] = [];
+  for (const line of lines) {
+    for (const ch of foldCase(normalizeLine(line))) points.push(ch.codePointAt(0)!);
+    points.push(0x0a);
+  }
+  return Uint32Array.from(points);
+}
+
+/** The index word of two adjacent code points. */
+export function wordOf(first: number, second: number): string {
+  return first.toString(36).padStart(UNIT_LENGTH, '0') + second.toString(36).padStart(UNIT_LENGTH, '0');
+}
+
+/**
  * The words of a record, in order (word i is at position i): the bigrams of its lines, each line
  * normalised and followed by a line break.
  */
 export function indexWords(lines: readonly string[]): string[] {
-  const units = lines.flatMap((line) => [...unitsOf(normalizeLine(line)), LINE_BREAK_UNIT]);
+  const points = indexCodePoints(lines);
   const words: string[] = [];
-  for (let i = 0; i + 1 < units.length; i++) words.push(units[i]! + units[i + 1]!);
+  for (let i = 0; i + 1 < points.length; i++) words.push(wordOf(points[i]!, points[i + 1]!));
   return words;
 }
 
