@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 /**
  * Run a command and measure it: wall time, and the peak resident memory of its whole process
- * tree (Astro spawns Pagefind, sharp runs threads), sampled from /proc every 200 ms. Peaks are
+ * tree (Astro spawns Pagefind, sharp runs threads), sampled from /proc every 250 ms. Peaks are
  * also kept per command name, so that the search indexer's own peak can be told apart.
  */
 export interface Measured {
@@ -36,7 +36,7 @@ export async function runMeasured(command: string, args: string[], options: { cw
     peakRss = Math.max(peakRss, total);
     for (const [name, rss] of Object.entries(byName)) peakRssByName[name] = Math.max(peakRssByName[name] ?? 0, rss);
   };
-  const timer = setInterval(sample, 200);
+  const timer = setInterval(sample, 250);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);
   return { code, output, ms: performance.now() - started, peakRss, peakRssByName };
@@ -44,34 +44,26 @@ export async function runMeasured(command: string, args: string[], options: { cw
 
 const PAGE = 4096;
 
-/** The process and its descendants with their RSS (bytes) and command name. */
+/**
+ * The process and its descendants with their RSS (bytes) and command name. Walks the tree
+ * through /proc/<pid>/task/<tid>/children, so that a sample reads a few dozen small files
+ * rather than every process on the machine (the sampler must not slow down what it measures).
+ */
 function processTree(root: number): Array<{ pid: number; rss: number; name: string }> {
-  const children = new Map<number, number[]>();
-  const info = new Map<number, { rss: number; name: string }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid ... ; comm may hold spaces and parentheses
-      const close = stat.lastIndexOf(')');
-      const name = stat.slice(stat.indexOf('(') + 1, close);
-      const fields = stat.slice(close + 2).split(' ');
-      const ppid = Number(fields[1]);
-      const rss = Number(fields[21]) * PAGE;
-      const pid = Number(entry);
-      info.set(pid, { rss, name });
-      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-    } catch {
-      // the process ended while we read it
-    }
-  }
   const result: Array<{ pid: number; rss: number; name: string }> = [];
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    const found = info.get(pid);
-    if (found) result.push({ pid, ...found });
-    stack.push(...(children.get(pid) ?? []));
+    try {
+      const rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
+      const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      result.push({ pid, rss, name });
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ')) if (child.trim() !== '') stack.push(Number(child));
+      }
+    } catch {
+      // the process ended while we read it
+    }
   }
   return result;
 }
