@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { createEngine, type PagefindApi } from '../lib/search/engine.ts';
 import type { SearchSource } from '../lib/search/records.ts';
-import { indexWords, termQuery, unitOf } from '../lib/search/tokens.ts';
+import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords, unitOf } from '../lib/search/tokens.ts';
+import { EMPTY_STATE } from '../lib/search/url-state.ts';
 import { CborWriter, chunkWords, PAGEFIND_FORMAT, roundedWordCount, writeBundle, type BundleFile } from './search-bundle.ts';
 
 /** A CBOR reader for what the writer writes (and Pagefind's decoder reads). */
@@ -93,7 +95,7 @@ describe('chunkWords', () => {
     const words = [word('a', 'a', 10), word('a', 'b', 10), word('b', 'a', 30), word('b', 'b', 30), word('b', 'c', 30), word('c', 'a', 5), word('d', 'a', 5)];
     const chunks = chunkWords(words, 40);
     expect(chunks.map((chunk) => chunk.words.map((w) => w.word))).toEqual([[words[0]!.word, words[1]!.word], [words[2]!.word], [words[3]!.word], [words[4]!.word], [words[5]!.word, words[6]!.word]]);
-    // whole groups: first unit to last unit + z; a group split over chunks: its words
+    // whole groups: first unit to last unit + z; a group split over chunks: (prefixes of) its words
     expect(chunks.map(({ from, to }) => [from, to])).toEqual([
       [unitOf('a'), `${unitOf('a')}z`],
       [words[2]!.word, words[2]!.word],
@@ -101,6 +103,9 @@ describe('chunkWords', () => {
       [words[4]!.word, words[4]!.word],
       [unitOf('c'), `${unitOf('d')}z`],
     ]);
+    const split = chunkWords([word('b', '一', 30), word('b', '龥', 30)], 40);
+    expect(split[0]!.to.length).toBeLessThan(8);
+    expect(split[1]!.from.length).toBeLessThan(8);
   });
 
   it('lets Pagefind load every chunk a one-character prefix needs, and one chunk for a word', () => {
@@ -134,62 +139,96 @@ describe('writeBundle', () => {
   const sources = [
     source('2023-01-17', 1, ['疫情防控工作扎实推进。', '新蒲新区 7.6万人'], { title: '扎实抓好疫情防控工作' }),
     source('2023-01-18', 2, ['防控疫情不放松。'], { kind: 'photo', people: ['一丁', '张婷'] }),
+    ...Array.from({ length: GROUP_SIZE + 2 }, (_, i) => source('2023-02-01', 3 + i, [i % 3 === 0 ? `第${i}条：疫情防控常态化` : `第${i}条：防控`])),
   ];
 
   async function files(chunkBytes = 64) {
     const out = new Map<string, BundleFile>();
     const stats = await writeBundle(sources, { key: 'xtest', chunkBytes, includeCharacters: ['_'] }, async (file) => void out.set(file.path, file));
-    return { out, stats };
-  }
-
-  it('writes the entry, metadata, word chunks, filters and fragments of Pagefind’s format', async () => {
-    const { out, stats } = await files();
-    const entry = JSON.parse(new TextDecoder().decode(out.get('pagefind-entry.json')!.bytes)) as { version: string; languages: Record<string, { hash: string; page_count: number }>; include_characters: string[] };
-    expect(entry.version).toBe(PAGEFIND_FORMAT);
-    expect(entry.include_characters).toEqual(['_']);
-    expect(entry.languages.xtest!.page_count).toBe(2);
-    const meta = decode(unpack(out.get(`pagefind.${entry.languages.xtest!.hash}.pf_meta`)!)) as [string, Array<[string, number, string]>, Array<[string, string, string]>, Array<[string, string]>, [], []];
-    expect(meta[0]).toBe(PAGEFIND_FORMAT);
-    // pages in the order given, ids `<key>_<place, base 36>`, word count = one word per character and line break (rounded)
-    expect(meta[1]).toEqual([
-      ['xtest_0', roundedWordCount(indexWords(['扎实抓好疫情防控工作', '', '', '', '', '疫情防控工作扎实推进。', '新蒲新区 7.6万人']).length), ''],
-      ['xtest_1', roundedWordCount(indexWords(['', '', '', '', '', '防控疫情不放松。']).length), ''],
-    ]);
-    expect(meta[2]).toHaveLength(stats.chunks);
-    expect(meta[3].map(([filter]) => filter)).toEqual(['paper', 'year', 'month', 'section', 'kind', 'author']);
-    expect(meta.slice(4)).toEqual([[], []]);
-
-    // every word of every page is in the chunk the metadata names for it, with its positions
-    const words = new Map<string, Array<[page: number, positions: number[]]>>();
+    const entry = JSON.parse(new TextDecoder().decode(out.get('pagefind-entry.json')!.bytes)) as { version: string; languages: Record<string, { hash: string; page_count: number }>; include_characters: string[]; articles: number };
+    const meta = decode(unpack(out.get(`pagefind.${entry.languages.xtest!.hash}.pf_meta`)!)) as [string, Array<[string, number, string]>, Array<[string, string, string]>, [], [], []];
+    // every word's postings: group -> positions
+    const words = new Map<string, Map<number, number[]>>();
     for (const [from, to, name] of meta[2]) {
       const chunk = decode(unpack(out.get(`index/${name}.pf_index`)!)) as [Array<[string, Array<[number, number[]]>]>];
-      for (const [word] of chunk[0]) expect(word >= from && word <= to).toBe(true);
       for (const [word, pages] of chunk[0]) {
-        let page = 0;
+        expect(word >= from && word <= to).toBe(true);
+        let group = 0;
         words.set(
           word,
-          pages.map(([delta, deltas]) => {
-            page += delta;
-            let position = 0;
-            return [page, deltas.map((d) => (position += d))];
-          }),
+          new Map(
+            pages.map(([delta, deltas]) => {
+              group += delta;
+              let position = 0;
+              return [group, deltas.map((d) => (position += d))];
+            }),
+          ),
         );
       }
     }
-    const phrase = termQuery('疫情防控')!.words;
-    const at = (page: number, word: string) => words.get(word)?.find(([p]) => p === page)?.[1] ?? [];
-    // the phrase occurs in page 0 at consecutive positions, not in page 1 (防控疫情)
-    expect(at(0, phrase[0]!).some((p) => at(0, phrase[1]!).includes(p + 1) && at(0, phrase[2]!).includes(p + 2))).toBe(true);
-    expect(at(1, phrase[0]!).some((p) => at(1, phrase[1]!).includes(p + 1))).toBe(false);
-    expect(words.get(termQuery('防控')!.words[0]!)!.map(([page]) => page)).toEqual([0, 1]);
+    return { out, stats, entry, meta, words };
+  }
+
+  it('writes the entry, and metadata listing groups of articles and the word chunks', async () => {
+    const { stats, entry, meta } = await files();
+    expect(entry.version).toBe(PAGEFIND_FORMAT);
+    expect(entry.include_characters).toEqual(['_']);
+    expect(entry.articles).toBe(sources.length);
+    expect(entry.languages.xtest!.page_count).toBe(2);
+    expect(meta[0]).toBe(PAGEFIND_FORMAT);
+    // a Pagefind page per group of articles, with the group's (rounded) word count
+    expect(meta[1].map(([id]) => id)).toEqual(['xtest_g0', 'xtest_g1']);
+    const words = sources.slice(0, GROUP_SIZE).reduce((sum, s) => sum + indexWords(['扎实抓好疫情防控工作'].includes(s.title ?? '') ? ['扎实抓好疫情防控工作', '', '', '', '', ...s.paragraphs] : ['', '', '', '', '', ...s.paragraphs]).length, 0);
+    expect(meta[1][0]![1]).toBe(roundedWordCount(words));
+    expect(meta[2]).toHaveLength(stats.chunks);
+    expect(meta.slice(3)).toEqual([[], [], []]);
   });
 
-  it('writes each filter value with its pages, and each result’s text and headline into its fragment', async () => {
+  it('puts each word at its article’s slot and length class, so that positions tell articles apart', async () => {
+    const { words } = await files();
+    const [a, b, c] = termWords('疫情防控');
+    const positions = (word: string, group: number) => words.get(word)?.get(group) ?? [];
+    const articleOf = (position: number) => Math.floor(position / SLOT);
+    // the phrase occurs in article 0 at consecutive positions, not in article 1 (防控疫情)
+    const starts = positions(a!, 0).filter((p) => positions(b!, 0).includes(p + 1) && positions(c!, 0).includes(p + 2));
+    expect(new Set(starts.map(articleOf))).toEqual(new Set([0, ...Array.from({ length: GROUP_SIZE - 2 }, (_, i) => i).filter((i) => i % 3 === 0).map((i) => i + 2)]));
+    const first = positions(a!, 0)[0]!;
+    expect(first - (first % CLASS_STEP)).toBe(lengthClass(indexWords(['扎实抓好疫情防控工作', '', '', '', '', ...sources[0]!.paragraphs]).length) * CLASS_STEP);
+    // the second group starts again at slot 0
+    expect(Math.min(...positions(termWords('防控')[0]!, 1).map(articleOf))).toBe(0);
+  });
+
+  it('writes each filter value with its articles, and each result’s text and headline into its fragment', async () => {
     const { out } = await files();
-    const filters = [...out.entries()].filter(([path]) => path.startsWith('filter/')).map(([, file]) => decode(unpack(file)) as [string, Array<[string, number[]]>]);
-    expect(Object.fromEntries(filters)).toMatchObject({ kind: [['article', [0]], ['photo', [1]]], author: [['一丁', [1]], ['张婷', [0, 1]]], year: [['2023', [0, 1]]] });
+    const filter = (name: string) => JSON.parse(new TextDecoder().decode(out.get(`filter/xtest.${name}.json`)!.bytes)) as Record<string, number[]>;
+    const sum = (differences: number[]) => differences.map((_, i) => differences.slice(0, i + 1).reduce((x, y) => x + y, 0));
+    expect(sum(filter('kind').photo!)).toEqual([1]);
+    expect(sum(filter('author')['一丁']!)).toEqual([1]);
+    expect(sum(filter('author')['张婷']!)).toEqual(sources.map((_, i) => i));
+    expect(Object.keys(filter('month'))).toEqual(['2023-01', '2023-02']);
     const fragment = JSON.parse(new TextDecoder().decode(unpack(out.get('fragment/xtest_0.pf_fragment')!))) as Record<string, unknown>;
     expect(fragment).toMatchObject({ url: '/zunyi-daily/2023-01-17/01/01/', meta: { headline: '第1篇' }, filters: { paper: ['遵义日报'], kind: ['article'] }, anchors: [] });
     expect(fragment.content).toBe('扎实抓好疫情防控工作\n\n\n\n\n疫情防控工作扎实推进。\n新蒲新区7.6万人');
+  });
+
+  it('lets the search engine find exactly the articles that hold a query', async () => {
+    const { words } = await files(200);
+    // Pagefind's unquoted search over the written postings: every word that starts with the term
+    const pagefind: PagefindApi = {
+      async search(term) {
+        const byGroup = new Map<number, number[]>();
+        for (const [word, groups] of words) {
+          if (!word.startsWith(term)) continue;
+          for (const [group, positions] of groups) byGroup.set(group, [...(byGroup.get(group) ?? []), ...positions]);
+        }
+        return { results: [...byGroup].map(([group, positions]) => ({ id: `xtest_g${group.toString(36)}`, words: positions.sort((x, y) => x - y) })) };
+      },
+    };
+    const engine = createEngine({ pagefind: async () => pagefind, ordered: true, bundles: ['xtest'] });
+    for (const query of ['疫情防控', '防控', '防', '7.6万', '76万', '新蒲 7.6万', '防控疫情', '常态化', '：疫情']) {
+      const expected = sources.flatMap((s, index) => (query.split(' ').every((term) => [s.title ?? '', ...s.paragraphs].some((line) => line.replaceAll(' ', '').includes(term))) ? [`xtest_${index.toString(36)}`] : []));
+      const found = await engine.search({ ...EMPTY_STATE, q: query, sort: 'oldest' });
+      expect(found.results.map((hit) => hit.id), query).toEqual(expected);
+    }
   });
 });

@@ -1,37 +1,29 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { FILTER_KEYS, resultFragment, sourceFilters, sourceLines, type SearchSource } from '../lib/search/records.ts';
-import { indexCodePoints, UNIT_LENGTH, wordOf } from '../lib/search/tokens.ts';
+import { CLASS_STEP, GROUP_SIZE, indexCodePoints, lengthClass, SLOT, UNIT_LENGTH, wordOf } from '../lib/search/tokens.ts';
 
 /**
  * Writes a Pagefind bundle's index files directly, in the format that Pagefind 1.6.0's browser
  * runtime reads (the version is pinned in package.json; the runtime files themselves come from
  * Pagefind, see search-index.ts). Pagefind's own indexer was tried first and measured: it holds
- * about 0.8 GB per 1,000 articles of bigram words while indexing, names every page and chunk
- * by a content hash (about 7 bytes per article in the metadata every search loads), and cuts
- * its word chunks where a prefix search for one character can miss words (see `chunkWords`).
- * Written here, the index of 50,000 articles takes a few hundred MB, and each file holds what
- * the search needs:
+ * about 0.8 GB per 1,000 articles of bigram words while indexing, lists every article in the
+ * metadata every search loads (about 7 bytes each), and cuts its word chunks where a prefix
+ * search for one character can miss words (see `ChunkPacker`). Written here, 50,000 articles
+ * index in a few hundred MB of memory, and:
  *
- * - `pagefind.<name>.pf_meta`: the pages (id and word count, in date order), the word chunks
- *   (first word, last word, name) and the filter files;
- * - `index/<name>.pf_index`: the postings of a run of words (pages and positions);
- * - `filter/<name>.pf_filter`: the pages of each value of one filter;
- * - `fragment/<id>.pf_fragment`: what a result shows (plain text, headline, paper, page name);
- * - `pagefind-entry.json`: the bundle's one "language" (its key) and metadata name.
+ * - Pagefind's pages are groups of GROUP_SIZE articles in date order, and a word's position
+ *   tells its article and the article's length (see tokens.ts): the metadata lists a few
+ *   thousand groups instead of every article, and the search page reads articles from positions;
+ * - filters are files of their own (each value's articles), since Pagefind's would apply to
+ *   groups; a result's fragment is the article's, holding its plain text and headline;
+ * - names are the bundle key (a hash of everything the bundle is made from) and a number:
+ *   short, and new whenever the content changes, so a host may cache them for ever.
  *
- * All files but the entry are gzip of `pagefind_dcd` + content, like Pagefind's. Names are the
- * bundle key (a hash of everything the bundle is made from) and a sequence number: short, and
- * still new whenever the content changes, so a host may cache them for ever.
+ * All Pagefind files but the entry are gzip of `pagefind_dcd` + content, like Pagefind's.
  */
 
 export const PAGEFIND_FORMAT = '1.6.0';
-
-/**
- * Bumped whenever what the writer puts in a bundle changes, so that bundle keys (and with them
- * all file names) change too.
- */
-export const WRITER_VERSION = 'bigram-1';
 
 const SIGNATURE = Buffer.from('pagefind_dcd', 'latin1');
 
@@ -146,17 +138,45 @@ export class ChunkPacker {
     this.onChunk = onChunk;
   }
 
+  /** The previous chunk's words, waiting for the next chunk's first word to name its range. */
+  private held: { words: EncodedWord[]; whole: boolean } | null = null;
+
   private close(whole: boolean): void {
-    const words = this.current;
-    if (words.length > 0) {
-      const first = words[0]!.word;
-      const last = words[words.length - 1]!.word;
-      this.onChunk(whole ? { words, from: first.slice(0, UNIT_LENGTH), to: `${last.slice(0, UNIT_LENGTH)}z` } : { words, from: first, to: last });
+    if (this.current.length > 0) {
+      this.flush(this.current[0]!.word);
+      this.held = { words: this.current, whole };
     }
     this.current = [];
     this.size = 0;
   }
 
+  /**
+   * Name the held chunk's range, now that the next chunk's first word is known: a chunk of
+   * whole groups from its first unit to its last unit + `z`; a piece of a split group from the
+   * shortest prefix of its first word that follows the chunk before to a short string between
+   * its last word and the next chunk's first word.
+   */
+  private flush(next: string | null): void {
+    const held = this.held;
+    if (!held) return;
+    const first = held.words[0]!.word;
+    const last = held.words[held.words.length - 1]!.word;
+    const unit = (word: string) => word.slice(0, UNIT_LENGTH);
+    let from: string;
+    let to: string;
+    if (held.whole) {
+      from = unit(first);
+      to = `${unit(last)}z`;
+    } else {
+      from = this.previousLast !== null && unit(this.previousLast) === unit(first) ? shortestAbove(this.previousLast, first) : first;
+      to = next !== null && unit(next) === unit(last) ? shortBetween(last, next) : last;
+    }
+    this.onChunk({ words: held.words, from, to });
+    this.previousLast = last;
+    this.held = null;
+  }
+
+  private previousLast: string | null = null;
   /** Add the words (sorted) that start with one unit. */
   addGroup(group: readonly EncodedWord[]): void {
     const groupSize = group.reduce((sum, word) => sum + word.bytes.length, 0);
@@ -180,7 +200,26 @@ export class ChunkPacker {
 
   finish(): void {
     this.close(true);
+    this.flush(null);
   }
+}
+
+/** The shortest prefix of `word` that sorts after `before` (which sorts before `word`). */
+function shortestAbove(before: string, word: string): string {
+  let common = 0;
+  while (common < word.length && before[common] === word[common]) common++;
+  return word.slice(0, common + 1);
+}
+
+/**
+ * A short string from `last` (included) to `next` (excluded): the common prefix, `last`'s next
+ * character and `z`, when that is shorter than `last` and sorts between them; else `last`.
+ */
+function shortBetween(last: string, next: string): string {
+  let common = 0;
+  while (common < last.length && last[common] === next[common]) common++;
+  const candidate = `${last.slice(0, common + 1)}z`;
+  return candidate.length < last.length && candidate >= last && candidate < next ? candidate : last;
 }
 
 /** Cut sorted words into chunks (see `ChunkPacker`). */
@@ -210,7 +249,7 @@ export function roundedWordCount(count: number): number {
 }
 
 export interface BundleOptions {
-  /** The bundle's key: its Pagefind "language", and the prefix of its page ids. */
+  /** The bundle's key: its Pagefind "language", and the prefix of its page and article ids. */
   key: string;
   /** Encoded bytes per word chunk (before gzip). */
   chunkBytes?: number;
@@ -219,40 +258,58 @@ export interface BundleOptions {
 }
 
 export interface BundleFile {
-  /** Path inside the bundle, e.g. `index/x1a2b3c4_0.pf_index`. */
+  /** Path inside the bundle, e.g. `index/x1a2b3c4_i0.pf_index`. */
   path: string;
   bytes: Uint8Array;
 }
 
-/** Default encoded bytes per word chunk (about 60-70 % of it after gzip). */
-export const DEFAULT_CHUNK_BYTES = 24_000;
+/** Default encoded bytes per word chunk (about half of it after gzip). */
+export const DEFAULT_CHUNK_BYTES = 48_000;
 
 /** Word positions handled at a time: words are collected for a range of first characters at a time. */
 const POSITIONS_PER_PASS = 8_000_000;
 
+/** An article's id in its bundle: `<key>_<place in the bundle, base 36>`; also its fragment's name. */
+export function articleId(key: string, index: number): string {
+  return `${key}_${index.toString(36)}`;
+}
+
+/** A group's id (a page to Pagefind): `<key>_g<group number, base 36>`. */
+export function groupId(key: string, group: number): string {
+  return `${key}_g${group.toString(36)}`;
+}
+
 /**
- * The index files of one bundle of articles (in the order they are given, which is the order
- * results come back in), passed to `emit` as they are made. Memory stays bounded: the texts are
- * kept as code points, and the postings are collected for one range of first characters at a
- * time, in typed arrays.
+ * The files of one bundle of articles (in the order they are given, which is date order and the
+ * order results come back in), passed to `emit` as they are made:
+ *
+ * - `fragment/<article id>.pf_fragment`: what a result shows;
+ * - `index/<name>.pf_index`: word chunks, Pagefind pages being groups of GROUP_SIZE articles and
+ *   positions telling the article (see tokens.ts);
+ * - `filter/<key>.<filter>.json`: for each value of a filter, its articles (ascending, as
+ *   differences), read by the search page itself, since Pagefind's filters would apply to groups;
+ * - `pagefind.<name>.pf_meta` and `pagefind-entry.json`.
+ *
+ * Memory stays bounded: the texts are kept as code points, and the postings are collected for
+ * one range of first characters at a time, in typed arrays.
  */
 export async function writeBundle(
   sources: readonly SearchSource[],
   { key, chunkBytes = DEFAULT_CHUNK_BYTES, includeCharacters = [] }: BundleOptions,
   emit: (file: BundleFile) => Promise<void>,
-): Promise<{ pages: number; words: number; chunks: number }> {
-  const pageIds = sources.map((_, index) => `${key}_${index.toString(36)}`);
-
-  // each page as code points (word i = points i, i+1), its fragment, and how often each first character occurs
+): Promise<{ articles: number; groups: number; words: number; chunks: number }> {
+  // each article as code points (word i = points i, i+1), its fragment, and how often each first character occurs
   const texts: Uint32Array[] = [];
   const firsts = new Map<number, number>();
-  for (const [page, source] of sources.entries()) {
+  for (const [index, source] of sources.entries()) {
     const points = indexCodePoints(sourceLines(source));
+    if (points.length > CLASS_STEP) throw new Error(`[search-index] ${source.url}: ${points.length} characters, more than the index holds per article (${CLASS_STEP})`);
     texts.push(points);
     for (let i = 0; i + 1 < points.length; i++) firsts.set(points[i]!, (firsts.get(points[i]!) ?? 0) + 1);
     const fragment = { ...resultFragment(source), word_count: Math.max(0, points.length - 1), anchors: [] };
-    await emit({ path: `fragment/${pageIds[page]}.pf_fragment`, bytes: packFile(Buffer.from(JSON.stringify(fragment), 'utf8')) });
+    await emit({ path: `fragment/${articleId(key, index)}.pf_fragment`, bytes: packFile(Buffer.from(JSON.stringify(fragment), 'utf8')) });
   }
+  const groups = Math.ceil(sources.length / GROUP_SIZE);
 
   // ranges of first characters, each with at most about POSITIONS_PER_PASS positions
   const ranges: Array<[from: number, to: number]> = [];
@@ -284,18 +341,19 @@ export async function writeBundle(
     return next;
   };
   for (const [from, to] of ranges) {
-    // number the words (pairs of code points) of this range, and count their positions and pages;
+    // number the words (pairs of code points) of this range, and count their positions and groups;
     // remember each position's word for the second pass
     const ids = new Map<number, Map<number, number>>();
     let firstOf = new Int32Array(1024);
     let secondOf = new Int32Array(1024);
     let counts = new Int32Array(1024);
-    let pageCounts = new Int32Array(1024);
-    let lastPages = new Int32Array(1024);
+    let groupCounts = new Int32Array(1024);
+    let lastGroups = new Int32Array(1024);
     let size = 0;
     let positionWords = new Int32Array(1 << 16);
     let positions = 0;
-    for (const [page, points] of texts.entries()) {
+    for (const [article, points] of texts.entries()) {
+      const group = Math.floor(article / GROUP_SIZE);
       for (let i = 0; i + 1 < points.length; i++) {
         const first = points[i]!;
         if (first < from || first > to) continue;
@@ -310,17 +368,17 @@ export async function writeBundle(
             firstOf = grow(firstOf);
             secondOf = grow(secondOf);
             counts = grow(counts);
-            pageCounts = grow(pageCounts);
-            lastPages = grow(lastPages);
+            groupCounts = grow(groupCounts);
+            lastGroups = grow(lastGroups);
           }
           firstOf[id] = first;
           secondOf[id] = second;
-          lastPages[id] = -1;
+          lastGroups[id] = -1;
         }
         counts[id]!++;
-        if (lastPages[id] !== page) {
-          lastPages[id] = page;
-          pageCounts[id]!++;
+        if (lastGroups[id] !== group) {
+          lastGroups[id] = group;
+          groupCounts[id]!++;
         }
         if (positions >= positionWords.length) positionWords = grow(positionWords);
         positionWords[positions++] = id;
@@ -334,91 +392,91 @@ export async function writeBundle(
       offsets[rank + 1] = offsets[rank]! + counts[id]!;
       cursor[id] = offsets[rank]!;
     });
-    const entryPages = new Int32Array(positions);
+    // each position as (group, position in the group), in order: articles ascending, then positions
+    const entryGroups = new Int32Array(positions);
     const entryPositions = new Int32Array(positions);
     let k = 0;
-    for (const [page, points] of texts.entries()) {
+    for (const [article, points] of texts.entries()) {
+      const group = Math.floor(article / GROUP_SIZE);
+      const base = (article % GROUP_SIZE) * SLOT + lengthClass(Math.max(0, points.length - 1)) * CLASS_STEP;
       for (let i = 0; i + 1 < points.length; i++) {
         const first = points[i]!;
         if (first < from || first > to) continue;
         const id = positionWords[k++]!;
         const at = cursor[id]!;
         cursor[id] = at + 1;
-        entryPages[at] = page;
-        entryPositions[at] = i;
+        entryGroups[at] = group;
+        entryPositions[at] = base + i;
       }
     }
-    // encode: [word, [[page delta, [first position, deltas…]], …]], a group of one first character at a time
-    let group: EncodedWord[] = [];
+    // encode: [word, [[group delta, [first position, deltas…]], …]], a group of one first character at a time
+    let wordGroup: EncodedWord[] = [];
     let groupFirst = -1;
     for (const [rank, id] of order.entries()) {
       const first = firstOf[id]!;
-      if (first !== groupFirst && group.length > 0) {
-        packer.addGroup(group);
-        group = [];
+      if (first !== groupFirst && wordGroup.length > 0) {
+        packer.addGroup(wordGroup);
+        wordGroup = [];
       }
       groupFirst = first;
       const word = wordOf(first, secondOf[id]!);
-      cbor.array(2).text(word).array(pageCounts[id]!);
-      let lastPage = 0;
+      cbor.array(2).text(word).array(groupCounts[id]!);
+      let lastGroup = 0;
       for (let at = offsets[rank]!; at < offsets[rank + 1]!; ) {
-        const page = entryPages[at]!;
+        const group = entryGroups[at]!;
         let end = at;
-        while (end < offsets[rank + 1]! && entryPages[end] === page) end++;
-        cbor.array(2).uint(page - lastPage).array(end - at);
-        lastPage = page;
+        while (end < offsets[rank + 1]! && entryGroups[end] === group) end++;
+        cbor.array(2).uint(group - lastGroup).array(end - at);
+        lastGroup = group;
         let lastPosition = 0;
         for (; at < end; at++) {
           cbor.uint(entryPositions[at]! - lastPosition);
           lastPosition = entryPositions[at]!;
         }
       }
-      group.push({ word, bytes: cbor.take() });
+      wordGroup.push({ word, bytes: cbor.take() });
     }
-    if (group.length > 0) packer.addGroup(group);
+    if (wordGroup.length > 0) packer.addGroup(wordGroup);
     wordTotal += size;
     await Promise.all(pending.splice(0));
   }
   packer.finish();
   await Promise.all(pending.splice(0));
 
-  // one filter file per filter: each value with its pages
-  const filterMeta: Array<[filter: string, name: string]> = [];
+  // for each filter, each value with its articles (ascending, written as differences)
   const values = new Map<string, Map<string, number[]>>();
-  for (const [page, source] of sources.entries()) {
+  for (const [index, source] of sources.entries()) {
     for (const [filter, list] of Object.entries(sourceFilters(source))) {
       const byValue = values.get(filter) ?? values.set(filter, new Map()).get(filter)!;
-      for (const value of list) (byValue.get(value) ?? byValue.set(value, []).get(value)!).push(page);
+      for (const value of list) (byValue.get(value) ?? byValue.set(value, []).get(value)!).push(index);
     }
   }
-  for (const [index, filter] of FILTER_KEYS.filter((key) => values.has(key)).entries()) {
-    const byValue = [...values.get(filter)!].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    cbor.array(2).text(filter).array(byValue.length);
-    for (const [value, pages] of byValue) {
-      cbor.array(2).text(value).array(pages.length);
-      for (const page of pages) cbor.uint(page);
-    }
-    const filterName = `${key}_f${index.toString(36)}`;
-    await emit({ path: `filter/${filterName}.pf_filter`, bytes: packFile(cbor.take()) });
-    filterMeta.push([filter, filterName]);
+  for (const filter of FILTER_KEYS) {
+    const byValue = Object.fromEntries([...(values.get(filter) ?? [])].map(([value, articles]) => [value, articles.map((article, i) => article - (articles[i - 1] ?? 0))]));
+    await emit({ path: `filter/${key}.${filter}.json`, bytes: Buffer.from(JSON.stringify(byValue), 'utf8') });
   }
 
-  // the metadata: version, pages, chunks, filters, sorts (none), meta fields (none)
-  cbor.array(6).text(PAGEFIND_FORMAT).array(sources.length);
-  for (const [page, id] of pageIds.entries()) cbor.array(3).text(id).uint(roundedWordCount(Math.max(0, texts[page]!.length - 1))).text('');
+  // the metadata: version, pages (groups), chunks, filters (none: see above), sorts (none), meta fields (none)
+  cbor.array(6).text(PAGEFIND_FORMAT).array(groups);
+  for (let group = 0; group < groups; group++) {
+    let words = 0;
+    for (let article = group * GROUP_SIZE; article < Math.min(sources.length, (group + 1) * GROUP_SIZE); article++) words += Math.max(0, texts[article]!.length - 1);
+    cbor.array(3).text(groupId(key, group)).uint(roundedWordCount(words)).text('');
+  }
   cbor.array(chunkMeta.length);
   for (const [first, last, name] of chunkMeta) cbor.array(3).text(first).text(last).text(name);
-  cbor.array(filterMeta.length);
-  for (const [filter, filterName] of filterMeta) cbor.array(2).text(filter).text(filterName);
-  cbor.array(0).array(0);
+  cbor.array(0).array(0).array(0);
   const meta = cbor.take();
   const metaName = `${key}_${createHash('sha1').update(meta).digest('hex').slice(0, 10)}`;
   await emit({ path: `pagefind.${metaName}.pf_meta`, bytes: packFile(meta) });
   const entry = {
     version: PAGEFIND_FORMAT,
-    languages: { [key]: { hash: metaName, wasm: null, page_count: sources.length } },
+    languages: { [key]: { hash: metaName, wasm: null, page_count: groups } },
     include_characters: includeCharacters,
+    articles: sources.length,
+    // average words per article, for relevance (see the search engine)
+    average_words: Math.round(texts.reduce((sum, points) => sum + Math.max(0, points.length - 1), 0) / Math.max(1, sources.length)),
   };
   await emit({ path: 'pagefind-entry.json', bytes: Buffer.from(JSON.stringify(entry), 'utf8') });
-  return { pages: sources.length, words: wordTotal, chunks: chunkMeta.length };
+  return { articles: sources.length, groups, words: wordTotal, chunks: chunkMeta.length };
 }

@@ -1,65 +1,107 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, type PagefindApi, type PagefindResult } from './engine.ts';
-import { indexWords, termQuery } from './tokens.ts';
+import { createEngine, type Hit, type PagefindApi, type PagefindResult } from './engine.ts';
+import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords } from './tokens.ts';
 import { EMPTY_STATE } from './url-state.ts';
 
+interface Article {
+  bundle: string;
+  url: string;
+  text: string;
+  paper?: string;
+}
+
 /**
- * A stand-in for Pagefind over a few texts: a quoted query matches its words at consecutive
- * positions (every hit scored 1, results in index order); an unquoted one matches pages holding
- * a word that starts with each of its words, scored by how many do, best first. Ids are
- * `<bundle>_<place in bundle, base 36>`, as the index writer makes them.
+ * A stand-in for Pagefind over bundles laid out as the index writer lays them out: pages are
+ * groups of GROUP_SIZE articles, article k of a group at k * SLOT + length class * CLASS_STEP.
+ * An unquoted word matches every word that starts with it; a result is a group with the
+ * positions of those words.
  */
-function fakePagefind(pages: Array<{ id: string; url: string; text: string }>, calls: string[] = []): PagefindApi {
-  const words = pages.map((page) => indexWords([page.text]));
+function fakePagefind(articles: readonly Article[], calls: string[] = []): PagefindApi {
+  const bundles = [...new Set(articles.map((a) => a.bundle))];
   return {
     async search(term) {
       calls.push(term);
-      const quoted = term.startsWith('"');
-      const query = term.replaceAll('"', '').split(' ');
       const results: PagefindResult[] = [];
-      pages.forEach((page, index) => {
-        const w = words[index]!;
-        const hits = quoted
-          ? w.some((_, at) => query.every((word, k) => w[at + k] === word))
-            ? 1
-            : 0
-          : query.every((q) => w.some((word) => word.startsWith(q)))
-            ? query.reduce((sum, q) => sum + w.filter((word) => word.startsWith(q)).length, 0)
-            : 0;
-        if (hits > 0) results.push({ id: page.id, score: hits, data: async () => ({ url: page.url, content: page.text, filters: {} }) });
-      });
-      return { results: quoted ? results : results.sort((a, b) => b.score - a.score) };
+      for (const bundle of bundles) {
+        const inBundle = articles.filter((a) => a.bundle === bundle);
+        for (let group = 0; group * GROUP_SIZE < inBundle.length; group++) {
+          const words: number[] = [];
+          inBundle.slice(group * GROUP_SIZE, (group + 1) * GROUP_SIZE).forEach((article, slot) => {
+            const list = indexWords(['', '', '', '', '', article.text]);
+            const base = slot * SLOT + lengthClass(list.length) * CLASS_STEP;
+            list.forEach((word, position) => word.startsWith(term) && words.push(base + position));
+          });
+          if (words.length > 0) results.push({ id: `${bundle}_g${group.toString(36)}`, words });
+        }
+      }
+      return { results };
     },
   };
 }
 
-const PAGES = [
-  { id: 'xa_0', url: '/p/2022-01-01/01/01/', text: '疫情防控工作扎实推进。' },
-  { id: 'xa_1', url: '/p/2022-06-01/01/01/', text: '张婷报道：疫情防控，疫情防控，再谈疫情防控。' },
-  { id: 'xb_0', url: '/q/2021-03-01/01/01/', text: '張婷的疫情防控报道。' },
-  { id: 'xb_1', url: '/q/2023-03-01/01/01/', text: '防控疫情不放松。' },
+const ARTICLES: Article[] = [
+  { bundle: 'xa', url: '/p/2022-01-01/01/01/', text: '疫情防控工作扎实推进。', paper: '遵义日报' },
+  { bundle: 'xa', url: '/p/2022-06-01/01/01/', text: '张婷报道：疫情防控，疫情防控，再谈疫情防控。', paper: '贵州日报' },
+  { bundle: 'xb', url: '/q/2021-03-01/01/01/', text: '張婷的疫情防控报道。', paper: '遵义日报' },
+  { bundle: 'xb', url: '/q/2023-03-01/01/01/', text: '防控疫情不放松。', paper: '遵义日报' },
 ];
 
+function engineOver(articles: readonly Article[], extra: Partial<Parameters<typeof createEngine>[0]> = {}, calls: string[] = []) {
+  const place = (hit: Hit) => articles.filter((a) => a.bundle === hit.bundle)[hit.index]!;
+  return createEngine({
+    pagefind: async () => fakePagefind(articles, calls),
+    load: async (hit) => ({ url: place(hit).url, content: place(hit).text, filters: {} }),
+    filterArticles: async (bundle, filter, value) =>
+      filter === 'paper'
+        ? articles
+            .filter((a) => a.bundle === bundle)
+            .flatMap((a, index) => (a.paper === value ? [index] : []))
+        : [],
+    ...extra,
+  });
+}
+
+const ids = (hits: Hit[]) => hits.map((hit) => hit.id);
+
 describe('search engine', () => {
-  it('intersects exact matches of every term', async () => {
-    const engine = createEngine({ pagefind: async () => fakePagefind(PAGES) });
-    const outcome = await engine.search({ ...EMPTY_STATE, q: '疫情防控 张婷' });
-    expect(outcome.results.map((r) => r.id)).toEqual(['xa_1']);
-    expect((await engine.search({ ...EMPTY_STATE, q: '防控疫情' })).results.map((r) => r.id)).toEqual(['xb_1']);
+  it('finds the articles that hold every term, exactly', async () => {
+    const engine = engineOver(ARTICLES);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '疫情防控 张婷' })).results)).toEqual(['xa_1']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控疫情' })).results)).toEqual(['xb_1']);
+    expect((await engine.search({ ...EMPTY_STATE, q: '疫情防控' })).total).toBe(3);
+    expect((await engine.search({ ...EMPTY_STATE, q: '婷' })).total).toBe(2);
   });
 
-  it('orders by relevance: the unquoted score, ties newest first', async () => {
-    const engine = createEngine({ pagefind: async () => fakePagefind(PAGES) });
-    const outcome = await engine.search({ ...EMPTY_STATE, q: '疫情防控' });
-    expect(outcome.results.map((r) => r.id)[0]).toBe('xa_1');
-    expect(outcome.total).toBe(3);
+  it('tells the articles of a group apart by their positions', async () => {
+    const many = Array.from({ length: GROUP_SIZE + 3 }, (_, i) => ({ bundle: 'xc', url: `/c/2020-01-${String((i % 28) + 1).padStart(2, '0')}/01/${i}/`, text: i % 5 === 0 ? `第${i}篇：新蒲新区` : `第${i}篇：新蒲区` }));
+    const found = await engineOver(many).search({ ...EMPTY_STATE, q: '新蒲新区', sort: 'oldest' });
+    expect(ids(found.results)).toEqual(many.flatMap((_, i) => (i % 5 === 0 ? [`xc_${i.toString(36)}`] : [])));
+  });
+
+  it('orders by relevance: how often, in how long an article; ties newest first', async () => {
+    const outcome = await engineOver(ARTICLES).search({ ...EMPTY_STATE, q: '疫情防控' });
+    expect(ids(outcome.results)[0]).toBe('xa_1');
+    const ties = await engineOver(ARTICLES).search({ ...EMPTY_STATE, q: '防控疫情 不放松' });
+    expect(ids(ties.results)).toEqual(['xb_1']);
+  });
+
+  it('asks Pagefind once per word, and remembers the answers', async () => {
+    const calls: string[] = [];
+    const engine = engineOver(ARTICLES, {}, calls);
+    await engine.search({ ...EMPTY_STATE, q: '疫情防控' });
+    expect(calls).toEqual(termWords('疫情防控'));
+    await engine.search({ ...EMPTY_STATE, q: '防控' });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('narrows by a filter, read per article', async () => {
+    const outcome = await engineOver(ARTICLES).search({ ...EMPTY_STATE, q: '疫情防控', paper: '遵义日报' });
+    expect(ids(outcome.results).sort()).toEqual(['xa_0', 'xb_0']);
   });
 
   it('also searches the simplified form of a traditional term, loading the converter only then', async () => {
     let loaded = 0;
-    const calls: string[] = [];
-    const engine = createEngine({
-      pagefind: async () => fakePagefind(PAGES, calls),
+    const engine = engineOver(ARTICLES, {
       mayBeTraditional: (text) => /[張]/u.test(text),
       toSimplified: async () => {
         loaded++;
@@ -71,39 +113,27 @@ describe('search engine', () => {
     const outcome = await engine.search({ ...EMPTY_STATE, q: '張婷', sort: 'oldest' });
     expect(loaded).toBe(1);
     expect(outcome.variants).toEqual([['張婷', '张婷']]);
-    expect(calls).toContain(termQuery('张婷')!.query);
-    // found in both forms: ordered by the dates in the URLs
+    // found in both forms, in bundles not known to be in date order: merged by the dates in the URLs
     expect(outcome.total).toBe(2);
-    expect((await outcome.page(0, 10)).map((r) => r.id)).toEqual(['xb_0', 'xa_1']);
+    expect(ids(await outcome.page(0, 10))).toEqual(['xb_0', 'xa_1']);
   });
 
   it('merges bundles by date when they are not listed in date order', async () => {
-    const engine = createEngine({ pagefind: async () => fakePagefind(PAGES) });
-    const newest = await engine.search({ ...EMPTY_STATE, q: '防控', sort: 'newest' });
-    expect((await newest.page(0, 2)).map((r) => r.id)).toEqual(['xb_1', 'xa_1']);
-    expect((await newest.page(1, 2)).map((r) => r.id)).toEqual(['xa_0', 'xb_0']);
-    const oldest = await createEngine({ pagefind: async () => fakePagefind(PAGES) }).search({ ...EMPTY_STATE, q: '防控', sort: 'oldest' });
-    expect((await oldest.page(0, 4)).map((r) => r.id)).toEqual(['xb_0', 'xa_0', 'xa_1', 'xb_1']);
+    const newest = await engineOver(ARTICLES).search({ ...EMPTY_STATE, q: '防控', sort: 'newest' });
+    expect(ids(await newest.page(0, 2))).toEqual(['xb_1', 'xa_1']);
+    expect(ids(await newest.page(1, 2))).toEqual(['xa_0', 'xb_0']);
+    const oldest = await engineOver(ARTICLES).search({ ...EMPTY_STATE, q: '防控', sort: 'oldest' });
+    expect(ids(await oldest.page(0, 4))).toEqual(['xb_0', 'xa_0', 'xa_1', 'xb_1']);
   });
 
-  it('trusts the bundle order when the bundles are ordered, also for scored (unquoted) searches', async () => {
-    const engine = createEngine({ pagefind: async () => fakePagefind(PAGES), ordered: true, bundles: ['xa', 'xb'] });
-    const outcome = await engine.search({ ...EMPTY_STATE, q: '疫情', sort: 'newest' });
-    expect(outcome.results.map((r) => r.id)).toEqual(['xb_1', 'xb_0', 'xa_1', 'xa_0']);
-  });
-
-  it('scores a term of one or two characters with the search that found it, and longer ones with one more search', async () => {
-    const calls: string[] = [];
-    const engine = createEngine({ pagefind: async () => fakePagefind(PAGES, calls) });
-    expect((await engine.search({ ...EMPTY_STATE, q: '防控' })).results.map((r) => r.id)[0]).toBe('xa_1');
-    expect(calls).toHaveLength(1);
-    await engine.search({ ...EMPTY_STATE, q: '疫情防控' });
-    expect(calls).toHaveLength(3);
+  it('trusts the bundle order when the bundles are ordered', async () => {
+    const outcome = await engineOver(ARTICLES, { ordered: true, bundles: ['xa', 'xb'] }).search({ ...EMPTY_STATE, q: '疫情', sort: 'newest' });
+    expect(ids(outcome.results)).toEqual(['xb_1', 'xb_0', 'xa_1', 'xa_0']);
   });
 
   it('finds nothing for an empty query without asking Pagefind', async () => {
     const calls: string[] = [];
-    const outcome = await createEngine({ pagefind: async () => fakePagefind(PAGES, calls) }).search({ ...EMPTY_STATE, q: ' "" ' });
+    const outcome = await engineOver(ARTICLES, {}, calls).search({ ...EMPTY_STATE, q: ' "" ' });
     expect(outcome.total).toBe(0);
     expect(calls).toEqual([]);
   });

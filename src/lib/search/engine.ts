@@ -1,26 +1,25 @@
 import { parseQuery } from './query.ts';
-import { rankingQuery, termQuery } from './tokens.ts';
+import { classLength, GROUP_SIZE, placeOf, termPositions, termWords } from './tokens.ts';
 import { filtersOf, type SearchState } from './url-state.ts';
 
 /**
- * Exact search over Pagefind: each term of the query is searched exactly (see tokens.ts: the
- * quoted phrase of its bigrams, or for one or two characters a prefix search that is exact for
- * them), the results of all terms are intersected, and the survivors are ordered by relevance
- * (Pagefind's score for the words of the query, unquoted) or by date. Results are counted
- * without loading them; only the results of the page shown are loaded. The engine takes
- * Pagefind as an argument, so that it runs the same against the real bundles in the browser
- * and against a stand-in in unit tests.
+ * Exact search over Pagefind. The index (see tokens.ts and search-bundle.ts) holds the bigrams
+ * of every article; Pagefind's pages are groups of GROUP_SIZE articles in date order, and a
+ * word's position tells the article (article k of a group at k * SLOT + i). For each term of a
+ * query the engine asks Pagefind, unquoted, for each of the term's words, and finds the term
+ * where its words occur one after the other, in one article; the terms' articles are
+ * intersected, narrowed by the filters, and ordered by relevance (how often each term occurs,
+ * rarer terms weighing more) or by date. Results are counted without loading them; only the
+ * results of the page shown are loaded. The engine takes Pagefind as an argument, so that it
+ * runs the same against the real bundles in the browser and against a stand-in in unit tests.
  */
 
-/** The part of a Pagefind result the engine uses. */
+/** The part of a Pagefind result the engine uses: a group of articles and where the searched words occur in it. */
 export interface PagefindResult {
-  /**
-   * The page id, `<bundle key>_<number>`: the key names the bundle (shard) it came from, the
-   * number (base 36) is its place in the bundle, which holds its articles in date order.
-   */
+  /** The group's id, `<bundle key>_g<group number, base 36>`. */
   id: string;
-  score: number;
-  data(): Promise<PagefindFragment>;
+  /** Positions of the words found in the group. */
+  words: number[];
 }
 
 export interface PagefindFragment {
@@ -32,8 +31,22 @@ export interface PagefindFragment {
 }
 
 export interface PagefindApi {
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string): Promise<{ results: PagefindResult[] } | null>;
 }
+
+/** A matching article. */
+export interface Hit {
+  /** `<bundle key>_<place in the bundle, base 36>`: also the name of its fragment. */
+  id: string;
+  bundle: string;
+  /** Place in the bundle (date order). */
+  index: number;
+  /** Relevance. */
+  score: number;
+}
+
+/** The articles of a bundle that hold one value of a filter, ascending. */
+export type FilterArticles = (bundle: string, filter: string, value: string) => Promise<readonly number[]>;
 
 export interface EngineOptions {
   pagefind: () => Promise<PagefindApi>;
@@ -48,8 +61,14 @@ export interface EngineOptions {
   ordered?: boolean;
   /** The bundles' keys, in the order they are listed (oldest first when `ordered`). */
   bundles?: readonly string[];
-  /** Load a result's fragment (default: Pagefind's `data()`). */
-  load?: (result: PagefindResult) => Promise<PagefindFragment>;
+  /** The number of articles in all bundles (weighs rare terms up in relevance). */
+  articles?: number;
+  /** Average words per article (weighs an article's length in relevance). */
+  averageWords?: number;
+  /** The articles that hold a filter value (needed only for filtered searches). */
+  filterArticles?: FilterArticles;
+  /** Load a result's fragment (only needed to merge unordered bundles by date). */
+  load?: (hit: Hit) => Promise<PagefindFragment>;
 }
 
 export interface SearchOutcome {
@@ -58,23 +77,38 @@ export interface SearchOutcome {
   /** For each term, the forms searched: the term, and its simplified form when it differs. */
   variants: string[][];
   /** Every matching article, in the requested order (date orders may be completed lazily). */
-  results: PagefindResult[];
+  results: Hit[];
   /** Number of matching articles. */
   total: number;
   /** The results of one page of the list, in order. */
-  page(index: number, size: number): Promise<PagefindResult[]>;
+  page(index: number, size: number): Promise<Hit[]>;
 }
 
 const DATE_IN_URL = /\/(\d{4}-\d{2}-\d{2})\//u;
 
-/** The bundle key and place in the bundle of a result, from its id. */
-function placeOf(result: PagefindResult): { bundle: string; index: number } {
+/** BM25's saturation of term frequency (k1) and weight of an article's length (b). */
+const SATURATION = 1.2;
+const LENGTH_WEIGHT = 0.75;
+
+/** An article that holds a term. */
+interface Found {
+  bundle: string;
+  index: number;
+  /** About how many characters the article has. */
+  length: number;
+  /** How often the term occurs in it. */
+  count: number;
+}
+
+/** The bundle key and group number of a Pagefind result. */
+function groupOf(result: PagefindResult): { bundle: string; group: number } {
   const cut = result.id.lastIndexOf('_');
-  return { bundle: cut < 0 ? '' : result.id.slice(0, cut), index: Number.parseInt(result.id.slice(cut + 1), 36) };
+  return { bundle: result.id.slice(0, cut), group: Number.parseInt(result.id.slice(cut + 2), 36) };
 }
 
 export function createEngine(options: EngineOptions) {
   let converter: Promise<(text: string) => string> | null = null;
+  const searches = new Map<string, Promise<PagefindResult[]>>();
 
   async function variantsOf(term: string): Promise<string[]> {
     if (!options.toSimplified || !options.mayBeTraditional?.(term)) return [term];
@@ -83,83 +117,140 @@ export function createEngine(options: EngineOptions) {
     return simplified === term ? [term] : [term, simplified];
   }
 
-  /** Results in index order: by bundle as listed, then by place in the bundle (oldest first when ordered). */
-  function indexOrder(results: PagefindResult[]): PagefindResult[] {
+  /** Pagefind's results for one word, unquoted (a word's postings do not change: kept for the page's life). */
+  function wordResults(word: string): Promise<PagefindResult[]> {
+    let found = searches.get(word);
+    if (!found) {
+      found = options
+        .pagefind()
+        .then((pagefind) => pagefind.search(word))
+        .then((response) => response?.results ?? []);
+      found.catch(() => searches.delete(word));
+      searches.set(word, found);
+    }
+    return found;
+  }
+
+  /** The articles that hold a term: article id -> where, how long, and how often. */
+  async function termArticles(term: string): Promise<Map<string, Found>> {
+    const words = termWords(term);
+    const found = new Map<string, Found>();
+    if (words.length === 0) return found;
+    const distinct = [...new Set(words)];
+    const lists = await Promise.all(distinct.map(wordResults));
+    // positions of each word in each group it occurs in
+    const byGroup = lists.map((list) => new Map(list.map((result) => [result.id, result])));
+    for (const result of lists[0]!) {
+      const inGroup = byGroup.map((map) => map.get(result.id));
+      if (inGroup.some((r) => r === undefined)) continue;
+      const positions = termPositions(words, (word) => inGroup[distinct.indexOf(word)]!.words);
+      const { bundle, group } = groupOf(result);
+      for (const position of positions) {
+        const place = placeOf(position);
+        const index = group * GROUP_SIZE + place.slot;
+        const id = `${bundle}_${index.toString(36)}`;
+        const entry = found.get(id);
+        if (entry) entry.count++;
+        else found.set(id, { bundle, index, length: classLength(place.lengthClass), count: 1 });
+      }
+    }
+    return found;
+  }
+
+  /** The articles (ids) the filters of a state allow, or null when no filter is set. */
+  async function allowed(state: SearchState, bundles: Set<string>): Promise<Set<string> | null> {
+    const filters = Object.entries(filtersOf(state)).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    const load = options.filterArticles;
+    if (filters.length === 0 || !load) return null;
+    const sets = await Promise.all(
+      filters.map(async ([filter, value]) => {
+        const ids = new Set<string>();
+        for (const bundle of bundles) for (const index of await load(bundle, filter, value)) ids.add(`${bundle}_${index.toString(36)}`);
+        return ids;
+      }),
+    );
+    const [first, ...rest] = sets;
+    return new Set([...first!].filter((id) => rest.every((set) => set.has(id))));
+  }
+
+  /** Hits in index order: by bundle as listed, then by place in the bundle (oldest first when ordered). */
+  function indexOrder(hits: Hit[]): Hit[] {
     const rank = new Map((options.bundles ?? []).map((key, index) => [key, index]));
-    const keyed = results.map((result) => {
-      const place = placeOf(result);
-      return { result, rank: rank.get(place.bundle) ?? rank.size, bundle: place.bundle, index: place.index };
-    });
-    keyed.sort((a, b) => a.rank - b.rank || (a.bundle < b.bundle ? -1 : a.bundle > b.bundle ? 1 : 0) || a.index - b.index);
-    return keyed.map(({ result }) => result);
+    const rankOf = (hit: Hit) => rank.get(hit.bundle) ?? rank.size;
+    return hits.sort((a, b) => rankOf(a) - rankOf(b) || (a.bundle < b.bundle ? -1 : a.bundle > b.bundle ? 1 : 0) || a.index - b.index);
   }
 
   async function search(state: SearchState): Promise<SearchOutcome> {
     const { terms } = parseQuery(state.q);
-    if (terms.length === 0) return empty(terms);
-    const pagefind = await options.pagefind();
-    const filters = filtersOf(state) as Record<string, string>;
+    if (terms.length === 0) return outcome(terms, [], []);
     const variants = await Promise.all(terms.map(variantsOf));
 
-    // one exact search per form of each term, all at once
+    // each term: the union of its forms' articles, with how often the term occurs in each
     const perTerm = await Promise.all(
       variants.map(async (forms) => {
-        const lists = await Promise.all(
-          forms.map(async (form) => {
-            const query = termQuery(form);
-            return { query, results: query ? ((await pagefind.search(query.query, { filters }))?.results ?? []) : [] };
-          }),
-        );
-        const best = lists.reduce((a, b) => (b.results.length > a.results.length ? b : a), lists[0]!);
-        return { lists, best: forms[lists.indexOf(best)] ?? forms[0]! };
+        const union = new Map<string, Found>();
+        for (const found of await Promise.all(forms.map(termArticles))) {
+          for (const [id, entry] of found) {
+            const known = union.get(id);
+            if (known) known.count += entry.count;
+            else union.set(id, { ...entry });
+          }
+        }
+        return union;
       }),
     );
 
-    // intersect the terms (each the union of its forms), then put the survivors in index order
-    const byTerm = perTerm.map(({ lists }) => {
-      const union = new Map<string, PagefindResult>();
-      for (const { results } of lists) for (const result of results) if (!union.has(result.id)) union.set(result.id, result);
-      return union;
-    });
-    const [first, ...rest] = byTerm;
-    const results = indexOrder([...first!.values()].filter((result) => rest.every((map) => map.has(result.id))));
+    // intersect the terms, then apply the filters
+    const [first, ...rest] = perTerm.sort((a, b) => a.size - b.size);
+    let ids = [...first!.keys()].filter((id) => rest.every((map) => map.has(id)));
+    const filter = await allowed(state, new Set(ids.map((id) => first!.get(id)!.bundle)));
+    if (filter) ids = ids.filter((id) => filter.has(id));
 
-    if (state.sort === 'relevance' && results.length > 1) {
-      // one term searched unquoted in one form was scored already; otherwise score all words unquoted
-      const only = perTerm.length === 1 && perTerm[0]!.lists.length === 1 ? perTerm[0]!.lists[0]! : null;
-      const scored =
-        only && only.query && !only.query.exact ? only.results : ((await pagefind.search(rankingQuery(perTerm.map(({ best }) => best)), { filters }))?.results ?? []);
-      const score = new Map(scored.map((result) => [result.id, result.score]));
-      const position = new Map(results.map((result, index) => [result.id, index]));
+    // relevance: BM25, each term weighed by how rare it is, an article by how long it is
+    const articles = Math.max(options.articles ?? 0, ...perTerm.map((map) => map.size));
+    const weights = perTerm.map((map) => Math.log(1 + (articles - map.size + 0.5) / (map.size + 0.5)));
+    const hits = indexOrder(
+      ids.map((id) => {
+        const { bundle, index, length } = first!.get(id)!;
+        const norm = SATURATION * (1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * length) / (options.averageWords || length));
+        const score = perTerm.reduce((sum, map, t) => {
+          const count = map.get(id)!.count;
+          return sum + (weights[t]! * count * (SATURATION + 1)) / (count + norm);
+        }, 0);
+        return { id, bundle, index, score };
+      }),
+    );
+
+    if (state.sort === 'relevance') {
+      const position = new Map(hits.map((hit, index) => [hit.id, index]));
       // ties: newer first
-      const ranked = [...results].sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || position.get(b.id)! - position.get(a.id)!);
+      const ranked = [...hits].sort((a, b) => b.score - a.score || position.get(b.id)! - position.get(a.id)!);
       return outcome(terms, variants, ranked);
     }
-    return dateOutcome(terms, variants, results, state.sort === 'oldest' ? 'asc' : 'desc');
+    return dateOutcome(terms, variants, hits, state.sort === 'oldest' ? 'asc' : 'desc');
   }
 
   /**
-   * Results in index order are oldest first within each bundle. Within one bundle, or across
+   * Hits in index order are oldest first within each bundle. Within one bundle, or across
    * bundles listed in date order, that is date order; otherwise bundles are merged by the dates
    * in their URLs, reading only as many results as the requested page needs.
    */
-  function dateOutcome(terms: string[], variants: string[][], results: PagefindResult[], direction: 'asc' | 'desc'): SearchOutcome {
-    const groups = new Map<string, PagefindResult[]>();
-    for (const result of results) {
-      const key = placeOf(result).bundle;
-      const group = groups.get(key);
-      if (group) group.push(result);
-      else groups.set(key, [result]);
+  function dateOutcome(terms: string[], variants: string[][], hits: Hit[], direction: 'asc' | 'desc'): SearchOutcome {
+    const groups = new Map<string, Hit[]>();
+    for (const hit of hits) {
+      const group = groups.get(hit.bundle);
+      if (group) group.push(hit);
+      else groups.set(hit.bundle, [hit]);
     }
-    if (groups.size <= 1 || options.ordered) {
-      return outcome(terms, variants, direction === 'asc' ? results : [...results].reverse());
+    if (groups.size <= 1 || options.ordered || !options.load) {
+      return outcome(terms, variants, direction === 'asc' ? hits : [...hits].reverse());
     }
     const queues = [...groups.values()].map((list) => (direction === 'asc' ? list : [...list].reverse()));
-    const merged: PagefindResult[] = [];
-    const dates = new Map<PagefindResult, Promise<string>>();
-    const dateOf = (result: PagefindResult) => {
-      if (!dates.has(result)) dates.set(result, (options.load ?? ((r: PagefindResult) => r.data()))(result).then((data) => DATE_IN_URL.exec(data.raw_url ?? data.url)?.[1] ?? ''));
-      return dates.get(result)!;
+    const merged: Hit[] = [];
+    const dates = new Map<Hit, Promise<string>>();
+    const dateOf = (hit: Hit) => {
+      if (!dates.has(hit)) dates.set(hit, options.load!(hit).then((data) => DATE_IN_URL.exec(data.raw_url ?? data.url)?.[1] ?? ''));
+      return dates.get(hit)!;
     };
     async function fill(count: number): Promise<void> {
       while (merged.length < count && queues.some((queue) => queue.length > 0)) {
@@ -177,7 +268,7 @@ export function createEngine(options: EngineOptions) {
       terms,
       variants,
       results: merged,
-      total: results.length,
+      total: hits.length,
       async page(index, size) {
         await fill((index + 1) * size);
         return merged.slice(index * size, (index + 1) * size);
@@ -188,11 +279,7 @@ export function createEngine(options: EngineOptions) {
   return { search };
 }
 
-function empty(terms: string[]): SearchOutcome {
-  return outcome(terms, [], []);
-}
-
-function outcome(terms: string[], variants: string[][], results: PagefindResult[]): SearchOutcome {
+function outcome(terms: string[], variants: string[][], results: Hit[]): SearchOutcome {
   return {
     terms,
     variants,

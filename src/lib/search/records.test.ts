@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excerptSegments, recordText, resultFragment, sourceFilters, sourceWords, type SearchSource } from './records.ts';
-import { termQuery } from './tokens.ts';
+import { termWords } from './tokens.ts';
 
 const source: SearchSource = {
   url: '/zunyi-daily/2023-01-17/03/01/',
@@ -22,7 +22,7 @@ const source: SearchSource = {
 describe('search records', () => {
   it('keeps dates out of the searchable words and in the filters', () => {
     const words = sourceWords(source);
-    const has = (text: string) => termQuery(text)!.words.every((word) => words.includes(word));
+    const has = (text: string) => termWords(text).every((word) => words.includes(word));
     expect(has('7.6万')).toBe(true);
     expect(has('2023')).toBe(false);
     expect(has('01-17')).toBe(false);

@@ -28,7 +28,7 @@ export function compareSources(a: SearchSource, b: SearchSource): number {
  * Changes whenever the index format written for the same articles changes (tokens, files), so
  * that bundle keys and file names change with it.
  */
-export const INDEX_FORMAT = 'bigram-1';
+export const INDEX_FORMAT = 'bigram-groups-1';
 
 /** FNV-1a, 32 bit, hex: a short stable name from the shard's contents. */
 function fnv(text: string): string {

@@ -1,18 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charOf, indexWords, LINE_BREAK_UNIT, rankingQuery, termQuery, unitOf, unitsOf } from './tokens.ts';
+import { CLASS_STEP, charOf, classLength, indexWords, LINE_BREAK_UNIT, lengthClass, placeOf, SLOT, termPositions, termWords, unitOf, unitsOf } from './tokens.ts';
 
 /**
- * What Pagefind does with the words and queries, in miniature: an exact (quoted) query matches
- * a page that holds its words at consecutive positions; an unquoted one-word query matches a
- * page that holds a word starting with it.
+ * Where a term occurs in a text, as the search finds it: each of its words searched as Pagefind
+ * searches an unquoted word (every word that starts with it), then put together.
  */
-function matches(words: readonly string[], query: string): boolean {
-  if (query.startsWith('"')) {
-    const phrase = query.slice(1, -1).split(' ');
-    return words.some((_, at) => phrase.every((word, k) => words[at + k] === word));
-  }
-  return words.some((word) => word.startsWith(query));
+function occurrences(words: readonly string[], term: string): number[] {
+  return termPositions(termWords(term), (word) => words.flatMap((w, position) => (w.startsWith(word) ? [position] : [])));
 }
 
 describe('index units and words', () => {
@@ -34,13 +29,23 @@ describe('index units and words', () => {
     expect(indexWords(['ＰＭ2.5'])).toEqual(indexWords(['pm2.5']));
   });
 
-  it('queries three characters or more as the quoted phrase of their bigrams, fewer as a prefix', () => {
+  it('searches a term by its bigrams, or one character by its unit', () => {
     const u = (ch: string) => unitOf(ch);
-    expect(termQuery('疫情防控')).toEqual({ query: `"${u('疫')}${u('情')} ${u('情')}${u('防')} ${u('防')}${u('控')}"`, exact: true, words: [u('疫') + u('情'), u('情') + u('防'), u('防') + u('控')] });
-    expect(termQuery('5G')).toEqual({ query: u('5') + u('g'), exact: false, words: [u('5') + u('g')] });
-    expect(termQuery('婷')).toEqual({ query: u('婷'), exact: false, words: [u('婷')] });
-    expect(termQuery('  ')).toBeNull();
-    expect(rankingQuery(['疫情', '婷', '疫情'])).toBe(`${u('疫')}${u('情')} ${u('婷')}`);
+    expect(termWords('疫情防控')).toEqual([u('疫') + u('情'), u('情') + u('防'), u('防') + u('控')]);
+    expect(termWords('5G')).toEqual([u('5') + u('g')]);
+    expect(termWords('婷')).toEqual([u('婷')]);
+    expect(termWords('  ')).toEqual([]);
+    // the term is where its words follow one another
+    const positions: Record<string, number[]> = { a: [1, 5, 9], b: [2, 7, 10], c: [3, 11] };
+    expect(termPositions(['a', 'b', 'c'], (word) => positions[word]!)).toEqual([1, 9]);
+    expect(termPositions(['a', 'a'], () => [4, 5, 6])).toEqual([4, 5]);
+  });
+
+  it('lays out an article at its slot of the group, with its length class', () => {
+    expect(lengthClass(0)).toBe(0);
+    for (const length of [100, 1000, 1234, 20_000]) expect(Math.abs(classLength(lengthClass(length)) - length) / length).toBeLessThan(0.13);
+    const position = 3 * SLOT + lengthClass(1200) * CLASS_STEP + 77;
+    expect(placeOf(position)).toEqual({ slot: 3, lengthClass: lengthClass(1200), offset: 77 });
   });
 
   it('finds exactly the texts that contain the query (substring semantics, lines never crossed)', () => {
@@ -48,10 +53,9 @@ describe('index units and words', () => {
     const text = fc.array(fc.constantFrom('疫', '情', '防', 'a', 'A', '.', '，'), { maxLength: 12 }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), text, (lines, needle) => {
-        const query = termQuery(needle);
-        fc.pre(query !== null);
+        fc.pre(termWords(needle).length > 0);
         const expected = lines.some((line) => line.toLowerCase().includes(needle.toLowerCase()));
-        expect(matches(indexWords(lines), query!.query)).toBe(expected);
+        expect(occurrences(indexWords(lines), needle).length > 0).toBe(expected);
       }),
       { numRuns: 2000 },
     );

@@ -14,12 +14,43 @@ import { foldCase, normalizeLine } from './text.ts';
  * character.
  *
  * Every line ends with a line break unit, so every character of the text starts a word, and a
- * query (which never holds a line break) never matches across lines. A query of n >= 3
- * characters is the quoted phrase of its n-1 bigrams; of two characters, the one bigram; of one
- * character, that unit as a prefix (Pagefind's unquoted search matches words by prefix).
- * Bigram postings are far shorter than those of single characters: a common character occurs
- * in almost every article, a given pair of characters in far fewer.
+ * query (which never holds a line break) never matches across lines. A query of n >= 2
+ * characters is found where its n-1 bigrams occur one after the other; of one character, where
+ * a word starts with its unit (see `termWords`). Bigram postings are far shorter than those of
+ * single characters: a common character occurs in almost every article, a given pair of
+ * characters in far fewer.
  */
+
+/**
+ * How articles are laid out in the index: Pagefind's "pages" are groups of GROUP_SIZE articles
+ * in a row (in date order), and word i of article k of a group is at position
+ * k * SLOT + lengthClass * CLASS_STEP + i, where the length class (see `lengthClass`) says about
+ * how long the article is. A search asks Pagefind for the positions of words and reads the
+ * article and its length from them, so Pagefind's metadata (which every search loads) lists a
+ * page per group, not per article, and relevance can still weigh an article's length. An
+ * article holds at most CLASS_STEP characters (the writer checks).
+ */
+export const GROUP_SIZE = 32;
+export const SLOT = 2 ** 24;
+export const CLASS_STEP = 2 ** 18;
+
+/** Length classes are steps of 25 %: class c stands for about 1.25^c characters (c < 64). */
+export function lengthClass(length: number): number {
+  return Math.min(63, Math.round(Math.log(length + 1) / Math.log(1.25)));
+}
+
+/** The length a class stands for. */
+export function classLength(lengthClassValue: number): number {
+  return 1.25 ** lengthClassValue;
+}
+
+/** Where a position is: the article's place in its group, its length class, the word's place in the article. */
+export function placeOf(position: number): { slot: number; lengthClass: number; offset: number } {
+  const slot = Math.floor(position / SLOT);
+  const inSlot = position - slot * SLOT;
+  const lengthClassValue = Math.floor(inSlot / CLASS_STEP);
+  return { slot, lengthClass: lengthClassValue, offset: inSlot - lengthClassValue * CLASS_STEP };
+}
 
 /** Characters of one unit. */
 export const UNIT_LENGTH = 4;
@@ -71,39 +102,29 @@ export function indexWords(lines: readonly string[]): string[] {
   return words;
 }
 
-/** The Pagefind query for one term, and whether it is an exact (quoted) phrase. */
-export interface TermQuery {
-  query: string;
-  /** True for a quoted phrase (exact, every hit scored 1); false for a scored prefix search. */
-  exact: boolean;
-  /** The words (or for one character, the prefix) the query consists of. */
-  words: string[];
-}
-
 /**
- * The Pagefind query that finds exactly the texts containing `text`: for three characters or
- * more the quoted phrase of its bigrams (`"<疫情> <情防> <防控>"`); for two characters the bigram
- * alone and for one the unit alone, unquoted (a prefix search, which for them is exact, and
- * scored). Null when nothing searchable is left.
+ * The words a term is searched by: the bigrams of its characters in order, or for a single
+ * character its unit. Each is searched unquoted, and Pagefind matches an unquoted word as a
+ * prefix, so a unit finds every bigram that starts with it, i.e. every place the character
+ * occurs. The term occurs at position p of a text where word j occurs at position p + j (see
+ * `termPositions`). Empty when nothing searchable is left.
  */
-export function termQuery(text: string): TermQuery | null {
+export function termWords(text: string): string[] {
   const units = unitsOf(normalizeLine(text));
-  if (units.length === 0) return null;
-  if (units.length <= 2) {
-    const word = units.join('');
-    return { query: word, exact: false, words: [word] };
-  }
+  if (units.length <= 1) return units;
   const words: string[] = [];
   for (let i = 0; i + 1 < units.length; i++) words.push(units[i]! + units[i + 1]!);
-  return { query: `"${words.join(' ')}"`, exact: true, words };
+  return words;
 }
 
 /**
- * An unquoted query of all the words of the terms: Pagefind then scores each page by how often
- * they occur (BM25), which orders the exact matches by relevance. Every page that holds the
- * terms holds these words.
+ * Where a term occurs, given where each of its words occurs (sorted positions): the positions p
+ * at which word j occurs at p + j for every j.
  */
-export function rankingQuery(texts: readonly string[]): string {
-  const words = texts.flatMap((text) => termQuery(text)?.words ?? []);
-  return [...new Set(words)].join(' ');
+export function termPositions(words: readonly string[], positionsOf: (word: string) => readonly number[]): number[] {
+  if (words.length === 0) return [];
+  const first = positionsOf(words[0]!);
+  if (words.length === 1) return [...first];
+  const rest = words.slice(1).map((word) => new Set(positionsOf(word)));
+  return first.filter((position) => rest.every((set, j) => set.has(position + j + 1)));
 }
