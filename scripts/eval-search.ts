@@ -1,5 +1,5 @@
 /**
- * `npm run eval:search [-- --articles 50000 --shard-size 10000 --chunk-bytes 24000 --first 8 --seed 1]`
+ * `npm run eval:search [-- --articles 50000 --shard-size 100000 --chunk-bytes 48000 --plant-rate 0.0006 --first 8 --seed 1]`
  *
  * Measures the search as a reader gets it. Builds the site of the bundled archive, indexes its
  * articles plus N generated ones with the build's own indexing code, serves the result as a
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
-import { lexiconFrom, syntheticSources } from './lib/search-corpus.ts';
+import { DEFAULT_PLANT_RATE, lexiconFrom, syntheticSources } from './lib/search-corpus.ts';
 import { sourceLines, type SearchSource } from '../src/lib/search/records.ts';
 import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/integrations/search-index.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     articles: { type: 'string', default: '50000' },
     'shard-size': { type: 'string', default: String(DEFAULT_SHARD_SIZE) },
     'chunk-bytes': { type: 'string' },
+    'plant-rate': { type: 'string', default: String(DEFAULT_PLANT_RATE) },
     first: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
   },
@@ -202,9 +203,9 @@ await rm(join(site, '_search-sources'), { recursive: true, force: true });
 const require = createRequire(import.meta.url);
 const dict = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
 const lexicon = lexiconFrom(dict.split('\n').map((line) => line.split(' ')).map(([word, freq]) => [word ?? '', Number(freq)] as [string, number]));
-const sources = [...sample, ...syntheticSources(ARTICLES, lexicon, Number(args.seed))];
+const sources = [...sample, ...syntheticSources(ARTICLES, lexicon, Number(args.seed), Number(args['plant-rate']))];
 const characters = sources.reduce((sum, source) => sum + sourceLines(source).join('').length, 0);
-console.log(`[eval:search] ${sources.length} articles (${sample.length} real, ${ARTICLES} generated), ${(characters / 1e6).toFixed(1)} M characters; shards of ${SHARD_SIZE}`);
+console.log(`[eval:search] ${sources.length} articles (${sample.length} real, ${ARTICLES} generated, query strings planted at ${args['plant-rate']} per word), ${(characters / 1e6).toFixed(1)} M characters; bundles of at most ${SHARD_SIZE}`);
 
 const memory = watchPagefindMemory();
 const indexStarted = performance.now();

@@ -266,6 +266,9 @@ export interface BundleFile {
 /** Default encoded bytes per word chunk (about half of it after gzip). */
 export const DEFAULT_CHUNK_BYTES = 48_000;
 
+/** The code point of the line break that ends every line of a record. */
+const LINE_BREAK = 0x0a;
+
 /** Word positions handled at a time: words are collected for a range of first characters at a time. */
 const POSITIONS_PER_PASS = 8_000_000;
 
@@ -305,7 +308,8 @@ export async function writeBundle(
     const points = indexCodePoints(sourceLines(source));
     if (points.length > CLASS_STEP) throw new Error(`[search-index] ${source.url}: ${points.length} characters, more than the index holds per article (${CLASS_STEP})`);
     texts.push(points);
-    for (let i = 0; i + 1 < points.length; i++) firsts.set(points[i]!, (firsts.get(points[i]!) ?? 0) + 1);
+    // words that start with a line break are not indexed: no query holds a line break
+    for (let i = 0; i + 1 < points.length; i++) if (points[i] !== LINE_BREAK) firsts.set(points[i]!, (firsts.get(points[i]!) ?? 0) + 1);
     const fragment = { ...resultFragment(source), word_count: Math.max(0, points.length - 1), anchors: [] };
     await emit({ path: `fragment/${articleId(key, index)}.pf_fragment`, bytes: packFile(Buffer.from(JSON.stringify(fragment), 'utf8')) });
   }
@@ -356,7 +360,7 @@ export async function writeBundle(
       const group = Math.floor(article / GROUP_SIZE);
       for (let i = 0; i + 1 < points.length; i++) {
         const first = points[i]!;
-        if (first < from || first > to) continue;
+        if (first < from || first > to || first === LINE_BREAK) continue;
         const second = points[i + 1]!;
         let seconds = ids.get(first);
         if (!seconds) ids.set(first, (seconds = new Map()));
@@ -401,7 +405,7 @@ export async function writeBundle(
       const base = (article % GROUP_SIZE) * SLOT + lengthClass(Math.max(0, points.length - 1)) * CLASS_STEP;
       for (let i = 0; i + 1 < points.length; i++) {
         const first = points[i]!;
-        if (first < from || first > to) continue;
+        if (first < from || first > to || first === LINE_BREAK) continue;
         const id = positionWords[k++]!;
         const at = cursor[id]!;
         cursor[id] = at + 1;

@@ -12,11 +12,11 @@ import { facetsOf, planShards, type ShardManifest } from '../lib/search/shards.t
 const SOURCES_DIR = '_search-sources';
 
 /**
- * Articles per bundle. Each bundle is searched on its own (Pagefind's `mergeIndex`), and the
- * runtime's cost of a common word grows with the square of the articles in a bundle; each
- * bundle also costs a search its own word chunks. See README, Search.
+ * Articles per bundle. Every bundle a search covers costs it the word chunks of its own (each
+ * bundle is searched on its own, merged with Pagefind's `mergeIndex`), so one bundle is best as
+ * long as the index writer's memory allows (about 1.2 GiB at 50,000 articles). See README, Search.
  */
-export const DEFAULT_SHARD_SIZE = 10000;
+export const DEFAULT_SHARD_SIZE = 100_000;
 
 export interface SearchIndexOptions {
   /** Articles per bundle (default DEFAULT_SHARD_SIZE, or ARCHIVE_SEARCH_SHARD_SIZE). */

@@ -14,7 +14,8 @@ import { foldCase, normalizeLine } from './text.ts';
  * character.
  *
  * Every line ends with a line break unit, so every character of the text starts a word, and a
- * query (which never holds a line break) never matches across lines. A query of n >= 2
+ * query (which never holds a line break) never matches across lines; the words that start with
+ * a line break are left out of the index, since no query holds one. A query of n >= 2
  * characters is found where its n-1 bigrams occur one after the other; of one character, where
  * a word starts with its unit (see `termWords`). Bigram postings are far shorter than those of
  * single characters: a common character occurs in almost every article, a given pair of
