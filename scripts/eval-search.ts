@@ -1,5 +1,5 @@
 /**
- * `npm run eval:search [-- --articles 50000 --shard-size 100000 --chunk-bytes 48000 --plant-rate 0.0006 --first 8 --seed 1]`
+ * `npm run eval:search [-- --articles 50000 --shard-size 100000 --chunk-bytes 48000 --plant-rate 0.0006 --first 8 --think 1500 --seed 1]`
  *
  * Measures the search as a reader gets it. Builds the site of the bundled archive, indexes its
  * articles plus N generated ones with the build's own indexing code, serves the result as a
@@ -33,12 +33,14 @@ const { values: args } = parseArgs({
     'chunk-bytes': { type: 'string' },
     'plant-rate': { type: 'string', default: String(DEFAULT_PLANT_RATE) },
     first: { type: 'string', default: '8' },
+    think: { type: 'string', default: '1500' },
     seed: { type: 'string', default: '1' },
   },
 });
 const ARTICLES = Number(args.articles);
 const SHARD_SIZE = Number(args['shard-size']);
 const FIRST_SAMPLES = Number(args.first);
+const THINK = Number(args.think);
 
 /** A query, and for each of its terms the strings any of which an article must contain. */
 interface EvalQuery {
@@ -238,21 +240,31 @@ const server = await serveStatic(site, { compress: true });
 const loadBefore = load();
 const browser = await launchBrowser();
 
-// first searches: a fresh browser context each, cold caches
-const firsts: Array<{ query: string; ms: number; raw: number; wire: number; page: number; kinds: Record<string, number> }> = [];
+// first searches: a fresh browser context each, cold caches; once entered at once, once after
+// THINK ms in the search box (the page starts loading the search when the box gets focus, as a
+// reader's typing would let it)
+type First = { query: string; ms: number; raw: number; wire: number; page: number; kinds: Record<string, number> };
+const firsts: First[] = [];
+const thoughtFirsts: First[] = [];
 for (const query of QUERIES.filter((_, index) => index % Math.max(1, Math.floor(QUERIES.length / FIRST_SAMPLES)) === 0).slice(0, FIRST_SAMPLES)) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  reset(server);
-  await page.goto(`${server.url}/search/`);
-  await page.waitForLoadState('networkidle');
-  const pageBytes = transfer(server).wire;
-  reset(server);
-  const last = await runQuery(page, query.q);
-  // everything the search fetched: manifest, Pagefind runtime and index, converter, fragments
-  const bytes = transfer(server);
-  firsts.push({ query: query.q, ms: last.ms, raw: bytes.raw, wire: bytes.wire, page: pageBytes, kinds: breakdown(server) });
-  await context.close();
+  for (const [list, think] of [[firsts, 0], [thoughtFirsts, THINK]] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    reset(server);
+    await page.goto(`${server.url}/search/`);
+    await page.waitForLoadState('networkidle');
+    const pageBytes = transfer(server).wire;
+    reset(server);
+    if (think > 0) {
+      await page.getByRole('searchbox').focus();
+      await page.waitForTimeout(think);
+    }
+    const last = await runQuery(page, query.q);
+    // everything fetched since the page loaded: manifest, Pagefind runtime and index, converter, fragments
+    const bytes = transfer(server);
+    list.push({ query: query.q, ms: last.ms, raw: bytes.raw, wire: bytes.wire, page: pageBytes, kinds: breakdown(server) });
+    await context.close();
+  }
 }
 
 // every query in one page, as a researcher works
@@ -305,6 +317,10 @@ console.log(
     `the search page before it: ${kb(quantile(firsts.map((f) => f.page), 0.5))} on the wire`,
 );
 console.log(`  first search, mean KB on the wire by kind: ${parts(mean(firsts.map((f) => f.kinds)))}`);
+console.log(
+  `first search after ${THINK} ms in the search box (fresh browser): latency median ${Math.round(quantile(thoughtFirsts.map((f) => f.ms), 0.5))} ms, max ${Math.round(Math.max(...thoughtFirsts.map((f) => f.ms)))} ms; ` +
+    `transfer on the wire median ${kb(quantile(thoughtFirsts.map((f) => f.wire), 0.5))}, max ${kb(Math.max(...thoughtFirsts.map((f) => f.wire)))}`,
+);
 for (const first of firsts) console.log(`  first ${first.query}: ${Math.round(first.ms)} ms, ${kb(first.wire)} on the wire, ${kb(first.raw)} raw (KB on the wire: ${parts(first.kinds)})`);
 console.log(
   `later searches: latency median ${Math.round(quantile(later, 0.5))} ms, p90 ${Math.round(quantile(later, 0.9))} ms, max ${Math.round(Math.max(...later))} ms; ` +
@@ -315,6 +331,6 @@ console.log(`index: ${indexLine}`);
 await mkdir(work, { recursive: true });
 await writeFile(
   join(work, 'report.json'),
-  JSON.stringify({ articles: sources.length, shardSize: SHARD_SIZE, bundles: bundles.length, indexMs, indexBytes, indexFiles, chunks, pagefindPeak, nodePeak, loadBefore, loadAfter, firsts, rows: rows.map((r) => ({ ...r, query: r.query.q })) }, null, 1),
+  JSON.stringify({ articles: sources.length, shardSize: SHARD_SIZE, bundles: bundles.length, indexMs, indexBytes, indexFiles, chunks, pagefindPeak, nodePeak, loadBefore, loadAfter, firsts, thoughtFirsts, rows: rows.map((r) => ({ ...r, query: r.query.q })) }, null, 1),
 );
 if (tp !== got || tp !== want) process.exitCode = 1;
