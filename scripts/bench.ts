@@ -207,12 +207,16 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
 
   if (args.newIssue) {
     const added = await newIssue(options, contentDir, dir, store);
-    if (args.sharded && added) {
-      const run = await shardCommand(['update', '--dates', `zunyi-daily/${added.date}`, '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
-      added.shardedMs = run.ms;
-      log(`${sizeLabel(size)}: sharded update for the new issue in ${fmt(run.ms / 1000)} s`);
-    }
     result.newIssue = added;
+    if (args.sharded && added) {
+      try {
+        const run = await shardCommand(['update', '--dates', `zunyi-daily/${added.date}`, '--by', args.shardBy, '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
+        added.shardedMs = run.ms;
+        log(`${sizeLabel(size)}: sharded update for the new issue in ${fmt(run.ms / 1000)} s`);
+      } catch (error) {
+        log(`${sizeLabel(size)}: sharded update failed: ${(error as Error).message.slice(0, 2000)}`);
+      }
+    }
   }
   return result;
 }
@@ -441,13 +445,17 @@ async function main(argv: string[]): Promise<number> {
   };
   log(`commit ${commit}, node ${process.version}, ${meta.cpus} cores, load ${meta.loadAverageAtStart.join(' ')}`);
   const results: SizeResult[] = [];
-  for (const size of args.sizes) results.push(await benchSize(size, args));
+  const jsonPath = resolve(args.json ?? join(ROOT, 'bench-results', `${meta.date.replace(/[:.]/g, '-')}-${commit}.json`));
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  for (const size of args.sizes) {
+    results.push(await benchSize(size, args));
+    // after each size, so that a long run that fails later keeps what it measured
+    writeFileSync(jsonPath, `${JSON.stringify({ meta, results, table: tables(results) }, null, 2)}\n`);
+  }
   meta.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));
 
   const text = tables(results);
   process.stdout.write(`\n${text}\n\n${meta.note} Load average ${meta.loadAverageAtStart.join(' ')} at the start, ${meta.loadAverageAtEnd.join(' ')} at the end; ${meta.cpus} cores, ${meta.memoryGiB} GiB; ${hugo ?? 'no Hugo'}.\n`);
-  const jsonPath = resolve(args.json ?? join(ROOT, 'bench-results', `${meta.date.replace(/[:.]/g, '-')}-${commit}.json`));
-  mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify({ meta, results, table: text }, null, 2)}\n`);
   if (args.json === undefined) cpSync(jsonPath, join(ROOT, 'bench-results', 'latest.json'));
   process.stdout.write(`Results: ${jsonPath}\n`);

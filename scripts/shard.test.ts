@@ -12,5 +12,7 @@ describe('npm run shard -- update', () => {
   it('adds the shard the plan gives an issue that no build owns yet', () => {
     const withMarch = [...issues, { paper: 'zunyi-daily', date: '2021-03-01' }];
     expect(shardsForUpdate(withMarch, [{ paper: 'zunyi-daily', date: '2021-03-01' }], ['*/2020', '*/2021-01', '*/2021-02'], 'year-month').sort()).toEqual(['*/2021-02', '*/2021-03', 'index']);
+    // never a shard that overlaps the builds made with another plan
+    expect(() => shardsForUpdate(withMarch, [{ paper: 'zunyi-daily', date: '2021-03-01' }], ['*/2020', '*/2021-01', '*/2021-02'], 'year')).toThrow(/overlaps the existing builds/);
   });
 });

@@ -119,7 +119,10 @@ export function shardsForUpdate(issues: IssueKey[], changed: IssueKey[], built: 
   // an issue no build owns yet (the first of a new month or year): the shard the plan gives it
   const unowned = touched.filter((t) => !built.some((value) => ownsIssue(parseShard(value)!, t.paper, t.date)));
   for (const value of planShards(issues, by)) {
-    if (unowned.some((t) => ownsIssue(parseShard(value)!, t.paper, t.date))) values.add(value);
+    if (!unowned.some((t) => ownsIssue(parseShard(value)!, t.paper, t.date))) continue;
+    const overlap = issues.find((issue) => ownsIssue(parseShard(value)!, issue.paper, issue.date) && built.some((b) => ownsIssue(parseShard(b)!, issue.paper, issue.date)));
+    if (overlap) throw new Error(`the ${by} plan gives ${unowned.map((t) => `${t.paper}/${t.date}`).join(', ')} the shard ${value}, which overlaps the existing builds (${overlap.paper}/${overlap.date}); pass the plan the shards were built with (--by)`);
+    values.add(value);
   }
   return [...values];
 }
