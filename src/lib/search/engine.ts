@@ -86,6 +86,9 @@ export interface SearchOutcome {
 
 const DATE_IN_URL = /\/(\d{4}-\d{2}-\d{2})\//u;
 
+/** Words whose Pagefind results are kept for later searches. */
+const WORDS_KEPT = 64;
+
 /** BM25's saturation of term frequency (k1) and weight of an article's length (b). */
 const SATURATION = 1.2;
 const LENGTH_WEIGHT = 0.75;
@@ -117,10 +120,18 @@ export function createEngine(options: EngineOptions) {
     return simplified === term ? [term] : [term, simplified];
   }
 
-  /** Pagefind's results for one word, unquoted (a word's postings do not change: kept for the page's life). */
+  /**
+   * Pagefind's results for one word, unquoted. A word's postings do not change while the page is
+   * open, so the last WORDS_KEPT words' results are kept (a common word's are tens of thousands
+   * of positions).
+   */
   function wordResults(word: string): Promise<PagefindResult[]> {
     let found = searches.get(word);
-    if (!found) {
+    if (found) {
+      searches.delete(word);
+      searches.set(word, found);
+    } else {
+      if (searches.size >= WORDS_KEPT) searches.delete(searches.keys().next().value!);
       found = options
         .pagefind()
         .then((pagefind) => pagefind.search(word))
