@@ -30,40 +30,81 @@ export interface CombineResult {
   files: number;
   bundles: string[];
   ordered: boolean;
+  /** What the combine placed, for the next incremental combine into the same folder. */
+  state: CombineState;
+  /** The builds whose files were (re)placed. */
+  placed: string[];
+}
+
+/** The files each build placed in a combined site, and its search bundles. */
+export interface CombineState {
+  outDir: string;
+  /** Build names in combine order: index first, then the shards. */
+  order: string[];
+  builds: Record<string, { files: string[]; bundles: string[]; ordered: boolean }>;
 }
 
 const SKIP = (path: string) => path.startsWith('/pagefind/') || path === '/search-shards.json' || path.startsWith('/_search-sources/');
 const SHARED = (path: string) => path.startsWith('/_astro/') || path.startsWith('/photos/');
 
-export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: string): CombineResult {
-  const temp = `${outDir}.partial-${process.pid}`;
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
-  const owner = new Map<string, string>();
-  let files = 0;
+/**
+ * Combine into `outDir`. With the state of the previous combine into the same folder and the
+ * names of the builds made since, only those builds' files are removed and placed again (a
+ * daily update touches a month shard and the index build, not 350,000 files); otherwise the
+ * folder is assembled anew beside the old one and swapped in.
+ */
+export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: string, incremental?: { previous: CombineState; changed: Set<string> }): CombineResult {
+  const builds = [index, ...shards];
+  const order = builds.map((b) => b.name);
+  const previous = incremental?.previous;
+  // the placement of a shard's primary bundle depends on whether it is the first shard
+  const canUpdate =
+    previous !== undefined && previous.outDir === outDir && existsSync(outDir) && previous.order[1] === order[1] && previous.order.every((name) => order.includes(name));
+  const changed = canUpdate ? new Set([...incremental!.changed, ...order.filter((name) => !previous!.order.includes(name))]) : new Set(order);
+  const root = canUpdate ? outDir : `${outDir}.partial-${process.pid}`;
+  if (!canUpdate) {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+  }
 
+  const owner = new Map<string, string>();
+  const state: CombineState = { outDir, order, builds: {} };
+  for (const name of order) {
+    if (changed.has(name)) {
+      state.builds[name] = { files: [], bundles: [], ordered: true };
+      // take the build's previous files out of the site
+      for (const path of previous?.builds[name]?.files ?? []) if (canUpdate) rmSync(join(root, path), { force: true });
+    } else {
+      state.builds[name] = previous!.builds[name]!;
+      for (const path of state.builds[name].files) owner.set(path, name);
+    }
+  }
+
+  let files = 0;
   const place = (from: string, path: string, build: string) => {
-    const to = join(temp, path);
-    const previous = owner.get(path);
-    if (previous !== undefined) {
+    const to = join(root, path);
+    const other = owner.get(path);
+    if (other !== undefined) {
       if (SHARED(path) && readFileSync(from).equals(readFileSync(to))) return;
-      throw new Error(`${path} was built by both ${previous} and ${build}: shards must not overlap (see src/loaders/shard.ts)`);
+      throw new Error(`${path} was built by both ${other} and ${build}: shards must not overlap (see src/loaders/shard.ts)`);
     }
     mkdirSync(dirname(to), { recursive: true });
+    rmSync(to, { force: true });
     link(from, to);
     owner.set(path, build);
+    state.builds[build]!.files.push(path);
     files++;
   };
 
-  for (const build of [index, ...shards]) {
+  for (const build of builds) {
+    if (!changed.has(build.name)) continue;
     for (const path of listFiles(build.dir)) if (!SKIP(path)) place(join(build.dir, path), path, build.name);
   }
-
-  const bundles: string[] = [];
-  let ordered = shardsInDateOrder(shards.map((s) => s.shard));
   shards.forEach((build, shardIndex) => {
+    if (!changed.has(build.name)) return;
     const manifest = readManifest(build.dir);
-    ordered &&= manifest.ordered === true;
+    const entry = state.builds[build.name]!;
+    entry.ordered = manifest.ordered === true;
     manifest.bundles.forEach((bundle, bundleIndex) => {
       const target = bundleIndex > 0 ? bundle : shardIndex === 0 ? '/pagefind/' : `/pagefind/shards/${build.name}/`;
       const nested = manifest.bundles.filter((other) => other !== bundle && other.startsWith(bundle));
@@ -72,17 +113,22 @@ export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: s
         if (nested.some((n) => full.startsWith(n))) continue;
         place(join(build.dir, full), `${target}${path.slice(1)}`, build.name);
       }
-      bundles.push(target);
+      entry.bundles.push(target);
     });
   });
+
+  const bundles = shards.flatMap((build) => state.builds[build.name]!.bundles);
+  const ordered = shardsInDateOrder(shards.map((s) => s.shard)) && shards.every((build) => state.builds[build.name]!.ordered);
   const combined: ShardManifest = { bundles, ordered };
-  writeFileSync(join(temp, 'search-shards.json'), JSON.stringify(combined));
+  writeFileSync(join(root, 'search-shards.json'), JSON.stringify(combined));
   files++;
 
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(dirname(outDir), { recursive: true });
-  renameSync(temp, outDir);
-  return { files, bundles, ordered };
+  if (!canUpdate) {
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(dirname(outDir), { recursive: true });
+    renameSync(root, outDir);
+  }
+  return { files, bundles, ordered, state, placed: order.filter((name) => changed.has(name)) };
 }
 
 function readManifest(dir: string): ShardManifest {

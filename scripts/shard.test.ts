@@ -15,4 +15,13 @@ describe('npm run shard -- update', () => {
     // never a shard that overlaps the builds made with another plan
     expect(() => shardsForUpdate(withMarch, [{ paper: 'zunyi-daily', date: '2021-03-01' }], ['*/2020', '*/2021-01', '*/2021-02'], 'year')).toThrow(/overlaps the existing builds/);
   });
+
+  it('rebuilds the months between an issue and its neighbour, and every shard of a paper whose calendar facts changed', () => {
+    const gap = [{ paper: 'zunyi-daily', date: '2020-10-30' }, ...issues];
+    const built = ['*/2020-10', '*/2020-11', '*/2020-12', '*/2021-01', '*/2021-02'];
+    // 2020-10-30 then 2020-12-30: November lies in the gap, its calendars change
+    expect(shardsForUpdate(gap, [{ paper: 'zunyi-daily', date: '2020-12-30' }], built).sort()).toEqual(['*/2020-10', '*/2020-11', '*/2020-12', 'index']);
+    // (November holds no issue of the paper, so nothing of it changes)
+    expect(shardsForUpdate(gap, [{ paper: 'zunyi-daily', date: '2021-02-01' }], built, 'year-month', new Set(['zunyi-daily'])).sort()).toEqual(['*/2020-10', '*/2020-12', '*/2021-01', '*/2021-02', 'index']);
+  });
 });

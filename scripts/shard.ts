@@ -15,11 +15,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { publicationWeekdays } from '../src/lib/calendar.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listIssues } from '../src/loaders/list-issues.ts';
 import { ownsIssue, parseShard, planShards, shardName, type IssueKey, type Shard, type ShardPlan } from '../src/loaders/shard.ts';
-import { combineShards, type ShardBuild } from './shard-combine.ts';
+import { combineShards, type CombineState, type ShardBuild } from './shard-combine.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -75,8 +77,11 @@ export async function buildShards(ctx: Context, values: string[], jobs: number, 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, values.length)) }, worker));
 }
 
-/** Combine every build found in the work folder. */
-export function combine(ctx: Context, out: string) {
+/**
+ * Combine every build found in the work folder. Given the builds made since the last combine
+ * into the same folder, only their files are replaced (the state is kept in the work folder).
+ */
+export function combine(ctx: Context, out: string, changed?: string[]) {
   const builds: ShardBuild[] = [];
   for (const name of existsSync(ctx.work) ? readdirSync(ctx.work) : []) {
     const meta = join(ctx.work, name, 'shard.json');
@@ -89,7 +94,11 @@ export function combine(ctx: Context, out: string) {
   const shards = builds
     .filter((b) => b.shard.kind === 'articles')
     .sort((a, b) => firstPeriod(a.shard).localeCompare(firstPeriod(b.shard)) || a.name.localeCompare(b.name));
-  return combineShards(index, shards, out);
+  const statePath = join(ctx.work, 'combine-state.json');
+  const previous = changed && existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as CombineState) : undefined;
+  const result = combineShards(index, shards, out, previous ? { previous, changed: new Set(changed) } : undefined);
+  writeFileSync(statePath, JSON.stringify(result.state));
+  return result;
 }
 
 function firstPeriod(shard: Shard): string {
@@ -97,10 +106,47 @@ function firstPeriod(shard: Shard): string {
 }
 
 /**
- * The builds that new or changed issues touch: the shards that own them, the shards that own
- * their neighbouring issues (whose previous/next links change), and the index.
+ * What every calendar of a paper is drawn against (src/lib/calendar.ts, `paperCalendar`): its
+ * fullest issue (heat levels), its publication weekdays and its first issue (gaps). When one of
+ * them changes, every issue page of the paper changes.
  */
-export function shardsForUpdate(issues: IssueKey[], changed: IssueKey[], built: string[], by: ShardPlan = 'year-month'): string[] {
+export interface PaperFacts {
+  fullest: number;
+  weekdays: number[];
+  first: string;
+}
+
+export function paperFacts(content: string, issues: IssueKey[]): Record<string, PaperFacts> {
+  const facts: Record<string, PaperFacts> = {};
+  const byPaper = new Map<string, IssueKey[]>();
+  for (const issue of issues) byPaper.set(issue.paper, [...(byPaper.get(issue.paper) ?? []), issue]);
+  for (const [paper, list] of byPaper) {
+    let fullest = 1;
+    for (const { date } of list) {
+      const dir = join(content, paper, date);
+      // the pages the site lists: those of issue.yml and those that hold articles (src/lib/archive.ts)
+      const listed = ((parseYaml(readFileSync(join(dir, 'issue.yml'), 'utf8')) as { pages?: Array<{ number: number }> }).pages ?? []).map((p) => p.number);
+      const held = readdirSync(dir).filter((name) => /^\d{2,3}$/.test(name)).map(Number);
+      fullest = Math.max(fullest, new Set([...listed, ...held]).size);
+    }
+    const dates = list.map((issue) => issue.date).sort();
+    facts[paper] = { fullest, weekdays: [...publicationWeekdays(dates)].sort(), first: dates[0]! };
+  }
+  return facts;
+}
+
+/**
+ * The builds that new or changed issues touch: the shards that own them, the shards that own
+ * their neighbouring issues (previous/next links) and the days between them (gaps in the month
+ * calendars), every shard of a paper whose calendar facts changed, and the index.
+ */
+export function shardsForUpdate(
+  issues: IssueKey[],
+  changed: IssueKey[],
+  built: string[],
+  by: ShardPlan = 'year-month',
+  factsChanged: Set<string> = new Set(),
+): string[] {
   const values = new Set<string>(['index']);
   const byPaper = new Map<string, string[]>();
   for (const issue of issues) byPaper.set(issue.paper, [...(byPaper.get(issue.paper) ?? []), issue.date]);
@@ -109,9 +155,14 @@ export function shardsForUpdate(issues: IssueKey[], changed: IssueKey[], built: 
     const dates = (byPaper.get(issue.paper) ?? []).sort();
     const at = dates.indexOf(issue.date);
     touched.push(issue);
-    if (at > 0) touched.push({ paper: issue.paper, date: dates[at - 1]! });
-    if (at >= 0 && at < dates.length - 1) touched.push({ paper: issue.paper, date: dates[at + 1]! });
+    const neighbours = [at > 0 ? dates[at - 1] : undefined, at >= 0 && at < dates.length - 1 ? dates[at + 1] : undefined];
+    for (const neighbour of neighbours) {
+      if (neighbour === undefined) continue;
+      touched.push({ paper: issue.paper, date: neighbour });
+      for (const day of daysBetween(neighbour, issue.date)) touched.push({ paper: issue.paper, date: day });
+    }
   }
+  for (const paper of factsChanged) for (const date of byPaper.get(paper) ?? []) touched.push({ paper, date });
   for (const value of built) {
     const shard = parseShard(value)!;
     if (touched.some((t) => ownsIssue(shard, t.paper, t.date))) values.add(value);
@@ -125,6 +176,25 @@ export function shardsForUpdate(issues: IssueKey[], changed: IssueKey[], built: 
     values.add(value);
   }
   return [...values];
+}
+
+/** The days strictly between two dates, in either order. */
+function daysBetween(a: string, b: string): string[] {
+  const [from, to] = a < b ? [a, b] : [b, a];
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t < Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+/** Papers whose calendar facts differ from those recorded at the last build in the work folder. */
+function changedFacts(ctx: Context, now: Record<string, PaperFacts>): Set<string> {
+  const path = join(ctx.work, 'paper-facts.json');
+  const before = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, PaperFacts>) : {};
+  return new Set(Object.keys(now).filter((paper) => JSON.stringify(before[paper]) !== JSON.stringify(now[paper])));
+}
+
+function recordFacts(ctx: Context, facts: Record<string, PaperFacts>): void {
+  writeFileSync(join(ctx.work, 'paper-facts.json'), JSON.stringify(facts));
 }
 
 function builtValues(ctx: Context): string[] {
@@ -167,7 +237,7 @@ async function main(argv: string[]): Promise<number> {
     return resolve(values.out);
   };
   const report = (result: ReturnType<typeof combine>, out: string) =>
-    log(`combined ${result.files} files into ${out}; ${result.bundles.length} search bundle(s)${result.ordered ? ', in date order' : ''}`);
+    log(`combined ${result.placed.join(', ')}: ${result.files} files placed in ${out}; ${result.bundles.length} search bundle(s)${result.ordered ? ', in date order' : ''}`);
 
   switch (command) {
     case 'plan':
@@ -184,10 +254,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'all': {
       const out = needOut();
-      const shards = [...planShards(listIssues(ctx.content), by), 'index'];
+      const issues = listIssues(ctx.content);
+      const shards = [...planShards(issues, by), 'index'];
       log(`${shards.length} builds: ${shards.join(', ')}`);
       await buildShards(ctx, shards, jobs, log);
       report(combine(ctx, out), out);
+      recordFacts(ctx, paperFacts(ctx.content, issues));
       return 0;
     }
     case 'update': {
@@ -198,10 +270,15 @@ async function main(argv: string[]): Promise<number> {
         if (!paper || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--dates: "${value}" is not <paper>/<YYYY-MM-DD>`);
         return { paper, date };
       });
-      const shards = shardsForUpdate(listIssues(ctx.content), changed, builtValues(ctx).filter((v) => v !== 'index'), by);
+      const issues = listIssues(ctx.content);
+      const facts = paperFacts(ctx.content, issues);
+      const factsChanged = changedFacts(ctx, facts);
+      if (factsChanged.size > 0) log(`the calendars of ${[...factsChanged].join(', ')} change (fullest issue, weekdays or first issue): all their shards are rebuilt`);
+      const shards = shardsForUpdate(issues, changed, builtValues(ctx).filter((v) => v !== 'index'), by, factsChanged);
       log(`rebuilding ${shards.join(', ')}`);
       await buildShards(ctx, shards, jobs, log);
-      report(combine(ctx, out), out);
+      report(combine(ctx, out, shards.map((value) => shardName(parseShard(value)!))), out);
+      recordFacts(ctx, facts);
       return 0;
     }
     default:

@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filterStaticPaths } from '../loaders/shard-routes.ts';
+import { filterStaticPaths, withoutStaticPaths } from '../loaders/shard-routes.ts';
 import { ownsPath, parseShard, shardName, type Shard } from '../loaders/shard.ts';
 
 /**
@@ -21,8 +21,11 @@ export function shardOutput(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig, config }) => {
         if (!parseShard(process.env.ARCHIVE_SHARD)) return;
+        const shard = parseShard(process.env.ARCHIVE_SHARD)!;
         const pages = fileURLToPath(new URL('pages/', config.srcDir));
         const helper = fileURLToPath(new URL('../loaders/shard-routes.ts', import.meta.url));
+        // the search sources of the index build would all be thrown away (it owns no article)
+        const searchRecords = fileURLToPath(new URL('./search-records.ts', import.meta.url));
         updateConfig({
           vite: {
             plugins: [
@@ -32,6 +35,7 @@ export function shardOutput(): AstroIntegration {
                 enforce: 'pre',
                 transform(code: string, id: string) {
                   const file = id.split('?')[0]!;
+                  if (file === searchRecords && shard.kind === 'index') return withoutStaticPaths(code);
                   if (!file.startsWith(pages) || !/\.(astro|ts)$/.test(file)) return null;
                   return filterStaticPaths(code, relative(pages, file).split(sep).join('/'), helper);
                 },
@@ -85,7 +89,11 @@ export function pruneOutput(site: string, shard: Shard): { removed: number; kept
 /** Keep the search sources of the articles this shard owns; returns how many are left. */
 function filterSearchSources(site: string, shard: Shard): number {
   const dir = join(site, '_search-sources');
-  if (!existsSync(dir)) return 0;
+  if (!existsSync(dir)) {
+    // the index build skipped them; the search step still expects the folder
+    mkdirSync(dir, { recursive: true });
+    return 0;
+  }
   let left = 0;
   for (const file of readdirSync(dir)) {
     if (!file.endsWith('.json')) continue;

@@ -41,3 +41,9 @@ export function filterStaticPaths(source: string, pageFile: string, helper: stri
   if (close < 0) return null;
   return `${renamed.slice(0, close)}\n${wrapper}${renamed.slice(close + 1)}`;
 }
+
+/** Rewrite a route so that it renders nothing (its getStaticPaths returns no path). */
+export function withoutStaticPaths(source: string): string | null {
+  if (!/^export const getStaticPaths\s*=/m.test(source)) return null;
+  return `${source.replace(/^export const getStaticPaths(\s*)=/m, 'export const __archiveStaticPaths$1=')}\nexport const getStaticPaths = () => [];\n`;
+}

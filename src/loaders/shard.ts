@@ -9,8 +9,8 @@
  *   ARCHIVE_SHARD=index                     the pages outside /<paper>/<year…>
  *
  * A path belongs to exactly one build: `/<paper>/<date>/…` to the shard whose period is a
- * prefix of the date, `/<paper>/<year>/…` to the shard of that whole year, any other path to
- * `index`. Pure: the caller supplies the list of issues.
+ * prefix of the date, any other path (home, paper and year pages, data files) to `index`.
+ * Pure: the caller supplies the list of issues.
  */
 export interface ShardSelector {
   /** A paper slug, or `*` for all papers. */
@@ -47,17 +47,19 @@ export function ownsIssue(shard: Shard, paper: string, date: string): boolean {
   return shard.selectors.some((s) => (s.paper === '*' || s.paper === paper) && date.startsWith(s.period));
 }
 
-const DATED = /^\/([^/]+)\/(\d{4})(-\d{2}-\d{2})?(?:\/|$)/;
+const DATED = /^\/([^/]+)\/(\d{4})(-\d{2}-\d{2})(?:\/|$)/;
 
-/** Does this shard's output own this site path (`/zunyi-daily/2023-01-17/03/01/index.html`)? */
+/**
+ * Does this shard's output own this site path (`/zunyi-daily/2023-01-17/03/01/index.html`)?
+ * Year pages (`/<paper>/<year>/`) belong to the index build: they name the paper's first and
+ * latest issue and shade days against its fullest issue, so each new issue changes all of them.
+ */
 export function ownsPath(shard: Shard, path: string): boolean {
   const match = DATED.exec(path);
   if (shard.kind === 'index') return match === null;
   if (!match) return false;
   const [, paper, year, rest] = match;
-  if (rest) return ownsIssue(shard, paper!, `${year}${rest}`);
-  // a year page covers the whole year: only a shard of that whole year renders it
-  return shard.selectors.some((s) => (s.paper === '*' || s.paper === paper) && s.period === year);
+  return rest ? ownsIssue(shard, paper!, `${year}${rest}`) : false;
 }
 
 export interface IssueKey {

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSyntheticIssues } from '../../scripts/io/bench-archive.ts';
 import { issueDates, resolveOptions, syntheticIssue } from '../../scripts/lib/synthetic.ts';
 import { listFiles } from '../../scripts/shard-combine.ts';
-import { buildShards, combine } from '../../scripts/shard.ts';
+import { buildShards, combine, paperFacts, shardsForUpdate } from '../../scripts/shard.ts';
+import { listIssues } from '../../src/loaders/list-issues.ts';
+import { parseShard, shardName } from '../../src/loaders/shard.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
@@ -25,12 +27,15 @@ const combinedDir = join(work, 'combined');
 let full: StaticServer;
 let combined: StaticServer;
 let browser: Browser;
+let options: ReturnType<typeof resolveOptions>;
+const photoCache = join(work, 'photo-store');
+const ctx = { content, work: join(work, 'shards') };
 
 describe('a sharded build combined into one site', () => {
   beforeAll(async () => {
     rmSync(work, { recursive: true, force: true });
     // small issues (one or two pages of two items), two papers, 1 Dec 2020 - 10 Jan 2021
-    const options = resolveOptions({ seed: 11, papers: 2, years: 2, itemsPerYear: 720, photosPerYear: 720, pageRange: [1, 2] });
+    options = resolveOptions({ seed: 11, papers: 2, years: 2, itemsPerYear: 720, photosPerYear: 720, pageRange: [1, 2] });
     const dates = issueDates(options).filter((date) => date >= '2020-12-01' && date <= '2021-01-10');
     const issues = ['zunyi-daily', 'qiannan-daily'].flatMap((paper) => dates.map((date) => syntheticIssue(options, paper, date)));
     // photos on both sides of the new year, so that photos are routed to their shard
@@ -38,9 +43,7 @@ describe('a sharded build combined into one site', () => {
     const withPhoto = issues.filter((issue) => photoDates.has(issue.date) && issue.paper.slug === 'zunyi-daily').flatMap((i) => i.pages.flatMap((p) => p.items.flatMap((it) => it.photos.slice(0, 1))));
     await importSyntheticIssues(content, options, issues, (photo) => withPhoto.includes(photo));
 
-    const photoCache = join(work, 'photo-store');
     await buildSite({ contentDir: content, outDir: join(fullDir, 'dist'), astroCache: join(fullDir, 'astro'), photoCache });
-    const ctx = { content, work: join(work, 'shards') };
     process.env.ARCHIVE_CACHE_DIR = photoCache;
     await buildShards(ctx, ['*/2020', '*/2021', 'index'], 1);
     combine(ctx, join(combinedDir, 'dist'));
@@ -59,15 +62,20 @@ describe('a sharded build combined into one site', () => {
 
   const isSearchBundle = (path: string) => path.startsWith('/pagefind/') || path === '/search-shards.json';
 
-  it('holds every page and file of the whole build exactly once, byte for byte', () => {
+  /** Paths of the whole build that differ in the combined site (search bundles apart). */
+  function differences(): string[] {
     const expected = listFiles(join(fullDir, 'dist')).filter((path) => !isSearchBundle(path));
     const actual = listFiles(join(combinedDir, 'dist')).filter((path) => !isSearchBundle(path));
     expect(actual).toEqual(expected);
+    return expected.filter((path) => !readFileSync(join(fullDir, 'dist', path)).equals(readFileSync(join(combinedDir, 'dist', path))));
+  }
+
+  it('holds every page and file of the whole build exactly once, byte for byte', () => {
+    const expected = listFiles(join(fullDir, 'dist')).filter((path) => !isSearchBundle(path));
     expect(expected.filter((path) => path.endsWith('.html')).length).toBeGreaterThan(300);
     // photos of both years, each published by its own shard
     expect(expected.filter((path) => /^\/photos\/[0-9a-f]{16}\/full\.jpg$/.test(path)).length).toBeGreaterThanOrEqual(2);
-    const different = expected.filter((path) => !readFileSync(join(fullDir, 'dist', path)).equals(readFileSync(join(combinedDir, 'dist', path))));
-    expect(different).toEqual([]);
+    expect(differences()).toEqual([]);
   });
 
   it('lists one search bundle per shard, the first as the primary', () => {
@@ -114,4 +122,22 @@ describe('a sharded build combined into one site', () => {
     expect(merged.some((href) => href.includes('/2021-'))).toBe(true);
     expect(merged).toEqual(whole);
   });
+
+  it('takes a new issue by rebuilding only its shard and the index, and gives the same site as a whole build', async () => {
+    const issue = syntheticIssue(options, 'zunyi-daily', '2021-01-11');
+    await importSyntheticIssues(content, options, [issue]);
+    const issues = listIssues(content);
+    // the new issue changes no paper's calendar facts unless it is the fullest yet
+    const before = paperFacts(content, issues.filter((i) => !(i.paper === 'zunyi-daily' && i.date === '2021-01-11')));
+    const after = paperFacts(content, issues);
+    const factsChanged = new Set(Object.keys(after).filter((paper) => JSON.stringify(before[paper]) !== JSON.stringify(after[paper])));
+    const shards = shardsForUpdate(issues, [{ paper: 'zunyi-daily', date: '2021-01-11' }], ['*/2020', '*/2021'], 'year', factsChanged);
+    await buildShards(ctx, shards, 1);
+    const result = combine(ctx, join(combinedDir, 'dist'), shards.map((value) => shardName(parseShard(value)!)));
+    // only the rebuilt builds' files were placed again
+    expect(result.placed).toEqual(factsChanged.size > 0 ? ['index', 'all-2020', 'all-2021'] : ['index', 'all-2021']);
+    await buildSite({ contentDir: content, outDir: join(fullDir, 'dist'), astroCache: join(fullDir, 'astro'), photoCache });
+    expect(listFiles(join(combinedDir, 'dist')).some((path) => path.startsWith('/zunyi-daily/2021-01-11/'))).toBe(true);
+    expect(differences()).toEqual([]);
+  }, 300_000);
 });
