@@ -26,6 +26,7 @@ describe('benchmark helpers', () => {
       loader: { rendered: 1021, unchanged: 0, compiled: 2 },
     });
     expect(parseBuildLog('nothing').renderMs).toBeNull();
+    expect(parseBuildLog(' generating static routes \n21:06:50 ✓ Completed in 5m 2s.').renderMs).toBe(302_000);
   });
 
   it('takes medians and reads sizes', () => {

@@ -41,7 +41,7 @@ export function parseBuildLog(log: string): BuildPhases {
   };
   const generating = text.indexOf('generating static routes');
   const afterGenerating = generating >= 0 ? text.slice(generating) : '';
-  const render = /✓ Completed in ([\d.]+)(m?s)/.exec(afterGenerating);
+  const render = /✓ Completed in (?:(\d+)m )?([\d.]+)(m?s)/.exec(afterGenerating);
   const photos = /\[archive:photos\] (\d+) photos: (\d+) sizes encoded.*? in (\d+) ms/.exec(text);
   const search = /\[archive:search-index\] indexed .*? in (\d+) ms/.exec(text);
   const loader = /(\d+) articles rendered, (\d+) unchanged, (\d+) left to @astrojs\/mdx/.exec(text);
@@ -49,7 +49,7 @@ export function parseBuildLog(log: string): BuildPhases {
   return {
     pages: pages ? Number(pages[1]) : null,
     viteMs: seconds(/\[vite\] ✓ built in ([\d.]+)(m?s)/),
-    renderMs: render ? Number(render[1]) * (render[2] === 'ms' ? 1 : 1000) : null,
+    renderMs: render ? Number(render[1] ?? 0) * 60_000 + Number(render[2]) * (render[3] === 'ms' ? 1 : 1000) : null,
     photosMs: photos ? Number(photos[3]) : null,
     photoSizesEncoded: photos ? Number(photos[2]) : null,
     searchMs: search ? Number(search[1]) : null,
