@@ -61,9 +61,22 @@ interface SizeResult {
   photoBuild?: { msPerPhoto: number; photos: number };
   hugo?: { ms: number; msPerPage: number; pages: number; version: string };
   dist: { bytes: number; files: number };
-  newIssue?: { date: string; articles: number; photos: number; importMs: number; photoSizesMs: number; buildMs: number; totalMs: number; peakRss: number; shardedMs?: number };
+  newIssue?: {
+    date: string;
+    articles: number;
+    photos: number;
+    importMs: number;
+    photoSizesMs: number;
+    buildMs: number;
+    totalMs: number;
+    peakRss: number;
+    shardedMs?: number;
+    shardedPeakRss?: number;
+    /** The builds the sharded update made again. */
+    shardedBuilds?: string[];
+  };
   /** The same archive built as shards (one per year) plus the index build, and combined. */
-  sharded?: { shards: string[]; by: string; jobs: number; ms: number; peakRss: number };
+  sharded?: { shards: string[]; by: string; jobs: number; ms: number; peakRss: number; warmMs?: number; warmMsPerArticle?: number };
 }
 
 interface BuildSummary {
@@ -200,9 +213,13 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
   if (args.sharded) {
     rmSync(shardWork, { recursive: true, force: true });
     const run = await shardCommand(['all', '--by', args.shardBy, '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
-    const shards = readdirSync(shardWork).sort();
-    result.sharded = { shards, by: args.shardBy, jobs: args.shardJobs, ms: run.ms, peakRss: run.peakRss };
-    log(`${sizeLabel(size)}: sharded build (${shards.join(', ')}) in ${fmt(run.ms / 1000)} s, peak ${gib(run.peakRss)}`);
+    const shards = readdirSync(shardWork).filter((name) => existsSync(join(shardWork, name, 'shard.json'))).sort();
+    // the warm incremental build: `update` after the build, nothing changed (median of runs)
+    const warmRuns: Measured[] = [];
+    for (let i = 0; i < Math.max(3, runs); i++) warmRuns.push(await shardCommand(['update', '--by', args.shardBy, '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store));
+    const warmMs = median(warmRuns.map((r) => r.ms));
+    result.sharded = { shards, by: args.shardBy, jobs: args.shardJobs, ms: run.ms, peakRss: run.peakRss, warmMs, warmMsPerArticle: warmMs / articles };
+    log(`${sizeLabel(size)}: sharded build (${shards.join(', ')}) in ${fmt(run.ms / 1000)} s, peak ${gib(run.peakRss)}; warm update with nothing changed ${fmt(warmMs / 1000)} s`);
   }
 
   if (args.newIssue) {
@@ -210,9 +227,13 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     result.newIssue = added;
     if (args.sharded && added) {
       try {
-        const run = await shardCommand(['update', '--dates', `zunyi-daily/${added.date}`, '--by', args.shardBy, '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
+        // no --dates: the update finds the new issue by itself
+        const run = await shardCommand(['update', '--by', args.shardBy, '--jobs', String(args.shardJobs)], contentDir, shardWork, dir, store);
+        const rebuilt = /rebuilding (.*)/.exec(run.output)?.[1];
         added.shardedMs = run.ms;
-        log(`${sizeLabel(size)}: sharded update for the new issue in ${fmt(run.ms / 1000)} s`);
+        added.shardedPeakRss = run.peakRss;
+        added.shardedBuilds = rebuilt?.split(', ') ?? [];
+        log(`${sizeLabel(size)}: sharded update for the new issue (${rebuilt ?? 'nothing'}) in ${fmt(run.ms / 1000)} s`);
       } catch (error) {
         log(`${sizeLabel(size)}: sharded update failed: ${(error as Error).message.slice(0, 2000)}`);
       }
@@ -330,9 +351,27 @@ function tables(results: SizeResult[]): string {
   let text = `Build (median of runs; ms/art = Astro's time per article page, without the photo and search steps)\n${build}\n\nImport and update\n${update}`;
   const sharded = results.filter((r) => r.sharded);
   if (sharded.length > 0) {
-    text += `\n\nSharded build (shards plus the index build, combined; cold)\n${formatTable(
-      [{ title: 'articles' }, { title: 'builds' }, { title: 'parallel', numeric: true }, { title: 'total s', numeric: true }, { title: 'peak RSS', numeric: true }],
-      sharded.map((r) => [`${sizeLabel(r.size)} (${r.articles})`, r.sharded!.shards.join(', '), String(r.sharded!.jobs), s(r.sharded!.ms), gib(r.sharded!.peakRss)]),
+    text += `\n\nSharded build (shards plus the index build, combined; warm = \`update\` with nothing changed)\n${formatTable(
+      [
+        { title: 'articles' },
+        { title: 'builds' },
+        { title: 'parallel', numeric: true },
+        { title: 'cold s', numeric: true },
+        { title: 'peak RSS', numeric: true },
+        { title: 'warm s', numeric: true },
+        { title: 'warm ms/art', numeric: true },
+        { title: 'new issue rebuilt' },
+      ],
+      sharded.map((r) => [
+        `${sizeLabel(r.size)} (${r.articles})`,
+        String(r.sharded!.shards.length),
+        String(r.sharded!.jobs),
+        s(r.sharded!.ms),
+        gib(r.sharded!.peakRss),
+        s(r.sharded!.warmMs),
+        r.sharded!.warmMsPerArticle === undefined ? '–' : fmt(r.sharded!.warmMsPerArticle, 2),
+        r.newIssue?.shardedBuilds?.join(', ') ?? '–',
+      ]),
     )}`;
   }
   const mdx = results.filter((r) => r.mdx);

@@ -24,4 +24,10 @@ describe('npm run shard -- update', () => {
     // (November holds no issue of the paper, so nothing of it changes)
     expect(shardsForUpdate(gap, [{ paper: 'zunyi-daily', date: '2021-02-01' }], built, 'year-month', new Set(['zunyi-daily'])).sort()).toEqual(['*/2020-10', '*/2020-12', '*/2021-01', '*/2021-02', 'index']);
   });
+
+  it('rebuilds the shards of a removed issue\'s neighbours', () => {
+    // 2020-12-31 was removed: 2020-12-30 and 2021-01-01 now link to each other
+    const remaining = issues.filter((issue) => issue.date !== '2020-12-31');
+    expect(shardsForUpdate(remaining, [{ paper: 'zunyi-daily', date: '2020-12-31' }], ['*/2020', '*/2021-01', '*/2021-02']).sort()).toEqual(['*/2020', '*/2021-01', 'index']);
+  });
 });

@@ -6,21 +6,23 @@
  *   npm run shard -- build <shard>                        one build: `*\/2023`, `zunyi-daily/2023`, or `index`
  *   npm run shard -- combine --out <dir>                  combine the builds in the work folder
  *   npm run shard -- all --out <dir> [--by year] [--jobs 2]   plan, build every shard and the index, combine
- *   npm run shard -- update --dates <paper>/<date>,... --out <dir>
- *                                                         rebuild what new or changed issues touch, combine
+ *   npm run shard -- update --out <dir> [--dates <paper>/<date>,...]
+ *                                                         rebuild what changed since the last build, combine
  *
  * Common options: --content <dir> (default ARCHIVE_CONTENT_DIR or content/), --work <dir> (one
  * folder per build, with its output and its Astro cache; default .cache/shards). Any CI runner
  * can run one `build` given the content folder; `combine` only needs the build outputs.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { publicationWeekdays } from '../src/lib/calendar.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listIssues } from '../src/loaders/list-issues.ts';
 import { ownsIssue, parseShard, planShards, shardName, type IssueKey, type Shard, type ShardPlan } from '../src/loaders/shard.ts';
+import { readBuildInputs } from './io/build-inputs.ts';
+import { describeChanges, diffInputs, type BuildInputs } from './lib/build-inputs.ts';
 import { combineShards, type CombineState, type ShardBuild } from './shard-combine.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -30,11 +32,14 @@ const USAGE = `Usage:
   npm run shard -- build <shard>          e.g. '*/2023', zunyi-daily/2023, index
   npm run shard -- combine --out <dir>
   npm run shard -- all --out <dir> [--by year|paper-year|year-month] [--jobs <n>]
-  npm run shard -- update --dates <paper>/<YYYY-MM-DD>[,...] --out <dir> [--by …] [--jobs <n>]
+  npm run shard -- update --out <dir> [--by …] [--jobs <n>] [--dates <paper>/<YYYY-MM-DD>,...]
+                                          rebuild only the builds whose inputs changed since the
+                                          last all/update (issues added, edited or removed, paper
+                                          descriptions; any code change rebuilds everything)
 
 Options: --content <dir> (default ARCHIVE_CONTENT_DIR or content/), --work <dir> (default .cache/shards)`;
 
-interface Context {
+export interface Context {
   content: string;
   work: string;
 }
@@ -49,9 +54,21 @@ export function buildShard(ctx: Context, value: string, log: (line: string) => v
   const shard = parseShard(value)!;
   const dir = buildDir(ctx, shard);
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'dist')], {
+  // Astro writes its server bundle under the working directory when outDir lies outside it
+  // (`.astro/.prerender`), where two builds at once would overwrite each other's chunks, and the
+  // bundle must stay inside the project to find node_modules. So every build writes into its own
+  // staging folder inside the project, and its output replaces the shard's only when it succeeds.
+  const staging = join(ROOT, '.cache', 'shard-staging', `${shardName(shard)}-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
     cwd: ROOT,
-    env: { ...process.env, ARCHIVE_CONTENT_DIR: ctx.content, ARCHIVE_SHARD: value, ARCHIVE_ASTRO_CACHE: join(dir, 'astro'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ARCHIVE_CONTENT_DIR: ctx.content,
+      ARCHIVE_SHARD: value,
+      ARCHIVE_ASTRO_CACHE: join(dir, 'astro'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,12 +77,31 @@ export function buildShard(ctx: Context, value: string, log: (line: string) => v
   return new Promise((done, fail) =>
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      if (code !== 0) return fail(new Error(`build of shard ${value} failed (exit ${code}):\n${output.slice(-4000)}`));
+      if (code !== 0) {
+        rmSync(staging, { recursive: true, force: true });
+        return fail(new Error(`build of shard ${value} failed (exit ${code}); its previous output is kept:\n${output.slice(-4000)}`));
+      }
+      replaceDir(staging, join(dir, 'dist'));
       writeFileSync(join(dir, 'shard.json'), JSON.stringify({ value, builtAt: new Date().toISOString(), ms: Math.round(ms) }));
       log(`built ${value} in ${(ms / 1000).toFixed(1)} s`);
       done({ ms, output });
     }),
   );
+}
+
+/** Put a finished build in place of the previous one: a rename, or a copy across file systems. */
+function replaceDir(from: string, to: string): void {
+  mkdirSync(join(to, '..'), { recursive: true });
+  const old = `${to}.old-${process.pid}`;
+  if (existsSync(to)) renameSync(to, old);
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+  rmSync(old, { recursive: true, force: true });
 }
 
 /** Build several shards, `jobs` at a time. */
@@ -99,6 +135,66 @@ export function combine(ctx: Context, out: string, changed?: string[]) {
   const result = combineShards(index, shards, out, previous ? { previous, changed: new Set(changed) } : undefined);
   writeFileSync(statePath, JSON.stringify(result.state));
   return result;
+}
+
+/** Plan, build every shard and the index, combine; record the inputs for the next `update`. */
+export async function buildAll(ctx: Context, out: string, by: ShardPlan, jobs: number, log: (line: string) => void = () => {}) {
+  const issues = listIssues(ctx.content);
+  const shards = [...planShards(issues, by), 'index'];
+  log(`${shards.length} builds: ${shards.join(', ')}`);
+  const inputs = readBuildInputs(ROOT, ctx.content);
+  await buildShards(ctx, shards, jobs, log);
+  const combined = combine(ctx, out);
+  recordFacts(ctx, paperFacts(ctx.content, issues));
+  recordInputs(ctx, inputs);
+  return combined;
+}
+
+/**
+ * Rebuild what changed since the last `all` or `update` into the same work folder (issues added,
+ * edited or removed, paper descriptions, `explicit` issues; a code change rebuilds everything),
+ * and combine. Returns the builds made again; `combined` is undefined when `out` was up to date.
+ */
+export async function update(
+  ctx: Context,
+  out: string,
+  by: ShardPlan,
+  jobs: number,
+  explicit: IssueKey[] = [],
+  log: (line: string) => void = () => {},
+): Promise<{ rebuilt: string[]; combined?: ReturnType<typeof combine> }> {
+  const built = builtValues(ctx);
+  if (!built.includes('index')) throw new Error(`no earlier build in ${ctx.work}: run \`npm run shard -- all --out ${out}\` first`);
+  const started = performance.now();
+  const inputs = readBuildInputs(ROOT, ctx.content);
+  const changes = diffInputs(readRecordedInputs(ctx), inputs);
+  changes.issues.push(...explicit.filter((e) => !changes.issues.some((c) => c.paper === e.paper && c.date === e.date)));
+  log(`${describeChanges(changes)} (inputs read in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const issues = listIssues(ctx.content);
+  const facts = paperFacts(ctx.content, issues);
+  const articleShards = built.filter((v) => v !== 'index');
+  let shards: string[];
+  if (changes.everything) shards = shardsForUpdate(issues, issues, articleShards, by);
+  else if (changes.issues.length === 0 && changes.papers.length === 0) shards = [];
+  else {
+    const factsChanged = new Set([...changedFacts(ctx, facts), ...changes.papers]);
+    if (factsChanged.size > 0) log(`every page of ${[...factsChanged].join(', ')} changes (paper description, fullest issue, weekdays or first issue): all their shards are rebuilt`);
+    shards = shardsForUpdate(issues, changes.issues, articleShards, by, factsChanged);
+  }
+  const statePath = join(ctx.work, 'combine-state.json');
+  const previous = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as CombineState) : undefined;
+  if (shards.length === 0 && previous?.outDir === out && existsSync(out)) {
+    log(`${out} is up to date`);
+    return { rebuilt: [] };
+  }
+  if (shards.length > 0) {
+    log(`rebuilding ${shards.join(', ')}`);
+    await buildShards(ctx, shards, jobs, log);
+  }
+  const combined = combine(ctx, out, shards.map((value) => shardName(parseShard(value)!)));
+  recordFacts(ctx, facts);
+  recordInputs(ctx, inputs);
+  return { rebuilt: shards, combined };
 }
 
 function firstPeriod(shard: Shard): string {
@@ -152,7 +248,8 @@ export function shardsForUpdate(
   for (const issue of issues) byPaper.set(issue.paper, [...(byPaper.get(issue.paper) ?? []), issue.date]);
   const touched: IssueKey[] = [];
   for (const issue of changed) {
-    const dates = (byPaper.get(issue.paper) ?? []).sort();
+    // a removed issue is placed among the remaining ones: its neighbours' links change too
+    const dates = [...new Set([...(byPaper.get(issue.paper) ?? []), issue.date])].sort();
     const at = dates.indexOf(issue.date);
     touched.push(issue);
     const neighbours = [at > 0 ? dates[at - 1] : undefined, at >= 0 && at < dates.length - 1 ? dates[at + 1] : undefined];
@@ -195,6 +292,19 @@ function changedFacts(ctx: Context, now: Record<string, PaperFacts>): Set<string
 
 function recordFacts(ctx: Context, facts: Record<string, PaperFacts>): void {
   writeFileSync(join(ctx.work, 'paper-facts.json'), JSON.stringify(facts));
+}
+
+/** The inputs of the builds in the work folder, as recorded by the last `all` or `update`. */
+function readRecordedInputs(ctx: Context): BuildInputs | undefined {
+  const path = join(ctx.work, 'inputs.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BuildInputs) : undefined;
+}
+
+/** Recorded only once every build and the combine succeeded: a failed update is redone whole. */
+function recordInputs(ctx: Context, inputs: BuildInputs): void {
+  const path = join(ctx.work, 'inputs.json');
+  writeFileSync(`${path}.tmp`, JSON.stringify(inputs));
+  renameSync(`${path}.tmp`, path);
 }
 
 function builtValues(ctx: Context): string[] {
@@ -254,31 +364,19 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'all': {
       const out = needOut();
-      const issues = listIssues(ctx.content);
-      const shards = [...planShards(issues, by), 'index'];
-      log(`${shards.length} builds: ${shards.join(', ')}`);
-      await buildShards(ctx, shards, jobs, log);
-      report(combine(ctx, out), out);
-      recordFacts(ctx, paperFacts(ctx.content, issues));
+      const result = await buildAll(ctx, out, by, jobs, log);
+      report(result, out);
       return 0;
     }
     case 'update': {
       const out = needOut();
-      if (values.dates === undefined) throw new Error('--dates <paper>/<YYYY-MM-DD>[,...] is required');
-      const changed = values.dates.split(',').map((value) => {
+      const explicit = (values.dates ?? '').split(',').filter((value) => value.trim() !== '').map((value) => {
         const [paper, date] = value.trim().split('/');
         if (!paper || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--dates: "${value}" is not <paper>/<YYYY-MM-DD>`);
         return { paper, date };
       });
-      const issues = listIssues(ctx.content);
-      const facts = paperFacts(ctx.content, issues);
-      const factsChanged = changedFacts(ctx, facts);
-      if (factsChanged.size > 0) log(`the calendars of ${[...factsChanged].join(', ')} change (fullest issue, weekdays or first issue): all their shards are rebuilt`);
-      const shards = shardsForUpdate(issues, changed, builtValues(ctx).filter((v) => v !== 'index'), by, factsChanged);
-      log(`rebuilding ${shards.join(', ')}`);
-      await buildShards(ctx, shards, jobs, log);
-      report(combine(ctx, out, shards.map((value) => shardName(parseShard(value)!))), out);
-      recordFacts(ctx, facts);
+      const { combined } = await update(ctx, out, by, jobs, explicit, log);
+      if (combined) report(combined, out);
       return 0;
     }
     default:

@@ -1,13 +1,12 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSyntheticIssues } from '../../scripts/io/bench-archive.ts';
 import { issueDates, resolveOptions, syntheticIssue } from '../../scripts/lib/synthetic.ts';
 import { listFiles } from '../../scripts/shard-combine.ts';
-import { buildShards, combine, paperFacts, shardsForUpdate } from '../../scripts/shard.ts';
+import { buildAll, paperFacts, update } from '../../scripts/shard.ts';
 import { listIssues } from '../../src/loaders/list-issues.ts';
-import { parseShard, shardName } from '../../src/loaders/shard.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
@@ -45,8 +44,8 @@ describe('a sharded build combined into one site', () => {
 
     await buildSite({ contentDir: content, outDir: join(fullDir, 'dist'), astroCache: join(fullDir, 'astro'), photoCache });
     process.env.ARCHIVE_CACHE_DIR = photoCache;
-    await buildShards(ctx, ['*/2020', '*/2021', 'index'], 1);
-    combine(ctx, join(combinedDir, 'dist'));
+    const built = await buildAll(ctx, join(combinedDir, 'dist'), 'year', 1);
+    expect(built.placed).toEqual(['index', 'all-2020', 'all-2021']);
     full = await serveStatic(join(fullDir, 'dist'));
     combined = await serveStatic(join(combinedDir, 'dist'));
     browser = await launchBrowser();
@@ -130,14 +129,32 @@ describe('a sharded build combined into one site', () => {
     // the new issue changes no paper's calendar facts unless it is the fullest yet
     const before = paperFacts(content, issues.filter((i) => !(i.paper === 'zunyi-daily' && i.date === '2021-01-11')));
     const after = paperFacts(content, issues);
-    const factsChanged = new Set(Object.keys(after).filter((paper) => JSON.stringify(before[paper]) !== JSON.stringify(after[paper])));
-    const shards = shardsForUpdate(issues, [{ paper: 'zunyi-daily', date: '2021-01-11' }], ['*/2020', '*/2021'], 'year', factsChanged);
-    await buildShards(ctx, shards, 1);
-    const result = combine(ctx, join(combinedDir, 'dist'), shards.map((value) => shardName(parseShard(value)!)));
+    const factsChanged = Object.keys(after).some((paper) => JSON.stringify(before[paper]) !== JSON.stringify(after[paper]));
+    // `update` finds the new issue by itself
+    const { rebuilt, combined: result } = await update(ctx, join(combinedDir, 'dist'), 'year', 1);
+    expect(rebuilt.sort()).toEqual(factsChanged ? ['*/2020', '*/2021', 'index'] : ['*/2021', 'index']);
     // only the rebuilt builds' files were placed again
-    expect(result.placed).toEqual(factsChanged.size > 0 ? ['index', 'all-2020', 'all-2021'] : ['index', 'all-2021']);
+    expect(result!.placed).toEqual(factsChanged ? ['index', 'all-2020', 'all-2021'] : ['index', 'all-2021']);
     await buildSite({ contentDir: content, outDir: join(fullDir, 'dist'), astroCache: join(fullDir, 'astro'), photoCache });
     expect(listFiles(join(combinedDir, 'dist')).some((path) => path.startsWith('/zunyi-daily/2021-01-11/'))).toBe(true);
+    expect(differences()).toEqual([]);
+    // and a second update finds nothing to do
+    expect((await update(ctx, join(combinedDir, 'dist'), 'year', 1)).rebuilt).toEqual([]);
+  }, 300_000);
+
+  it('takes a hand correction to one article by rebuilding its shard and the index only', async () => {
+    const date = listIssues(content).filter((i) => i.paper === 'qiannan-daily' && i.date.startsWith('2020-12')).map((i) => i.date).sort()[3]!;
+    const dir = join(content, 'qiannan-daily', date);
+    const file = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.mdx')).sort()[0]!;
+    const text = readFileSync(join(dir, file), 'utf8');
+    const edited = text.replace(/\n\n([^\n]*[\u4e00-\u9fff][^\n]*)\n?$/u, '\n\n$1（本报更正）\n');
+    expect(edited).not.toBe(text);
+    writeFileSync(join(dir, file), edited);
+    const { rebuilt } = await update(ctx, join(combinedDir, 'dist'), 'year', 1);
+    expect(rebuilt.sort()).toEqual(['*/2020', 'index']);
+    await buildSite({ contentDir: content, outDir: join(fullDir, 'dist'), astroCache: join(fullDir, 'astro'), photoCache });
+    const page = `/qiannan-daily/${date}/${file.split('/')[0]}/${file.split('/')[1]!.replace(/\.mdx$/, '')}/index.html`;
+    expect(readFileSync(join(combinedDir, 'dist', page), 'utf8')).toContain('（本报更正）');
     expect(differences()).toEqual([]);
   }, 300_000);
 });
