@@ -43,7 +43,9 @@ const paragraphCache = new WeakMap<ArticleEntry, string[]>();
 function paragraphsOf(entry: ArticleEntry): string[] {
   let paragraphs = paragraphCache.get(entry);
   if (!paragraphs) {
-    paragraphs = articleParagraphs(entry.body);
+    // stored by the loader at sync time (src/loaders/mdx-articles.ts), else read now
+    const stored = (entry.rendered?.metadata as { paragraphs?: string[] } | undefined)?.paragraphs;
+    paragraphs = stored ?? articleParagraphs(entry.body);
     paragraphCache.set(entry, paragraphs);
   }
   return paragraphs;

@@ -280,7 +280,21 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+const manifestCache = new WeakMap<Archive, Map<string, Manifest>>();
+
+/** Memoised: the manifest, its checksum list and the data page hash the same corpus bytes. */
 export function manifest(archive: Archive, siteUrl: URL | string): Manifest {
+  const key = String(siteUrl);
+  let bySite = manifestCache.get(archive);
+  if (!bySite) manifestCache.set(archive, (bySite = new Map()));
+  const cached = bySite.get(key);
+  if (cached) return cached;
+  const made = makeManifest(archive, siteUrl);
+  bySite.set(key, made);
+  return made;
+}
+
+function makeManifest(archive: Archive, siteUrl: URL | string): Manifest {
   return {
     format: 'newspaper-archive-open-data',
     version: OPEN_DATA_VERSION,
