@@ -77,9 +77,11 @@ export function buildShard(ctx: Context, value: string, log: (line: string) => v
   return new Promise((done, fail) =>
     child.on('close', (code) => {
       const ms = performance.now() - started;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'build.log'), output);
       if (code !== 0) {
         rmSync(staging, { recursive: true, force: true });
-        return fail(new Error(`build of shard ${value} failed (exit ${code}); its previous output is kept:\n${output.slice(-4000)}`));
+        return fail(new Error(`build of shard ${value} failed (exit ${code}); its previous output is kept; the whole log is ${join(dir, 'build.log')}:\n${output.slice(-4000)}`));
       }
       replaceDir(staging, join(dir, 'dist'));
       writeFileSync(join(dir, 'shard.json'), JSON.stringify({ value, builtAt: new Date().toISOString(), ms: Math.round(ms) }));
