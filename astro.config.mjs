@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import { articleFileBundles } from './src/integrations/article-files.ts';
 import { photos } from './src/integrations/photos.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shardOutput } from './src/integrations/shard-output.ts';
@@ -24,8 +25,9 @@ export default defineConfig({
     // leaves the asterisks); SmartyPants is off because it would change the text (" -- ...).
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
-  // in this order: a shard build drops the pages it does not own before photos and search run
-  integrations: [mdx(), shardOutput(), photos(), searchIndex()],
+  // in this order: a shard build drops the pages it does not own (and their issues' article-file
+  // bundles) before the article files, photos and search are written
+  integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), searchIndex()],
   devToolbar: { enabled: false },
   vite: {
     build: {

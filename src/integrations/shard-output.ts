@@ -2,12 +2,14 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filterStaticPaths, withoutStaticPaths } from '../loaders/shard-routes.ts';
+import { filterRouteStaticPaths, filterStaticPaths, withoutStaticPaths } from '../loaders/shard-routes.ts';
 import { ownsPath, parseShard, shardName, type Shard } from '../loaders/shard.ts';
+import { ARTICLE_FILE_BUNDLE_PATTERN } from './article-files.ts';
 
 /**
  * In a shard build (ARCHIVE_SHARD), render and keep only the output this shard owns. Each
- * dynamic page's getStaticPaths is filtered to the owned paths (src/loaders/shard-routes.ts);
+ * dynamic page's getStaticPaths is filtered to the owned paths (src/loaders/shard-routes.ts),
+ * and so is the injected route of the article files' per-issue bundles (article-files.ts);
  * what a static page or an injected route still writes outside the shard is removed before the
  * photo and search steps run, and the search sources are cut to the owned articles, so that
  * nothing is indexed twice. Assets under
@@ -26,6 +28,9 @@ export function shardOutput(): AstroIntegration {
         const helper = fileURLToPath(new URL('../loaders/shard-routes.ts', import.meta.url));
         // the search sources of the index build would all be thrown away (it owns no article)
         const searchRecords = fileURLToPath(new URL('./search-records.ts', import.meta.url));
+        // the article files' bundles live in their issue's folder: only the owned issues' (the
+        // index build owns none; it loads every article, so this saves rendering them all)
+        const articleBundles = fileURLToPath(new URL('./article-file-bundle.ts', import.meta.url));
         updateConfig({
           vite: {
             plugins: [
@@ -36,6 +41,7 @@ export function shardOutput(): AstroIntegration {
                 transform(code: string, id: string) {
                   const file = id.split('?')[0]!;
                   if (file === searchRecords && shard.kind === 'index') return withoutStaticPaths(code);
+                  if (file === articleBundles) return filterRouteStaticPaths(code, ARTICLE_FILE_BUNDLE_PATTERN, helper);
                   if (!file.startsWith(pages) || !/\.(astro|ts)$/.test(file)) return null;
                   return filterStaticPaths(code, relative(pages, file).split(sep).join('/'), helper);
                 },

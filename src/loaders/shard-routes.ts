@@ -31,11 +31,16 @@ export function routePattern(pageFile: string): string {
  * other exports) and `getStaticPaths` wraps it. Returns null when the page has none.
  */
 export function filterStaticPaths(source: string, pageFile: string, helper: string): string | null {
+  return filterRouteStaticPaths(source, routePattern(pageFile), helper, pageFile.endsWith('.astro'));
+}
+
+/** The same for a route given by its pattern (an injected route, whose file is not in src/pages). */
+export function filterRouteStaticPaths(source: string, pattern: string, helper: string, astro = false): string | null {
   if (!/^export const getStaticPaths\s*=/m.test(source)) return null;
   const renamed = source.replace(/^export const getStaticPaths(\s*)=/m, 'export const __archiveStaticPaths$1=');
-  const wrapper = `import { ownedPaths as __archiveOwnedPaths } from ${JSON.stringify(helper)};\nexport const getStaticPaths = __archiveOwnedPaths(__archiveStaticPaths, ${JSON.stringify(routePattern(pageFile))});\n`;
+  const wrapper = `import { ownedPaths as __archiveOwnedPaths } from ${JSON.stringify(helper)};\nexport const getStaticPaths = __archiveOwnedPaths(__archiveStaticPaths, ${JSON.stringify(pattern)});\n`;
   // a module (an endpoint, or a page Astro has compiled already): at the end
-  if (!pageFile.endsWith('.astro') || !source.trimStart().startsWith('---')) return `${renamed}\n${wrapper}`;
+  if (!astro || !source.trimStart().startsWith('---')) return `${renamed}\n${wrapper}`;
   // an .astro source: inside the frontmatter, after everything else in it
   const close = renamed.indexOf('\n---', renamed.indexOf('---') + 3);
   if (close < 0) return null;

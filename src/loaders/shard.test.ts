@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterStaticPaths, routePath, routePattern } from './shard-routes.ts';
+import { filterRouteStaticPaths, filterStaticPaths, routePath, routePattern } from './shard-routes.ts';
 import { issuesToLoad, ownsIssue, ownsPath, parseShard, planShards, shardName, shardsInDateOrder } from './shard.ts';
 
 describe('shards', () => {
@@ -66,5 +66,11 @@ describe('shards', () => {
     expect(rewritten).toMatch(/const a = 1;\nimport \{ ownedPaths as __archiveOwnedPaths \} from "\/abs\/shard-routes.ts";\nexport const getStaticPaths = __archiveOwnedPaths\(__archiveStaticPaths, "\/\[paper\]\/\[date\]\/"\);\n---\n<p>/);
     expect(filterStaticPaths('export const GET = () => 1;', 'robots.txt.ts', '/x')).toBeNull();
     expect(filterStaticPaths('export const getStaticPaths = articlePaths;\n', '[paper]/[date]/[page]/[seq]/article.json.ts', '/x')).toMatch(/__archiveStaticPaths = articlePaths;\n\nimport .*\nexport const getStaticPaths = __archiveOwnedPaths\(__archiveStaticPaths, "\/\[paper\]\/\[date\]\/\[page\]\/\[seq\]\/article.json"\);\n$/);
+    // an injected route, named by its pattern: the article files' bundle of each issue
+    expect(filterRouteStaticPaths('export const getStaticPaths = (async () => []) satisfies GetStaticPaths;\n', '/[paper]/[date]/_article-files.json', '/x')).toMatch(
+      /export const getStaticPaths = __archiveOwnedPaths\(__archiveStaticPaths, "\/\[paper\]\/\[date\]\/_article-files.json"\);\n$/,
+    );
+    expect(ownsPath(parseShard('*/2020')!, routePath('/[paper]/[date]/_article-files.json', { paper: 'zunyi-daily', date: '2020-12-31' }))).toBe(true);
+    expect(ownsPath(parseShard('index')!, '/zunyi-daily/2020-12-31/_article-files.json')).toBe(false);
   });
 });

@@ -1,14 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadArchive, type ArticleRef } from '../../../../../lib/archive.ts';
-import { articleView } from '../../../../../lib/article-view.ts';
-import { articleRecord } from '../../../../../lib/open-data.ts';
-import { articlePaths, fileResponse, siteOf } from '../../../../../lib/route-params.ts';
+import { articleFilePaths, articleFileResponse } from '../../../../../lib/route-params.ts';
 
-/** Open data: one article with all its fields, clean text and problems. */
-export const getStaticPaths = articlePaths;
+/** Open data: one article with all its fields, clean text and problems. Served in `astro dev`; a build writes it from its issue's bundle (src/integrations/article-files.ts). */
+export const getStaticPaths = articleFilePaths;
 
-export const GET: APIRoute = async ({ props, site }) => {
-  const archive = await loadArchive();
-  const record = articleRecord(articleView(archive, (props as { article: ArticleRef }).article), siteOf(site));
-  return fileResponse(`${JSON.stringify(record, null, 2)}\n`, 'application/json; charset=utf-8');
-};
+export const GET: APIRoute = ({ props, site }) => articleFileResponse('json', props, site);

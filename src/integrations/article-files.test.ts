@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseArticleId } from '../../scripts/lib/ids.ts';
+import type { Archive, ArticleEntry, ArticleRef, IssueRef, PaperRef } from '../lib/archive.ts';
+import { ARTICLE_FILE_BUNDLE, articleFileBundle, articleFiles, type ArticleFileBundle } from '../lib/article-files.ts';
+import { articleView } from '../lib/article-view.ts';
+import { paths } from '../lib/paths.ts';
+import { articleSchema } from '../schemas/article.ts';
+import { issueSchema } from '../schemas/issue.ts';
+import { paperSchema } from '../schemas/paper.ts';
+import { pageSchema } from '../schemas/page.ts';
+import { unpackArticleFiles } from './article-files.ts';
+
+const SITE_URL = 'https://archive.example';
+
+/** An archive of one issue with two pages: an article, a photo item and an article without a title. */
+function sampleArchive(): Archive {
+  const ref = (id: string, data: Record<string, unknown>, body: string): ArticleRef => ({
+    key: parseArticleId(id)!,
+    entry: { id, collection: 'articles', data: articleSchema.parse(data), body } as unknown as ArticleEntry,
+    url: paths.article(id),
+  });
+  const articles = [
+    ref('zunyi-daily/2023-01-17/01/01', { kind: 'article', title: '志愿服务聚合力 文明实践谱新篇', dateline: '本报讯', reporters: ['张婷'], correspondents: ['陈静'] }, '本报讯 近日，新蒲新区开展活动。\n\n活动持续到月底。\n'),
+    ref('zunyi-daily/2023-01-17/01/02', { kind: 'photo', photographers: ['向婧'], credit: '（记者 向婧 摄影报道）' }, '日前，赤水市春节“送文化下乡”活动举行。图为群众展示领到的春联。\n'),
+    ref('zunyi-daily/2023-01-17/03/01', { kind: 'article', column: '我们的节日，春节', reporters: ['李明', '王芳', '赵强', '钱多'] }, '`<新蒲>` {记者} 1. 第一段 "引号" -- 破折号\n'),
+  ];
+  const page = (number: number, name: string | null) => ({
+    page: pageSchema.parse({ number, name }),
+    articles: articles.filter((a) => a.key.page === number),
+    url: paths.page('zunyi-daily', '2023-01-17', number),
+  });
+  const issue: IssueRef = {
+    paper: 'zunyi-daily',
+    date: '2023-01-17',
+    data: issueSchema.parse({ paper: 'zunyi-daily', date: '2023-01-17', pages: [{ number: 1, name: '要闻' }, { number: 3 }] }),
+    pages: [page(1, '要闻'), page(3, null)],
+    url: paths.issue('zunyi-daily', '2023-01-17'),
+  };
+  const paper: PaperRef = { slug: 'zunyi-daily', data: paperSchema.parse({ name: '遵义日报', place: '贵州省遵义市', cn: 'CN 52-0015' }), issues: [issue], url: paths.paper('zunyi-daily') };
+  return { papers: [paper], paper: (slug) => (slug === paper.slug ? paper : undefined), issue: (p, d) => (p === issue.paper && d === issue.date ? issue : undefined), articles };
+}
+
+/** Every file under a folder, as site paths. */
+function listFiles(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else found.push(`/${relative(root, join(dir, entry.name)).split(sep).join('/')}`);
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+let site: string;
+beforeEach(() => {
+  site = mkdtempSync(join(tmpdir(), 'article-files-'));
+});
+afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+/** Write a bundle where the build writes it, as the injected endpoint would. */
+function writeBundle(bundle: ArticleFileBundle, issueUrl = '/zunyi-daily/2023-01-17/'): void {
+  mkdirSync(join(site, issueUrl), { recursive: true });
+  writeFileSync(join(site, issueUrl, ARTICLE_FILE_BUNDLE), JSON.stringify(bundle));
+}
+
+describe('article files written from the per-issue bundles', () => {
+  it('writes each file of each article exactly as articleFiles makes it, and deletes the bundle', () => {
+    const archive = sampleArchive();
+    const issue = archive.issue('zunyi-daily', '2023-01-17')!;
+    // what the build writes before this step: the pages, and the issue's other files
+    writeFileSync(join(site, 'index.html'), '<!doctype html>');
+    mkdirSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01'), { recursive: true });
+    writeFileSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'index.html'), '<!doctype html>');
+    writeBundle(articleFileBundle(archive, issue, SITE_URL));
+
+    expect(unpackArticleFiles(site)).toEqual({ bundles: 1, files: 15 });
+
+    const expected = new Map(archive.articles.flatMap((ref) => articleFiles(articleView(archive, ref), SITE_URL)).map((file) => [file.path, file.body]));
+    expect(expected.size).toBe(15);
+    const written = listFiles(site).filter((path) => !path.endsWith('.html'));
+    // no bundle is left, no file is missing, none is extra
+    expect(written.filter((path) => path.endsWith(`/${ARTICLE_FILE_BUNDLE}`))).toEqual([]);
+    expect(written).toEqual([...expected.keys()].sort());
+    for (const [path, body] of expected) expect(readFileSync(join(site, path), 'utf8'), path).toBe(body);
+  });
+
+  it('writes the files at the URLs that article.json lists for them', () => {
+    const archive = sampleArchive();
+    writeBundle(articleFileBundle(archive, archive.issue('zunyi-daily', '2023-01-17')!, SITE_URL));
+    unpackArticleFiles(site);
+    for (const ref of archive.articles) {
+      const record = JSON.parse(readFileSync(join(site, paths.articleJson(ref.entry.id)), 'utf8')) as { files: Record<string, string> };
+      const { html, ...files } = record.files;
+      expect(html).toBe(`${SITE_URL}${ref.url}`);
+      expect(Object.keys(files).sort()).toEqual(['bib', 'csl', 'json', 'ris', 'txt']);
+      for (const url of Object.values(files)) expect(existsSync(join(site, new URL(url).pathname)), url).toBe(true);
+    }
+  });
+
+  it('keeps every path of a bundle inside its issue folder', () => {
+    const archive = sampleArchive();
+    const bundle = articleFileBundle(archive, archive.issue('zunyi-daily', '2023-01-17')!, SITE_URL);
+    expect(bundle.files.map((file) => file.path).slice(0, 5)).toEqual(['01/01/article.json', '01/01/article.txt', '01/01/citation.bib', '01/01/citation.ris', '01/01/citation.json']);
+    for (const path of ['../2023-01-18/01/01/article.json', '/etc/passwd', '01/../../x.json']) {
+      writeBundle({ files: [{ path, body: 'x' }] });
+      expect(() => unpackArticleFiles(site), path).toThrow(/not a path inside the issue's folder/);
+    }
+  });
+
+  it('refuses to overwrite a file that another route wrote', () => {
+    writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }] });
+    mkdirSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01'), { recursive: true });
+    writeFileSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'article.json'), '{}\n');
+    expect(() => unpackArticleFiles(site)).toThrow(/already written by another route/);
+  });
+
+  it('finds nothing to do in a site without bundles', () => {
+    mkdirSync(join(site, 'zunyi-daily', '2023-01-17'), { recursive: true });
+    mkdirSync(join(site, 'photos', '0123456789abcdef'), { recursive: true });
+    expect(unpackArticleFiles(site)).toEqual({ bundles: 0, files: 0 });
+  });
+});
