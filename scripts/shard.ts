@@ -246,15 +246,23 @@ export function shardsForUpdate(
   factsChanged: Set<string> = new Set(),
 ): string[] {
   const values = new Set<string>(['index']);
+  // each paper's dates, sorted once (a code change passes every issue as changed)
   const byPaper = new Map<string, string[]>();
-  for (const issue of issues) byPaper.set(issue.paper, [...(byPaper.get(issue.paper) ?? []), issue.date]);
+  for (const issue of issues) {
+    const list = byPaper.get(issue.paper);
+    if (list) list.push(issue.date);
+    else byPaper.set(issue.paper, [issue.date]);
+  }
+  for (const list of byPaper.values()) list.sort();
   const touched: IssueKey[] = [];
   for (const issue of changed) {
-    // a removed issue is placed among the remaining ones: its neighbours' links change too
-    const dates = [...new Set([...(byPaper.get(issue.paper) ?? []), issue.date])].sort();
-    const at = dates.indexOf(issue.date);
+    // the neighbours of the date among the paper's issues; a removed issue is placed among the
+    // remaining ones, whose links to each other change too
+    const dates = byPaper.get(issue.paper) ?? [];
+    const after = sortedIndex(dates, issue.date);
+    const present = dates[after] === issue.date;
     touched.push(issue);
-    const neighbours = [at > 0 ? dates[at - 1] : undefined, at >= 0 && at < dates.length - 1 ? dates[at + 1] : undefined];
+    const neighbours = [dates[after - 1], dates[present ? after + 1 : after]];
     for (const neighbour of neighbours) {
       if (neighbour === undefined) continue;
       touched.push({ paper: issue.paper, date: neighbour });
@@ -275,6 +283,18 @@ export function shardsForUpdate(
     values.add(value);
   }
   return [...values];
+}
+
+/** Where `value` is, or would be inserted, in a sorted list (binary search). */
+function sortedIndex(list: string[], value: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The days strictly between two dates, in either order. */
@@ -299,7 +319,12 @@ function recordFacts(ctx: Context, facts: Record<string, PaperFacts>): void {
 /** The inputs of the builds in the work folder, as recorded by the last `all` or `update`. */
 function readRecordedInputs(ctx: Context): BuildInputs | undefined {
   const path = join(ctx.work, 'inputs.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BuildInputs) : undefined;
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as BuildInputs;
+  } catch (error) {
+    throw new Error(`${path}: not the record of the last build (${(error as Error).message}); delete it and the next update rebuilds everything`);
+  }
 }
 
 /** Recorded only once every build and the combine succeeded: a failed update is redone whole. */
