@@ -34,16 +34,17 @@ interface CorpusRecord {
 
 /** The article to show: the one given, else the first with a photo, else the longest. */
 function pickArticle(dist: string, given: string | undefined): { article: string; record: CorpusRecord | undefined } {
-  const corpus = join(dist, 'data', 'corpus.jsonl');
-  const records = existsSync(corpus)
-    ? readFileSync(corpus, 'utf8')
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as CorpusRecord)
-    : [];
+  const manifestPath = join(dist, 'data', 'manifest.json');
+  const files = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Array<{ path: string }> }).files : [];
+  const records = files.flatMap((file) =>
+    readFileSync(join(dist, file.path), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as CorpusRecord),
+  );
   if (given) return { article: given, record: records.find((r) => new URL(r.url).pathname === given) };
   const record = records.find((r) => r.photos.length > 0) ?? [...records].sort((a, b) => b.text.length - a.text.length)[0];
-  if (!record) throw new Error(`[screenshots] ${relative(process.cwd(), corpus)} lists no articles: import an issue and build first`);
+  if (!record) throw new Error(`[screenshots] the corpus files listed in ${relative(process.cwd(), manifestPath)} hold no article: import an issue and build first`);
   return { article: new URL(record.url).pathname, record };
 }
 

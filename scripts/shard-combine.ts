@@ -1,5 +1,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import { byYear, corpusIndexPaths, CORPUS_PARTS, listCorpusParts, manifestEntry, partFile, readCorpusIndex, writeCorpusIndexFiles, writeYearFile, yearKey, type CorpusPart, type YearFile } from '../src/integrations/corpus.ts';
+import { paths } from '../src/lib/paths.ts';
 import type { ShardManifest } from '../src/lib/search/shards.ts';
 import { shardsInDateOrder, type Shard } from '../src/loaders/shard.ts';
 
@@ -14,7 +16,9 @@ import { shardsInDateOrder, type Shard } from '../src/loaders/shard.ts';
  *   shard's primary bundle stays at `/pagefind/`, another shard's primary moves to
  *   `/pagefind/shards/<shard>/`, and the extra bundles a large shard made keep their own
  *   `/pagefind/shards/<key>/`. `/search-shards.json` lists them all, primary first; the search
- *   page opens the first and merges the others with Pagefind's `mergeIndex`.
+ *   page opens the first and merges the others with Pagefind's `mergeIndex`;
+ * - the corpus downloads are assembled from the issue parts every build leaves in `_corpus/`
+ *   (src/integrations/corpus.ts): the year files whose parts changed, and the manifest.
  *
  * Files are hard-linked, not copied, when the builds live on the same disk.
  */
@@ -42,9 +46,18 @@ export interface CombineState {
   /** Build names in combine order: index first, then the shards. */
   order: string[];
   builds: Record<string, { files: string[]; bundles: string[]; ordered: boolean }>;
+  corpus: CorpusState;
 }
 
-const SKIP = (path: string) => path.startsWith('/pagefind/') || path === '/search-shards.json' || path.startsWith('/_search-sources/');
+/** The corpus files as combined: which issue parts each build holds, and each year file. */
+export interface CorpusState {
+  /** Build name -> the `<paper>/<date>` of its issue parts. */
+  parts: Record<string, string[]>;
+  /** `<paper>/<year>` -> the year file written. */
+  years: Record<string, YearFile>;
+}
+
+const SKIP = (path: string) => path.startsWith('/pagefind/') || path === '/search-shards.json' || path.startsWith('/_search-sources/') || path.startsWith(`/${CORPUS_PARTS}/`);
 const SHARED = (path: string) => path.startsWith('/_astro/') || path.startsWith('/photos/');
 
 /**
@@ -68,7 +81,7 @@ export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: s
   }
 
   const owner = new Map<string, string>();
-  const state: CombineState = { outDir, order, builds: {} };
+  const state: CombineState = { outDir, order, builds: {}, corpus: { parts: {}, years: {} } };
   for (const name of order) {
     if (changed.has(name)) {
       state.builds[name] = { files: [], bundles: [], ordered: true };
@@ -117,6 +130,8 @@ export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: s
     });
   });
 
+  state.corpus = combineCorpus(root, builds, changed, canUpdate ? previous!.corpus : undefined, owner);
+
   const bundles = shards.flatMap((build) => state.builds[build.name]!.bundles);
   const ordered = shardsInDateOrder(shards.map((s) => s.shard)) && shards.every((build) => state.builds[build.name]!.ordered);
   const combined: ShardManifest = { bundles, ordered };
@@ -129,6 +144,54 @@ export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: s
     renameSync(root, outDir);
   }
   return { files, bundles, ordered, state, placed: order.filter((name) => changed.has(name)) };
+}
+
+/**
+ * Assemble the corpus downloads from the builds' issue parts: every year file when there is no
+ * previous state, else the years in which a changed build held or holds an issue; then the
+ * manifest, checksums and URL list, which are small.
+ */
+function combineCorpus(root: string, builds: ShardBuild[], changed: Set<string>, previous: CorpusState | undefined, owner: Map<string, string>): CorpusState {
+  const state: CorpusState = { parts: {}, years: previous ? { ...previous.years } : {} };
+  const all: CorpusPart[] = [];
+  const touched = new Set<string>();
+  for (const build of builds) {
+    const before = previous?.parts[build.name];
+    const fresh = changed.has(build.name) || before === undefined;
+    const parts = fresh
+      ? listCorpusParts(build.dir)
+      : before.map((key) => {
+          const [paper, date] = key.split('/') as [string, string];
+          return { paper, date, file: partFile(build.dir, paper, date) };
+        });
+    state.parts[build.name] = parts.map((part) => `${part.paper}/${part.date}`);
+    all.push(...parts);
+    if (fresh) {
+      // the years it holds now, and those it held (an issue removed, or moved to another build)
+      for (const part of parts) touched.add(yearKey(part.paper, part.date));
+      for (const key of before ?? []) touched.add(yearKey(key.split('/')[0]!, key.split('/')[1]!));
+    }
+  }
+  const index = readCorpusIndex(builds[0]!.dir);
+  const years = byYear(all);
+  for (const key of touched) {
+    const [paper, year] = key.split('/') as [string, string];
+    const path = paths.corpusYear(paper, year);
+    if (owner.has(path)) throw new Error(`${path} was built by ${owner.get(path)}, but the corpus files are assembled from the issue parts (src/integrations/corpus.ts)`);
+    const parts = years.get(key);
+    if (parts === undefined) {
+      rmSync(join(root, path), { force: true });
+      delete state.years[key];
+    } else {
+      state.years[key] = writeYearFile(parts, join(root, path));
+    }
+  }
+  for (const path of corpusIndexPaths()) {
+    if (owner.has(path)) throw new Error(`${path} was built by ${owner.get(path)}, but the corpus step writes it (src/integrations/corpus.ts)`);
+  }
+  const entries = Object.keys(state.years).map((key) => manifestEntry(index, key, state.years[key]!));
+  writeCorpusIndexFiles(root, index, entries);
+  return state;
 }
 
 function readManifest(dir: string): ShardManifest {

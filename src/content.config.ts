@@ -23,8 +23,9 @@ import { issuesToLoad, parseShard } from './loaders/shard.ts';
 const base = contentDir();
 const shard = parseShard(process.env.ARCHIVE_SHARD);
 // A shard build loads the articles of the issues it renders and of their neighbours (previous
-// and next links); the index build loads every article, without rendering their bodies, for the
-// archive-wide pages and files (totals, corpus, sitemaps, 历史上的今天). Every build loads every
+// and next links); the index build loads every article's data, without rendering the bodies
+// and with the text of untitled items only (their headlines), for the archive-wide pages and files
+// (totals, headlines, sitemaps, 历史上的今天; the corpus is made from the shards' parts). Every build loads every
 // issue.yml: calendars shade each day against the paper's fullest issue and its weekdays.
 const loaded = shard?.kind === 'articles' ? issuesToLoad(shard, listIssues(base)) : null;
 const issueOf = (id: string) => id.split('/').slice(0, 2).join('/');

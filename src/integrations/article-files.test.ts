@@ -82,11 +82,24 @@ describe('article files written from the per-issue bundles', () => {
 
     const expected = new Map(archive.articles.flatMap((ref) => articleFiles(articleView(archive, ref), SITE_URL)).map((file) => [file.path, file.body]));
     expect(expected.size).toBe(15);
-    const written = listFiles(site).filter((path) => !path.endsWith('.html'));
+    const written = listFiles(site).filter((path) => !path.endsWith('.html') && !path.startsWith('/_corpus/'));
     // no bundle is left, no file is missing, none is extra
     expect(written.filter((path) => path.endsWith(`/${ARTICLE_FILE_BUNDLE}`))).toEqual([]);
     expect(written).toEqual([...expected.keys()].sort());
     for (const [path, body] of expected) expect(readFileSync(join(site, path), 'utf8'), path).toBe(body);
+  });
+
+  it("keeps the issue's corpus lines as its part: the records of its article.json files, in reading order", () => {
+    const archive = sampleArchive();
+    writeBundle(articleFileBundle(archive, archive.issue('zunyi-daily', '2023-01-17')!, SITE_URL));
+    unpackArticleFiles(site);
+    const lines = readFileSync(join(site, '_corpus', 'zunyi-daily', '2023-01-17.jsonl'), 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((line) => JSON.parse(line).id)).toEqual(archive.articles.map((ref) => ref.entry.id));
+    for (const line of lines) {
+      const record = JSON.parse(line) as { files: { json: string } };
+      expect(`${JSON.stringify(record, null, 2)}\n`).toBe(readFileSync(join(site, new URL(record.files.json).pathname), 'utf8'));
+    }
   });
 
   it('writes the files at the URLs that article.json lists for them', () => {
@@ -107,13 +120,13 @@ describe('article files written from the per-issue bundles', () => {
     const bundle = articleFileBundle(archive, archive.issue('zunyi-daily', '2023-01-17')!, SITE_URL);
     expect(bundle.files.map((file) => file.path).slice(0, 5)).toEqual(['01/01/article.json', '01/01/article.txt', '01/01/citation.bib', '01/01/citation.ris', '01/01/citation.json']);
     for (const path of ['../2023-01-18/01/01/article.json', '/etc/passwd', '01/../../x.json']) {
-      writeBundle({ files: [{ path, body: 'x' }] });
+      writeBundle({ files: [{ path, body: 'x' }], corpus: '' });
       expect(() => unpackArticleFiles(site), path).toThrow(/not a path inside the issue's folder/);
     }
   });
 
   it('refuses to overwrite a file that another route wrote', () => {
-    writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }] });
+    writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }], corpus: '' });
     mkdirSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01'), { recursive: true });
     writeFileSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'article.json'), '{}\n');
     expect(() => unpackArticleFiles(site)).toThrow(/already written by another route/);

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTICLE_FILE_BUNDLE, type ArticleFileBundle } from '../lib/article-files.ts';
+import { parseShard } from '../loaders/shard.ts';
+import { assembleCorpus, CORPUS_PARTS, writeCorpusPart } from './corpus.ts';
 
 /** The route of the bundles, one per issue; src/integrations/shard-output.ts filters it too. */
 export const ARTICLE_FILE_BUNDLE_PATTERN = `/[paper]/[date]/${ARTICLE_FILE_BUNDLE}`;
@@ -19,6 +21,10 @@ const RELATIVE_PATH = /^(?:[\w-]+\/)*[\w-]+\.[a-z]+$/;
  * this writes each file of each bundle and deletes the bundle, one issue at a time. Listed after
  * `shardOutput()` in astro.config.mjs, so that a shard build has dropped the bundles of the
  * issues it does not own.
+ *
+ * Each bundle also carries its issue's lines of the corpus: they are kept as the issue's part
+ * (corpus.ts), and a whole build then assembles the corpus downloads from the parts; a shard
+ * build leaves its parts to `npm run shard -- combine`.
  */
 export function articleFileBundles(): AstroIntegration {
   return {
@@ -27,13 +33,19 @@ export function articleFileBundles(): AstroIntegration {
       'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
         if (command !== 'build') return;
         injectRoute({ pattern: ARTICLE_FILE_BUNDLE_PATTERN, entrypoint: new URL('./article-file-bundle.ts', import.meta.url), prerender: true });
+        injectRoute({ pattern: `/${CORPUS_PARTS}/papers.json`, entrypoint: new URL('./corpus-index.ts', import.meta.url), prerender: true });
         // and the endpoints of the single files render nothing (src/lib/route-params.ts)
         updateConfig({ vite: { define: { 'import.meta.env.ARCHIVE_ARTICLE_FILE_BUNDLES': 'true' } } });
       },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
-        const { bundles, files } = unpackArticleFiles(fileURLToPath(dir));
+        const site = fileURLToPath(dir);
+        const { bundles, files } = unpackArticleFiles(site);
         logger.info(`wrote ${files} article files from ${bundles} issue bundles in ${Math.round(performance.now() - started)} ms`);
+        if (parseShard(process.env.ARCHIVE_SHARD)) return;
+        const assembled = performance.now();
+        const corpus = assembleCorpus(site);
+        logger.info(`wrote ${corpus.files} corpus files of ${corpus.records} articles in ${Math.round(performance.now() - assembled)} ms`);
       },
     },
   };
@@ -41,8 +53,9 @@ export function articleFileBundles(): AstroIntegration {
 
 /**
  * Write the files of every bundle in a built site (`<site>/<paper>/<date>/_article-files.json`)
- * into the issue's folder and delete the bundle. A file that already exists is an error: some
- * other route wrote it, and the site would depend on which one ran last.
+ * into the issue's folder, its corpus lines as the issue's part, and delete the bundle. A file
+ * that already exists is an error: some other route wrote it, and the site would depend on
+ * which one ran last.
  */
 export function unpackArticleFiles(site: string): { bundles: number; files: number } {
   let bundles = 0;
@@ -54,7 +67,9 @@ export function unpackArticleFiles(site: string): { bundles: number; files: numb
       const folder = join(site, paper.name, issue.name);
       const bundlePath = join(folder, ARTICLE_FILE_BUNDLE);
       if (!existsSync(bundlePath)) continue;
-      files += writeBundle(folder, JSON.parse(readFileSync(bundlePath, 'utf8')) as ArticleFileBundle, bundlePath);
+      const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as ArticleFileBundle;
+      files += writeBundle(folder, bundle, bundlePath);
+      writeCorpusPart(site, paper.name, issue.name, bundle.corpus);
       rmSync(bundlePath);
       bundles++;
     }

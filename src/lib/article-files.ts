@@ -1,7 +1,7 @@
 import type { Archive, IssueRef } from './archive.ts';
 import { articleView, type ArticleView } from './article-view.ts';
 import { bibtex, cslJson, ris } from './citations.ts';
-import { articleRecord, articleText, citationSourceOf } from './open-data.ts';
+import { articleRecord, articleText, citationSourceOf, corpusPart, type ArticleRecord } from './open-data.ts';
 import { paths } from './paths.ts';
 
 /**
@@ -25,14 +25,14 @@ export interface ArticleFile {
 interface Format {
   path: (id: string) => string;
   type: string;
-  body: (view: ArticleView, siteUrl: URL | string) => string;
+  body: (view: ArticleView, siteUrl: URL | string, record: () => ArticleRecord) => string;
 }
 
 const FORMATS: Record<ArticleFileFormat, Format> = {
   json: {
     path: paths.articleJson,
     type: 'application/json; charset=utf-8',
-    body: (view, siteUrl) => `${JSON.stringify(articleRecord(view, siteUrl), null, 2)}\n`,
+    body: (_view, _siteUrl, record) => `${JSON.stringify(record(), null, 2)}\n`,
   },
   txt: { path: paths.articleText, type: 'text/plain; charset=utf-8', body: articleText },
   bib: {
@@ -53,15 +53,15 @@ const FORMATS: Record<ArticleFileFormat, Format> = {
   },
 };
 
-/** One of an article's files. */
-export function articleFile(format: ArticleFileFormat, view: ArticleView, siteUrl: URL | string): ArticleFile {
+/** One of an article's files; `record` is its open-data record when the caller has made it. */
+export function articleFile(format: ArticleFileFormat, view: ArticleView, siteUrl: URL | string, record?: ArticleRecord): ArticleFile {
   const { path, type, body } = FORMATS[format];
-  return { path: path(view.ref.entry.id), type, body: body(view, siteUrl) };
+  return { path: path(view.ref.entry.id), type, body: body(view, siteUrl, () => record ?? articleRecord(view, siteUrl)) };
 }
 
 /** All five files of an article, in the order of ARTICLE_FILE_FORMATS. */
-export function articleFiles(view: ArticleView, siteUrl: URL | string): ArticleFile[] {
-  return ARTICLE_FILE_FORMATS.map((format) => articleFile(format, view, siteUrl));
+export function articleFiles(view: ArticleView, siteUrl: URL | string, record?: ArticleRecord): ArticleFile[] {
+  return ARTICLE_FILE_FORMATS.map((format) => articleFile(format, view, siteUrl, record));
 }
 
 /**
@@ -75,18 +75,27 @@ export const ARTICLE_FILE_BUNDLE = '_article-files.json';
 export interface ArticleFileBundle {
   /** Each file's path relative to the issue's folder (`03/01/article.json`), and its body. */
   files: Array<{ path: string; body: string }>;
+  /** The issue's part of its paper's year file of the corpus (open-data.ts, corpusFiles). */
+  corpus: string;
 }
 
-/** The bundle of one issue: the files of each of its articles, made by articleFiles. */
+/**
+ * The bundle of one issue: the files of each of its articles, made by articleFiles, and its
+ * corpus lines, made from the same records as the article.json files.
+ */
 export function articleFileBundle(archive: Archive, issue: IssueRef, siteUrl: URL | string): ArticleFileBundle {
   const files: ArticleFileBundle['files'] = [];
+  const records: ArticleRecord[] = [];
   for (const page of issue.pages) {
     for (const ref of page.articles) {
-      for (const file of articleFiles(articleView(archive, ref), siteUrl)) {
+      const view = articleView(archive, ref);
+      const record = articleRecord(view, siteUrl);
+      records.push(record);
+      for (const file of articleFiles(view, siteUrl, record)) {
         if (!file.path.startsWith(issue.url)) throw new Error(`[article-files] ${file.path} is not in the folder of its issue ${issue.url}`);
         files.push({ path: file.path.slice(issue.url.length), body: file.body });
       }
     }
   }
-  return { files };
+  return { files, corpus: corpusPart(records) };
 }

@@ -13,7 +13,7 @@ export interface ArticleView {
   issue: IssueRef;
   page: PageRef;
   /** The body as plain paragraphs (hand corrections included: the MDX body is the source). */
-  paragraphs: string[];
+  readonly paragraphs: string[];
   /**
    * The headline to show and to cite: the printed 主题; for a photo item without one, what its
    * caption says the picture shows; for a continued piece without one, the headline of where
@@ -23,7 +23,7 @@ export interface ArticleView {
   /** True when nothing was printed as 主题 and `headline` was made from the text. */
   untitled: boolean;
   /** The first sentences, for cards, descriptions and feeds. */
-  lead: string;
+  readonly lead: string;
   /** The people cited as authors: the reporters; for a photo item, its photographers. */
   authors: string[];
   /** Jump lines resolved to the page and, where it can be found, the piece on the other end. */
@@ -44,7 +44,13 @@ function paragraphsOf(entry: ArticleEntry): string[] {
   let paragraphs = paragraphCache.get(entry);
   if (!paragraphs) {
     // stored by the loader at sync time (src/loaders/mdx-articles.ts), else read now
-    const stored = (entry.rendered?.metadata as { paragraphs?: string[] } | undefined)?.paragraphs;
+    const rendered = entry.rendered as { metadata?: { paragraphs?: string[] } } | undefined;
+    const stored = rendered?.metadata?.paragraphs;
+    if (stored === undefined && rendered !== undefined && entry.body === undefined) {
+      // the index build of a sharded site keeps the text of untitled items only (their headline
+      // is made from it); a page of that build that needs more text must be rendered by a shard
+      throw new Error(`[article-view] ${entry.filePath ?? entry.id}: this build did not load the article's text (ARCHIVE_SHARD=index loads it only for items without a printed headline)`);
+    }
     paragraphs = stored ?? articleParagraphs(entry.body);
     paragraphCache.set(entry, paragraphs);
   }
@@ -59,7 +65,6 @@ export function articleView(archive: Archive, ref: ArticleRef): ArticleView {
   const paper = archive.paper(key.paper)!;
   const issue = archive.issue(key.paper, key.date)!;
   const page = issue.pages.find((p) => p.page.number === key.page)!;
-  const paragraphs = paragraphsOf(entry);
   const jumps = resolveJumps(issue, ref);
   const data = entry.data;
 
@@ -67,20 +72,25 @@ export function articleView(archive: Archive, ref: ArticleRef): ArticleView {
   if (headline === null) {
     const origin = jumps.find((jump) => jump.direction === 'from' && jump.article?.entry.data.title);
     if (data.kind === 'article' && origin) headline = `${origin.article!.entry.data.title}（${origin.label.replace(/^上/u, '')}）`;
-    else if (data.kind === 'photo') headline = photoHeadline(paragraphs);
-    else headline = excerpt(paragraphs, 20) || '（无标题）';
+    else if (data.kind === 'photo') headline = photoHeadline(paragraphsOf(entry));
+    else headline = excerpt(paragraphsOf(entry), 20) || '（无标题）';
   }
   const authors = data.kind === 'photo' && data.photographers.length > 0 ? data.photographers : data.reporters;
 
+  // the text is read when asked for: pages that show only headlines need it for untitled items
   const view: ArticleView = {
     ref,
     paper,
     issue,
     page,
-    paragraphs,
+    get paragraphs() {
+      return paragraphsOf(entry);
+    },
     headline,
     untitled: data.title === null,
-    lead: excerpt(paragraphs, 80),
+    get lead() {
+      return excerpt(paragraphsOf(entry), 80);
+    },
     authors,
     jumps,
   };

@@ -10,13 +10,17 @@ import { site } from '../site.config.ts';
 
 /**
  * The archive as open data: per article a JSON record and a plain-text file, per issue a JSON
- * index, and the whole corpus as JSON Lines with SHA-256 checksums. Everything is a pure
+ * index, and the corpus as JSON Lines per paper and year with SHA-256 checksums. Everything is a pure
  * function of the archive and the site's address, so two builds of the same content give
  * byte-identical files (and the same checksums).
  */
 
-/** Bumped when a field changes meaning or disappears; adding a field does not bump it. */
-export const OPEN_DATA_VERSION = 1;
+/**
+ * Bumped when a field or a file changes meaning or disappears; adding one does not bump it.
+ * 2: the corpus is one file per paper and year (`/data/<paper>/<year>.jsonl`), no longer
+ * `/data/corpus.jsonl` and `/data/papers/<paper>.jsonl`.
+ */
+export const OPEN_DATA_VERSION = 2;
 
 export interface ArticleRecord {
   id: string;
@@ -216,17 +220,80 @@ export function issueRecord(archive: Archive, issue: IssueRef, siteUrl: URL | st
   };
 }
 
-export interface DataFile {
-  /** Site path, e.g. /data/corpus.jsonl. */
+/**
+ * The corpus downloads: one JSON Lines file per paper and year, `/data/<paper>/<year>.jsonl`,
+ * the paper's articles of that year in archive order (date, page, position). A year is the unit
+ * a researcher asks for and a size that stays the same as the archive grows (a city daily's
+ * year is about 20,000 articles, 90 MB), and each file is assembled from the issues' own
+ * parts: a build, or a shard build, writes one part per issue it renders (the issue's lines,
+ * made with its article.json files), and the corpus step joins them (src/integrations/corpus.ts),
+ * so no build has to hold every article's text.
+ */
+export interface CorpusFile {
+  paper: string;
+  year: string;
+  /** Site path, /data/<paper>/<year>.jsonl. */
   path: string;
-  body: string;
   records: number;
   description: string;
+}
+
+/** What one paper's year file holds, in words (the data page and the manifest). */
+export function corpusDescription(paperName: string, year: string): string {
+  return `${paperName} ${year} 年的全部稿件`;
+}
+
+/** The corpus files of an archive with their record counts, paper by paper, oldest year first. */
+export function corpusFiles(archive: Archive): CorpusFile[] {
+  const files: CorpusFile[] = [];
+  for (const paper of archive.papers) {
+    const years = new Map<string, number>();
+    for (const issue of paper.issues) {
+      const year = issue.date.slice(0, 4);
+      years.set(year, (years.get(year) ?? 0) + issue.pages.reduce((n, page) => n + page.articles.length, 0));
+    }
+    for (const [year, records] of [...years].sort(([a], [b]) => a.localeCompare(b))) {
+      files.push({ paper: paper.slug, year, path: paths.corpusYear(paper.slug, year), records, description: corpusDescription(paper.data.name, year) });
+    }
+  }
+  return files;
+}
+
+/** The corpus lines of one issue: its articles' records in reading order, one JSON per line. */
+export function corpusPart(records: ArticleRecord[]): string {
+  return records.map((record) => `${JSON.stringify(record)}\n`).join('');
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A paper in the manifest: what the archive holds of it. */
+export interface PaperSummary {
+  slug: string;
+  name: string;
+  issues: number;
+  articles: number;
+  first: string | null;
+  last: string | null;
+}
+
+export function paperSummaries(archive: Archive): PaperSummary[] {
+  return archive.papers.map((paper) => ({
+    slug: paper.slug,
+    name: paper.data.name,
+    issues: paper.issues.length,
+    articles: paper.issues.reduce((n, issue) => n + issue.pages.reduce((m, page) => m + page.articles.length, 0), 0),
+    first: paper.issues[0]?.date ?? null,
+    last: paper.issues.at(-1)?.date ?? null,
+  }));
 }
 
 export interface ManifestEntry {
   path: string;
   url: string;
+  paper: string;
+  year: string;
   bytes: number;
   sha256: string;
   records: number;
@@ -238,85 +305,25 @@ export interface Manifest {
   version: number;
   archive: string;
   site: string;
-  papers: Array<{ slug: string; name: string; issues: number; articles: number; first: string | null; last: string | null }>;
+  papers: PaperSummary[];
   files: ManifestEntry[];
 }
 
-const corpusCache = new WeakMap<Archive, Map<string, DataFile[]>>();
-
-/**
- * The corpus downloads: every article of the archive as one JSON record per line, and the same
- * per paper. Memoised because the manifest hashes the very bytes the download endpoints serve.
- */
-export function corpusFiles(archive: Archive, siteUrl: URL | string): DataFile[] {
-  const key = String(siteUrl);
-  let bySite = corpusCache.get(archive);
-  if (!bySite) corpusCache.set(archive, (bySite = new Map()));
-  const cached = bySite.get(key);
-  if (cached) return cached;
-
-  const perPaper = new Map<string, string[]>();
-  const all: string[] = [];
-  for (const ref of archive.articles) {
-    const line = JSON.stringify(articleRecord(articleView(archive, ref), siteUrl));
-    all.push(line);
-    const list = perPaper.get(ref.key.paper) ?? [];
-    list.push(line);
-    perPaper.set(ref.key.paper, list);
-  }
-  const jsonl = (lines: string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
-  const files: DataFile[] = [
-    { path: paths.corpus(), body: jsonl(all), records: all.length, description: '全部报纸的全部稿件，每行一条 JSON 记录' },
-    ...archive.papers.map((paper) => {
-      const lines = perPaper.get(paper.slug) ?? [];
-      return { path: paths.paperCorpus(paper.slug), body: jsonl(lines), records: lines.length, description: `${paper.data.name}的全部稿件` };
-    }),
-  ];
-  bySite.set(key, files);
-  return files;
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-const manifestCache = new WeakMap<Archive, Map<string, Manifest>>();
-
-/** Memoised: the manifest, its checksum list and the data page hash the same corpus bytes. */
-export function manifest(archive: Archive, siteUrl: URL | string): Manifest {
-  const key = String(siteUrl);
-  let bySite = manifestCache.get(archive);
-  if (!bySite) manifestCache.set(archive, (bySite = new Map()));
-  const cached = bySite.get(key);
-  if (cached) return cached;
-  const made = makeManifest(archive, siteUrl);
-  bySite.set(key, made);
-  return made;
-}
-
-function makeManifest(archive: Archive, siteUrl: URL | string): Manifest {
+/** The manifest of the corpus files, in the order of `files` (paper, then year). */
+export function makeManifest(papers: PaperSummary[], files: ManifestEntry[], siteUrl: URL | string): Manifest {
   return {
     format: 'newspaper-archive-open-data',
     version: OPEN_DATA_VERSION,
     archive: site.title,
     site: absolute(siteUrl, '/'),
-    papers: archive.papers.map((paper) => ({
-      slug: paper.slug,
-      name: paper.data.name,
-      issues: paper.issues.length,
-      articles: paper.issues.reduce((n, issue) => n + issue.pages.reduce((m, page) => m + page.articles.length, 0), 0),
-      first: paper.issues[0]?.date ?? null,
-      last: paper.issues.at(-1)?.date ?? null,
-    })),
-    files: corpusFiles(archive, siteUrl).map((file) => ({
-      path: file.path,
-      url: absolute(siteUrl, file.path),
-      bytes: Buffer.byteLength(file.body, 'utf8'),
-      sha256: sha256(file.body),
-      records: file.records,
-      description: file.description,
-    })),
+    papers,
+    files: [...files].sort((a, b) => a.paper.localeCompare(b.paper) || a.year.localeCompare(b.year)),
   };
+}
+
+/** `wget -x -nH --cut-dirs=1 -i urls.txt` input: every corpus file's URL, one per line. */
+export function urlList(entries: ManifestEntry[]): string {
+  return entries.map((entry) => `${entry.url}\n`).join('');
 }
 
 /** `sha256sum -c` input: `<hex>  <path relative to /data/>` per line. */

@@ -19,10 +19,11 @@ export const paths = {
   issueJson: (paper: string, date: string) => `/${paper}/${date}/issue.json`,
   feed: (paper: string) => `/${paper}/feed.xml`,
   data: () => '/data/',
-  corpus: () => '/data/corpus.jsonl',
-  paperCorpus: (paper: string) => `/data/papers/${paper}.jsonl`,
+  /** One paper's articles of one year, JSON Lines (src/lib/open-data.ts, corpusFiles). */
+  corpusYear: (paper: string, year: number | string) => `/data/${paper}/${year}.jsonl`,
   manifest: () => '/data/manifest.json',
   checksums: () => '/data/SHA256SUMS.txt',
+  corpusUrls: () => '/data/urls.txt',
   /** 历史上的今天: the articles of one month and day (MM-DD) across the years. */
   onThisDay: (monthDay: string) => `/on-this-day/${monthDay}.json`,
   sitemap: () => '/sitemap.xml',

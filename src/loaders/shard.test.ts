@@ -24,7 +24,7 @@ describe('shards', () => {
 
   it('gives every site path to exactly one build', () => {
     const builds = [parseShard('*/2020')!, year, index];
-    for (const path of ['/', '/search/', '/zunyi-daily/', '/zunyi-daily/feed.xml', '/data/corpus.jsonl', '/zunyi-daily/2021/', '/zunyi-daily/2021-01-01/', '/qiannan-daily/2020-12-31/02/03/article.json', '/sitemaps/1.xml']) {
+    for (const path of ['/', '/search/', '/zunyi-daily/', '/zunyi-daily/feed.xml', '/data/zunyi-daily/2021.jsonl', '/zunyi-daily/2021/', '/zunyi-daily/2021-01-01/', '/qiannan-daily/2020-12-31/02/03/article.json', '/sitemaps/1.xml']) {
       expect(builds.filter((shard) => ownsPath(shard, path)), path).toHaveLength(1);
     }
     expect(ownsPath(paperYear, '/qiannan-daily/2021-01-01/')).toBe(false);

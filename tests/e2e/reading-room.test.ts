@@ -113,7 +113,7 @@ describe('reading room on the bundled archive', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
   });
 
-  it('downloads the article JSON and the corpus, whose checksum matches the manifest', async () => {
+  it("downloads the article JSON and the paper's year of the corpus, whose checksum matches the manifest", async () => {
     const { page } = await open(ARTICLE);
     const panel = page.getByRole('region', { name: '引用与下载' });
     const jsonUrl = new URL((await panel.getByRole('link', { name: 'JSON', exact: true }).getAttribute('href'))!, baseUrl).href;
@@ -144,23 +144,30 @@ describe('reading room on the bundled archive', () => {
     expect(text).toContain(`\n\n${shown[0]}\n\n`);
     expect(text).toContain(GBT);
 
-    // the data page: download the whole corpus as a reader would and check it against the manifest
+    // the data page: download the paper's year file as a reader would and check it against the manifest
     await page.goto(`${baseUrl}/data/`);
     expect(await page.locator('h1').innerText()).toBe('数据下载');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'corpus.jsonl' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'zunyi-daily/2023.jsonl' }).click()]);
     const bytes = readFileSync((await download.path())!);
     const manifest = await (await page.request.get(`${baseUrl}/data/manifest.json`)).json();
-    const entry = manifest.files.find((file: { path: string }) => file.path === '/data/corpus.jsonl');
+    expect(manifest.files.map((file: { path: string }) => file.path)).toEqual(['/data/zunyi-daily/2023.jsonl']);
+    const entry = manifest.files[0];
     expect(entry.bytes).toBe(bytes.length);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
     const lines = bytes.toString('utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(entry.records);
     expect(lines.map((line) => JSON.parse(line).id)).toContain('zunyi-daily/2023-01-17/03/01');
     expect(JSON.parse(lines[0]!)).toEqual(record);
-    // the sha256sum -c list agrees, and the page shows the same checksum
+    // the sha256sum -c list and the wget -i list agree; the page shows the count as built and
+    // the size from the manifest
     const sums = await (await page.request.get(`${baseUrl}/data/SHA256SUMS.txt`)).text();
-    expect(sums.split('\n')).toContain(`${entry.sha256}  corpus.jsonl`);
-    expect(await page.locator('.data-table').first().innerText()).toContain(entry.sha256);
+    expect(sums).toBe(`${entry.sha256}  zunyi-daily/2023.jsonl\n`);
+    expect(await (await page.request.get(`${baseUrl}/data/urls.txt`)).text()).toBe(`${entry.url}\n`);
+    const row = page.locator('#corpus-files tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td').nth(2).innerText()).toBe(String(entry.records));
+    await expect.poll(() => row.locator('[data-size]').innerText()).toBe(`${(entry.bytes / 1024).toFixed(1)} KB`);
+    expect(await row.locator('[data-size]').getAttribute('title')).toBe(`SHA-256 ${entry.sha256}`);
     // the field table documents exactly the fields of a record
     const documented = await page.locator('table.fields').first().locator('tbody tr td:first-child').allInnerTexts();
     expect(documented.sort()).toEqual(Object.keys(record).sort());
@@ -243,6 +250,10 @@ describe('reading room on the bundled archive', () => {
     const { page } = await open('/zunyi-daily/');
     const feedHref = await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href');
     expect(feedHref).toBe('/zunyi-daily/feed.xml');
+    // and the paper's corpus, a file per year
+    const year = page.locator('#data-heading + ul').getByRole('link', { name: '2023 年' });
+    expect(await year.getAttribute('href')).toBe('/data/zunyi-daily/2023.jsonl');
+    expect((await page.request.get(`${baseUrl}/data/zunyi-daily/2023.jsonl`)).ok()).toBe(true);
     const feed = await (await page.request.get(`${baseUrl}${feedHref}`)).text();
     const parsed = await page.evaluate((xml) => {
       const doc = new DOMParser().parseFromString(xml, 'application/xml');
