@@ -20,7 +20,7 @@ import { defaultOut, generate, importGenerated } from './generate.ts';
 import { syntheticJpeg } from './io/bench-photos.ts';
 import { buildHugo, hugoVersion, writeHugoSite } from './io/bench-hugo.ts';
 import { folderSize, runMeasured, type Measured } from './io/bench-process.ts';
-import { fmt, formatTable, gib, median, parseBuildLog, parseSizes, sizeLabel, type BuildPhases } from './lib/bench-stats.ts';
+import { fmt, formatTable, gib, median, parseBuildLog, parseSizes, SEARCH_PHASE, sizeLabel, type BuildPhases } from './lib/bench-stats.ts';
 import { issueDates, issueFolderFiles, resolveOptions, syntheticIssue, type SyntheticOptions } from './lib/synthetic.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -117,12 +117,10 @@ async function astroBuild(contentDir: string, outDir: string, astroCache: string
       ASTRO_TELEMETRY_DISABLED: '1',
       ...env,
     },
+    phases: { search: SEARCH_PHASE },
   });
   if (result.code !== 0) throw new Error(`astro build failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
-  const searchRss = Object.entries(result.peakRssByName)
-    .filter(([name]) => name.startsWith('pagefind'))
-    .reduce((n, [, rss]) => n + rss, 0);
-  return { ms: result.ms, peakRss: result.peakRss, searchRss, phases: parseBuildLog(result.output) };
+  return { ms: result.ms, peakRss: result.peakRss, searchRss: result.phaseRss.search ?? Number.NaN, phases: parseBuildLog(result.output) };
 }
 
 function log(line: string): void {

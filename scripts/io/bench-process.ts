@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { plainText } from '../lib/bench-stats.ts';
 
 /**
  * Run a command and measure it: wall time, and the peak resident memory of its whole process
- * tree (Astro spawns Pagefind, sharp runs threads), sampled from /proc every 250 ms. Peaks are
- * also kept per command name, so that the search indexer's own peak can be told apart.
+ * tree (Astro's workers, sharp's threads), sampled from /proc every 250 ms. A phase of the run
+ * (the search index step of a build, say) is told by the lines it logs when it starts and ends,
+ * and the peak while it runs is kept apart.
  */
 export interface Measured {
   code: number | null;
@@ -12,52 +14,71 @@ export interface Measured {
   ms: number;
   /** Peak of the sum of RSS over the tree, bytes. */
   peakRss: number;
-  /** Peak RSS summed per command name (`node`, `pagefind_extended` …), bytes. */
-  peakRssByName: Record<string, number>;
+  /** Per phase: the peak RSS of the tree while it ran (null when its lines never came), bytes. */
+  phaseRss: Record<string, number | null>;
 }
 
-export async function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> {
+/** A phase of a run: from the first output line matching `start` to the first matching `end` after it. */
+export interface Phase {
+  start: RegExp;
+  end: RegExp;
+}
+
+export async function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; phases?: Record<string, Phase> } = {}): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const phases = Object.entries(options.phases ?? {}).map(([name, phase]) => ({ name, ...phase, state: 'before' as 'before' | 'running' | 'done', peak: 0 }));
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let peakRss = 0;
-  const peakRssByName: Record<string, number> = {};
-  const sample = () => {
-    if (child.pid === undefined) return;
-    const tree = processTree(child.pid);
-    let total = 0;
-    const byName: Record<string, number> = {};
-    for (const { rss, name } of tree) {
-      total += rss;
-      byName[name] = (byName[name] ?? 0) + rss;
+  let pending = '';
+  const read = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output += text;
+    // whole lines only: a marker may arrive split across chunks
+    const lines = (pending + text).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines.map(plainText)) {
+      for (const phase of phases) {
+        if (phase.state === 'before' && phase.start.test(line)) {
+          phase.state = 'running';
+          sample();
+        } else if (phase.state === 'running' && phase.end.test(line)) {
+          sample();
+          phase.state = 'done';
+        }
+      }
     }
-    peakRss = Math.max(peakRss, total);
-    for (const [name, rss] of Object.entries(byName)) peakRssByName[name] = Math.max(peakRssByName[name] ?? 0, rss);
   };
+  child.stdout.on('data', read);
+  child.stderr.on('data', read);
+  let peakRss = 0;
+  function sample(): void {
+    if (child.pid === undefined) return;
+    const total = processTree(child.pid).reduce((n, { rss }) => n + rss, 0);
+    peakRss = Math.max(peakRss, total);
+    for (const phase of phases) if (phase.state === 'running') phase.peak = Math.max(phase.peak, total);
+  }
   const timer = setInterval(sample, 250);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);
-  return { code, output, ms: performance.now() - started, peakRss, peakRssByName };
+  const phaseRss = Object.fromEntries(phases.map((phase) => [phase.name, phase.state === 'done' ? phase.peak : null]));
+  return { code, output, ms: performance.now() - started, peakRss, phaseRss };
 }
 
 const PAGE = 4096;
 
 /**
- * The process and its descendants with their RSS (bytes) and command name. Walks the tree
+ * The process and its descendants with their RSS (bytes). Walks the tree
  * through /proc/<pid>/task/<tid>/children, so that a sample reads a few dozen small files
  * rather than every process on the machine (the sampler must not slow down what it measures).
  */
-function processTree(root: number): Array<{ pid: number; rss: number; name: string }> {
-  const result: Array<{ pid: number; rss: number; name: string }> = [];
+function processTree(root: number): Array<{ pid: number; rss: number }> {
+  const result: Array<{ pid: number; rss: number }> = [];
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
     try {
       const rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
-      const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      result.push({ pid, rss, name });
+      result.push({ pid, rss });
       for (const task of readdirSync(`/proc/${pid}/task`)) {
         for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ')) if (child.trim() !== '') stack.push(Number(child));
       }

@@ -11,6 +11,7 @@ const LOG = `19:10:09 [content] Syncing content
 
 19:10:18 [build] ✓ Completed in 7.43s.
 19:10:18 [archive:photos] 97 photos: 12 sizes encoded, the rest from the photo store, in 332 ms
+19:10:18 [archive:search-index] indexing 1021 articles
 19:10:23 [archive:search-index] indexed 1021 articles in 1 bundle(s) in 4911 ms
 19:10:23 [build] 1268 page(s) built in 14.2s`;
 

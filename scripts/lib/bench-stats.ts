@@ -28,11 +28,22 @@ export interface BuildPhases {
   loader: { rendered: number; unchanged: number; compiled: number } | null;
 }
 
+/**
+ * The search index step of a build, by the lines src/integrations/search-index.ts logs when it
+ * starts and when it is done (the bench keeps the build's peak memory while it runs).
+ */
+export const SEARCH_PHASE = { start: /\[archive:search-index\] indexing \d+ articles/, end: /\[archive:search-index\] indexed / };
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/** A log line without its terminal colours. */
+export function plainText(text: string): string {
+  return text.replace(ANSI, '');
+}
+
 export function parseBuildLog(log: string): BuildPhases {
-  const text = log.replace(ANSI, '');
+  const text = plainText(log);
   const seconds = (pattern: RegExp) => {
     const match = pattern.exec(text);
     if (!match) return null;

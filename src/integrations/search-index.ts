@@ -44,6 +44,8 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         const site = fileURLToPath(dir);
         const started = performance.now();
         const sources = await readSources(join(site, SOURCES_DIR));
+        // the bench measures the build's memory between this line and the last (scripts/lib/bench-stats.ts)
+        logger.info(`indexing ${sources.length} articles`);
         const result = await writeSearchBundles(sources, site, { shardSize });
         logger.info(`indexed ${sources.length} articles in ${result.bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms`);
       },

@@ -12,10 +12,11 @@ export default async function setup(project: TestProject) {
   // one folder per run, so that two test runs on one machine never build into each other
   const work = resolve(ROOT, `.cache/e2e/${process.pid}`);
   const outDir = resolve(work, 'dist');
-  await buildSite({ outDir, astroCache: resolve(work, 'astro'), photoCache: resolve(ROOT, '.cache/e2e/photos') });
+  const { output } = await buildSite({ outDir, astroCache: resolve(work, 'astro'), photoCache: resolve(ROOT, '.cache/e2e/photos') });
   const server = await serveStatic(outDir);
   project.provide('baseUrl', server.url);
   project.provide('distDir', outDir);
+  project.provide('buildLog', output);
   return async () => {
     await server.close();
     rmSync(work, { recursive: true, force: true });
@@ -26,5 +27,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     distDir: string;
+    /** What `astro build` printed. */
+    buildLog: string;
   }
 }
