@@ -78,6 +78,7 @@ export function articleView(archive: Archive, ref: ArticleRef): ArticleView {
   const authors = data.kind === 'photo' && data.photographers.length > 0 ? data.photographers : data.reporters;
 
   // the text is read when asked for: pages that show only headlines need it for untitled items
+  let lead: string | undefined;
   const view: ArticleView = {
     ref,
     paper,
@@ -89,7 +90,8 @@ export function articleView(archive: Archive, ref: ArticleRef): ArticleView {
     headline,
     untitled: data.title === null,
     get lead() {
-      return excerpt(paragraphsOf(entry), 80);
+      lead ??= excerpt(paragraphsOf(entry), 80);
+      return lead;
     },
     authors,
     jumps,
