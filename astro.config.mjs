@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { articleFileBundles } from './src/integrations/article-files.ts';
+import { outputInPlace } from './src/integrations/output-in-place.ts';
 import { photos } from './src/integrations/photos.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shardOutput } from './src/integrations/shard-output.ts';
@@ -26,8 +27,9 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
   // in this order: a shard build drops the pages it does not own (and their issues' article-file
-  // bundles) before the article files, photos and search are written
-  integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), searchIndex()],
+  // bundles) before the article files, photos and search are written; then what the previous
+  // build left in the output folder and this one did not write is removed
+  integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), searchIndex(), outputInPlace()],
   devToolbar: { enabled: false },
   vite: {
     build: {

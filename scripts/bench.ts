@@ -105,8 +105,12 @@ function summarize(runs: BuildRun[], articles: number): BuildSummary {
   };
 }
 
-async function astroBuild(contentDir: string, outDir: string, astroCache: string, photoStoreRoot: string, env: Record<string, string> = {}): Promise<BuildRun> {
-  rmSync(outDir, { recursive: true, force: true });
+/**
+ * One `astro build`. `fresh` empties the output folder first (not measured), as on a new
+ * checkout; otherwise the build writes over the previous output, as a maintainer's next build does.
+ */
+async function astroBuild(contentDir: string, outDir: string, astroCache: string, photoStoreRoot: string, { fresh = false, env = {} }: { fresh?: boolean; env?: Record<string, string> } = {}): Promise<BuildRun> {
+  if (fresh) rmSync(outDir, { recursive: true, force: true });
   const result: Measured = await runMeasured(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
     env: {
@@ -161,11 +165,11 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     const warm: BuildRun[] = [];
     for (let run = 0; run < runs; run++) {
       rmSync(astroCache, { recursive: true, force: true });
-      cold.push(await astroBuild(contentDir, join(dir, `dist-${kind}`), astroCache, store, env));
+      cold.push(await astroBuild(contentDir, join(dir, `dist-${kind}`), astroCache, store, { fresh: true, env }));
       log(`${sizeLabel(size)} ${kind}: cold build ${fmt(cold.at(-1)!.ms / 1000)} s, peak ${gib(cold.at(-1)!.peakRss)}`);
     }
     for (let run = 0; run < runs; run++) {
-      warm.push(await astroBuild(contentDir, join(dir, `dist-${kind}`), astroCache, store, env));
+      warm.push(await astroBuild(contentDir, join(dir, `dist-${kind}`), astroCache, store, { env }));
       log(`${sizeLabel(size)} ${kind}: warm build ${fmt(warm.at(-1)!.ms / 1000)} s, peak ${gib(warm.at(-1)!.peakRss)}`);
     }
     return { cold: summarize(cold, articles), warm: summarize(warm, articles) };
@@ -188,7 +192,7 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     // "re-encode on every build": the same build with an empty photo store
     const emptyStore = join(dir, 'photo-store-empty');
     rmSync(emptyStore, { recursive: true, force: true });
-    const run = await astroBuild(contentDir, join(dir, 'dist-photos'), join(dir, 'astro-loader'), emptyStore);
+    const run = await astroBuild(contentDir, join(dir, 'dist-photos'), join(dir, 'astro-loader'), emptyStore, { fresh: true });
     rmSync(join(dir, 'dist-photos'), { recursive: true, force: true });
     result.photoBuild = { photos, msPerPhoto: (run.phases.photosMs ?? Number.NaN) / photos };
     log(`${sizeLabel(size)}: a build that encodes the sizes itself spends ${fmt(result.photoBuild.msPerPhoto)} ms per photo`);

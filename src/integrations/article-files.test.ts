@@ -12,6 +12,7 @@ import { issueSchema } from '../schemas/issue.ts';
 import { paperSchema } from '../schemas/paper.ts';
 import { pageSchema } from '../schemas/page.ts';
 import { unpackArticleFiles } from './article-files.ts';
+import { markBuildStart } from './output-in-place.ts';
 
 const SITE_URL = 'https://archive.example';
 
@@ -129,6 +130,21 @@ describe('article files written from the per-issue bundles', () => {
     writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }], corpus: '' });
     mkdirSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01'), { recursive: true });
     writeFileSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'article.json'), '{}\n');
+    expect(() => unpackArticleFiles(site)).toThrow(/already written by another route/);
+  });
+
+  it("replaces a file of the previous build in the same folder, not one of this build's", () => {
+    const path = join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'article.json');
+    mkdirSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01'), { recursive: true });
+    writeFileSync(path, '{"old":true}\n');
+    // the file system's clock is coarse (a few ms): start the build clearly later
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+    markBuildStart(site);
+    writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }], corpus: '' });
+    expect(unpackArticleFiles(site)).toEqual({ bundles: 1, files: 1 });
+    expect(readFileSync(path, 'utf8')).toBe('{}\n');
+    // written again in this build by someone else: refused
+    writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }], corpus: '' });
     expect(() => unpackArticleFiles(site)).toThrow(/already written by another route/);
   });
 

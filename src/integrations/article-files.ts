@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ARTICLE_FILE_BUNDLE, type ArticleFileBundle } from '../lib/article-files.ts';
 import { parseShard } from '../loaders/shard.ts';
 import { assembleCorpus, CORPUS_PARTS, writeCorpusPart } from './corpus.ts';
+import { buildStart, writtenThisBuild } from './output-in-place.ts';
 
 /** The route of the bundles, one per issue; src/integrations/shard-output.ts filters it too. */
 export const ARTICLE_FILE_BUNDLE_PATTERN = `/[paper]/[date]/${ARTICLE_FILE_BUNDLE}`;
@@ -60,6 +61,8 @@ export function articleFileBundles(): AstroIntegration {
 export function unpackArticleFiles(site: string): { bundles: number; files: number } {
   let bundles = 0;
   let files = 0;
+  // a file of the previous build in the same folder is replaced (output-in-place.ts)
+  const start = buildStart(site);
   for (const paper of readdirSync(site, { withFileTypes: true })) {
     if (!paper.isDirectory()) continue;
     for (const issue of readdirSync(join(site, paper.name), { withFileTypes: true })) {
@@ -68,7 +71,7 @@ export function unpackArticleFiles(site: string): { bundles: number; files: numb
       const bundlePath = join(folder, ARTICLE_FILE_BUNDLE);
       if (!existsSync(bundlePath)) continue;
       const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as ArticleFileBundle;
-      files += writeBundle(folder, bundle, bundlePath);
+      files += writeBundle(folder, bundle, bundlePath, start);
       writeCorpusPart(site, paper.name, issue.name, bundle.corpus);
       rmSync(bundlePath);
       bundles++;
@@ -77,7 +80,7 @@ export function unpackArticleFiles(site: string): { bundles: number; files: numb
   return { bundles, files };
 }
 
-function writeBundle(folder: string, bundle: ArticleFileBundle, bundlePath: string): number {
+function writeBundle(folder: string, bundle: ArticleFileBundle, bundlePath: string, start: bigint | null): number {
   const made = new Set<string>();
   for (const file of bundle.files) {
     const target = resolve(folder, file.path);
@@ -93,7 +96,8 @@ function writeBundle(folder: string, bundle: ArticleFileBundle, bundlePath: stri
       writeFileSync(target, file.body, { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      throw new Error(`[article-files] ${target} was already written by another route; only the bundle ${bundlePath} should write it`);
+      if (writtenThisBuild(target, start)) throw new Error(`[article-files] ${target} was already written by another route; only the bundle ${bundlePath} should write it`);
+      writeFileSync(target, file.body);
     }
   }
   return bundle.files.length;
