@@ -12,7 +12,7 @@ import { issueSchema } from '../schemas/issue.ts';
 import { paperSchema } from '../schemas/paper.ts';
 import { pageSchema } from '../schemas/page.ts';
 import { unpackArticleFiles } from './article-files.ts';
-import { markBuildStart } from './output-in-place.ts';
+import { markBuildStart, removeStale } from './output-in-place.ts';
 
 const SITE_URL = 'https://archive.example';
 
@@ -137,15 +137,19 @@ describe('article files written from the per-issue bundles', () => {
     const path = join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'article.json');
     mkdirSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01'), { recursive: true });
     writeFileSync(path, '{"old":true}\n');
+    writeFileSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'article.txt'), '正文\n');
     // the file system's clock is coarse (a few ms): start the build clearly later
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
     markBuildStart(site);
-    writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }], corpus: '' });
-    expect(unpackArticleFiles(site)).toEqual({ bundles: 1, files: 1 });
+    writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }, { path: '01/01/article.txt', body: '正文\n' }], corpus: '' });
+    expect(unpackArticleFiles(site)).toEqual({ bundles: 1, files: 2 });
     expect(readFileSync(path, 'utf8')).toBe('{}\n');
     // written again in this build by someone else: refused
     writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }], corpus: '' });
     expect(() => unpackArticleFiles(site)).toThrow(/already written by another route/);
+    // a file that was already right is kept, and counts as written by this build
+    expect(removeStale(site)).toEqual({ removed: 0 });
+    expect(readFileSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'article.txt'), 'utf8')).toBe('正文\n');
   });
 
   it('finds nothing to do in a site without bundles', () => {
