@@ -2,15 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseArticleId } from '../../scripts/lib/ids.ts';
-import type { Archive, ArticleEntry, ArticleRef, IssueRef, PaperRef } from '../lib/archive.ts';
+import { archiveOf } from '../../tests/support/archive-fixture.ts';
+import type { Archive } from '../lib/archive.ts';
 import { ARTICLE_FILE_BUNDLE, articleFileBundle, articleFiles, type ArticleFileBundle } from '../lib/article-files.ts';
 import { articleView } from '../lib/article-view.ts';
 import { paths } from '../lib/paths.ts';
-import { articleSchema } from '../schemas/article.ts';
-import { issueSchema } from '../schemas/issue.ts';
-import { paperSchema } from '../schemas/paper.ts';
-import { pageSchema } from '../schemas/page.ts';
 import { unpackArticleFiles } from './article-files.ts';
 import { markBuildStart, removeStale } from './output-in-place.ts';
 
@@ -18,30 +14,14 @@ const SITE_URL = 'https://archive.example';
 
 /** An archive of one issue with two pages: an article, a photo item and an article without a title. */
 function sampleArchive(): Archive {
-  const ref = (id: string, data: Record<string, unknown>, body: string): ArticleRef => ({
-    key: parseArticleId(id)!,
-    entry: { id, collection: 'articles', data: articleSchema.parse(data), body } as unknown as ArticleEntry,
-    url: paths.article(id),
+  return archiveOf({
+    pages: { '2023-01-17': { 1: '要闻', 3: null } },
+    articles: [
+      { id: 'zunyi-daily/2023-01-17/01/01', data: { kind: 'article', title: '志愿服务聚合力 文明实践谱新篇', dateline: '本报讯', reporters: ['张婷'], correspondents: ['陈静'] }, body: '本报讯 近日，新蒲新区开展活动。\n\n活动持续到月底。\n' },
+      { id: 'zunyi-daily/2023-01-17/01/02', data: { kind: 'photo', photographers: ['向婧'], credit: '（记者 向婧 摄影报道）' }, body: '日前，赤水市春节“送文化下乡”活动举行。图为群众展示领到的春联。\n' },
+      { id: 'zunyi-daily/2023-01-17/03/01', data: { kind: 'article', column: '我们的节日，春节', reporters: ['李明', '王芳', '赵强', '钱多'] }, body: '`<新蒲>` {记者} 1. 第一段 "引号" -- 破折号\n' },
+    ],
   });
-  const articles = [
-    ref('zunyi-daily/2023-01-17/01/01', { kind: 'article', title: '志愿服务聚合力 文明实践谱新篇', dateline: '本报讯', reporters: ['张婷'], correspondents: ['陈静'] }, '本报讯 近日，新蒲新区开展活动。\n\n活动持续到月底。\n'),
-    ref('zunyi-daily/2023-01-17/01/02', { kind: 'photo', photographers: ['向婧'], credit: '（记者 向婧 摄影报道）' }, '日前，赤水市春节“送文化下乡”活动举行。图为群众展示领到的春联。\n'),
-    ref('zunyi-daily/2023-01-17/03/01', { kind: 'article', column: '我们的节日，春节', reporters: ['李明', '王芳', '赵强', '钱多'] }, '`<新蒲>` {记者} 1. 第一段 "引号" -- 破折号\n'),
-  ];
-  const page = (number: number, name: string | null) => ({
-    page: pageSchema.parse({ number, name }),
-    articles: articles.filter((a) => a.key.page === number),
-    url: paths.page('zunyi-daily', '2023-01-17', number),
-  });
-  const issue: IssueRef = {
-    paper: 'zunyi-daily',
-    date: '2023-01-17',
-    data: issueSchema.parse({ paper: 'zunyi-daily', date: '2023-01-17', pages: [{ number: 1, name: '要闻' }, { number: 3 }] }),
-    pages: [page(1, '要闻'), page(3, null)],
-    url: paths.issue('zunyi-daily', '2023-01-17'),
-  };
-  const paper: PaperRef = { slug: 'zunyi-daily', data: paperSchema.parse({ name: '遵义日报', place: '贵州省遵义市', cn: 'CN 52-0015' }), issues: [issue], url: paths.paper('zunyi-daily') };
-  return { papers: [paper], paper: (slug) => (slug === paper.slug ? paper : undefined), issue: (p, d) => (p === issue.paper && d === issue.date ? issue : undefined), articles };
 }
 
 /** Every file under a folder, as site paths. */
