@@ -31,6 +31,8 @@ export default defineConfig({
   // build left in the output folder and this one did not write is removed
   integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), searchIndex(), outputInPlace()],
   devToolbar: { enabled: false },
+  // article pages whose data and code are unchanged are not rendered again (src/lib/page-keys.ts)
+  experimental: { incrementalBuild: process.env.ARCHIVE_INCREMENTAL !== '0' },
   vite: {
     build: {
       rollupOptions: {

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadArchive } from '../lib/archive.ts';
 import { articleFileBundle } from '../lib/article-files.ts';
+import { issueFilesKey } from '../lib/page-keys.ts';
 import { siteOf } from '../lib/route-params.ts';
 
 /**
@@ -10,7 +11,8 @@ import { siteOf } from '../lib/route-params.ts';
  */
 export const getStaticPaths = (async () => {
   const archive = await loadArchive();
-  return archive.papers.flatMap((paper) => paper.issues.map((issue) => ({ params: { paper: paper.slug, date: issue.date } })));
+  // an unchanged issue's bundle is not made again (src/lib/page-keys.ts)
+  return archive.papers.flatMap((paper) => paper.issues.map((issue) => ({ params: { paper: paper.slug, date: issue.date }, cacheKey: issueFilesKey(archive, issue) })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,7 +59,7 @@ describe('article files written from the per-issue bundles', () => {
     writeFileSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'index.html'), '<!doctype html>');
     writeBundle(articleFileBundle(archive, issue, SITE_URL));
 
-    expect(unpackArticleFiles(site)).toEqual({ bundles: 1, files: 15 });
+    expect(unpackArticleFiles(site)).toEqual({ bundles: 1, files: 15, unchanged: 0 });
 
     const expected = new Map(archive.articles.flatMap((ref) => articleFiles(articleView(archive, ref), SITE_URL)).map((file) => [file.path, file.body]));
     expect(expected.size).toBe(15);
@@ -122,7 +122,7 @@ describe('article files written from the per-issue bundles', () => {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
     markBuildStart(site);
     writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }, { path: '01/01/article.txt', body: '正文\n' }], corpus: '' });
-    expect(unpackArticleFiles(site)).toEqual({ bundles: 1, files: 2 });
+    expect(unpackArticleFiles(site)).toEqual({ bundles: 1, files: 2, unchanged: 0 });
     expect(readFileSync(path, 'utf8')).toBe('{}\n');
     // written again in this build by someone else: refused
     writeBundle({ files: [{ path: '01/01/article.json', body: '{}\n' }], corpus: '' });
@@ -132,9 +132,41 @@ describe('article files written from the per-issue bundles', () => {
     expect(readFileSync(join(site, 'zunyi-daily', '2023-01-17', '01', '01', 'article.txt'), 'utf8')).toBe('正文\n');
   });
 
+  it('leaves the files of an issue whose bundle is the one it last wrote there, while they are all there', () => {
+    const archive = sampleArchive();
+    const issue = archive.issue('zunyi-daily', '2023-01-17')!;
+    const record = join(site, '..', `${site.split(sep).at(-1)}-record.json`);
+    const build = () => {
+      markBuildStart(site);
+      writeBundle(articleFileBundle(archive, issue, SITE_URL));
+      return unpackArticleFiles(site, { record });
+    };
+    try {
+      expect(build()).toMatchObject({ files: 15, unchanged: 0 });
+      const json = join(site, paths.articleJson('zunyi-daily/2023-01-17/01/01'));
+      const before = statSync(json, { bigint: true }).ctimeNs;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+      expect(build()).toEqual({ bundles: 1, files: 0, unchanged: 1 });
+      expect(statSync(json, { bigint: true }).ctimeNs).toBe(before);
+      // the corpus part is written every time (the corpus step deletes the parts)
+      expect(existsSync(join(site, '_corpus', 'zunyi-daily', '2023-01-17.jsonl'))).toBe(true);
+      // a file gone from the folder: the bundle is written again
+      rmSync(join(site, paths.articleText('zunyi-daily/2023-01-17/03/01')));
+      expect(build()).toMatchObject({ files: 15, unchanged: 0 });
+      // a bundle that changed is written
+      const edited = archiveOf({ articles: [{ id: 'zunyi-daily/2023-01-17/01/01', data: { kind: 'article', title: '新标题' }, body: '正文。\n' }] });
+      markBuildStart(site);
+      writeBundle(articleFileBundle(edited, edited.issue('zunyi-daily', '2023-01-17')!, SITE_URL));
+      expect(unpackArticleFiles(site, { record })).toMatchObject({ files: 5, unchanged: 0 });
+      expect(JSON.parse(readFileSync(json, 'utf8')).title).toBe('新标题');
+    } finally {
+      rmSync(record, { force: true });
+    }
+  });
+
   it('finds nothing to do in a site without bundles', () => {
     mkdirSync(join(site, 'zunyi-daily', '2023-01-17'), { recursive: true });
     mkdirSync(join(site, 'photos', '0123456789abcdef'), { recursive: true });
-    expect(unpackArticleFiles(site)).toEqual({ bundles: 0, files: 0 });
+    expect(unpackArticleFiles(site)).toEqual({ bundles: 0, files: 0, unchanged: 0 });
   });
 });

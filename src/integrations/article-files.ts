@@ -1,11 +1,12 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTICLE_FILE_BUNDLE, type ArticleFileBundle } from '../lib/article-files.ts';
 import { parseShard } from '../loaders/shard.ts';
 import { assembleCorpus, CORPUS_PARTS, writeCorpusPart } from './corpus.ts';
-import { buildStart, writtenThisBuild } from './output-in-place.ts';
+import { buildStart, keepFiles, writtenThisBuild } from './output-in-place.ts';
 
 /** The route of the bundles, one per issue; src/integrations/shard-output.ts filters it too. */
 export const ARTICLE_FILE_BUNDLE_PATTERN = `/[paper]/[date]/${ARTICLE_FILE_BUNDLE}`;
@@ -28,6 +29,7 @@ const RELATIVE_PATH = /^(?:[\w-]+\/)*[\w-]+\.[a-z]+$/;
  * build leaves its parts to `npm run shard -- combine`.
  */
 export function articleFileBundles(): AstroIntegration {
+  let record: string | undefined;
   return {
     name: 'archive:article-files',
     hooks: {
@@ -38,11 +40,14 @@ export function articleFileBundles(): AstroIntegration {
         // and the endpoints of the single files render nothing (src/lib/route-params.ts)
         updateConfig({ vite: { define: { 'import.meta.env.ARCHIVE_ARTICLE_FILE_BUNDLES': 'true' } } });
       },
+      'astro:config:done': ({ config }) => {
+        record = join(fileURLToPath(config.cacheDir), 'article-files.json');
+      },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
-        const { bundles, files } = unpackArticleFiles(site);
-        logger.info(`wrote ${files} article files from ${bundles} issue bundles in ${Math.round(performance.now() - started)} ms`);
+        const { bundles, files, unchanged } = unpackArticleFiles(site, { record });
+        logger.info(`wrote ${files} article files from ${bundles - unchanged} issue bundles (${unchanged} unchanged) in ${Math.round(performance.now() - started)} ms`);
         if (parseShard(process.env.ARCHIVE_SHARD)) return;
         const assembled = performance.now();
         const corpus = assembleCorpus(site);
@@ -52,17 +57,37 @@ export function articleFileBundles(): AstroIntegration {
   };
 }
 
+/** Which bundles were last written into which output folder (kept in the Astro cache). */
+interface UnpackRecord {
+  site: string;
+  /** `<paper>/<date>` -> SHA-1 of the bundle. */
+  bundles: Record<string, string>;
+}
+
+export interface UnpackOptions {
+  /**
+   * A file that remembers the bundles written into this output folder: a build over it that
+   * gets the same bundle again (an issue that did not change) leaves its files as they are.
+   */
+  record?: string;
+}
+
 /**
  * Write the files of every bundle in a built site (`<site>/<paper>/<date>/_article-files.json`)
  * into the issue's folder, its corpus lines as the issue's part, and delete the bundle. A file
- * that already exists is an error: some other route wrote it, and the site would depend on
- * which one ran last.
+ * that this build already wrote is an error: some other route wrote it, and the site would
+ * depend on which one ran last. Over the previous output (output-in-place.ts), a file of the
+ * previous build is replaced, or only marked as written when it is already right, and an issue
+ * whose bundle is the one last written here, with all its files still there, is left alone.
  */
-export function unpackArticleFiles(site: string): { bundles: number; files: number } {
+export function unpackArticleFiles(site: string, options: UnpackOptions = {}): { bundles: number; files: number; unchanged: number } {
   let bundles = 0;
   let files = 0;
+  let unchanged = 0;
   // a file of the previous build in the same folder is replaced (output-in-place.ts)
   const start = buildStart(site);
+  const previous = start === null || options.record === undefined ? undefined : readRecord(options.record, site);
+  const next: UnpackRecord = { site, bundles: {} };
   for (const paper of readdirSync(site, { withFileTypes: true })) {
     if (!paper.isDirectory()) continue;
     for (const issue of readdirSync(join(site, paper.name), { withFileTypes: true })) {
@@ -70,23 +95,56 @@ export function unpackArticleFiles(site: string): { bundles: number; files: numb
       const folder = join(site, paper.name, issue.name);
       const bundlePath = join(folder, ARTICLE_FILE_BUNDLE);
       if (!existsSync(bundlePath)) continue;
-      const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as ArticleFileBundle;
-      files += writeBundle(folder, bundle, bundlePath, start);
+      const raw = readFileSync(bundlePath);
+      const bundle = JSON.parse(raw.toString('utf8')) as ArticleFileBundle;
+      const key = `${paper.name}/${issue.name}`;
+      const hash = createHash('sha1').update(raw).digest('hex');
+      const targets = bundle.files.map((file) => targetOf(folder, file.path, bundlePath));
+      if (previous?.bundles[key] === hash && targets.every((target) => existsSync(target))) {
+        keepFiles(site, targets);
+        unchanged++;
+      } else {
+        files += writeBundle(bundle, targets, bundlePath, start);
+      }
+      next.bundles[key] = hash;
       writeCorpusPart(site, paper.name, issue.name, bundle.corpus);
       rmSync(bundlePath);
       bundles++;
     }
   }
-  return { bundles, files };
+  if (options.record !== undefined) writeRecord(options.record, next);
+  return { bundles, files, unchanged };
 }
 
-function writeBundle(folder: string, bundle: ArticleFileBundle, bundlePath: string, start: bigint | null): number {
+function readRecord(path: string, site: string): UnpackRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(path, 'utf8')) as UnpackRecord;
+    return record.site === site ? record : undefined;
+  } catch {
+    // none yet, or unreadable: every bundle is written
+    return undefined;
+  }
+}
+
+function writeRecord(path: string, record: UnpackRecord): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(record));
+  renameSync(`${path}.${process.pid}.tmp`, path);
+}
+
+/** Where a bundle's file goes: inside the issue's folder, or the bundle is refused. */
+function targetOf(folder: string, path: string, bundlePath: string): string {
+  const target = resolve(folder, path);
+  if (!RELATIVE_PATH.test(path) || !target.startsWith(folder + sep)) {
+    throw new Error(`[article-files] ${bundlePath}: "${path}" is not a path inside the issue's folder`);
+  }
+  return target;
+}
+
+function writeBundle(bundle: ArticleFileBundle, targets: string[], bundlePath: string, start: bigint | null): number {
   const made = new Set<string>();
-  for (const file of bundle.files) {
-    const target = resolve(folder, file.path);
-    if (!RELATIVE_PATH.test(file.path) || !target.startsWith(folder + sep)) {
-      throw new Error(`[article-files] ${bundlePath}: "${file.path}" is not a path inside the issue's folder`);
-    }
+  bundle.files.forEach((file, index) => {
+    const target = targets[index]!;
     const parent = dirname(target);
     if (!made.has(parent)) {
       mkdirSync(parent, { recursive: true });
@@ -103,6 +161,6 @@ function writeBundle(folder: string, bundle: ArticleFileBundle, bundlePath: stri
       if (readFileSync(target).equals(bytes)) utimesSync(target, new Date(), new Date());
       else writeFileSync(target, bytes);
     }
-  }
+  });
   return bundle.files.length;
 }

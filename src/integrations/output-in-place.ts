@@ -32,13 +32,28 @@ export function outputInPlace(): AstroIntegration {
       'astro:build:start': () => {
         if (outDir) markBuildStart(outDir);
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': ({ dir, assets, logger }) => {
         const started = performance.now();
-        const { removed } = removeStale(fileURLToPath(dir));
+        // what Astro and the steps before kept as it was (incremental builds, unchanged bundles)
+        const site = fileURLToPath(dir);
+        const keep = kept.get(site) ?? new Set<string>();
+        for (const urls of assets.values()) for (const url of urls) keep.add(fileURLToPath(url));
+        const { removed } = removeStale(site, keep);
+        kept.delete(site);
         if (removed > 0) logger.info(`removed ${removed} files of the previous build that this one did not write, in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
+}
+
+/** Files a step of this build left as they were because they were already right, by output folder. */
+const kept = new Map<string, Set<string>>();
+
+/** Say that these files of the previous build are this build's too (they did not change). */
+export function keepFiles(site: string, paths: Iterable<string>): void {
+  const set = kept.get(site) ?? new Set<string>();
+  for (const path of paths) set.add(path);
+  kept.set(site, set);
 }
 
 /** Note when the build starts, in the output folder. */
@@ -62,10 +77,11 @@ export function writtenThisBuild(path: string, start: bigint | null): boolean {
 }
 
 /**
- * Remove every file under `site` that the build did not write, then the folders left empty,
- * then the marker. Without a marker (the build did not start here) nothing is removed.
+ * Remove every file under `site` that the build did not write, except `keep` (the pages an
+ * incremental build kept as they were), then the folders left empty, then the marker. Without
+ * a marker (the build did not start here) nothing is removed.
  */
-export function removeStale(site: string): { removed: number } {
+export function removeStale(site: string, keep: ReadonlySet<string> = new Set()): { removed: number } {
   const start = buildStart(site);
   if (start === null) return { removed: 0 };
   let removed = 0;
@@ -78,7 +94,7 @@ export function removeStale(site: string): { removed: number } {
         else empty = false;
       } else if (dir === site && entry.name === MARKER) {
         empty = false;
-      } else if (lstatSync(path, { bigint: true }).ctimeNs < start) {
+      } else if (!keep.has(path) && lstatSync(path, { bigint: true }).ctimeNs < start) {
         unlinkSync(path);
         removed++;
       } else {
