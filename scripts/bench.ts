@@ -7,6 +7,7 @@
  *   npm run bench                              1k, 10k and 50k articles (long: about an hour)
  *   npm run bench -- --sizes 1k,10k            chosen sizes
  *   npm run bench -- --sizes 1k --compare-mdx  also build with @astrojs/mdx compiling every file
+ *   npm run bench -- --sizes 10k --compare-incremental   also build with Astro's incremental build off
  *
  * Everything goes under .cache/bench/ (ignored by git); results under bench-results/.
  */
@@ -33,6 +34,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --photos <n>       photos that get an image file per archive (default 40; see README)
   --seed <n>         synthetic archive seed (default 1)
   --compare-mdx      also build with ARCHIVE_ARTICLE_RENDER=mdx (every article compiled by @astrojs/mdx)
+  --compare-incremental  also build with ARCHIVE_INCREMENTAL=0 (every page rendered on every build)
   --photo-builds     also build once with an empty photo store (sizes encoded by the build)
   --no-hugo          skip Hugo
   --no-new-issue     skip "one new issue into the archive"
@@ -58,6 +60,8 @@ interface SizeResult {
   cold: BuildSummary;
   warm: BuildSummary;
   mdx?: { cold: BuildSummary; warm: BuildSummary };
+  /** The same builds with Astro's incremental build off. */
+  plain?: { cold: BuildSummary; warm: BuildSummary };
   photoBuild?: { msPerPhoto: number; photos: number };
   hugo?: { ms: number; msPerPage: number; pages: number; version: string };
   dist: { bytes: number; files: number };
@@ -187,6 +191,7 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
   };
 
   if (args.compareMdx) result.mdx = await build('mdx', { ARCHIVE_ARTICLE_RENDER: 'mdx' });
+  if (args.compareIncremental) result.plain = await build('plain', { ARCHIVE_INCREMENTAL: '0' });
 
   if (args.photoBuilds && photos > 0) {
     // "re-encode on every build": the same build with an empty photo store
@@ -409,6 +414,29 @@ function tables(results: SizeResult[]): string {
       ]),
     )}`;
   }
+  const plain = results.filter((r) => r.plain);
+  if (plain.length > 0) {
+    text += `\n\nIncremental builds: on (unchanged pages kept) vs off (ARCHIVE_INCREMENTAL=0; identical output)\n${formatTable(
+      [
+        { title: 'articles' },
+        { title: 'on: cold s', numeric: true },
+        { title: 'warm s', numeric: true },
+        { title: 'warm ms/art', numeric: true },
+        { title: 'off: cold s', numeric: true },
+        { title: 'warm s', numeric: true },
+        { title: 'warm ms/art', numeric: true },
+      ],
+      plain.map((r) => [
+        `${sizeLabel(r.size)} (${r.articles})`,
+        s(r.cold.ms),
+        s(r.warm.ms),
+        fmt(r.warm.msPerArticle, 2),
+        s(r.plain!.cold.ms),
+        s(r.plain!.warm.ms),
+        fmt(r.plain!.warm.msPerArticle, 2),
+      ]),
+    )}`;
+  }
   const photoBuilds = results.filter((r) => r.photoBuild);
   if (photoBuilds.length > 0) {
     text += `\n\nPhotos: sizes made at import vs by the build\n${formatTable(
@@ -431,6 +459,7 @@ interface Args {
   photos: number;
   seed: number;
   compareMdx: boolean;
+  compareIncremental: boolean;
   photoBuilds: boolean;
   hugo: boolean;
   newIssue: boolean;
@@ -449,6 +478,7 @@ async function main(argv: string[]): Promise<number> {
       photos: { type: 'string', default: '40' },
       seed: { type: 'string', default: '1' },
       'compare-mdx': { type: 'boolean', default: false },
+      'compare-incremental': { type: 'boolean', default: false },
       'photo-builds': { type: 'boolean', default: false },
       'no-hugo': { type: 'boolean', default: false },
       'no-new-issue': { type: 'boolean', default: false },
@@ -469,6 +499,7 @@ async function main(argv: string[]): Promise<number> {
     photos: Number(values.photos),
     seed: Number(values.seed),
     compareMdx: values['compare-mdx'],
+    compareIncremental: values['compare-incremental'],
     photoBuilds: values['photo-builds'],
     hugo: !values['no-hugo'],
     newIssue: !values['no-new-issue'],
