@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Problem } from '../schemas/problem.ts';
 import type { Archive, IssueRef } from './archive.ts';
 import { articleView, printedByline, type ArticleView } from './article-view.ts';
@@ -262,10 +261,6 @@ export function corpusFiles(archive: Archive): CorpusFile[] {
 /** The corpus lines of one issue: its articles' records in reading order, one JSON per line. */
 export function corpusPart(records: ArticleRecord[]): string {
   return records.map((record) => `${JSON.stringify(record)}\n`).join('');
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** A paper in the manifest: what the archive holds of it. */
