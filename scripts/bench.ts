@@ -21,7 +21,7 @@ import { defaultOut, generate, importGenerated } from './generate.ts';
 import { syntheticJpeg } from './io/bench-photos.ts';
 import { buildHugo, hugoVersion, writeHugoSite } from './io/bench-hugo.ts';
 import { folderSize, runMeasured, type Measured } from './io/bench-process.ts';
-import { fmt, formatTable, gib, median, parseBuildLog, parseSizes, SEARCH_PHASE, sizeLabel, type BuildPhases } from './lib/bench-stats.ts';
+import { fmt, formatTable, gib, median, parseBuildLog, parseSizes, SEARCH_PHASE, sizeLabel, type BuildPhases, type Column } from './lib/bench-stats.ts';
 import { issueDates, issueFolderFiles, resolveOptions, syntheticIssue, type SyntheticOptions } from './lib/synthetic.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -306,151 +306,82 @@ async function newIssue(options: SyntheticOptions, contentDir: string, dir: stri
   };
 }
 
-function tables(results: SizeResult[]): string {
+/** A column of a bench table: its heading and what a size's result shows in it. */
+interface Cell extends Column {
+  cell: (r: SizeResult) => string;
+}
+
+/** A titled table, one row per size; empty when no size has what it shows. */
+function section(title: string, results: SizeResult[], cells: Cell[]): string {
+  if (results.length === 0) return '';
+  const articles: Cell = { title: 'articles', cell: (r) => `${sizeLabel(r.size)} (${r.articles})` };
+  const columns = [articles, ...cells];
+  return `\n\n${title}\n${formatTable(columns, results.map((r) => columns.map((c) => c.cell(r))))}`;
+}
+
+export function tables(results: SizeResult[]): string {
   const s = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : fmt(ms / 1000));
-  const build = formatTable(
-    [
-      { title: 'articles' },
-      { title: 'cold s', numeric: true },
-      { title: 'cold ms/art', numeric: true },
-      { title: 'warm s', numeric: true },
-      { title: 'warm ms/art', numeric: true },
-      { title: 'peak RSS', numeric: true },
-      { title: 'search s', numeric: true },
-      { title: 'search RSS', numeric: true },
-      { title: 'dist', numeric: true },
-      { title: 'Hugo ms/art', numeric: true },
-      { title: 'warm ÷ Hugo', numeric: true },
-    ],
-    results.map((r) => [
-      `${sizeLabel(r.size)} (${r.articles})`,
-      s(r.cold.ms),
-      fmt(r.cold.msPerArticle, 2),
-      s(r.warm.ms),
-      fmt(r.warm.msPerArticle, 2),
-      gib(Math.max(r.cold.peakRss, r.warm.peakRss)),
-      s(r.cold.searchMs),
-      gib(r.cold.searchRss),
-      gib(r.dist.bytes),
-      r.hugo ? fmt(r.hugo.msPerPage, 2) : '–',
-      r.hugo ? `${fmt(r.warm.msPerArticle / r.hugo.msPerPage, 1)}×` : '–',
+  const n = (title: string, cell: Cell['cell']): Cell => ({ title, numeric: true, cell });
+  const text = [
+    section("Build (median of runs; ms/art = Astro's time per article page, without the photo and search steps)", results, [
+      n('cold s', (r) => s(r.cold.ms)),
+      n('cold ms/art', (r) => fmt(r.cold.msPerArticle, 2)),
+      n('warm s', (r) => s(r.warm.ms)),
+      n('warm ms/art', (r) => fmt(r.warm.msPerArticle, 2)),
+      n('peak RSS', (r) => gib(Math.max(r.cold.peakRss, r.warm.peakRss))),
+      n('search s', (r) => s(r.cold.searchMs)),
+      n('search RSS', (r) => gib(r.cold.searchRss)),
+      n('dist', (r) => gib(r.dist.bytes)),
+      n('Hugo ms/art', (r) => (r.hugo ? fmt(r.hugo.msPerPage, 2) : '–')),
+      n('warm ÷ Hugo', (r) => (r.hugo ? `${fmt(r.warm.msPerArticle / r.hugo.msPerPage, 1)}×` : '–')),
     ]),
-  );
-  const update = formatTable(
-    [
-      { title: 'articles' },
-      { title: 'import art/s', numeric: true },
-      { title: 'photos', numeric: true },
-      { title: 'import photos/s', numeric: true },
-      { title: 'new issue: import s', numeric: true },
-      { title: 'photo sizes s', numeric: true },
-      { title: 'rebuild s', numeric: true },
-      { title: 'total s', numeric: true },
-      { title: 'sharded update s', numeric: true },
-      { title: 'sharded total s', numeric: true },
-    ],
-    results.map((r) => [
-      `${sizeLabel(r.size)} (${r.articles})`,
-      fmt(r.import.itemsPerSecond),
-      String(r.photos),
-      fmt(r.import.photosPerSecond, 2),
-      s(r.newIssue?.importMs),
-      s(r.newIssue?.photoSizesMs),
-      s(r.newIssue?.buildMs),
-      s(r.newIssue?.totalMs),
-      s(r.newIssue?.shardedMs),
+    section('Import and update (whole: import, photo sizes, whole rebuild; sharded: import, then `update`, whose builds make the photo sizes)', results, [
+      n('import art/s', (r) => fmt(r.import.itemsPerSecond)),
+      n('photos', (r) => String(r.photos)),
+      n('import photos/s', (r) => fmt(r.import.photosPerSecond, 2)),
+      n('new issue: import s', (r) => s(r.newIssue?.importMs)),
+      n('photo sizes s', (r) => s(r.newIssue?.photoSizesMs)),
+      n('rebuild s', (r) => s(r.newIssue?.buildMs)),
+      n('total s', (r) => s(r.newIssue?.totalMs)),
+      n('sharded update s', (r) => s(r.newIssue?.shardedMs)),
       // the sharded update makes the photo sizes itself
-      r.newIssue?.shardedMs !== undefined ? s(r.newIssue.importMs + r.newIssue.shardedMs) : '–',
+      n('sharded total s', (r) => (r.newIssue?.shardedMs !== undefined ? s(r.newIssue.importMs + r.newIssue.shardedMs) : '–')),
     ]),
-  );
-  let text = `Build (median of runs; ms/art = Astro's time per article page, without the photo and search steps)\n${build}\n\nImport and update (whole: import, photo sizes, whole rebuild; sharded: import, then \`update\`, whose builds make the photo sizes)\n${update}`;
-  const sharded = results.filter((r) => r.sharded);
-  if (sharded.length > 0) {
-    text += `\n\nSharded build (shards plus the index build, combined; warm = \`update\` with nothing changed)\n${formatTable(
-      [
-        { title: 'articles' },
-        { title: 'builds' },
-        { title: 'parallel', numeric: true },
-        { title: 'cold s', numeric: true },
-        { title: 'peak RSS', numeric: true },
-        { title: 'warm s', numeric: true },
-        { title: 'warm ms/art', numeric: true },
-        { title: 'new issue rebuilt' },
-      ],
-      sharded.map((r) => [
-        `${sizeLabel(r.size)} (${r.articles})`,
-        String(r.sharded!.shards.length),
-        String(r.sharded!.jobs),
-        s(r.sharded!.ms),
-        gib(r.sharded!.peakRss),
-        s(r.sharded!.warmMs),
-        r.sharded!.warmMsPerArticle === undefined ? '–' : fmt(r.sharded!.warmMsPerArticle, 2),
-        r.newIssue?.shardedBuilds?.join(', ') ?? '–',
-      ]),
-    )}`;
-  }
-  const mdx = results.filter((r) => r.mdx);
-  if (mdx.length > 0) {
-    text += `\n\nRendering: mdxArticles loader vs @astrojs/mdx compiling every file (identical HTML)\n${formatTable(
-      [
-        { title: 'articles' },
-        { title: 'loader cold s', numeric: true },
-        { title: 'loader warm s', numeric: true },
-        { title: 'loader RSS', numeric: true },
-        { title: 'mdx cold s', numeric: true },
-        { title: 'mdx warm s', numeric: true },
-        { title: 'mdx RSS', numeric: true },
-        { title: 'mdx vite s', numeric: true },
-      ],
-      mdx.map((r) => [
-        `${sizeLabel(r.size)} (${r.articles})`,
-        s(r.cold.ms),
-        s(r.warm.ms),
-        gib(r.cold.peakRss),
-        s(r.mdx!.cold.ms),
-        s(r.mdx!.warm.ms),
-        gib(r.mdx!.cold.peakRss),
-        s(r.mdx!.cold.phases.viteMs),
-      ]),
-    )}`;
-  }
-  const plain = results.filter((r) => r.plain);
-  if (plain.length > 0) {
-    text += `\n\nIncremental builds: on (unchanged pages kept) vs off (ARCHIVE_INCREMENTAL=0; identical output)\n${formatTable(
-      [
-        { title: 'articles' },
-        { title: 'on: cold s', numeric: true },
-        { title: 'warm s', numeric: true },
-        { title: 'warm ms/art', numeric: true },
-        { title: 'off: cold s', numeric: true },
-        { title: 'warm s', numeric: true },
-        { title: 'warm ms/art', numeric: true },
-      ],
-      plain.map((r) => [
-        `${sizeLabel(r.size)} (${r.articles})`,
-        s(r.cold.ms),
-        s(r.warm.ms),
-        fmt(r.warm.msPerArticle, 2),
-        s(r.plain!.cold.ms),
-        s(r.plain!.warm.ms),
-        fmt(r.plain!.warm.msPerArticle, 2),
-      ]),
-    )}`;
-  }
-  const photoBuilds = results.filter((r) => r.photoBuild);
-  if (photoBuilds.length > 0) {
-    text += `\n\nPhotos: sizes made at import vs by the build\n${formatTable(
-      [{ title: 'articles' }, { title: 'photos', numeric: true }, { title: 'at import, ms/photo', numeric: true }, { title: 'build with sizes ready, ms/photo', numeric: true }, { title: 'build encoding them, ms/photo', numeric: true }],
-      photoBuilds.map((r) => [
-        `${sizeLabel(r.size)} (${r.articles})`,
-        String(r.photos),
-        r.import.photosPerSecond ? fmt(1000 / r.import.photosPerSecond) : '–',
-        fmt((r.cold.phases.photosMs ?? Number.NaN) / r.photos),
-        fmt(r.photoBuild!.msPerPhoto),
-      ]),
-    )}`;
-  }
-  return text;
+    section('Sharded build (shards plus the index build, combined; warm = `update` with nothing changed)', results.filter((r) => r.sharded), [
+      { title: 'builds', cell: (r) => String(r.sharded!.shards.length) },
+      n('parallel', (r) => String(r.sharded!.jobs)),
+      n('cold s', (r) => s(r.sharded!.ms)),
+      n('peak RSS', (r) => gib(r.sharded!.peakRss)),
+      n('warm s', (r) => s(r.sharded!.warmMs)),
+      n('warm ms/art', (r) => (r.sharded!.warmMsPerArticle === undefined ? '–' : fmt(r.sharded!.warmMsPerArticle, 2))),
+      { title: 'new issue rebuilt', cell: (r) => r.newIssue?.shardedBuilds?.join(', ') ?? '–' },
+    ]),
+    section('Rendering: mdxArticles loader vs @astrojs/mdx compiling every file (identical HTML)', results.filter((r) => r.mdx), [
+      n('loader cold s', (r) => s(r.cold.ms)),
+      n('loader warm s', (r) => s(r.warm.ms)),
+      n('loader RSS', (r) => gib(r.cold.peakRss)),
+      n('mdx cold s', (r) => s(r.mdx!.cold.ms)),
+      n('mdx warm s', (r) => s(r.mdx!.warm.ms)),
+      n('mdx RSS', (r) => gib(r.mdx!.cold.peakRss)),
+      n('mdx vite s', (r) => s(r.mdx!.cold.phases.viteMs)),
+    ]),
+    section('Incremental builds: on (unchanged pages kept) vs off (ARCHIVE_INCREMENTAL=0; identical output)', results.filter((r) => r.plain), [
+      n('on: cold s', (r) => s(r.cold.ms)),
+      n('warm s', (r) => s(r.warm.ms)),
+      n('warm ms/art', (r) => fmt(r.warm.msPerArticle, 2)),
+      n('off: cold s', (r) => s(r.plain!.cold.ms)),
+      n('warm s', (r) => s(r.plain!.warm.ms)),
+      n('warm ms/art', (r) => fmt(r.plain!.warm.msPerArticle, 2)),
+    ]),
+    section('Photos: sizes made at import vs by the build', results.filter((r) => r.photoBuild), [
+      n('photos', (r) => String(r.photos)),
+      n('at import, ms/photo', (r) => (r.import.photosPerSecond ? fmt(1000 / r.import.photosPerSecond) : '–')),
+      n('build with sizes ready, ms/photo', (r) => fmt((r.cold.phases.photosMs ?? Number.NaN) / r.photos)),
+      n('build encoding them, ms/photo', (r) => fmt(r.photoBuild!.msPerPhoto)),
+    ]),
+  ].join('');
+  // the first section opens the text without blank lines
+  return text.replace(/^\n\n/, '');
 }
 
 interface Args {
@@ -554,10 +485,12 @@ function gitCommit(): string {
   }
 }
 
-if (!existsSync(join(ROOT, 'node_modules', 'astro'))) {
+// run as a command, not when a test imports the tables
+const isCommand = process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename;
+if (isCommand && !existsSync(join(ROOT, 'node_modules', 'astro'))) {
   process.stderr.write('Run `npm install` first.\n');
   process.exitCode = 1;
-} else {
+} else if (isCommand) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
