@@ -10,9 +10,11 @@
  * is built first when dist/ has no index.html, or with --build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readBuiltCorpus } from '../src/integrations/corpus.ts';
+import type { ArticleRecord } from '../src/lib/open-data.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
@@ -23,28 +25,12 @@ const VIEWPORTS = {
   desktop: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
 } as const;
 
-interface CorpusRecord {
-  url: string;
-  text: string;
-  photos: unknown[];
-  paper: string;
-  date: string;
-  page: number;
-}
-
 /** The article to show: the one given, else the first with a photo, else the longest. */
-function pickArticle(dist: string, given: string | undefined): { article: string; record: CorpusRecord | undefined } {
-  const manifestPath = join(dist, 'data', 'manifest.json');
-  const files = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Array<{ path: string }> }).files : [];
-  const records = files.flatMap((file) =>
-    readFileSync(join(dist, file.path), 'utf8')
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as CorpusRecord),
-  );
+function pickArticle(dist: string, given: string | undefined): { article: string; record: ArticleRecord | undefined } {
+  const { records } = readBuiltCorpus(dist);
   if (given) return { article: given, record: records.find((r) => new URL(r.url).pathname === given) };
   const record = records.find((r) => r.photos.length > 0) ?? [...records].sort((a, b) => b.text.length - a.text.length)[0];
-  if (!record) throw new Error(`[screenshots] the corpus files listed in ${relative(process.cwd(), manifestPath)} hold no article: import an issue and build first`);
+  if (!record) throw new Error(`[screenshots] the corpus of ${relative(process.cwd(), dist) || '.'} holds no article: import an issue and build first`);
   return { article: new URL(record.url).pathname, record };
 }
 

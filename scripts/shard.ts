@@ -24,6 +24,7 @@ import { ownsIssue, parseShard, planShards, shardName, type IssueKey, type Shard
 import { readBuildInputs } from './io/build-inputs.ts';
 import { describeChanges, diffInputs, type BuildInputs } from './lib/build-inputs.ts';
 import { combineShards, type CombineState, type ShardBuild } from './shard-combine.ts';
+import { writeFileAtomic } from './io/write-atomic.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -329,9 +330,7 @@ function readRecordedInputs(ctx: Context): BuildInputs | undefined {
 
 /** Recorded only once every build and the combine succeeded: a failed update is redone whole. */
 function recordInputs(ctx: Context, inputs: BuildInputs): void {
-  const path = join(ctx.work, 'inputs.json');
-  writeFileSync(`${path}.tmp`, JSON.stringify(inputs));
-  renameSync(`${path}.tmp`, path);
+  writeFileAtomic(join(ctx.work, 'inputs.json'), JSON.stringify(inputs));
 }
 
 function builtValues(ctx: Context): string[] {

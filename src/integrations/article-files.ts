@@ -1,12 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTICLE_FILE_BUNDLE, type ArticleFileBundle } from '../lib/article-files.ts';
 import { parseShard } from '../loaders/shard.ts';
 import { assembleCorpus, CORPUS_PARTS, writeCorpusPart } from './corpus.ts';
 import { buildStart, keepFiles, writtenThisBuild } from './output-in-place.ts';
+import { writeFileAtomic } from '../../scripts/io/write-atomic.ts';
 
 /** The route of the bundles, one per issue; src/integrations/shard-output.ts filters it too. */
 export const ARTICLE_FILE_BUNDLE_PATTERN = `/[paper]/[date]/${ARTICLE_FILE_BUNDLE}`;
@@ -127,9 +128,7 @@ function readRecord(path: string, site: string): UnpackRecord | undefined {
 }
 
 function writeRecord(path: string, record: UnpackRecord): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(record));
-  renameSync(`${path}.${process.pid}.tmp`, path);
+  writeFileAtomic(path, JSON.stringify(record));
 }
 
 /** Where a bundle's file goes: inside the issue's folder, or the bundle is refused. */

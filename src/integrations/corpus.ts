@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checksumList, corpusDescription, makeManifest, urlList, type ManifestEntry, type PaperSummary } from '../lib/open-data.ts';
+import { checksumList, corpusDescription, makeManifest, urlList, type ArticleRecord, type Manifest, type ManifestEntry, type PaperSummary } from '../lib/open-data.ts';
 import { paths } from '../lib/paths.ts';
+import { writeFileAtomic } from '../../scripts/io/write-atomic.ts';
 
 /**
  * The corpus downloads (`/data/<paper>/<year>.jsonl`, `/data/manifest.json`,
@@ -72,6 +73,21 @@ export function readCorpusIndex(buildDir: string): CorpusIndex {
 }
 
 /**
+ * The corpus of a built site, as a reader downloads it: every line of every year file that
+ * `data/manifest.json` lists, in the manifest's order.
+ */
+export function readBuiltCorpus(site: string): { manifest: Manifest; lines: string[]; records: ArticleRecord[] } {
+  const manifestPath = join(site, paths.manifest());
+  if (!existsSync(manifestPath)) throw new Error(`[corpus] ${manifestPath} is missing: build the site first (npm run build), or name the built folder`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const lines = manifest.files.flatMap((file) => {
+    const text = readFileSync(join(site, file.path), 'utf8');
+    return text === '' ? [] : text.trimEnd().split('\n');
+  });
+  return { manifest, lines, records: lines.map((line) => JSON.parse(line) as ArticleRecord) };
+}
+
+/**
  * Write one paper's year file from its issue parts, in date order, through a temporary file;
  * returns its size, checksum and record count.
  */
@@ -113,12 +129,7 @@ export function manifestEntry(index: CorpusIndex, key: string, file: YearFile): 
 /** Write manifest.json, SHA256SUMS.txt and urls.txt into `<site>/data/`. */
 export function writeCorpusIndexFiles(site: string, index: CorpusIndex, entries: ManifestEntry[]): void {
   const manifest = makeManifest(index.papers, entries, index.site);
-  const write = (path: string, body: string) => {
-    const target = join(site, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(`${target}.${process.pid}.tmp`, body);
-    renameSync(`${target}.${process.pid}.tmp`, target);
-  };
+  const write = (path: string, body: string) => writeFileAtomic(join(site, path), body);
   write(paths.manifest(), `${JSON.stringify(manifest, null, 2)}\n`);
   write(paths.checksums(), checksumList(manifest.files));
   write(paths.corpusUrls(), urlList(manifest.files));

@@ -1,12 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { contentDir } from '../lib/content-dir.ts';
 import { PHOTO_FORMATS, widthsFor } from '../lib/photo-sizes.ts';
 import { ownsIssue, parseShard } from '../loaders/shard.ts';
+import { writeFileAtomic } from '../../scripts/io/write-atomic.ts';
 
 const PHOTO_FILE = /^\d{2,3}-\d+\.jpg$/;
 
@@ -91,10 +92,8 @@ export async function encodePhotoSizes(file: string, store = photoStore()): Prom
       if (existsSync(path)) continue;
       const resized = sharp(bytes).resize({ width: w, withoutEnlargement: true });
       const buffer = format === 'avif' ? await resized.avif({ quality: 50, effort: 2 }).toBuffer() : await resized.webp({ quality: 75 }).toBuffer();
-      // through a temp file, so that an interrupted run never leaves half a file in the store
-      const temp = `${path}.${process.pid}.tmp`;
-      writeFileSync(temp, buffer);
-      renameSync(temp, path);
+      // an interrupted run never leaves half a file in the store
+      writeFileAtomic(path, buffer);
       encoded++;
     }
   }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTICLE_FILE_BUNDLE } from '../../src/lib/article-files.ts';
-import { readCorpus } from '../support/corpus.ts';
+import { readBuiltCorpus } from '../../src/integrations/corpus.ts';
 
 /**
  * The JSON, text and citation files of each article in the real build of the bundled archive.
@@ -15,7 +15,7 @@ describe('per-article files of the built site', () => {
   const files = (readdirSync(distDir, { recursive: true, encoding: 'utf8' }) as string[])
     .filter((path) => statSync(join(distDir, path)).isFile())
     .map((path) => `/${path.split(sep).join('/')}`);
-  const { lines, records } = readCorpus(distDir);
+  const { lines, records } = readBuiltCorpus(distDir);
 
   it('leaves no issue bundle and no corpus part in the site', () => {
     expect(files.filter((path) => path.endsWith(`/${ARTICLE_FILE_BUNDLE}`))).toEqual([]);

@@ -8,7 +8,7 @@ import { listFiles } from '../../scripts/shard-combine.ts';
 import { buildAll, paperFacts, update } from '../../scripts/shard.ts';
 import { listIssues } from '../../src/loaders/list-issues.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { readCorpus } from '../support/corpus.ts';
+import { readBuiltCorpus } from '../../src/integrations/corpus.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
@@ -110,7 +110,7 @@ describe('a sharded build combined into one site', () => {
 
   it('searches both shards in the browser and finds what the whole build finds', async () => {
     // a reporter who wrote in both years: the bundles are merged with Pagefind's mergeIndex
-    const sources = readCorpus(join(fullDir, 'dist')).records;
+    const sources = readBuiltCorpus(join(fullDir, 'dist')).records;
     const years = new Map<string, Set<string>>();
     for (const source of sources) for (const name of source.reporters) years.set(name, (years.get(name) ?? new Set()).add(source.date.slice(0, 4)));
     const reporter = [...years].find(([, set]) => set.size === 2)![0];
