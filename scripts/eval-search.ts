@@ -25,7 +25,7 @@ import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/integrations/sear
 import { launchBrowser } from '../tests/support/browser.ts';
 import { buildSite, ROOT } from '../tests/support/build-site.ts';
 import { serveStatic, type StaticServer } from '../tests/support/static-server.ts';
-import { serveHttp2 } from './lib/search-server.ts';
+import { serveHttp2 } from './io/search-server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -239,7 +239,7 @@ const indexLine =
 console.log(`[eval:search] ${indexLine}`);
 
 const urls = fragmentUrls(site, bundles);
-// HTTPS and HTTP/2 as hosts serve sites (see scripts/lib/search-server.ts); HTTP/1.1 when openssl is missing
+// HTTPS and HTTP/2 as hosts serve sites (see scripts/io/search-server.ts); HTTP/1.1 when openssl is missing
 let host = 'HTTPS and HTTP/2, text gzip-compressed';
 const server = await serveHttp2(site, join(work, 'tls')).catch(async (error: unknown) => {
   host = `HTTP/1.1, text gzip-compressed (no HTTP/2: ${String(error).slice(0, 80)})`;
