@@ -103,6 +103,6 @@ describe('combining shard builds', () => {
   it('refuses a build that publishes a corpus file itself', () => {
     mkdirSync(join(builds.index.dir, 'data', 'zunyi-daily'), { recursive: true });
     writeFileSync(join(builds.index.dir, 'data', 'zunyi-daily', '2020.jsonl'), '');
-    expect(() => combineShards(builds.index, [builds.y2020, builds.y2021], join(work, 'site'))).toThrow(/\/data\/zunyi-daily\/2020\.jsonl was built by index, but the corpus files are assembled from the issue parts/);
+    expect(() => combineShards(builds.index, [builds.y2020, builds.y2021], join(work, 'site'))).toThrow(/\/data\/zunyi-daily\/2020\.jsonl was built by the build "index", but the corpus files are assembled from the issue parts \(src\/integrations\/corpus\.ts\): remove the route/);
   });
 });

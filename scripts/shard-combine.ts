@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { byYear, corpusIndexPaths, CORPUS_PARTS, listCorpusParts, manifestEntry, partFile, readCorpusIndex, writeCorpusIndexFiles, writeYearFile, yearKey, type CorpusPart, type YearFile } from '../src/integrations/corpus.ts';
+import { byYear, corpusIndexPaths, CORPUS_PARTS, listCorpusParts, manifestEntry, parsePartKey, partFile, partKey, readCorpusIndex, writeCorpusIndexFiles, writeYearFile, yearKey, type CorpusPart, type YearFile } from '../src/integrations/corpus.ts';
 import { paths } from '../src/lib/paths.ts';
 import type { ShardManifest } from '../src/lib/search/shards.ts';
 import { shardsInDateOrder, type Shard } from '../src/loaders/shard.ts';
@@ -161,15 +161,14 @@ function combineCorpus(root: string, builds: ShardBuild[], changed: Set<string>,
     const parts = fresh
       ? listCorpusParts(build.dir)
       : before.map((key) => {
-          const [paper, date] = key.split('/') as [string, string];
+          const { paper, date } = parsePartKey(key);
           return { paper, date, file: partFile(build.dir, paper, date) };
         });
-    state.parts[build.name] = parts.map((part) => `${part.paper}/${part.date}`);
+    state.parts[build.name] = parts.map(partKey);
     all.push(...parts);
     if (fresh) {
       // the years it holds now, and those it held (an issue removed, or moved to another build)
-      for (const part of parts) touched.add(yearKey(part.paper, part.date));
-      for (const key of before ?? []) touched.add(yearKey(key.split('/')[0]!, key.split('/')[1]!));
+      for (const part of [...parts, ...(before ?? []).map(parsePartKey)]) touched.add(yearKey(part.paper, part.date));
     }
   }
   const index = readCorpusIndex(builds[0]!.dir);
@@ -177,7 +176,7 @@ function combineCorpus(root: string, builds: ShardBuild[], changed: Set<string>,
   for (const key of touched) {
     const [paper, year] = key.split('/') as [string, string];
     const path = paths.corpusYear(paper, year);
-    if (owner.has(path)) throw new Error(`${path} was built by ${owner.get(path)}, but the corpus files are assembled from the issue parts (src/integrations/corpus.ts)`);
+    if (owner.has(path)) throw new Error(`[shard-combine] ${path} was built by the build "${owner.get(path)}", but the corpus files are assembled from the issue parts (src/integrations/corpus.ts): remove the route that writes it`);
     const parts = years.get(key);
     if (parts === undefined) {
       rmSync(join(root, path), { force: true });
@@ -187,7 +186,7 @@ function combineCorpus(root: string, builds: ShardBuild[], changed: Set<string>,
     }
   }
   for (const path of corpusIndexPaths()) {
-    if (owner.has(path)) throw new Error(`${path} was built by ${owner.get(path)}, but the corpus step writes it (src/integrations/corpus.ts)`);
+    if (owner.has(path)) throw new Error(`[shard-combine] ${path} was built by the build "${owner.get(path)}", but the corpus step writes it (src/integrations/corpus.ts): remove the route that writes it`);
   }
   const entries = Object.keys(state.years).map((key) => manifestEntry(index, key, state.years[key]!));
   writeCorpusIndexFiles(root, index, entries);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../lib/open-data.ts';
-import { assembleCorpus, listCorpusParts, writeCorpusPart, writeYearFile, type CorpusIndex } from './corpus.ts';
+import { assembleCorpus, listCorpusParts, readBuiltCorpus, writeCorpusPart, writeYearFile, type CorpusIndex } from './corpus.ts';
 
 const INDEX: CorpusIndex = {
   site: 'https://archive.example/',
@@ -73,5 +73,23 @@ describe('the corpus files of a whole build', () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+
+  it('keeps the previous year file and leaves no temp file when a part cannot be read', () => {
+    const target = join(site, 'data/zunyi-daily/2023.jsonl');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, '旧的年份文件\n');
+    const parts = [...listCorpusParts(site).filter((part) => part.paper === 'zunyi-daily' && part.date.startsWith('2023')), { paper: 'zunyi-daily', date: '2023-12-31', file: join(site, '_corpus/zunyi-daily/gone.jsonl') }];
+    expect(() => writeYearFile(parts, target)).toThrow(/ENOENT/);
+    expect(readFileSync(target, 'utf8')).toBe('旧的年份文件\n');
+    expect(readdirSync(dirname(target))).toEqual(['2023.jsonl']);
+  });
+
+  it('reads a built corpus back through its manifest, and says to build first when there is none', () => {
+    expect(() => readBuiltCorpus(site)).toThrow(/data\/manifest\.json is missing: build the site first/);
+    assembleCorpus(site);
+    const { manifest, records } = readBuiltCorpus(site);
+    expect(records.length).toBe(manifest.files.reduce((n, file) => n + file.records, 0));
+    expect(records.length).toBeGreaterThan(0);
   });
 });

@@ -41,6 +41,14 @@ export type YearFile = Pick<ManifestEntry, 'bytes' | 'sha256' | 'records'>;
 
 export const yearKey = (paper: string, date: string) => `${paper}/${date.slice(0, 4)}`;
 
+/** An issue part's key, `<paper>/<date>`, as the combine records it. */
+export const partKey = (part: Pick<CorpusPart, 'paper' | 'date'>) => `${part.paper}/${part.date}`;
+
+export function parsePartKey(key: string): { paper: string; date: string } {
+  const [paper, date] = key.split('/') as [string, string];
+  return { paper, date };
+}
+
 export function writeCorpusPart(site: string, paper: string, date: string, body: string): void {
   const dir = join(site, CORPUS_PARTS, paper);
   mkdirSync(dir, { recursive: true });
@@ -101,19 +109,25 @@ export function writeYearFile(parts: CorpusPart[], target: string): YearFile {
   const hash = createHash('sha256');
   let bytes = 0;
   let records = 0;
-  const fd = openSync(temp, 'w');
   try {
-    for (const part of sorted) {
-      const chunk = readFileSync(part.file);
-      hash.update(chunk);
-      writeSync(fd, chunk);
-      bytes += chunk.length;
-      for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) records++;
+    const fd = openSync(temp, 'w');
+    try {
+      for (const part of sorted) {
+        const chunk = readFileSync(part.file);
+        hash.update(chunk);
+        writeSync(fd, chunk);
+        bytes += chunk.length;
+        for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) records++;
+      }
+    } finally {
+      closeSync(fd);
     }
-  } finally {
-    closeSync(fd);
+    renameSync(temp, target);
+  } catch (error) {
+    // the previous year file stays as it was, and no temp file is left beside it
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, target);
   return { bytes, sha256: hash.digest('hex'), records };
 }
 

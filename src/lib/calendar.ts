@@ -1,3 +1,4 @@
+import { articleCount } from './counts.ts';
 import { daysInMonth, firstWeekday } from './dates.ts';
 
 /**
@@ -136,7 +137,7 @@ export function paperCalendar(issues: Array<{ date: string; url: string; pages: 
     date: issue.date,
     url: issue.url,
     pages: issue.pages.length,
-    articles: issue.pages.reduce((n, page) => n + page.articles.length, 0),
+    articles: articleCount([issue]),
   }));
   const dates = held.map((issue) => issue.date).sort();
   return {

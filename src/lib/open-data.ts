@@ -1,5 +1,6 @@
 import type { Problem } from '../schemas/problem.ts';
 import type { Archive, IssueRef } from './archive.ts';
+import { articleCount } from './counts.ts';
 import { articleView, printedByline, type ArticleView } from './article-view.ts';
 import { gbt7714, type CitationSource } from './citations.ts';
 import { formatDate, pageLabel } from './dates.ts';
@@ -249,7 +250,7 @@ export function corpusFiles(archive: Archive): CorpusFile[] {
     const years = new Map<string, number>();
     for (const issue of paper.issues) {
       const year = issue.date.slice(0, 4);
-      years.set(year, (years.get(year) ?? 0) + issue.pages.reduce((n, page) => n + page.articles.length, 0));
+      years.set(year, (years.get(year) ?? 0) + articleCount([issue]));
     }
     for (const [year, records] of [...years].sort(([a], [b]) => a.localeCompare(b))) {
       files.push({ paper: paper.slug, year, path: paths.corpusYear(paper.slug, year), records, description: corpusDescription(paper.data.name, year) });
@@ -278,7 +279,7 @@ export function paperSummaries(archive: Archive): PaperSummary[] {
     slug: paper.slug,
     name: paper.data.name,
     issues: paper.issues.length,
-    articles: paper.issues.reduce((n, issue) => n + issue.pages.reduce((m, page) => m + page.articles.length, 0), 0),
+    articles: articleCount(paper.issues),
     first: paper.issues[0]?.date ?? null,
     last: paper.issues.at(-1)?.date ?? null,
   }));
