@@ -56,13 +56,27 @@ export function keepFiles(site: string, paths: Iterable<string>): void {
   kept.set(site, set);
 }
 
-/** Note when the build starts, in the output folder. */
+/**
+ * Note when the build starts, in the output folder. The file system's clock is coarse (a tick
+ * of a few ms): a file written just before the marker, in the same tick, would have the same
+ * change time and pass for one of this build. So the marker is written again until its time is
+ * on the next tick, later than every file written before the call (at most one tick's wait).
+ */
 export function markBuildStart(site: string): void {
   mkdirSync(site, { recursive: true });
   const marker = join(site, MARKER);
-  // a new file, so that its change time is now
-  rmSync(marker, { force: true });
-  writeFileSync(marker, '');
+  const write = () => {
+    // a new file, so that its change time is now
+    rmSync(marker, { force: true });
+    writeFileSync(marker, '');
+    return statSync(marker, { bigint: true }).ctimeNs;
+  };
+  const first = write();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let tries = 0; write() <= first; tries++) {
+    if (tries === 1000) throw new Error(`[output-in-place] the file system's clock did not move in 1 s (${marker})`);
+    Atomics.wait(pause, 0, 0, 1);
+  }
 }
 
 /** When the build writing into `site` started (ns, the file system's clock); null without a marker. */
