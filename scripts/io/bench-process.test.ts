@@ -12,7 +12,7 @@ describe('runMeasured', () => {
     (async () => {
       const held = [hold(40)]; await wait(600);
       console.log('[step] start'); held.push(hold(100)); await wait(900); console.log('[step] done');
-      await wait(300); held.push(hold(300)); await wait(900);
+      await wait(1000); held.push(hold(300)); await wait(900);
       console.log(held.length);
     })();`;
 
