@@ -74,7 +74,7 @@ export function markBuildStart(site: string): void {
   const first = write();
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let tries = 0; write() <= first; tries++) {
-    if (tries === 1000) throw new Error(`[output-in-place] the file system's clock did not move in 1 s (${marker})`);
+    if (tries === 1000) throw new Error(`[output-in-place] ${marker}: the file system's change times did not move in 1 s; build onto a local disk whose clock runs (outDir in astro.config.mjs)`);
     Atomics.wait(pause, 0, 0, 1);
   }
 }
