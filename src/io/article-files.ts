@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ARTICLE_FILE_BUNDLE, type ArticleFileBundle } from '../lib/article-files.ts';
-import { CORPUS_PARTS } from '../lib/corpus.ts';
 import { writeCorpusPart } from './corpus-files.ts';
 import { buildStart, keepFiles, writtenThisBuild } from './output-in-place.ts';
 import { writeFileAtomic } from './write-atomic.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checksumList, corpusDescription, makeManifest, urlList, type ArticleRecord, type Manifest, type ManifestEntry, type PaperSummary } from '../lib/open-data.ts';
+import { checksumList, makeManifest, urlList, type ArticleRecord, type Manifest, type ManifestEntry } from '../lib/open-data.ts';
 import { paths } from '../lib/paths.ts';
 import { byYear, CORPUS_PARTS, manifestEntry, PAPERS_FILE, type CorpusIndex, type CorpusPart, type YearFile } from '../lib/corpus.ts';
 import { writeFileAtomic } from './write-atomic.ts';
