@@ -3,7 +3,7 @@ import { dirname, join, sep } from 'node:path';
 import { listCorpusParts, partFile, readCorpusIndex, writeCorpusIndexFiles, writeYearFile } from '../src/io/corpus-files.ts';
 import { byYear, corpusIndexPaths, CORPUS_PARTS, manifestEntry, parsePartKey, partKey, yearKey, type CorpusPart, type YearFile } from '../src/lib/corpus.ts';
 import { paths } from '../src/lib/paths.ts';
-import type { ShardManifest } from '../src/lib/search/shards.ts';
+import type { ShardManifest } from '../src/lib/search/index-format.ts';
 import { shardsInDateOrder, type Shard } from '../src/lib/shard-plan.ts';
 
 /**

@@ -5,7 +5,8 @@ import { createEngine, type PagefindApi } from './engine.ts';
 import type { SearchSource } from './records.ts';
 import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords, unitOf } from './tokens.ts';
 import { EMPTY_STATE } from './url-state.ts';
-import { CborWriter, chunkWords, PAGEFIND_FORMAT, roundedWordCount, writeBundle, type BundleFile } from './bundle-writer.ts';
+import { CborWriter, chunkWords, roundedWordCount, writeBundle, type BundleFile } from './bundle-writer.ts';
+import { PAGEFIND_FORMAT } from './index-format.ts';
 
 /** A CBOR reader for what the writer writes (and Pagefind's decoder reads). */
 function decode(bytes: Uint8Array): unknown {

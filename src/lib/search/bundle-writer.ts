@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { FILTER_KEYS, resultFragment, sourceFilters, sourceLines, type SearchSource } from './records.ts';
+import { articleId, chunkName, chunkPath, ENTRY_FILE, encodeFilter, filterPath, fragmentPath, groupId, metaPath, PAGEFIND_FORMAT, resultFragment, SIGNATURE, sourceLines, type BundleEntry } from './index-format.ts';
+import { FILTER_KEYS, sourceFilters, type SearchSource } from './records.ts';
 import { CLASS_STEP, GROUP_SIZE, indexCodePoints, lengthClass, SLOT, UNIT_LENGTH, wordOf } from './tokens.ts';
 
 /**
@@ -23,13 +24,9 @@ import { CLASS_STEP, GROUP_SIZE, indexCodePoints, lengthClass, SLOT, UNIT_LENGTH
  * All Pagefind files but the entry are gzip of `pagefind_dcd` + content, like Pagefind's.
  */
 
-export const PAGEFIND_FORMAT = '1.6.0';
-
-const SIGNATURE = Buffer.from('pagefind_dcd', 'latin1');
-
 /** Pagefind's file framing: the signature, then the content, gzipped. */
 export function packFile(content: Uint8Array): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, content]), { level: 9 });
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), content]), { level: 9 });
 }
 
 /** A growable CBOR encoder for what Pagefind's decoder reads: definite-length arrays, text, integers. */
@@ -272,16 +269,6 @@ const LINE_BREAK = 0x0a;
 /** Word positions handled at a time: words are collected for a range of first characters at a time. */
 const POSITIONS_PER_PASS = 8_000_000;
 
-/** An article's id in its bundle: `<key>_<place in the bundle, base 36>`; also its fragment's name. */
-export function articleId(key: string, index: number): string {
-  return `${key}_${index.toString(36)}`;
-}
-
-/** A group's id (a page to Pagefind): `<key>_g<group number, base 36>`. */
-export function groupId(key: string, group: number): string {
-  return `${key}_g${group.toString(36)}`;
-}
-
 /**
  * The files of one bundle of articles (in the order they are given, which is date order and the
  * order results come back in), passed to `emit` as they are made:
@@ -310,8 +297,8 @@ export async function writeBundle(
     texts.push(points);
     // words that start with a line break are not indexed: no query holds a line break
     for (let i = 0; i + 1 < points.length; i++) if (points[i] !== LINE_BREAK) firsts.set(points[i]!, (firsts.get(points[i]!) ?? 0) + 1);
-    const fragment = { ...resultFragment(source), word_count: Math.max(0, points.length - 1), anchors: [] };
-    await emit({ path: `fragment/${articleId(key, index)}.pf_fragment`, bytes: packFile(Buffer.from(JSON.stringify(fragment), 'utf8')) });
+    const fragment = resultFragment(source, Math.max(0, points.length - 1));
+    await emit({ path: fragmentPath(articleId(key, index)), bytes: packFile(Buffer.from(JSON.stringify(fragment), 'utf8')) });
   }
   const groups = Math.ceil(sources.length / GROUP_SIZE);
 
@@ -334,9 +321,9 @@ export async function writeBundle(
   const packer = new ChunkPacker(chunkBytes, ({ words, from, to }) => {
     cbor.array(1).array(words.length);
     for (const word of words) cbor.raw(word.bytes);
-    const name = `${key}_i${chunkMeta.length.toString(36)}`;
+    const name = chunkName(key, chunkMeta.length);
     chunkMeta.push([from, to, name]);
-    pending.push(emit({ path: `index/${name}.pf_index`, bytes: packFile(cbor.take()) }));
+    pending.push(emit({ path: chunkPath(name), bytes: packFile(cbor.take()) }));
   });
   let wordTotal = 0;
   const grow = (array: Int32Array) => {
@@ -456,8 +443,7 @@ export async function writeBundle(
     }
   }
   for (const filter of FILTER_KEYS) {
-    const byValue = Object.fromEntries([...(values.get(filter) ?? [])].map(([value, articles]) => [value, articles.map((article, i) => article - (articles[i - 1] ?? 0))]));
-    await emit({ path: `filter/${key}.${filter}.json`, bytes: Buffer.from(JSON.stringify(byValue), 'utf8') });
+    await emit({ path: filterPath(key, filter), bytes: Buffer.from(JSON.stringify(encodeFilter(values.get(filter) ?? new Map())), 'utf8') });
   }
 
   // the metadata: version, pages (groups), chunks, filters (none: see above), sorts (none), meta fields (none)
@@ -472,8 +458,8 @@ export async function writeBundle(
   cbor.array(0).array(0).array(0);
   const meta = cbor.take();
   const metaName = `${key}_${createHash('sha1').update(meta).digest('hex').slice(0, 10)}`;
-  await emit({ path: `pagefind.${metaName}.pf_meta`, bytes: packFile(meta) });
-  const entry = {
+  await emit({ path: metaPath(metaName), bytes: packFile(meta) });
+  const entry: BundleEntry = {
     version: PAGEFIND_FORMAT,
     languages: { [key]: { hash: metaName, wasm: null, page_count: groups } },
     include_characters: includeCharacters,
@@ -481,6 +467,6 @@ export async function writeBundle(
     // average words per article, for relevance (see the search engine)
     average_words: Math.round(texts.reduce((sum, points) => sum + Math.max(0, points.length - 1), 0) / Math.max(1, sources.length)),
   };
-  await emit({ path: 'pagefind-entry.json', bytes: Buffer.from(JSON.stringify(entry), 'utf8') });
+  await emit({ path: ENTRY_FILE, bytes: Buffer.from(JSON.stringify(entry), 'utf8') });
   return { articles: sources.length, groups, words: wordTotal, chunks: chunkMeta.length };
 }

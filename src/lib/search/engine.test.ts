@@ -50,7 +50,7 @@ function engineOver(articles: readonly Article[], extra: Partial<Parameters<type
   const place = (hit: Hit) => articles.filter((a) => a.bundle === hit.bundle)[hit.index]!;
   return createEngine({
     pagefind: async () => fakePagefind(articles, calls),
-    load: async (hit) => ({ url: place(hit).url, content: place(hit).text, filters: {} }),
+    load: async (hit) => ({ raw_url: place(hit).url }),
     filterArticles: async (bundle, filter, value) =>
       filter === 'paper'
         ? articles

@@ -1,3 +1,4 @@
+import { articleId, parseGroupId, placeInUrl, type LoadedFragment } from './index-format.ts';
 import { parseQuery } from './query.ts';
 import { classLength, GROUP_SIZE, placeOf, termPositions, termWords } from './tokens.ts';
 import { filtersOf, type SearchState } from './url-state.ts';
@@ -20,14 +21,6 @@ export interface PagefindResult {
   id: string;
   /** Positions of the words found in the group. */
   words: number[];
-}
-
-export interface PagefindFragment {
-  url: string;
-  raw_url?: string;
-  content: string;
-  filters: Record<string, string[]>;
-  meta?: Record<string, string>;
 }
 
 export interface PagefindApi {
@@ -68,7 +61,7 @@ export interface EngineOptions {
   /** The articles that hold a filter value (needed only for filtered searches). */
   filterArticles?: FilterArticles;
   /** Load a result's fragment (only needed to merge unordered bundles by date). */
-  load?: (hit: Hit) => Promise<PagefindFragment>;
+  load?: (hit: Hit) => Promise<Pick<LoadedFragment, 'raw_url'>>;
 }
 
 export interface SearchOutcome {
@@ -83,8 +76,6 @@ export interface SearchOutcome {
   /** The results of one page of the list, in order. */
   page(index: number, size: number): Promise<Hit[]>;
 }
-
-const DATE_IN_URL = /\/(\d{4}-\d{2}-\d{2})\//u;
 
 /** Words whose Pagefind results are kept for later searches. */
 const WORDS_KEPT = 64;
@@ -101,12 +92,6 @@ interface Found {
   length: number;
   /** How often the term occurs in it. */
   count: number;
-}
-
-/** The bundle key and group number of a Pagefind result. */
-function groupOf(result: PagefindResult): { bundle: string; group: number } {
-  const cut = result.id.lastIndexOf('_');
-  return { bundle: result.id.slice(0, cut), group: Number.parseInt(result.id.slice(cut + 2), 36) };
 }
 
 export function createEngine(options: EngineOptions) {
@@ -155,11 +140,11 @@ export function createEngine(options: EngineOptions) {
       const inGroup = byGroup.map((map) => map.get(result.id));
       if (inGroup.some((r) => r === undefined)) continue;
       const positions = termPositions(words, (word) => inGroup[distinct.indexOf(word)]!.words);
-      const { bundle, group } = groupOf(result);
+      const { bundle, group } = parseGroupId(result.id);
       for (const position of positions) {
         const place = placeOf(position);
         const index = group * GROUP_SIZE + place.slot;
-        const id = `${bundle}_${index.toString(36)}`;
+        const id = articleId(bundle, index);
         const entry = found.get(id);
         if (entry) entry.count++;
         else found.set(id, { bundle, index, length: classLength(place.lengthClass), count: 1 });
@@ -176,7 +161,7 @@ export function createEngine(options: EngineOptions) {
     const sets = await Promise.all(
       filters.map(async ([filter, value]) => {
         const ids = new Set<string>();
-        for (const bundle of bundles) for (const index of await load(bundle, filter, value)) ids.add(`${bundle}_${index.toString(36)}`);
+        for (const bundle of bundles) for (const index of await load(bundle, filter, value)) ids.add(articleId(bundle, index));
         return ids;
       }),
     );
@@ -260,7 +245,7 @@ export function createEngine(options: EngineOptions) {
     const merged: Hit[] = [];
     const dates = new Map<Hit, Promise<string>>();
     const dateOf = (hit: Hit) => {
-      if (!dates.has(hit)) dates.set(hit, options.load!(hit).then((data) => DATE_IN_URL.exec(data.raw_url ?? data.url)?.[1] ?? ''));
+      if (!dates.has(hit)) dates.set(hit, options.load!(hit).then((data) => placeInUrl(data.raw_url).date));
       return dates.get(hit)!;
     };
     async function fill(count: number): Promise<void> {

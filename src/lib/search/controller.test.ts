@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { BundleClient } from './client.ts';
+import { createSearchController, pagerLinks, statusLine, type ResultsPage, type SearchReport } from './controller.ts';
+import type { PagefindResult } from './engine.ts';
+import { CLASS_STEP, lengthClass, SLOT, termWords } from './tokens.ts';
+import { EMPTY_STATE, type SearchState } from './url-state.ts';
+
+describe('status line and pager', () => {
+  const outcome = { terms: ['疫情防控'], total: 45, variants: [['疫情防控']] };
+
+  it('says how many were found and which page this is, and what was converted', () => {
+    expect(statusLine(outcome, 2, 3)).toBe('找到 45 篇，第 2/3 页。');
+    expect(statusLine({ ...outcome, total: 3 }, 1, 1)).toBe('找到 3 篇。');
+    expect(statusLine({ terms: ['張婷'], total: 1, variants: [['張婷', '张婷']] }, 1, 1)).toBe('找到 1 篇。已同时检索简体字形：张婷。');
+    expect(statusLine({ ...outcome, total: 0 }, 1, 1)).toBe('没有找到包含“疫情防控”的文章。');
+  });
+
+  it('links the previous and next pages with the whole search state', () => {
+    const state: SearchState = { ...EMPTY_STATE, q: '疫情防控', author: '张婷', page: 2 };
+    expect(pagerLinks(state, 2, 3)).toEqual([
+      { page: 1, label: '上一页', href: '?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&author=%E5%BC%A0%E5%A9%B7', rel: 'prev' },
+      { page: 3, label: '下一页', href: '?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&author=%E5%BC%A0%E5%A9%B7&page=3', rel: 'next' },
+    ]);
+    expect(pagerLinks(state, 1, 1)).toEqual([]);
+  });
+});
+
+/** One bundle `xa` of articles (one group), searched by a stand-in Pagefind that finds words as prefixes. */
+function fakeClient(texts: string[], hold?: Promise<void>): BundleClient {
+  return {
+    manifest: async () => ({ paths: ['/pagefind/'], ordered: true }),
+    bundles: async () => [{ key: 'xa', articles: texts.length, averageWords: 10 }],
+    filterArticles: async () => [],
+    facets: async () => ({}),
+    fragment: async (hit) => {
+      const index = Number.parseInt(hit.id.split('_')[1]!, 36);
+      return { url: `/p/2023-01-0${index + 1}/01/01/`, raw_url: `/p/2023-01-0${index + 1}/01/01/`, content: `标题${index}\n\n\n\n\n${texts[index]}`, filters: { paper: ['遵义日报'] } };
+    },
+    pagefind: async () => ({
+      async search(word) {
+        await hold;
+        const found: number[] = [];
+        texts.forEach((text, slot) => {
+          const list = termWords(text);
+          const base = slot * SLOT + lengthClass(list.length) * CLASS_STEP;
+          list.forEach((w, i) => w.startsWith(word) && found.push(base + i));
+        });
+        return { results: found.length > 0 ? [{ id: 'xa_g0', words: found } satisfies PagefindResult] : [] };
+      },
+    }),
+  };
+}
+
+function recorder() {
+  const shown: Array<ResultsPage | 'clear' | 'busy' | 'failed' | SearchState> = [];
+  return {
+    shown,
+    view: {
+      showState: (state: SearchState) => void shown.push(state),
+      clear: () => void shown.push('clear'),
+      busy: () => void shown.push('busy'),
+      show: (page: ResultsPage) => void shown.push(page),
+      failed: () => void shown.push('failed'),
+    },
+  };
+}
+
+describe('the search controller', () => {
+  it('shows the state, then the page of results with its status, pager and title, and reports', async () => {
+    const { shown, view } = recorder();
+    const reports: SearchReport[] = [];
+    const controller = createSearchController({ client: fakeClient(['疫情防控工作', '防控疫情', '疫情防控']), view, onReport: (report) => reports.push(report) });
+    await controller.run({ ...EMPTY_STATE, q: '疫情防控' });
+    expect(shown[0]).toMatchObject({ q: '疫情防控' });
+    expect(shown[1]).toBe('busy');
+    const page = shown[2] as ResultsPage;
+    expect(page.status).toBe('找到 2 篇。');
+    expect(page.items.map((item) => item.href)).toEqual(expect.arrayContaining(['/p/2023-01-01/01/01/?hl=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7', '/p/2023-01-03/01/01/?hl=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7']));
+    expect(page.items[0]!.excerpt.some((segment) => segment.hit && segment.text === '疫情防控')).toBe(true);
+    expect(page).toMatchObject({ start: 1, pager: [], title: '疫情防控' });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ query: '疫情防控', total: 2 });
+    expect(reports[0]!.ids.sort()).toEqual(['xa_0', 'xa_2']);
+  });
+
+  it('clears the results for an empty query without searching', async () => {
+    const { shown, view } = recorder();
+    await createSearchController({ client: fakeClient(['疫情']), view }).run({ ...EMPTY_STATE, q: '  ' });
+    expect(shown.slice(1)).toEqual(['clear']);
+  });
+
+  it('shows a page past the last as the last page', async () => {
+    const { shown, view } = recorder();
+    await createSearchController({ client: fakeClient(['疫情']), view }).run({ ...EMPTY_STATE, q: '疫情', page: 5 });
+    expect(shown.at(-1)).toMatchObject({ start: 1, status: '找到 1 篇。' });
+  });
+
+  it('drops the outcome of a search overtaken by a newer one', async () => {
+    const { shown, view } = recorder();
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const controller = createSearchController({ client: fakeClient(['疫情', '防控'], hold), view });
+    const first = controller.run({ ...EMPTY_STATE, q: '疫情' });
+    const second = controller.run({ ...EMPTY_STATE, q: '防控' });
+    release();
+    await Promise.all([first, second]);
+    const pages = shown.filter((item): item is ResultsPage => typeof item === 'object' && 'items' in item);
+    expect(pages.map((page) => page.title)).toEqual(['防控']);
+  });
+
+  it('says so when the index cannot be loaded', async () => {
+    const { shown, view } = recorder();
+    const client = { ...fakeClient([]), pagefind: async () => Promise.reject(new Error('404')) };
+    await createSearchController({ client, view }).run({ ...EMPTY_STATE, q: '疫情' });
+    expect(shown.at(-1)).toBe('failed');
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { recordText } from './index-format.ts';
+import { excerptSegments, headlineSegments, highlightLink, resultView } from './results.ts';
+
+const content = ['志愿服务聚合力文明实践谱新篇', '', '新蒲新区推进新时代文明实践工作走深走实', '本报讯（记者张婷）', '', '2022年，新蒲新区新时代文明实践中心以“文明实践·新蒲有约”品牌为抓手，强化项目引领。', '完成率达90%以上；惠及群众7.6万余人。'].join('\n');
+const text = recordText(content);
+
+describe('excerptSegments', () => {
+  it('shows the hit in its sentence, marked as a whole run', () => {
+    const segments = excerptSegments(text, ['7.6万']);
+    expect(segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['7.6万']);
+    expect(segments.map((s) => s.text).join('')).toContain('惠及群众7.6万余人');
+  });
+
+  it('starts a long line at a clause near the hit and cuts the end', () => {
+    const long = recordText(['', '', '', '', '', `${'甲'.repeat(60)}，乙丙丁${'戊'.repeat(200)}`].join('\n'));
+    const segments = excerptSegments(long, ['乙丙']);
+    expect(segments[0]).toEqual({ text: '……', hit: false });
+    // the clause starts right at the hit
+    expect(segments[1]).toEqual({ text: '乙丙', hit: true });
+    expect(segments.at(-1)).toEqual({ text: '……', hit: false });
+  });
+
+  it('finds hits in the byline when the body has none, and falls back to the start of the body', () => {
+    expect(excerptSegments(text, ['张婷']).some((s) => s.hit && s.text === '张婷')).toBe(true);
+    expect(excerptSegments(text, ['不存在']).map((s) => s.text).join('')).toMatch(/^2022年/u);
+  });
+});
+
+describe('a result', () => {
+  it('marks the hits in the headline', () => {
+    expect(headlineSegments('扎实抓好疫情防控工作', ['疫情防控'])).toEqual([
+      { text: '扎实抓好', hit: false },
+      { text: '疫情防控', hit: true },
+      { text: '工作', hit: false },
+    ]);
+  });
+
+  it('links to the article with the terms to mark there', () => {
+    expect(highlightLink('/a/', ['疫情防控', 'New York'])).toBe('/a/?hl=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&hl=New+York');
+    expect(highlightLink('/a/', [])).toBe('/a/');
+  });
+
+  it('shows headline, paper, date, page with its name, kind and excerpt', () => {
+    const view = resultView(
+      { url: '/shards/x/zunyi-daily/2023-01-17/03/05/', raw_url: '/zunyi-daily/2023-01-17/03/05/', content, filters: { paper: ['遵义日报'], section: ['文明实践'], kind: ['photo'] }, meta: { headline: '春联送万家' } },
+      ['春联'],
+    );
+    expect(view.href).toBe('/shards/x/zunyi-daily/2023-01-17/03/05/?hl=%E6%98%A5%E8%81%94');
+    expect(view.headline).toEqual([{ text: '春联', hit: true }, { text: '送万家', hit: false }]);
+    expect(view.meta).toBe('遵义日报 · 2023年1月17日 · 第3版 文明实践 · 图片');
+    // without a headline in the meta: the title, else a placeholder
+    expect(resultView({ url: '/a/', raw_url: '/a/', content, filters: {} }, []).headline).toEqual([{ text: '志愿服务聚合力文明实践谱新篇', hit: false }]);
+    expect(resultView({ url: '/a/', raw_url: '/a/', content: '', filters: {} }, []).headline[0]!.text).toBe('（无标题）');
+  });
+});
