@@ -76,12 +76,19 @@ const QUERIES: EvalQuery[] = [
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2018\\u2019\\u201c\\u201d\\u2014\\u2026\\u00b7';
 const OCR_SPACE = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'gu');
 
-/** Plain text as a reader compares it: OCR spaces next to Chinese text ignored, case and width folded. */
+const toAscii = (ch: string) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+
+/**
+ * Plain text as a reader compares it: OCR spaces next to Chinese text ignored (full-width
+ * letters and digits count as Latin there, full-width punctuation as Chinese), case and the
+ * width of ASCII's full-width forms folded.
+ */
 function plain(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/gu, toAscii)
     .replace(OCR_SPACE, '')
+    .replace(/[\uff01-\uff5e]/gu, toAscii)
     .replace(/\s+/gu, ' ')
     .trim()
     .toLowerCase();

@@ -55,7 +55,7 @@ describe('records', () => {
     expect(text.title).toBe('志愿服务聚合力文明实践谱新篇');
     expect(text.byline).toBe('本报讯（记者张婷）');
     expect(text.paragraphs).toHaveLength(3);
-    expect(text.paragraphs[2]).toBe('New York的5G网络');
+    expect(text.paragraphs[2]).toBe('New York的５G网络');
     expect(fragment.meta.headline).toBe('志愿服务聚合力 文明实践谱新篇');
     expect(fragment.filters).toEqual({ paper: ['遵义日报'], section: ['文明实践'], kind: ['article'] });
     expect(fragment.word_count).toBe(99);

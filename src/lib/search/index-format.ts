@@ -1,4 +1,4 @@
-import { normalizeLine } from './text.ts';
+import { displayLine } from './text.ts';
 import { sourceFilters, type SearchSource } from './records.ts';
 
 /**
@@ -21,7 +21,7 @@ export const PAGEFIND_FORMAT = '1.6.0';
  * Changes whenever the index written for the same articles changes (tokens, files), so that
  * bundle keys and with them the names of all files change too.
  */
-export const INDEX_FORMAT = 'bigram-groups-1';
+export const INDEX_FORMAT = 'bigram-groups-2';
 
 // ------------------------------------------------------------------ files of a site
 
@@ -245,7 +245,7 @@ export function sourceLines(source: SearchSource): string[] {
 export interface ResultFragment {
   /** The article's URL path as built (`raw_url` in the page, after `fragmentUrl`). */
   url: string;
-  /** The searchable lines as normalised plain text (case as printed), one per line. */
+  /** The searchable lines as plain text (OCR spaces removed; case and width as printed), one per line. */
   content: string;
   filters: { paper: string[]; section: string[]; kind: string[] };
   meta: { headline: string };
@@ -262,7 +262,7 @@ export function resultFragment(source: SearchSource, wordCount: number): ResultF
   const filters = sourceFilters(source);
   return {
     url: source.url,
-    content: sourceLines(source).map(normalizeLine).join('\n'),
+    content: sourceLines(source).map(displayLine).join('\n'),
     filters: { paper: filters.paper, section: filters.section, kind: filters.kind },
     meta: { headline: source.headline },
     word_count: wordCount,

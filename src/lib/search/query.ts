@@ -9,7 +9,7 @@ export interface ParsedQuery {
   terms: string[];
 }
 
-const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', '”': '”' };
+const QUOTES: Record<string, string> = { '"': '"', '＂': '＂', '“': '”', '「': '」', '『': '』', '”': '”' };
 
 /** Split a query into its terms. */
 export function parseQuery(input: string): ParsedQuery {
