@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { articleId, chunkName, chunkPath, ENTRY_FILE, encodeFilter, filterPath, fragmentPath, groupId, metaPath, PAGEFIND_FORMAT, resultFragment, SIGNATURE, sourceLines, type BundleEntry } from './index-format.ts';
+import { articleId, chunkName, chunkPath, DATE_FILTER, encodeDates, ENTRY_FILE, encodeFilter, filterPath, fragmentPath, groupId, metaPath, PAGEFIND_FORMAT, resultFragment, SIGNATURE, sourceLines, type BundleEntry } from './index-format.ts';
 import { FILTER_KEYS, sourceFilters, type SearchSource } from './records.ts';
 import { CLASS_STEP, GROUP_SIZE, indexCodePoints, lengthClass, SLOT, UNIT_LENGTH, wordOf } from './tokens.ts';
 
@@ -278,6 +278,7 @@ const POSITIONS_PER_PASS = 8_000_000;
  *   positions telling the article (see tokens.ts);
  * - `filter/<key>.<filter>.json`: for each value of a filter, its articles (ascending, as
  *   differences), read by the search page itself, since Pagefind's filters would apply to groups;
+ *   `filter/<key>.date.json`: each article's date, for date ranges;
  * - `pagefind.<name>.pf_meta` and `pagefind-entry.json`.
  *
  * Memory stays bounded: the texts are kept as code points, and the postings are collected for
@@ -445,6 +446,7 @@ export async function writeBundle(
   for (const filter of FILTER_KEYS) {
     await emit({ path: filterPath(key, filter), bytes: Buffer.from(JSON.stringify(encodeFilter(values.get(filter) ?? new Map())), 'utf8') });
   }
+  await emit({ path: filterPath(key, DATE_FILTER), bytes: Buffer.from(JSON.stringify(encodeDates(sources.map((source) => source.date))), 'utf8') });
 
   // the metadata: version, pages (groups), chunks, filters (none: see above), sorts (none), meta fields (none)
   cbor.array(6).text(PAGEFIND_FORMAT).array(groups);

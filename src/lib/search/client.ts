@@ -1,6 +1,8 @@
 import type { Hit, PagefindApi } from './engine.ts';
 import {
+  articlesBetween,
   bundleInfo,
+  DATE_FILTER,
   decodeFilterValue,
   ENTRY_FILE,
   FACETS_FILE,
@@ -14,6 +16,7 @@ import {
   unframe,
   type BundleEntry,
   type BundleInfo,
+  type DateFile,
   type Facets,
   type LoadedFragment,
   type ResultFragment,
@@ -52,6 +55,8 @@ export interface BundleClient {
   bundles(): Promise<BundleInfo[]>;
   /** The articles of a bundle that hold a filter value, ascending. */
   filterArticles(key: string, filter: string, value: string): Promise<number[]>;
+  /** The articles of a bundle dated from `from` to `to` (YYYY-MM-DD, both included), ascending. */
+  dateArticles(key: string, from: string, to: string): Promise<number[]>;
   /** A result's fragment, its link under its bundle's site. */
   fragment(hit: Pick<Hit, 'bundle' | 'id'>): Promise<LoadedFragment>;
   /** The filter values of all bundles, for the form. */
@@ -96,6 +101,17 @@ export function createBundleClient(options: ClientOptions): BundleClient {
     return decodeFilterValue((await file)[value] ?? []);
   }
 
+  const dateFiles = new Map<string, Promise<DateFile | null>>();
+  async function dateArticles(key: string, from: string, to: string): Promise<number[]> {
+    let file = dateFiles.get(key);
+    if (!file) {
+      file = pathOf(key).then((path) => (path ? json<DateFile>(`${path}${filterPath(key, DATE_FILTER)}`) : null));
+      dateFiles.set(key, file);
+    }
+    const dates = await file;
+    return dates ? articlesBetween(dates, from, to) : [];
+  }
+
   async function fragment(hit: Pick<Hit, 'bundle' | 'id'>): Promise<LoadedFragment> {
     const path = await pathOf(hit.bundle);
     if (!path) throw new Error(`[search] no bundle ${hit.bundle}`);
@@ -131,5 +147,5 @@ export function createBundleClient(options: ClientOptions): BundleClient {
     return pagefind;
   }
 
-  return { manifest: loadManifest, bundles: loadInfos, filterArticles, fragment, facets: loadFacets, pagefind: loadPagefind };
+  return { manifest: loadManifest, bundles: loadInfos, filterArticles, dateArticles, fragment, facets: loadFacets, pagefind: loadPagefind };
 }

@@ -6,12 +6,12 @@ import { CLASS_STEP, lengthClass, SLOT, termWords } from './tokens.ts';
 import { EMPTY_STATE, type SearchState } from './url-state.ts';
 
 describe('status line and pager', () => {
-  const outcome = { terms: ['疫情防控'], total: 45, variants: [['疫情防控']] };
+  const outcome = { query: { clauses: [['疫情防控']], excluded: [] }, total: 45, variants: [['疫情防控']] };
 
   it('says how many were found and which page this is, and what was converted', () => {
     expect(statusLine(outcome, 2, 3)).toBe('找到 45 篇，第 2/3 页。');
     expect(statusLine({ ...outcome, total: 3 }, 1, 1)).toBe('找到 3 篇。');
-    expect(statusLine({ terms: ['張婷'], total: 1, variants: [['張婷', '张婷']] }, 1, 1)).toBe('找到 1 篇。已同时检索简体字形：张婷。');
+    expect(statusLine({ query: { clauses: [['張婷']], excluded: [] }, total: 1, variants: [['張婷', '张婷']] }, 1, 1)).toBe('找到 1 篇。已同时检索简体字形：张婷。');
     expect(statusLine({ ...outcome, total: 0 }, 1, 1)).toBe('没有找到包含“疫情防控”的文章。');
   });
 
@@ -31,6 +31,7 @@ function fakeClient(texts: string[], hold?: Promise<void>): BundleClient {
     manifest: async () => ({ paths: ['/pagefind/'], ordered: true }),
     bundles: async () => [{ key: 'xa', articles: texts.length, averageWords: 10 }],
     filterArticles: async () => [],
+    dateArticles: async () => [],
     facets: async () => ({}),
     fragment: async (hit) => {
       const index = Number.parseInt(hit.id.split('_')[1]!, 36);

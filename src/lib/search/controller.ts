@@ -53,8 +53,8 @@ export interface SearchView {
 }
 
 /** The status line for an outcome shown at `page` of `pages`. */
-export function statusLine(outcome: Pick<SearchOutcome, 'terms' | 'total' | 'variants'>, page: number, pages: number): string {
-  if (outcome.total === 0) return `没有找到包含“${formatQuery(outcome.terms)}”的文章。`;
+export function statusLine(outcome: Pick<SearchOutcome, 'query' | 'total' | 'variants'>, page: number, pages: number): string {
+  if (outcome.total === 0) return `没有找到包含“${formatQuery(outcome.query)}”的文章。`;
   const converted = outcome.variants.filter((forms) => forms.length > 1).map((forms) => forms[1]!);
   return `找到 ${outcome.total} 篇${pages > 1 ? `，第 ${page}/${pages} 页` : ''}。` + (converted.length > 0 ? `已同时检索简体字形：${converted.join('、')}。` : '');
 }
@@ -80,7 +80,7 @@ export function createSearchController(options: ControllerOptions): { run(state:
   const { client, view } = options;
   const now = options.now ?? (() => performance.now());
   /** What the engine needs to know of the bundles, once loaded. */
-  const loaded = { ordered: false, keys: [] as string[], articles: 0, averageWords: 0 };
+  const loaded = { ordered: false, keys: [] as string[], sizes: [] as number[], articles: 0, averageWords: 0 };
   const engine = createEngine({
     pagefind: client.pagefind,
     mayBeTraditional: options.mayBeTraditional,
@@ -91,6 +91,9 @@ export function createSearchController(options: ControllerOptions): { run(state:
     get bundles() {
       return loaded.keys;
     },
+    get sizes() {
+      return loaded.sizes;
+    },
     get articles() {
       return loaded.articles;
     },
@@ -98,6 +101,7 @@ export function createSearchController(options: ControllerOptions): { run(state:
       return loaded.averageWords;
     },
     filterArticles: client.filterArticles,
+    dateArticles: client.dateArticles,
     load: client.fragment,
   });
 
@@ -116,6 +120,7 @@ export function createSearchController(options: ControllerOptions): { run(state:
       const [found, bundles] = await Promise.all([client.manifest(), client.bundles()]);
       loaded.ordered = found.ordered;
       loaded.keys = bundles.map((bundle) => bundle.key);
+      loaded.sizes = bundles.map((bundle) => bundle.articles);
       loaded.articles = bundles.reduce((sum, bundle) => sum + bundle.articles, 0);
       loaded.averageWords = bundles.reduce((sum, bundle) => sum + bundle.averageWords * bundle.articles, 0) / Math.max(1, loaded.articles);
       const outcome = await engine.search(state);
@@ -126,7 +131,7 @@ export function createSearchController(options: ControllerOptions): { run(state:
       const marks = outcome.variants.flat();
       const items = await Promise.all(shown.map(async (hit) => resultView(await client.fragment(hit), marks)));
       if (mine !== generation) return;
-      view.show({ items, start: (page - 1) * PAGE_SIZE + 1, status: statusLine(outcome, page, pages), pager: pagerLinks(state, page, pages), title: formatQuery(outcome.terms) });
+      view.show({ items, start: (page - 1) * PAGE_SIZE + 1, status: statusLine(outcome, page, pages), pager: pagerLinks(state, page, pages), title: formatQuery(outcome.query) });
       options.onReport?.({ query: state.q, ids: outcome.results.map((result) => result.id), total: outcome.total, ms: now() - started, searchMs: searched });
     } catch (error) {
       if (mine !== generation) return;

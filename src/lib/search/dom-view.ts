@@ -2,7 +2,7 @@ import type { ResultsPage, SearchView } from './controller.ts';
 import type { Facets } from './index-format.ts';
 import type { Segment } from './matches.ts';
 import type { ResultView } from './results.ts';
-import { stateFromParams, type SearchState } from './url-state.ts';
+import { FILTER_FIELDS, stateFromParams, type SearchState } from './url-state.ts';
 
 /**
  * The search page's DOM: the form, the status line, the result list and the pager, found by
@@ -10,7 +10,7 @@ import { stateFromParams, type SearchState } from './url-state.ts';
  * controller.ts; this module only makes elements and reads and writes the form.
  */
 
-const FIELDS = ['paper', 'year', 'month', 'section', 'kind', 'author', 'sort'] as const;
+const FIELDS = [...FILTER_FIELDS, 'sort'] as const;
 
 export interface SearchDom extends SearchView {
   form: HTMLFormElement;

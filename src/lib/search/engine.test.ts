@@ -57,6 +57,15 @@ function engineOver(articles: readonly Article[], extra: Partial<Parameters<type
             .filter((a) => a.bundle === bundle)
             .flatMap((a, index) => (a.paper === value ? [index] : []))
         : [],
+    dateArticles: async (bundle, from, to) =>
+      articles
+        .filter((a) => a.bundle === bundle)
+        .flatMap((a, index) => {
+          const date = /\d{4}-\d{2}-\d{2}/u.exec(a.url)![0];
+          return date >= from && date <= to ? [index] : [];
+        }),
+    bundles: ['xa', 'xb'],
+    sizes: [2, 2],
     ...extra,
   });
 }
@@ -92,6 +101,37 @@ describe('search engine', () => {
     expect(calls).toEqual(termWords('疫情防控'));
     await engine.search({ ...EMPTY_STATE, q: '防控' });
     expect(calls).toHaveLength(3);
+  });
+
+  it('takes either term of a clause of alternatives (或), and counts both for relevance', async () => {
+    const engine = engineOver(ARTICLES);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '扎实 或 不放松' })).results).sort()).toEqual(['xa_0', 'xb_1']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控 扎实|不放松' })).results).sort()).toEqual(['xa_0', 'xb_1']);
+    const outcome = await engine.search({ ...EMPTY_STATE, q: '张婷 OR 报道' });
+    expect(ids(outcome.results).sort()).toEqual(['xa_1', 'xb_0']);
+    expect(outcome.terms).toEqual(['张婷', '报道']);
+  });
+
+  it('drops the articles that hold an excluded term, in any of its forms', async () => {
+    const engine = engineOver(ARTICLES, {
+      mayBeTraditional: (text) => /[張]/u.test(text),
+      toSimplified: async () => (text) => text.replaceAll('張', '张'),
+    });
+    // as a term, a simplified one finds only itself, a traditional one also its simplified form
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '疫情防控 -张婷' })).results).sort()).toEqual(['xa_0', 'xb_0']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '疫情防控 -張婷' })).results)).toEqual(['xa_0']);
+    // exclusions only: every article without them, newest first by date
+    const without = await engine.search({ ...EMPTY_STATE, q: '-疫情防控', sort: 'newest' });
+    expect(without.total).toBe(1);
+    expect(ids(without.results)).toEqual(['xb_1']);
+    expect(without.terms).toEqual([]);
+  });
+
+  it('narrows by a date range, both ends included', async () => {
+    const engine = engineOver(ARTICLES);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控', from: '2022-01-01', to: '2022-06-01' })).results).sort()).toEqual(['xa_0', 'xa_1']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控', from: '2022-06-02' })).results)).toEqual(['xb_1']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控', to: '2021-12-31' })).results)).toEqual(['xb_0']);
   });
 
   it('narrows by a filter, read per article', async () => {

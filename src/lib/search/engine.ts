@@ -1,5 +1,5 @@
 import { articleId, parseGroupId, placeInUrl, type LoadedFragment } from './index-format.ts';
-import { parseQuery } from './query.ts';
+import { parseQuery, queryTerms, type ParsedQuery } from './query.ts';
 import { classLength, GROUP_SIZE, placeOf, termPositions, termWords } from './tokens.ts';
 import { filtersOf, type SearchState } from './url-state.ts';
 
@@ -8,9 +8,10 @@ import { filtersOf, type SearchState } from './url-state.ts';
  * of every article; Pagefind's pages are groups of GROUP_SIZE articles in date order, and a
  * word's position tells the article (article k of a group at k * SLOT + i). For each term of a
  * query the engine asks Pagefind, unquoted, for each of the term's words, and finds the term
- * where its words occur one after the other, in one article; the terms' articles are
- * intersected, narrowed by the filters, and ordered by relevance (how often each term occurs,
- * rarer terms weighing more) or by date. Results are counted without loading them; only the
+ * where its words occur one after the other, in one article; a clause's terms (或) are united,
+ * the clauses intersected, the excluded terms' articles removed, the rest narrowed by the
+ * filters and ordered by relevance (how often each clause occurs, rarer clauses weighing more)
+ * or by date. Results are counted without loading them; only the
  * results of the page shown are loaded. The engine takes Pagefind as an argument, so that it
  * runs the same against the real bundles in the browser and against a stand-in in unit tests.
  */
@@ -54,20 +55,26 @@ export interface EngineOptions {
   ordered?: boolean;
   /** The bundles' keys, in the order they are listed (oldest first when `ordered`). */
   bundles?: readonly string[];
+  /** Articles in each bundle, in the same order (a query of exclusions only starts from all of them). */
+  sizes?: readonly number[];
   /** The number of articles in all bundles (weighs rare terms up in relevance). */
   articles?: number;
   /** Average words per article (weighs an article's length in relevance). */
   averageWords?: number;
   /** The articles that hold a filter value (needed only for filtered searches). */
   filterArticles?: FilterArticles;
+  /** The articles of a bundle dated from `from` to `to` (YYYY-MM-DD, both included), ascending. */
+  dateArticles?: (bundle: string, from: string, to: string) => Promise<readonly number[]>;
   /** Load a result's fragment (only needed to merge unordered bundles by date). */
   load?: (hit: Hit) => Promise<Pick<LoadedFragment, 'raw_url'>>;
 }
 
 export interface SearchOutcome {
-  /** The query's terms after parsing. */
+  /** The query after parsing. */
+  query: ParsedQuery;
+  /** The terms looked for (not the excluded ones), in order. */
   terms: string[];
-  /** For each term, the forms searched: the term, and its simplified form when it differs. */
+  /** For each of `terms`, the forms searched: the term, and its simplified form when it differs. */
   variants: string[][];
   /** Every matching article, in the requested order (date orders may be completed lazily). */
   results: Hit[];
@@ -153,15 +160,19 @@ export function createEngine(options: EngineOptions) {
     return found;
   }
 
-  /** The articles (ids) the filters of a state allow, or null when no filter is set. */
+  /** The articles (ids) the filters and the date range of a state allow, or null when none is set. */
   async function allowed(state: SearchState, bundles: Set<string>): Promise<Set<string> | null> {
     const filters = Object.entries(filtersOf(state)).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    const lists: Array<(bundle: string) => Promise<readonly number[]>> = [];
     const load = options.filterArticles;
-    if (filters.length === 0 || !load) return null;
+    if (load) for (const [filter, value] of filters) lists.push((bundle) => load(bundle, filter, value));
+    const dates = options.dateArticles;
+    if (dates && (state.from || state.to)) lists.push((bundle) => dates(bundle, state.from || '0000-01-01', state.to || '9999-12-31'));
+    if (lists.length === 0) return null;
     const sets = await Promise.all(
-      filters.map(async ([filter, value]) => {
+      lists.map(async (list) => {
         const ids = new Set<string>();
-        for (const bundle of bundles) for (const index of await load(bundle, filter, value)) ids.add(articleId(bundle, index));
+        for (const bundle of bundles) for (const index of await list(bundle)) ids.add(articleId(bundle, index));
         return ids;
       }),
     );
@@ -176,40 +187,46 @@ export function createEngine(options: EngineOptions) {
     return hits.sort((a, b) => rankOf(a) - rankOf(b) || (a.bundle < b.bundle ? -1 : a.bundle > b.bundle ? 1 : 0) || a.index - b.index);
   }
 
+  /** Every article of every bundle (for a query of exclusions only), as found with no occurrences. */
+  function everyArticle(): Map<string, Found> {
+    const all = new Map<string, Found>();
+    (options.bundles ?? []).forEach((bundle, b) => {
+      for (let index = 0; index < (options.sizes?.[b] ?? 0); index++) all.set(articleId(bundle, index), { bundle, index, length: options.averageWords ?? 1, count: 0 });
+    });
+    return all;
+  }
+
   async function search(state: SearchState): Promise<SearchOutcome> {
-    const { terms } = parseQuery(state.q);
-    if (terms.length === 0) return outcome(terms, [], []);
-    const variants = await Promise.all(terms.map(variantsOf));
+    const query = parseQuery(state.q);
+    const terms = queryTerms(query);
+    if (terms.length === 0 && query.excluded.length === 0) return outcome(query, [], []);
+    const forms = new Map(await Promise.all([...new Set([...terms, ...query.excluded])].map(async (term) => [term, await variantsOf(term)] as const)));
 
     // each term: the union of its forms' articles, with how often the term occurs in each
-    const perTerm = await Promise.all(
-      variants.map(async (forms) => {
-        const union = new Map<string, Found>();
-        for (const found of await Promise.all(forms.map(termArticles))) {
-          for (const [id, entry] of found) {
-            const known = union.get(id);
-            if (known) known.count += entry.count;
-            else union.set(id, { ...entry });
-          }
-        }
-        return union;
-      }),
-    );
+    const termFound = new Map<string, Promise<Map<string, Found>>>();
+    const articlesOf = (term: string) => {
+      let found = termFound.get(term);
+      if (!found) termFound.set(term, (found = Promise.all(forms.get(term)!.map(termArticles)).then(unite)));
+      return found;
+    };
+    // each clause: the union of its terms'; the excluded terms' articles
+    const perClause = await Promise.all(query.clauses.map(async (clause) => unite(await Promise.all(clause.map(articlesOf)))));
+    const excluded = await Promise.all(query.excluded.map(articlesOf));
 
-    // intersect the terms, then apply the filters
-    const [first, ...rest] = perTerm.sort((a, b) => a.size - b.size);
-    let ids = [...first!.keys()].filter((id) => rest.every((map) => map.has(id)));
+    // intersect the clauses (or start from every article), drop the excluded, then apply the filters
+    const [first, ...rest] = perClause.length > 0 ? [...perClause].sort((a, b) => a.size - b.size) : [everyArticle()];
+    let ids = [...first!.keys()].filter((id) => rest.every((map) => map.has(id)) && !excluded.some((map) => map.has(id)));
     const filter = await allowed(state, new Set(ids.map((id) => first!.get(id)!.bundle)));
     if (filter) ids = ids.filter((id) => filter.has(id));
 
-    // relevance: BM25, each term weighed by how rare it is, an article by how long it is
-    const articles = Math.max(options.articles ?? 0, ...perTerm.map((map) => map.size));
-    const weights = perTerm.map((map) => Math.log(1 + (articles - map.size + 0.5) / (map.size + 0.5)));
+    // relevance: BM25, each clause weighed by how rare it is, an article by how long it is
+    const articles = Math.max(options.articles ?? 0, ...perClause.map((map) => map.size));
+    const weights = perClause.map((map) => Math.log(1 + (articles - map.size + 0.5) / (map.size + 0.5)));
     const hits = indexOrder(
       ids.map((id) => {
         const { bundle, index, length } = first!.get(id)!;
         const norm = SATURATION * (1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * length) / (options.averageWords || length));
-        const score = perTerm.reduce((sum, map, t) => {
+        const score = perClause.reduce((sum, map, t) => {
           const count = map.get(id)!.count;
           return sum + (weights[t]! * count * (SATURATION + 1)) / (count + norm);
         }, 0);
@@ -217,13 +234,14 @@ export function createEngine(options: EngineOptions) {
       }),
     );
 
+    const variants = terms.map((term) => forms.get(term)!);
     if (state.sort === 'relevance') {
       const position = new Map(hits.map((hit, index) => [hit.id, index]));
       // ties: newer first
       const ranked = [...hits].sort((a, b) => b.score - a.score || position.get(b.id)! - position.get(a.id)!);
-      return outcome(terms, variants, ranked);
+      return outcome(query, variants, ranked);
     }
-    return dateOutcome(terms, variants, hits, state.sort === 'oldest' ? 'asc' : 'desc');
+    return dateOutcome(query, variants, hits, state.sort === 'oldest' ? 'asc' : 'desc');
   }
 
   /**
@@ -231,7 +249,7 @@ export function createEngine(options: EngineOptions) {
    * bundles listed in date order, that is date order; otherwise bundles are merged by the dates
    * in their URLs, reading only as many results as the requested page needs.
    */
-  function dateOutcome(terms: string[], variants: string[][], hits: Hit[], direction: 'asc' | 'desc'): SearchOutcome {
+  function dateOutcome(query: ParsedQuery, variants: string[][], hits: Hit[], direction: 'asc' | 'desc'): SearchOutcome {
     const groups = new Map<string, Hit[]>();
     for (const hit of hits) {
       const group = groups.get(hit.bundle);
@@ -239,7 +257,7 @@ export function createEngine(options: EngineOptions) {
       else groups.set(hit.bundle, [hit]);
     }
     if (groups.size <= 1 || options.ordered || !options.load) {
-      return outcome(terms, variants, direction === 'asc' ? hits : [...hits].reverse());
+      return outcome(query, variants, direction === 'asc' ? hits : [...hits].reverse());
     }
     const queues = [...groups.values()].map((list) => (direction === 'asc' ? list : [...list].reverse()));
     const merged: Hit[] = [];
@@ -261,7 +279,8 @@ export function createEngine(options: EngineOptions) {
       }
     }
     return {
-      terms,
+      query,
+      terms: queryTerms(query),
       variants,
       results: merged,
       total: hits.length,
@@ -275,9 +294,24 @@ export function createEngine(options: EngineOptions) {
   return { search };
 }
 
-function outcome(terms: string[], variants: string[][], results: Hit[]): SearchOutcome {
+/** Articles found for each of several terms (or forms), as one: counts add up. */
+function unite(maps: ReadonlyArray<Map<string, Found>>): Map<string, Found> {
+  if (maps.length === 1) return maps[0]!;
+  const union = new Map<string, Found>();
+  for (const found of maps) {
+    for (const [id, entry] of found) {
+      const known = union.get(id);
+      if (known) known.count += entry.count;
+      else union.set(id, { ...entry });
+    }
+  }
+  return union;
+}
+
+function outcome(query: ParsedQuery, variants: string[][], results: Hit[]): SearchOutcome {
   return {
-    terms,
+    query,
+    terms: queryTerms(query),
     variants,
     results,
     total: results.length,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   articleId,
+  articlesBetween,
+  encodeDates,
   bundleInfo,
   decodeFilterValue,
   encodeFilter,
@@ -100,6 +102,18 @@ describe('site and bundle files', () => {
     const file = encodeFilter(new Map([['张婷', [3, 4, 10]], ['一丁', [0]]]));
     expect(file).toEqual({ 张婷: [3, 1, 6], 一丁: [0] });
     expect(decodeFilterValue(file['张婷']!)).toEqual([3, 4, 10]);
+  });
+
+  it('writes each article’s date as runs of days and finds the articles of a date range', () => {
+    const dates = ['2022-12-31', '2022-12-31', '2023-01-01', '2023-03-01', '2023-03-01', '2023-03-01'];
+    const file = encodeDates(dates);
+    expect(file).toEqual({ first: '2022-12-31', runs: [[0, 2], [1, 1], [59, 3]] });
+    expect(articlesBetween(file, '2023-01-01', '2023-03-01')).toEqual([2, 3, 4, 5]);
+    expect(articlesBetween(file, '2022-01-01', '2022-12-31')).toEqual([0, 1]);
+    expect(articlesBetween(file, '2023-01-02', '2023-02-28')).toEqual([]);
+    // any order of articles
+    expect(articlesBetween(encodeDates(['2023-03-01', '2022-12-31', '2023-03-01']), '2023-01-01', '2023-12-31')).toEqual([0, 2]);
+    expect(articlesBetween(encodeDates([]), '0000-01-01', '9999-12-31')).toEqual([]);
   });
 
   it('adds up the facets of several bundles', () => {

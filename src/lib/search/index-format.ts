@@ -190,6 +190,47 @@ export function decodeFilterValue(differences: readonly number[]): number[] {
   return differences.map((difference) => (article += difference));
 }
 
+/** The date filter's name: its file holds each article's issue date (see `encodeDates`). */
+export const DATE_FILTER = 'date';
+
+/** Each article's issue date, as runs of articles of one day, in article order. */
+export interface DateFile {
+  /** The first article's date, YYYY-MM-DD. */
+  first: string;
+  /** [days after the previous run's day (the first run: 0), articles of that day]. */
+  runs: Array<[days: number, articles: number]>;
+}
+
+const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+const dayDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** The date file of articles with these dates (in article order; a bundle's are ascending). */
+export function encodeDates(dates: readonly string[]): DateFile {
+  const runs: Array<[number, number]> = [];
+  let previous = dates.length > 0 ? dayNumber(dates[0]!) : 0;
+  for (const [index, date] of dates.entries()) {
+    const day = dayNumber(date);
+    if (index > 0 && day === previous) runs[runs.length - 1]![1]++;
+    else runs.push([day - previous, 1]);
+    previous = day;
+  }
+  return { first: dates[0] ?? '1970-01-01', runs };
+}
+
+/** The articles dated from `from` to `to` (YYYY-MM-DD, both included), ascending. */
+export function articlesBetween(file: DateFile, from: string, to: string): number[] {
+  const out: number[] = [];
+  let day = dayNumber(file.first);
+  let article = 0;
+  for (const [days, count] of file.runs) {
+    day += days;
+    const date = dayDate(day);
+    if (date >= from && date <= to) for (let k = 0; k < count; k++) out.push(article + k);
+    article += count;
+  }
+  return out;
+}
+
 /** Values of each filter with the number of articles holding them, for the search form. */
 export type Facets = Record<string, Record<string, number>>;
 
