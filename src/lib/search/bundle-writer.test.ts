@@ -233,3 +233,78 @@ describe('writeBundle', () => {
     }
   });
 });
+
+describe('flagged misreadings in the index', () => {
+  const flag = { excerpt: '名村医人户走', suggestion: '名村医入户走' };
+  const sources = [
+    // printed 人户, flagged: its suggested reading is 入户
+    source('2023-01-01', 1, ['组织村医开展“敲门行动”。', '7名村医人户走访600余次。'], { suspects: [flag] }),
+    // printed 入户: found exactly
+    source('2023-01-02', 1, ['村医入户走访慰问。']),
+    // printed 人户, not flagged (or the flag was deleted): never read otherwise
+    source('2023-01-03', 1, ['3名村医人户走访。']),
+    // the text was corrected by hand but the flag left: the excerpt is no longer there
+    source('2023-01-04', 1, ['7名村医入户走访。'], { suspects: [flag] }),
+    // a flag whose window reaches the line's ends, and two flags in one line
+    source('2023-01-05', 1, ['村医人户', '一人户村医人户走访，再村医人户走'], { suspects: [flag, { excerpt: '一人户', suggestion: '一入户' }] }),
+  ];
+
+  async function engine() {
+    const out = new Map<string, BundleFile>();
+    await writeBundle(sources, { key: 'xocr', chunkBytes: 300 }, async (file) => void out.set(file.path, file));
+    const entry = JSON.parse(new TextDecoder().decode(out.get('pagefind-entry.json')!.bytes)) as { languages: Record<string, { hash: string }> };
+    const meta = decode(unpack(out.get(`pagefind.${entry.languages.xocr!.hash}.pf_meta`)!)) as [string, unknown, Array<[string, string, string]>];
+    const words = new Map<string, number[]>();
+    for (const [, , name] of meta[2]) {
+      const chunk = decode(unpack(out.get(`index/${name}.pf_index`)!)) as [Array<[string, Array<[number, number[]]>]>];
+      for (const [word, pages] of chunk[0]) {
+        expect(pages).toHaveLength(1);
+        let position = 0;
+        words.set(word, pages[0]![1].map((d) => (position += d)));
+      }
+    }
+    const pagefind: PagefindApi = {
+      async search(term) {
+        const positions = [...words].flatMap(([word, list]) => (word.startsWith(term) ? list : [])).sort((a, b) => a - b);
+        return { results: positions.length > 0 ? [{ id: 'xocr_g0', words: positions }] : [] };
+      },
+    };
+    return { out, engine: createEngine({ pagefind: async () => pagefind, ordered: true, bundles: ['xocr'], sizes: [sources.length] }) };
+  }
+
+  /** What a reader expects: the text as printed, and as each flag (still matching the text) suggests. */
+  function expected(term: string) {
+    const exact: string[] = [];
+    const suspected: string[] = [];
+    const flagged: string[] = [];
+    sources.forEach((s, index) => {
+      const id = `xocr_${index.toString(36)}`;
+      const lines = s.paragraphs;
+      const corrected = lines.map((line) => (s.suspects ?? []).reduce((text, f) => text.replaceAll(f.excerpt, f.suggestion), line));
+      const printedHas = lines.some((line) => line.includes(term));
+      if (printedHas) exact.push(id);
+      else if (corrected.some((line) => line.includes(term))) suspected.push(id);
+      if (printedHas && lines.some((line, l) => line.includes(term) && [...line.matchAll(new RegExp(term, 'gu'))].some((m) => corrected[l]!.slice(m.index, m.index + term.length) !== term))) flagged.push(id);
+    });
+    return { exact, suspected, flagged };
+  }
+
+  it('finds a flagged passage by its suggested reading, apart from the exact results, and marks exact hits that a flag doubts', async () => {
+    const { engine: search } = await engine();
+    for (const term of ['村医入户', '入户', '村医人户', '人户走访', '入户走访', '一入户', '一人户', '村医', '访慰问', '入']) {
+      const found = await search.search({ ...EMPTY_STATE, q: term, sort: 'oldest' });
+      const want = expected(term);
+      expect({ exact: found.results.map((hit) => hit.id), suspected: found.suspected.results.map((hit) => hit.id), flagged: [...found.flagged].sort() }, term).toEqual(want);
+    }
+    // several terms: one exact, one only as suggested
+    const mixed = await search.search({ ...EMPTY_STATE, q: '600余次 村医入户' });
+    expect([mixed.total, mixed.suspected.results.map((hit) => hit.id)]).toEqual([0, ['xocr_0']]);
+  });
+
+  it('keeps the flags in the fragment, for the page to show what a suspected match stands for', async () => {
+    const { out } = await engine();
+    const fragment = JSON.parse(new TextDecoder().decode(unpack(out.get('fragment/xocr_0.pf_fragment')!))) as Record<string, unknown>;
+    expect(fragment.suspects).toEqual([flag]);
+    expect(JSON.parse(new TextDecoder().decode(unpack(out.get('fragment/xocr_1.pf_fragment')!)))).not.toHaveProperty('suspects');
+  });
+});

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { articleId, chunkName, chunkPath, DATE_FILTER, encodeDates, ENTRY_FILE, encodeFilter, filterPath, fragmentPath, groupId, metaPath, PAGEFIND_FORMAT, resultFragment, SIGNATURE, sourceLines, type BundleEntry } from './index-format.ts';
 import { FILTER_KEYS, sourceFilters, type SearchSource } from './records.ts';
-import { CLASS_STEP, GROUP_SIZE, indexCodePoints, lengthClass, SLOT, UNIT_LENGTH, wordOf } from './tokens.ts';
+import { aliasWindows } from './aliases.ts';
+import { ALIAS_BASE, CLASS_STEP, FLAG_BASE, GROUP_SIZE, indexCodePoints, lengthClass, SLOT, TEXT_LIMIT, UNIT_LENGTH, wordOf } from './tokens.ts';
 
 /**
  * Writes a Pagefind bundle's index files directly, in the format that Pagefind 1.6.0's browser
@@ -289,19 +290,38 @@ export async function writeBundle(
   { key, chunkBytes = DEFAULT_CHUNK_BYTES, includeCharacters = [] }: BundleOptions,
   emit: (file: BundleFile) => Promise<void>,
 ): Promise<{ articles: number; groups: number; words: number; chunks: number }> {
-  // each article as code points (word i = points i, i+1), its fragment, and how often each first character occurs
+  // each article as code points (word i = points i, i+1), its fragment, and how often each first character occurs;
+  // the flagged passages of an article, as suggested and as printed, at their offsets (see aliases.ts)
   const texts: Uint32Array[] = [];
+  const extras = new Map<number, Array<[offset: number, points: Uint32Array]>>();
   const firsts = new Map<number, number>();
-  for (const [index, source] of sources.entries()) {
-    const points = indexCodePoints(sourceLines(source));
-    if (points.length > CLASS_STEP) throw new Error(`[search-index] ${source.url}: ${points.length} characters, more than the index holds per article (${CLASS_STEP})`);
-    texts.push(points);
+  const countFirsts = (points: Uint32Array) => {
     // words that start with a line break are not indexed: no query holds a line break
     for (let i = 0; i + 1 < points.length; i++) if (points[i] !== LINE_BREAK) firsts.set(points[i]!, (firsts.get(points[i]!) ?? 0) + 1);
+  };
+  for (const [index, source] of sources.entries()) {
+    const points = indexCodePoints(sourceLines(source));
+    if (points.length > TEXT_LIMIT) {
+      throw new Error(`[search-index] ${source.url}: ${points.length} characters, more than the index holds per article (${TEXT_LIMIT}); was the article split from its neighbours on import?`);
+    }
+    texts.push(points);
+    countFirsts(points);
+    const windows = aliasWindows(points, source.suspects ?? []);
+    if (windows.length > 0) {
+      const ended = (window: Uint32Array) => Uint32Array.from([...window, LINE_BREAK]);
+      const more: Array<[number, Uint32Array]> = [...windows.map((w): [number, Uint32Array] => [ALIAS_BASE + w.start, ended(w.corrected)]), ...windows.map((w): [number, Uint32Array] => [FLAG_BASE + w.start, ended(w.original)])];
+      for (const [, window] of more) countFirsts(window);
+      extras.set(index, more);
+    }
     const fragment = resultFragment(source, Math.max(0, points.length - 1));
     await emit({ path: fragmentPath(articleId(key, index)), bytes: packFile(Buffer.from(JSON.stringify(fragment), 'utf8')) });
   }
   const groups = Math.ceil(sources.length / GROUP_SIZE);
+  // an article's text at offset 0, then its flagged passages (offsets ascending, so positions stay in order)
+  const segmentsOf = (article: number, text: Uint32Array): Array<[offset: number, points: Uint32Array]> => {
+    const more = extras.get(article);
+    return more ? [[0, text], ...more] : [[0, text]];
+  };
 
   // ranges of first characters, each with at most about POSITIONS_PER_PASS positions
   const ranges: Array<[from: number, to: number]> = [];
@@ -344,9 +364,9 @@ export async function writeBundle(
     let size = 0;
     let positionWords = new Int32Array(1 << 16);
     let positions = 0;
-    for (const [article, points] of texts.entries()) {
+    for (const [article, text] of texts.entries()) {
       const group = Math.floor(article / GROUP_SIZE);
-      for (let i = 0; i + 1 < points.length; i++) {
+      for (const [, points] of segmentsOf(article, text)) for (let i = 0; i + 1 < points.length; i++) {
         const first = points[i]!;
         if (first < from || first > to || first === LINE_BREAK) continue;
         const second = points[i + 1]!;
@@ -388,17 +408,17 @@ export async function writeBundle(
     const entryGroups = new Int32Array(positions);
     const entryPositions = new Int32Array(positions);
     let k = 0;
-    for (const [article, points] of texts.entries()) {
+    for (const [article, text] of texts.entries()) {
       const group = Math.floor(article / GROUP_SIZE);
-      const base = (article % GROUP_SIZE) * SLOT + lengthClass(Math.max(0, points.length - 1)) * CLASS_STEP;
-      for (let i = 0; i + 1 < points.length; i++) {
+      const articleBase = (article % GROUP_SIZE) * SLOT + lengthClass(Math.max(0, text.length - 1)) * CLASS_STEP;
+      for (const [offset, points] of segmentsOf(article, text)) for (let i = 0; i + 1 < points.length; i++) {
         const first = points[i]!;
         if (first < from || first > to || first === LINE_BREAK) continue;
         const id = positionWords[k++]!;
         const at = cursor[id]!;
         cursor[id] = at + 1;
         entryGroups[at] = group;
-        entryPositions[at] = base + i;
+        entryPositions[at] = articleBase + offset + i;
       }
     }
     // encode: [word, [[group delta, [first position, deltas…]], …]], a group of one first character at a time

@@ -122,7 +122,7 @@ export function createBundleClient(options: ClientOptions): BundleClient {
     const content = unframe(bytes) ?? unframe(await options.gunzip(bytes));
     if (!content) throw new Error(`[search] ${hit.id}: not a Pagefind fragment`);
     const data = JSON.parse(new TextDecoder().decode(content)) as ResultFragment;
-    return { url: fragmentUrl(path, data.url), raw_url: data.url, content: data.content, filters: data.filters, meta: data.meta };
+    return { url: fragmentUrl(path, data.url), raw_url: data.url, content: data.content, filters: data.filters, meta: data.meta, ...(data.suspects ? { suspects: data.suspects } : {}) };
   }
 
   let facets: Promise<Facets> | null = null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BundleClient } from './client.ts';
 import { createSearchController, pagerLinks, statusLine, type ResultsPage, type SearchReport } from './controller.ts';
 import type { PagefindResult } from './engine.ts';
-import { CLASS_STEP, lengthClass, SLOT, termWords } from './tokens.ts';
+import { ALIAS_BASE, CLASS_STEP, FLAG_BASE, lengthClass, SLOT, termWords } from './tokens.ts';
 import { EMPTY_STATE, type SearchState } from './url-state.ts';
 
 describe('status line and pager', () => {
@@ -25,8 +25,12 @@ describe('status line and pager', () => {
   });
 });
 
-/** One bundle `xa` of articles (one group), searched by a stand-in Pagefind that finds words as prefixes. */
-function fakeClient(texts: string[], hold?: Promise<void>): BundleClient {
+/**
+ * One bundle `xa` of articles (one group), searched by a stand-in Pagefind that finds words as
+ * prefixes. An article may have a flagged reading: its text as suggested, laid out as the index
+ * lays flagged passages (the suggested reading at ALIAS_BASE, the printed one at FLAG_BASE).
+ */
+function fakeClient(texts: string[], hold?: Promise<void>, suggested: Record<number, { text: string; flag: { excerpt: string; suggestion: string } }> = {}): BundleClient {
   return {
     manifest: async () => ({ paths: ['/pagefind/'], ordered: true }),
     bundles: async () => [{ key: 'xa', articles: texts.length, averageWords: 10 }],
@@ -35,7 +39,8 @@ function fakeClient(texts: string[], hold?: Promise<void>): BundleClient {
     facets: async () => ({}),
     fragment: async (hit) => {
       const index = Number.parseInt(hit.id.split('_')[1]!, 36);
-      return { url: `/p/2023-01-0${index + 1}/01/01/`, raw_url: `/p/2023-01-0${index + 1}/01/01/`, content: `标题${index}\n\n\n\n\n${texts[index]}`, filters: { paper: ['遵义日报'] } };
+      const flag = suggested[index]?.flag;
+      return { url: `/p/2023-01-0${index + 1}/01/01/`, raw_url: `/p/2023-01-0${index + 1}/01/01/`, content: `标题${index}\n\n\n\n\n${texts[index]}`, filters: { paper: ['遵义日报'] }, ...(flag ? { suspects: [flag] } : {}) };
     },
     pagefind: async () => ({
       async search(word) {
@@ -45,6 +50,11 @@ function fakeClient(texts: string[], hold?: Promise<void>): BundleClient {
           const list = termWords(text);
           const base = slot * SLOT + lengthClass(list.length) * CLASS_STEP;
           list.forEach((w, i) => w.startsWith(word) && found.push(base + i));
+          const alias = suggested[slot];
+          if (alias) {
+            termWords(alias.text).forEach((w, i) => w.startsWith(word) && found.push(base + ALIAS_BASE + i));
+            list.forEach((w, i) => w.startsWith(word) && found.push(base + FLAG_BASE + i));
+          }
         });
         return { results: found.length > 0 ? [{ id: 'xa_g0', words: found } satisfies PagefindResult] : [] };
       },
@@ -82,6 +92,34 @@ describe('the search controller', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ query: '疫情防控', total: 2 });
     expect(reports[0]!.ids.sort()).toEqual(['xa_0', 'xa_2']);
+  });
+
+  it('lists the suspected misreadings apart, a few under the exact results and all on a list of their own', async () => {
+    const flag = { excerpt: '医人户', suggestion: '医入户' };
+    const client = fakeClient(['村医人户走访', '村医入户走访', '村医人户'], undefined, { 0: { text: '村医入户走访', flag } });
+    const { shown, view } = recorder();
+    const reports: SearchReport[] = [];
+    const controller = createSearchController({ client, view, onReport: (report) => reports.push(report) });
+    await controller.run({ ...EMPTY_STATE, q: '村医入户' });
+    const exact = shown.at(-1) as ResultsPage;
+    expect(exact.items.map((item) => item.href)).toEqual(['/p/2023-01-02/01/01/?hl=%E6%9D%91%E5%8C%BB%E5%85%A5%E6%88%B7']);
+    expect(exact.suspects).toMatchObject({ total: 1, note: '另有 1 篇文章中被标记为疑似识别错误的字句，按建议读法包含“村医入户”：', all: { href: '?q=%E6%9D%91%E5%8C%BB%E5%85%A5%E6%88%B7&ocr=1' } });
+    expect(exact.suspects!.items.map((item) => item.note)).toEqual(['原文识别为“村医人户”，导入时标记为疑似识别错误，建议读作“村医入户”。']);
+    expect(exact.back).toBeNull();
+    expect(reports[0]).toMatchObject({ ids: ['xa_1'], suspected: ['xa_0'] });
+
+    await controller.run({ ...EMPTY_STATE, q: '村医入户', ocr: true });
+    const listed = shown.at(-1) as ResultsPage;
+    expect(listed.status).toBe('按疑似识别错误的建议读法，找到 1 篇包含“村医入户”的文章。这些文章的原文中被标记的字句与检索词不同，以下摘录为建议读法。');
+    expect(listed.items.map((item) => item.note)).toEqual(['原文识别为“村医人户”，导入时标记为疑似识别错误，建议读作“村医入户”。']);
+    expect(listed.suspects).toBeNull();
+    expect(listed.back).toMatchObject({ label: '返回精确结果（1 篇）', href: '?q=%E6%9D%91%E5%8C%BB%E5%85%A5%E6%88%B7' });
+
+    // the printed misreading: exact, with what the flag suggests
+    await controller.run({ ...EMPTY_STATE, q: '村医人户' });
+    const printed = shown.at(-1) as ResultsPage;
+    expect(printed.status).toBe('找到 2 篇。其中 1 篇中的“村医人户”被标记为疑似识别错误，可能应为“村医入户”。');
+    expect(printed.suspects).toBeNull();
   });
 
   it('clears the results for an empty query without searching', async () => {

@@ -1,7 +1,8 @@
 import type { BundleClient } from './client.ts';
-import { createEngine, type EngineOptions, type SearchOutcome } from './engine.ts';
+import { createEngine, type EngineOptions, type Hit, type SearchOutcome } from './engine.ts';
 import { formatQuery } from './query.ts';
-import { resultView, type ResultView } from './results.ts';
+import { flaggedReading, resultView, type ResultView } from './results.ts';
+import { recordText } from './index-format.ts';
 import { paramsFromState, type SearchState } from './url-state.ts';
 
 /**
@@ -12,6 +13,9 @@ import { paramsFromState, type SearchState } from './url-state.ts';
 
 export const PAGE_SIZE = 20;
 
+/** Suspected misreadings shown under the exact results (all of them: a page of their own). */
+export const SUSPECTS_SHOWN = 3;
+
 /** A link of the pager. */
 export interface PagerLink {
   page: number;
@@ -19,6 +23,17 @@ export interface PagerLink {
   /** `?…` of the search state on that page. */
   href: string;
   rel?: 'prev' | 'next';
+}
+
+/** The suspected misreadings, shown apart from the exact results. */
+export interface SuspectsGroup {
+  total: number;
+  /** What they are. */
+  note: string;
+  /** The first few. */
+  items: ResultView[];
+  /** All of them, as a list of their own. */
+  all: PagerLink;
 }
 
 /** One page of results, ready to show. */
@@ -30,12 +45,18 @@ export interface ResultsPage {
   pager: PagerLink[];
   /** The document title's query part. */
   title: string;
+  /** Under the exact results: the suspected misreadings, if any. */
+  suspects: SuspectsGroup | null;
+  /** Listing the suspected misreadings: the way back to the exact results. */
+  back: PagerLink | null;
 }
 
 /** What a finished search reports (read by `npm run eval:search` as `window.archiveSearchLast`). */
 export interface SearchReport {
   query: string;
   ids: string[];
+  /** The suspected misreadings' ids (see aliases.ts). */
+  suspected: string[];
   total: number;
   ms: number;
   /** Until the results were counted (the rest: loading and showing the page of results). */
@@ -52,14 +73,27 @@ export interface SearchView {
   failed(error: unknown): void;
 }
 
-/** The status line for an outcome shown at `page` of `pages`. */
-export function statusLine(outcome: Pick<SearchOutcome, 'query' | 'total' | 'variants'>, page: number, pages: number): string {
+/** The status line for an outcome shown at `page` of `pages`; `flagged`: how a flag reads a hit, when some are flagged. */
+export function statusLine(outcome: Pick<SearchOutcome, 'query' | 'total' | 'variants'> & { flagged?: ReadonlySet<string> }, page: number, pages: number, flagged?: { printed: string; suggested: string } | null): string {
   if (outcome.total === 0) return `没有找到包含“${formatQuery(outcome.query)}”的文章。`;
   const converted = outcome.variants.filter((forms) => forms.length > 1).map((forms) => forms[1]!);
-  return `找到 ${outcome.total} 篇${pages > 1 ? `，第 ${page}/${pages} 页` : ''}。` + (converted.length > 0 ? `已同时检索简体字形：${converted.join('、')}。` : '');
+  const doubted = outcome.flagged?.size ?? 0;
+  return (
+    `找到 ${outcome.total} 篇${pages > 1 ? `，第 ${page}/${pages} 页` : ''}。` +
+    (converted.length > 0 ? `已同时检索简体字形：${converted.join('、')}。` : '') +
+    (doubted > 0 && flagged ? `其中 ${doubted} 篇中的“${flagged.printed}”被标记为疑似识别错误，可能应为“${flagged.suggested}”。` : '')
+  );
 }
 
-/** The pager's links for `page` of `pages`. */
+/** The status line when listing the suspected misreadings. */
+export function suspectsLine(outcome: Pick<SearchOutcome, 'query' | 'suspected'>, page: number, pages: number): string {
+  const query = formatQuery(outcome.query);
+  if (outcome.suspected.total === 0) return `按疑似识别错误的建议读法，没有找到包含“${query}”的文章。`;
+  return `按疑似识别错误的建议读法，找到 ${outcome.suspected.total} 篇包含“${query}”的文章${pages > 1 ? `，第 ${page}/${pages} 页` : ''}。这些文章的原文中被标记的字句与检索词不同，以下摘录为建议读法。`;
+}
+
+const linkTo = (state: SearchState, label: string): PagerLink => ({ page: state.page, label, href: `?${paramsFromState(state)}` });
+
 export function pagerLinks(state: SearchState, page: number, pages: number): PagerLink[] {
   const link = (to: number, label: string, rel?: 'prev' | 'next'): PagerLink => ({ page: to, label, href: `?${paramsFromState({ ...state, page: to })}`, ...(rel ? { rel } : {}) });
   return [...(page > 1 ? [link(page - 1, '上一页', 'prev')] : []), ...(page < pages ? [link(page + 1, '下一页', 'next')] : [])];
@@ -125,14 +159,38 @@ export function createSearchController(options: ControllerOptions): { run(state:
       loaded.averageWords = bundles.reduce((sum, bundle) => sum + bundle.averageWords * bundle.articles, 0) / Math.max(1, loaded.articles);
       const outcome = await engine.search(state);
       const searched = now() - started;
-      const pages = Math.max(1, Math.ceil(outcome.total / PAGE_SIZE));
-      const page = Math.min(state.page, pages);
-      const shown = await outcome.page(page - 1, PAGE_SIZE);
       const marks = outcome.variants.flat();
-      const items = await Promise.all(shown.map(async (hit) => resultView(await client.fragment(hit), marks)));
+      const list = state.ocr ? outcome.suspected : outcome;
+      const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+      const page = Math.min(state.page, pages);
+      const reading = state.ocr ? 'suggested' : 'printed';
+      const viewOf = async (hit: Hit) => resultView(await client.fragment(hit), marks, reading);
+      const [items, suspects, flagged] = await Promise.all([
+        Promise.all((await list.page(page - 1, PAGE_SIZE)).map(viewOf)),
+        !state.ocr && outcome.suspected.total > 0 ? Promise.all((await outcome.suspected.page(0, SUSPECTS_SHOWN)).map(async (hit) => resultView(await client.fragment(hit), marks, 'suggested'))) : null,
+        // how a flag reads the first doubted hit, for the status line
+        !state.ocr && outcome.flagged.size > 0
+          ? client.fragment(outcome.results.find((hit) => outcome.flagged.has(hit.id))!).then((fragment) => flaggedReading(recordText(fragment.content), fragment.suspects ?? [], marks, 'printed'))
+          : null,
+      ]);
       if (mine !== generation) return;
-      view.show({ items, start: (page - 1) * PAGE_SIZE + 1, status: statusLine(outcome, page, pages), pager: pagerLinks(state, page, pages), title: formatQuery(outcome.query) });
-      options.onReport?.({ query: state.q, ids: outcome.results.map((result) => result.id), total: outcome.total, ms: now() - started, searchMs: searched });
+      view.show({
+        items,
+        start: (page - 1) * PAGE_SIZE + 1,
+        status: state.ocr ? suspectsLine(outcome, page, pages) : statusLine(outcome, page, pages, flagged),
+        pager: pagerLinks(state, page, pages),
+        title: formatQuery(outcome.query),
+        suspects: suspects
+          ? {
+              total: outcome.suspected.total,
+              note: `另有 ${outcome.suspected.total} 篇文章中被标记为疑似识别错误的字句，按建议读法包含“${formatQuery(outcome.query)}”：`,
+              items: suspects,
+              all: linkTo({ ...state, ocr: true, page: 1 }, `查看全部 ${outcome.suspected.total} 篇疑似识别错误的结果`),
+            }
+          : null,
+        back: state.ocr ? linkTo({ ...state, ocr: false, page: 1 }, `返回精确结果（${outcome.total} 篇）`) : null,
+      });
+      options.onReport?.({ query: state.q, ids: outcome.results.map((result) => result.id), suspected: outcome.suspected.results.map((result) => result.id), total: outcome.total, ms: now() - started, searchMs: searched });
     } catch (error) {
       if (mine !== generation) return;
       view.failed(error);

@@ -1,4 +1,4 @@
-import type { ResultsPage, SearchView } from './controller.ts';
+import type { PagerLink, ResultsPage, SearchView } from './controller.ts';
 import type { Facets } from './index-format.ts';
 import type { Segment } from './matches.ts';
 import type { ResultView } from './results.ts';
@@ -16,7 +16,8 @@ export interface SearchDom extends SearchView {
   form: HTMLFormElement;
   input: HTMLInputElement;
   options: HTMLDetailsElement;
-  pager: HTMLElement;
+  /** Every element whose links change the search in place (pager, back link, the suspects' link). */
+  links: HTMLElement[];
   /** The search state the form holds now. */
   readForm(): SearchState;
   /** Offer the filter values (keeping what the form holds). */
@@ -30,6 +31,11 @@ export function searchDom(document: Document): SearchDom {
   const status = document.querySelector<HTMLElement>('#search-status')!;
   const list = document.querySelector<HTMLOListElement>('#search-results')!;
   const pager = document.querySelector<HTMLElement>('#search-pager')!;
+  const back = document.querySelector<HTMLElement>('#search-back')!;
+  const suspects = document.querySelector<HTMLElement>('#search-suspects')!;
+  const suspectsNote = document.querySelector<HTMLElement>('#suspects-note')!;
+  const suspectsList = document.querySelector<HTMLOListElement>('#suspects-results')!;
+  const suspectsAll = document.querySelector<HTMLElement>('#suspects-all')!;
   const field = <T extends HTMLElement>(id: string) => form.querySelector<T>(`#${id}`)!;
   const baseTitle = () => document.title.replace(/^.*?(全文检索)/u, '$1');
 
@@ -74,20 +80,36 @@ export function searchDom(document: Document): SearchDom {
     excerpt.className = 'result-excerpt';
     segments(excerpt, result.excerpt);
     li.append(heading, meta, excerpt);
+    if (result.note) {
+      const note = document.createElement('p');
+      note.className = 'result-note';
+      note.textContent = result.note;
+      li.append(note);
+    }
     return li;
+  }
+
+  function anchor(item: PagerLink): HTMLAnchorElement {
+    const link = document.createElement('a');
+    link.href = item.href;
+    link.textContent = item.label;
+    if (item.rel) link.rel = item.rel;
+    return link;
   }
 
   return {
     form,
     input,
     options,
-    pager,
+    links: [pager, back, suspectsAll],
     readForm,
     showState: writeForm,
     clear() {
       list.replaceChildren();
       list.removeAttribute('aria-busy');
       pager.replaceChildren();
+      back.replaceChildren();
+      suspects.hidden = true;
       status.textContent = '';
       document.title = baseTitle();
     },
@@ -100,15 +122,12 @@ export function searchDom(document: Document): SearchDom {
       list.start = page.start;
       list.removeAttribute('aria-busy');
       status.textContent = page.status;
-      pager.replaceChildren(
-        ...page.pager.map((item) => {
-          const link = document.createElement('a');
-          link.href = item.href;
-          link.textContent = item.label;
-          if (item.rel) link.rel = item.rel;
-          return link;
-        }),
-      );
+      pager.replaceChildren(...page.pager.map(anchor));
+      back.replaceChildren(...(page.back ? [anchor(page.back)] : []));
+      suspects.hidden = page.suspects === null;
+      suspectsNote.textContent = page.suspects?.note ?? '';
+      suspectsList.replaceChildren(...(page.suspects?.items ?? []).map(resultItem));
+      suspectsAll.replaceChildren(...(page.suspects ? [anchor(page.suspects.all)] : []));
       document.title = `${page.title} - ${baseTitle()}`;
     },
     failed(error: unknown) {

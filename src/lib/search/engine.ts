@@ -1,6 +1,6 @@
 import { articleId, parseGroupId, placeInUrl, type LoadedFragment } from './index-format.ts';
 import { parseQuery, queryTerms, type ParsedQuery } from './query.ts';
-import { classLength, GROUP_SIZE, placeOf, termPositions, termWords } from './tokens.ts';
+import { classLength, GROUP_SIZE, placeOf, readingOf, termPositions, termWords } from './tokens.ts';
 import { filtersOf, type SearchState } from './url-state.ts';
 
 /**
@@ -69,19 +69,30 @@ export interface EngineOptions {
   load?: (hit: Hit) => Promise<Pick<LoadedFragment, 'raw_url'>>;
 }
 
-export interface SearchOutcome {
+/** Matching articles in the requested order. */
+export interface ResultList {
+  /** Every matching article, in order (date orders across unordered bundles are completed lazily). */
+  results: Hit[];
+  /** Number of matching articles. */
+  total: number;
+  /** The results of one page of the list, in order. */
+  page(index: number, size: number): Promise<Hit[]>;
+}
+
+export interface SearchOutcome extends ResultList {
   /** The query after parsing. */
   query: ParsedQuery;
   /** The terms looked for (not the excluded ones), in order. */
   terms: string[];
   /** For each of `terms`, the forms searched: the term, and its simplified form when it differs. */
   variants: string[][];
-  /** Every matching article, in the requested order (date orders may be completed lazily). */
-  results: Hit[];
-  /** Number of matching articles. */
-  total: number;
-  /** The results of one page of the list, in order. */
-  page(index: number, size: number): Promise<Hit[]>;
+  /**
+   * The articles that match only when their flagged misreadings read as the importer suggests
+   * (村医入户 in a text that reads 村医人户, flagged with suggestion 村医入户); never among the exact results.
+   */
+  suspected: ResultList;
+  /** Exact results in which a term occurs where a flag suggests another reading. */
+  flagged: ReadonlySet<string>;
 }
 
 /** Words whose Pagefind results are kept for later searches. */
@@ -97,8 +108,12 @@ interface Found {
   index: number;
   /** About how many characters the article has. */
   length: number;
-  /** How often the term occurs in it. */
+  /** How often the term occurs in its text. */
   count: number;
+  /** How often it occurs only in the reading its flags suggest (overlapping a suspected misread). */
+  suggested: number;
+  /** How often it occurs in the text where a flag suggests another reading. */
+  flagged: number;
 }
 
 export function createEngine(options: EngineOptions) {
@@ -148,13 +163,23 @@ export function createEngine(options: EngineOptions) {
       if (inGroup.some((r) => r === undefined)) continue;
       const positions = termPositions(words, (word) => inGroup[distinct.indexOf(word)]!.words);
       const { bundle, group } = parseGroupId(result.id);
+      // per article: where the term occurs in the text, in the suggested and in the printed reading of flagged passages
+      const readings = new Map<number, { text: Set<number>; suggested: Set<number>; printed: Set<number>; lengthClass: number }>();
       for (const position of positions) {
         const place = placeOf(position);
-        const index = group * GROUP_SIZE + place.slot;
-        const id = articleId(bundle, index);
-        const entry = found.get(id);
-        if (entry) entry.count++;
-        else found.set(id, { bundle, index, length: classLength(place.lengthClass), count: 1 });
+        let article = readings.get(place.slot);
+        if (!article) readings.set(place.slot, (article = { text: new Set(), suggested: new Set(), printed: new Set(), lengthClass: place.lengthClass }));
+        const { reading, at } = readingOf(place.offset);
+        article[reading].add(at);
+      }
+      for (const [slot, article] of readings) {
+        let suggested = 0;
+        for (const at of article.suggested) if (!article.text.has(at)) suggested++;
+        let flagged = 0;
+        for (const at of article.printed) if (!article.suggested.has(at)) flagged++;
+        if (article.text.size === 0 && suggested === 0) continue;
+        const index = group * GROUP_SIZE + slot;
+        found.set(articleId(bundle, index), { bundle, index, length: classLength(article.lengthClass), count: article.text.size, suggested, flagged });
       }
     }
     return found;
@@ -191,7 +216,7 @@ export function createEngine(options: EngineOptions) {
   function everyArticle(): Map<string, Found> {
     const all = new Map<string, Found>();
     (options.bundles ?? []).forEach((bundle, b) => {
-      for (let index = 0; index < (options.sizes?.[b] ?? 0); index++) all.set(articleId(bundle, index), { bundle, index, length: options.averageWords ?? 1, count: 0 });
+      for (let index = 0; index < (options.sizes?.[b] ?? 0); index++) all.set(articleId(bundle, index), { bundle, index, length: options.averageWords ?? 1, count: 0, suggested: 0, flagged: 0 });
     });
     return all;
   }
@@ -199,7 +224,7 @@ export function createEngine(options: EngineOptions) {
   async function search(state: SearchState): Promise<SearchOutcome> {
     const query = parseQuery(state.q);
     const terms = queryTerms(query);
-    if (terms.length === 0 && query.excluded.length === 0) return outcome(query, [], []);
+    if (terms.length === 0 && query.excluded.length === 0) return outcome(query, [], list([]), list([]), new Set());
     const forms = new Map(await Promise.all([...new Set([...terms, ...query.excluded])].map(async (term) => [term, await variantsOf(term)] as const)));
 
     // each term: the union of its forms' articles, with how often the term occurs in each
@@ -212,36 +237,53 @@ export function createEngine(options: EngineOptions) {
     // each clause: the union of its terms'; the excluded terms' articles
     const perClause = await Promise.all(query.clauses.map(async (clause) => unite(await Promise.all(clause.map(articlesOf)))));
     const excluded = await Promise.all(query.excluded.map(articlesOf));
+    let filter: Promise<Set<string> | null> | null = null;
+    const allowedIds = () => (filter ??= allowed(state, new Set(options.bundles ?? perClause.flatMap((map) => [...map.values()].map((found) => found.bundle)))));
 
-    // intersect the clauses (or start from every article), drop the excluded, then apply the filters
-    const [first, ...rest] = perClause.length > 0 ? [...perClause].sort((a, b) => a.size - b.size) : [everyArticle()];
-    let ids = [...first!.keys()].filter((id) => rest.every((map) => map.has(id)) && !excluded.some((map) => map.has(id)));
-    const filter = await allowed(state, new Set(ids.map((id) => first!.get(id)!.bundle)));
-    if (filter) ids = ids.filter((id) => filter.has(id));
+    /**
+     * The articles that match when a term counts where `countOf` is above 0: intersect the
+     * clauses (or start from every article), drop the excluded, apply the filters; relevance is
+     * BM25, each clause weighed by how rare it is, an article by how long it is.
+     */
+    async function select(countOf: (found: Found) => number, skip?: ReadonlySet<string>): Promise<Hit[]> {
+      const clauses = perClause.map((map) => new Map([...map].filter(([, found]) => countOf(found) > 0)));
+      const [first, ...rest] = clauses.length > 0 ? [...clauses].sort((a, b) => a.size - b.size) : [everyArticle()];
+      let ids = [...first!.keys()].filter((id) => !skip?.has(id) && rest.every((map) => map.has(id)) && !excluded.some((map) => map.has(id) && countOf(map.get(id)!) > 0));
+      const only = await allowedIds();
+      if (only) ids = ids.filter((id) => only.has(id));
+      const articles = Math.max(options.articles ?? 0, ...clauses.map((map) => map.size));
+      const weights = clauses.map((map) => Math.log(1 + (articles - map.size + 0.5) / (map.size + 0.5)));
+      return indexOrder(
+        ids.map((id) => {
+          const { bundle, index, length } = first!.get(id)!;
+          const norm = SATURATION * (1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * length) / (options.averageWords || length));
+          const score = clauses.reduce((sum, map, t) => {
+            const count = countOf(map.get(id)!);
+            return sum + (weights[t]! * count * (SATURATION + 1)) / (count + norm);
+          }, 0);
+          return { id, bundle, index, score };
+        }),
+      );
+    }
 
-    // relevance: BM25, each clause weighed by how rare it is, an article by how long it is
-    const articles = Math.max(options.articles ?? 0, ...perClause.map((map) => map.size));
-    const weights = perClause.map((map) => Math.log(1 + (articles - map.size + 0.5) / (map.size + 0.5)));
-    const hits = indexOrder(
-      ids.map((id) => {
-        const { bundle, index, length } = first!.get(id)!;
-        const norm = SATURATION * (1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * length) / (options.averageWords || length));
-        const score = perClause.reduce((sum, map, t) => {
-          const count = map.get(id)!.count;
-          return sum + (weights[t]! * count * (SATURATION + 1)) / (count + norm);
-        }, 0);
-        return { id, bundle, index, score };
-      }),
-    );
+    const exact = await select((found) => found.count);
+    const exactIds = new Set(exact.map((hit) => hit.id));
+    // the suspected misreadings: articles that match only when flagged passages read as suggested
+    const anySuggested = perClause.some((map) => [...map.values()].some((found) => found.suggested > 0));
+    const suspected = anySuggested ? await select((found) => found.count + found.suggested, exactIds) : [];
+    const flagged = new Set(exact.filter((hit) => perClause.some((map) => (map.get(hit.id)?.flagged ?? 0) > 0)).map((hit) => hit.id));
 
     const variants = terms.map((term) => forms.get(term)!);
-    if (state.sort === 'relevance') {
+    return outcome(query, variants, ordered(exact, state.sort), ordered(suspected, state.sort), flagged);
+  }
+
+  /** Hits (in index order) in the requested order: relevance, ties newer first; or date. */
+  function ordered(hits: Hit[], sort: SearchState['sort']): ResultList {
+    if (sort === 'relevance') {
       const position = new Map(hits.map((hit, index) => [hit.id, index]));
-      // ties: newer first
-      const ranked = [...hits].sort((a, b) => b.score - a.score || position.get(b.id)! - position.get(a.id)!);
-      return outcome(query, variants, ranked);
+      return list([...hits].sort((a, b) => b.score - a.score || position.get(b.id)! - position.get(a.id)!));
     }
-    return dateOutcome(query, variants, hits, state.sort === 'oldest' ? 'asc' : 'desc');
+    return dateList(hits, sort === 'oldest' ? 'asc' : 'desc');
   }
 
   /**
@@ -249,7 +291,7 @@ export function createEngine(options: EngineOptions) {
    * bundles listed in date order, that is date order; otherwise bundles are merged by the dates
    * in their URLs, reading only as many results as the requested page needs.
    */
-  function dateOutcome(query: ParsedQuery, variants: string[][], hits: Hit[], direction: 'asc' | 'desc'): SearchOutcome {
+  function dateList(hits: Hit[], direction: 'asc' | 'desc'): ResultList {
     const groups = new Map<string, Hit[]>();
     for (const hit of hits) {
       const group = groups.get(hit.bundle);
@@ -257,9 +299,9 @@ export function createEngine(options: EngineOptions) {
       else groups.set(hit.bundle, [hit]);
     }
     if (groups.size <= 1 || options.ordered || !options.load) {
-      return outcome(query, variants, direction === 'asc' ? hits : [...hits].reverse());
+      return list(direction === 'asc' ? hits : [...hits].reverse());
     }
-    const queues = [...groups.values()].map((list) => (direction === 'asc' ? list : [...list].reverse()));
+    const queues = [...groups.values()].map((group) => (direction === 'asc' ? group : [...group].reverse()));
     const merged: Hit[] = [];
     const dates = new Map<Hit, Promise<string>>();
     const dateOf = (hit: Hit) => {
@@ -279,9 +321,6 @@ export function createEngine(options: EngineOptions) {
       }
     }
     return {
-      query,
-      terms: queryTerms(query),
-      variants,
       results: merged,
       total: hits.length,
       async page(index, size) {
@@ -301,22 +340,26 @@ function unite(maps: ReadonlyArray<Map<string, Found>>): Map<string, Found> {
   for (const found of maps) {
     for (const [id, entry] of found) {
       const known = union.get(id);
-      if (known) known.count += entry.count;
-      else union.set(id, { ...entry });
+      if (known) {
+        known.count += entry.count;
+        known.suggested += entry.suggested;
+        known.flagged += entry.flagged;
+      } else union.set(id, { ...entry });
     }
   }
   return union;
 }
 
-function outcome(query: ParsedQuery, variants: string[][], results: Hit[]): SearchOutcome {
+function list(results: Hit[]): ResultList {
   return {
-    query,
-    terms: queryTerms(query),
-    variants,
     results,
     total: results.length,
     async page(index, size) {
       return results.slice(index * size, (index + 1) * size);
     },
   };
+}
+
+function outcome(query: ParsedQuery, variants: string[][], exact: ResultList, suspected: ResultList, flagged: ReadonlySet<string>): SearchOutcome {
+  return { query, terms: queryTerms(query), variants, ...exact, page: exact.page, suspected, flagged };
 }

@@ -1,4 +1,5 @@
 import { displayLine } from './text.ts';
+import type { SuspectReading } from './aliases.ts';
 import { sourceFilters, type SearchSource } from './records.ts';
 
 /**
@@ -290,6 +291,8 @@ export interface ResultFragment {
   content: string;
   filters: { paper: string[]; section: string[]; kind: string[] };
   meta: { headline: string };
+  /** The article's flagged misreadings, for the page to show what a suspected match stands for. */
+  suspects?: SuspectReading[];
   /** Pagefind's fields, unused by the page. */
   word_count: number;
   anchors: [];
@@ -306,6 +309,7 @@ export function resultFragment(source: SearchSource, wordCount: number): ResultF
     content: sourceLines(source).map(displayLine).join('\n'),
     filters: { paper: filters.paper, section: filters.section, kind: filters.kind },
     meta: { headline: source.headline },
+    ...(source.suspects?.length ? { suspects: source.suspects } : {}),
     word_count: wordCount,
     anchors: [],
   };
@@ -320,6 +324,7 @@ export interface LoadedFragment {
   content: string;
   filters: Record<string, string[]>;
   meta?: Record<string, string>;
+  suspects?: SuspectReading[];
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { SuspectReading } from './aliases.ts';
+
 /**
  * What the search index knows of an article. The build writes one of these per article (from
  * the same view the article page renders), and the index writer (bundle-writer.ts) turns it into
@@ -28,6 +30,8 @@ export interface SearchSource {
   paragraphs: string[];
   /** Reporters, correspondents and photographers named in the byline. */
   people: string[];
+  /** Flagged look-alike misreadings not yet corrected by hand (see aliases.ts). */
+  suspects?: SuspectReading[];
 }
 
 /** The filters a search can narrow by; their values are what the page shows. */

@@ -1,6 +1,7 @@
 import { formatDate, pageLabel } from '../dates.ts';
+import { correctLine, overlapsChange, type SuspectReading } from './aliases.ts';
 import { placeInUrl, recordText, type LoadedFragment, type RecordText } from './index-format.ts';
-import { findRuns, segmentsOf, type Segment } from './matches.ts';
+import { findRuns, segmentsOf, type Run, type Segment } from './matches.ts';
 
 /**
  * What the search page shows, as data: a result (headline, place, excerpt with the hits marked,
@@ -16,11 +17,11 @@ const LEAD = 24;
  * none), about `length` characters, cut at a sentence or clause start when one is near, with
  * every hit marked as a whole run. Without a hit it is the start of the body.
  */
-export function excerptSegments(text: RecordText, terms: readonly string[], length = 110): Segment[] {
+export function excerptSegments(text: RecordText, terms: readonly string[], length = 110, accept: (line: string, runs: readonly Run[]) => boolean = () => true): Segment[] {
   const candidates = [...text.paragraphs, text.subtitle, text.kicker, text.byline, text.credit].filter((line) => line !== '');
   for (const line of candidates) {
     const runs = findRuns(line, terms);
-    if (runs.length === 0) continue;
+    if (runs.length === 0 || !accept(line, runs)) continue;
     const chars = [...line];
     // offsets in code points for slicing, from UTF-16 offsets of the first run
     const first = [...line.slice(0, runs[0]![0])].length;
@@ -57,6 +58,8 @@ export interface ResultView {
   /** Paper · date · page and 版名 · 图片. */
   meta: string;
   excerpt: Segment[];
+  /** What a flagged misreading has to do with the match, when it has. */
+  note?: string;
 }
 
 /** The article's link with the terms to highlight there. */
@@ -67,18 +70,70 @@ export function highlightLink(url: string, terms: readonly string[]): string {
   return query ? `${url}?${query}` : url;
 }
 
-/** A result from its fragment: `terms` are every form searched (marked in the excerpt and on the article). */
-export function resultView(fragment: LoadedFragment, terms: readonly string[]): ResultView {
+/** The lines of a record's text, header fields first. */
+const linesOf = (text: RecordText) => [text.title, text.kicker, text.subtitle, text.byline, text.credit, ...text.paragraphs];
+
+/** A text read as its flags suggest, and where each changed line changed. */
+function corrected(text: RecordText, suspects: readonly SuspectReading[]): { text: RecordText; changes: Map<string, readonly Run[]> } {
+  const changes = new Map<string, readonly Run[]>();
+  const fix = (line: string) => {
+    const fixed = correctLine(line, suspects);
+    if (fixed.changes.length > 0) changes.set(fixed.text, fixed.changes);
+    return fixed.text;
+  };
+  return { text: { title: fix(text.title), kicker: fix(text.kicker), subtitle: fix(text.subtitle), byline: fix(text.byline), credit: fix(text.credit), paragraphs: text.paragraphs.map(fix) }, changes };
+}
+
+/**
+ * Where a term occurs in a text only as a flag suggests it, or occurs as printed where a flag
+ * suggests otherwise: the first such place, as printed and as suggested (the term's stretch of
+ * the line).
+ */
+export function flaggedReading(text: RecordText, suspects: readonly SuspectReading[], terms: readonly string[], reading: 'printed' | 'suggested'): { printed: string; suggested: string } | null {
+  for (const line of linesOf(text)) {
+    if (line === '') continue;
+    const fixed = correctLine(line, suspects);
+    if (fixed.changes.length === 0) continue;
+    const runs = findRuns(reading === 'printed' ? line : fixed.text, terms);
+    const run = runs.find((one) => overlapsChange(one, fixed.changes));
+    if (run) return { printed: line.slice(run[0], run[1]), suggested: fixed.text.slice(run[0], run[1]) };
+  }
+  return null;
+}
+
+/**
+ * A result from its fragment: `terms` are every form searched (marked in the excerpt and on the
+ * article). A result found only as its flags suggest (`suggested`) shows the suggested reading
+ * and says what was printed; an exact result whose hit a flag doubts says so.
+ */
+export function resultView(fragment: LoadedFragment, terms: readonly string[], reading: 'printed' | 'suggested' = 'printed'): ResultView {
   const text = recordText(fragment.content);
   const { date, page } = placeInUrl(fragment.raw_url);
   const section = fragment.filters.section?.[0];
   const kind = fragment.filters.kind?.[0];
+  const suspects = fragment.suspects ?? [];
+  const flagged = suspects.length > 0 ? flaggedReading(text, suspects, terms, reading) : null;
+  let excerpt: Segment[];
+  if (reading === 'suggested' && flagged) {
+    // the suggested reading of the line where the match depends on it
+    const fixed = corrected(text, suspects);
+    excerpt = excerptSegments(fixed.text, terms, 110, (line, runs) => runs.some((run) => overlapsChange(run, fixed.changes.get(line) ?? [])));
+  } else excerpt = excerptSegments(text, terms);
   return {
-    href: highlightLink(fragment.url, terms),
+    // the article marks what it prints: for a suspected match, the printed misreading
+    href: highlightLink(fragment.url, reading === 'suggested' && flagged ? [flagged.printed] : terms),
     headline: headlineSegments(fragment.meta?.headline || text.title || '（无标题）', terms),
     meta: [fragment.filters.paper?.[0], date && formatDate(date), page !== null && `${pageLabel(page)}${section ? ` ${section}` : ''}`, kind === 'photo' ? KIND_LABEL.photo : '']
       .filter(Boolean)
       .join(' · '),
-    excerpt: excerptSegments(text, terms),
+    excerpt,
+    ...(flagged
+      ? {
+          note:
+            reading === 'suggested'
+              ? `原文识别为“${flagged.printed}”，导入时标记为疑似识别错误，建议读作“${flagged.suggested}”。`
+              : `此处“${flagged.printed}”被标记为疑似识别错误，可能应为“${flagged.suggested}”。`,
+        }
+      : {}),
   };
 }

@@ -28,12 +28,25 @@ import { foldCase, normalizeLine } from './text.ts';
  * k * SLOT + lengthClass * CLASS_STEP + i, where the length class (see `lengthClass`) says about
  * how long the article is. A search asks Pagefind for the positions of words and reads the
  * article and its length from them, so Pagefind's metadata (which every search loads) lists a
- * page per group, not per article, and relevance can still weigh an article's length. An
- * article holds at most CLASS_STEP characters (the writer checks).
+ * page per group, not per article, and relevance can still weigh an article's length.
+ *
+ * Within an article, offsets below ALIAS_BASE are its text (at most TEXT_LIMIT code points: the
+ * writer checks); the flagged passages as suggested sit at ALIAS_BASE + their offset in the
+ * text, and the same passages as printed at FLAG_BASE + their offset (see aliases.ts).
  */
 export const GROUP_SIZE = 32;
 export const SLOT = 2 ** 24;
 export const CLASS_STEP = 2 ** 18;
+export const TEXT_LIMIT = 2 ** 16;
+export const ALIAS_BASE = TEXT_LIMIT;
+export const FLAG_BASE = 2 * TEXT_LIMIT;
+
+/** Which reading an offset in an article belongs to, and its offset in the text. */
+export function readingOf(offset: number): { reading: 'text' | 'suggested' | 'printed'; at: number } {
+  if (offset < ALIAS_BASE) return { reading: 'text', at: offset };
+  if (offset < FLAG_BASE) return { reading: 'suggested', at: offset - ALIAS_BASE };
+  return { reading: 'printed', at: offset - FLAG_BASE };
+}
 
 /** Length classes are steps of 25 %: class c stands for about 1.25^c characters (c < 64). */
 export function lengthClass(length: number): number {

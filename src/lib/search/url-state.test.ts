@@ -3,7 +3,7 @@ import { EMPTY_STATE, filtersOf, hasFilters, paramsFromState, stateFromParams } 
 
 describe('search state in the URL', () => {
   it('round-trips and leaves out defaults', () => {
-    const state = { ...EMPTY_STATE, q: '疫情防控 张婷', paper: '遵义日报', year: '2023', month: '1', kind: 'photo', from: '2023-01-02', to: '2023-03-31', sort: 'newest' as const, page: 2 };
+    const state = { ...EMPTY_STATE, q: '疫情防控 张婷', paper: '遵义日报', year: '2023', month: '1', kind: 'photo', from: '2023-01-02', to: '2023-03-31', sort: 'newest' as const, ocr: true, page: 2 };
     const params = paramsFromState(state);
     expect(params.toString()).not.toContain('section');
     expect(stateFromParams(params)).toEqual(state);

@@ -22,11 +22,13 @@ export interface SearchState {
   /** Last day of a date range, YYYY-MM-DD (included), or ''. */
   to: string;
   sort: SortOrder;
+  /** List the suspected misreadings (see aliases.ts) instead of the exact results. */
+  ocr: boolean;
   /** Result page, from 1. */
   page: number;
 }
 
-export const EMPTY_STATE: SearchState = { q: '', paper: '', year: '', month: '', section: '', kind: '', author: '', from: '', to: '', sort: 'relevance', page: 1 };
+export const EMPTY_STATE: SearchState = { q: '', paper: '', year: '', month: '', section: '', kind: '', author: '', from: '', to: '', sort: 'relevance', ocr: false, page: 1 };
 
 /** The filters a state can set, in the order the URL lists them. */
 export const FILTER_FIELDS = ['paper', 'year', 'month', 'section', 'kind', 'author', 'from', 'to'] as const;
@@ -61,6 +63,7 @@ export function stateFromParams(params: URLSearchParams): SearchState {
     from,
     to,
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as SortOrder) : 'relevance',
+    ocr: text('ocr') === '1',
     page: Number.isFinite(page) && page >= 1 ? page : 1,
   };
 }
@@ -73,6 +76,7 @@ export function paramsFromState(state: SearchState): URLSearchParams {
     if (state[key] !== '') params.set(key, state[key]);
   }
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.ocr) params.set('ocr', '1');
   if (state.page > 1) params.set('page', String(state.page));
   return params;
 }
