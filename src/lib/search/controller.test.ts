@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleClient } from './client.ts';
-import { createSearchController, pagerLinks, statusLine, type ResultsPage, type SearchReport } from './controller.ts';
+import { createSearchController, dropLinks, filterPhrases, pagerLinks, statusLine, type ResultsPage, type SearchReport } from './controller.ts';
 import type { PagefindResult } from './engine.ts';
 import { ALIAS_BASE, CLASS_STEP, FLAG_BASE, lengthClass, SLOT, termWords } from './tokens.ts';
 import { EMPTY_STATE, type SearchState } from './url-state.ts';
@@ -15,13 +15,30 @@ describe('status line and pager', () => {
     expect(statusLine({ ...outcome, total: 0 }, 1, 1)).toBe('没有找到包含“疫情防控”的文章。');
   });
 
-  it('links the previous and next pages with the whole search state', () => {
-    const state: SearchState = { ...EMPTY_STATE, q: '疫情防控', author: '张婷', page: 2 };
-    expect(pagerLinks(state, 2, 3)).toEqual([
-      { page: 1, label: '上一页', href: '?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&author=%E5%BC%A0%E5%A9%B7', rel: 'prev' },
-      { page: 3, label: '下一页', href: '?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&author=%E5%BC%A0%E5%A9%B7&page=3', rel: 'next' },
-    ]);
+  it('numbers the pages around the current one, with the first, the last, gaps, previous and next', () => {
+    const state: SearchState = { ...EMPTY_STATE, q: '疫情防控', author: '张婷', page: 6 };
+    const links = pagerLinks(state, 6, 12);
+    expect(links.map((link) => (link.current ? `[${link.label}]` : link.label))).toEqual(['上一页', '1', '…', '4', '5', '[6]', '7', '8', '…', '12', '下一页']);
+    expect(links[0]).toEqual({ page: 5, label: '上一页', href: '?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&author=%E5%BC%A0%E5%A9%B7&page=5', rel: 'prev' });
+    expect(links.find((link) => link.label === '1')!.href).toBe('?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&author=%E5%BC%A0%E5%A9%B7');
+    expect(pagerLinks(state, 1, 3).map((link) => link.label)).toEqual(['1', '2', '3', '下一页']);
+    expect(pagerLinks(state, 4, 4).map((link) => link.label)).toEqual(['上一页', '1', '2', '3', '4']);
     expect(pagerLinks(state, 1, 1)).toEqual([]);
+  });
+
+  it('names the filters of an empty search and what dropping them finds', () => {
+    const state: SearchState = { ...EMPTY_STATE, q: '疫情防控', author: '张婷', kind: 'photo', year: '2023', month: '1', from: '2023-01-05' };
+    expect(filterPhrases(state).map((filter) => filter.phrase)).toEqual(['作者为张婷', '日期在2023年1月', '日期在2023年1月5日及以后', '类别为图片']);
+    const empty = { ...outcome, total: 0, unfiltered: 7 };
+    expect(statusLine(empty, 1, 1, null, { ...state, year: '', month: '', from: '', kind: '' })).toBe('作者为张婷的文章中，没有找到包含“疫情防控”的。去掉筛选可找到 7 篇。');
+    expect(statusLine({ ...empty, unfiltered: 0 }, 1, 1, null, { ...EMPTY_STATE, q: 'x', paper: '遵义日报', to: '2020-12-31' })).toBe('报纸为遵义日报、日期在2020年12月31日及以前的文章中，没有找到包含“疫情防控”的。');
+    const links = dropLinks({ ...EMPTY_STATE, q: '疫情防控', author: '张婷', section: '要闻', sort: 'newest', page: 3 });
+    expect(links.map((link) => [link.label, link.href])).toEqual([
+      ['去掉“作者为张婷”', '?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&section=%E8%A6%81%E9%97%BB&sort=newest'],
+      ['去掉“版名为要闻”', '?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&author=%E5%BC%A0%E5%A9%B7&sort=newest'],
+      ['去掉全部筛选', '?q=%E7%96%AB%E6%83%85%E9%98%B2%E6%8E%A7&sort=newest'],
+    ]);
+    expect(dropLinks({ ...EMPTY_STATE, q: 'x', kind: 'photo' }).map((link) => link.label)).toEqual(['去掉“类别为图片”']);
   });
 });
 

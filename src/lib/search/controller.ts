@@ -1,9 +1,10 @@
 import type { BundleClient } from './client.ts';
 import { createEngine, type EngineOptions, type Hit, type SearchOutcome } from './engine.ts';
 import { formatQuery } from './query.ts';
-import { flaggedReading, resultView, type ResultView } from './results.ts';
+import { flaggedReading, KIND_LABEL, resultView, type ResultView } from './results.ts';
 import { recordText } from './index-format.ts';
-import { paramsFromState, type SearchState } from './url-state.ts';
+import { FILTER_FIELDS, paramsFromState, type SearchState } from './url-state.ts';
+import { formatDate } from '../dates.ts';
 
 /**
  * What happens when a search runs: the engine over the bundles, the page of results loaded and
@@ -16,13 +17,17 @@ export const PAGE_SIZE = 20;
 /** Suspected misreadings shown under the exact results (all of them: a page of their own). */
 export const SUSPECTS_SHOWN = 3;
 
-/** A link of the pager. */
+/** A link that changes the search (a result page, a filter dropped…). */
 export interface PagerLink {
   page: number;
   label: string;
-  /** `?…` of the search state on that page. */
+  /** `?…` of the search state it leads to. */
   href: string;
   rel?: 'prev' | 'next';
+  /** The page shown now: not a link. */
+  current?: boolean;
+  /** Pages left out between two numbers: not a link. */
+  gap?: boolean;
 }
 
 /** The suspected misreadings, shown apart from the exact results. */
@@ -49,6 +54,8 @@ export interface ResultsPage {
   suspects: SuspectsGroup | null;
   /** Listing the suspected misreadings: the way back to the exact results. */
   back: PagerLink | null;
+  /** Nothing found: the same search without each filter, and without all of them. */
+  drop: PagerLink[];
 }
 
 /** What a finished search reports (read by `npm run eval:search` as `window.archiveSearchLast`). */
@@ -73,9 +80,45 @@ export interface SearchView {
   failed(error: unknown): void;
 }
 
-/** The status line for an outcome shown at `page` of `pages`; `flagged`: how a flag reads a hit, when some are flagged. */
-export function statusLine(outcome: Pick<SearchOutcome, 'query' | 'total' | 'variants'> & { flagged?: ReadonlySet<string> }, page: number, pages: number, flagged?: { printed: string; suggested: string } | null): string {
-  if (outcome.total === 0) return `没有找到包含“${formatQuery(outcome.query)}”的文章。`;
+/** A filter of a search in words (作者为张婷), and the search without it. */
+export interface FilterPhrase {
+  phrase: string;
+  without: SearchState;
+}
+
+/** The filters a state sets, in words, each with the state that drops it. */
+export function filterPhrases(state: SearchState): FilterPhrase[] {
+  const out: FilterPhrase[] = [];
+  const drop = (phrase: string, change: Partial<SearchState>) => out.push({ phrase, without: { ...state, ...change, page: 1 } });
+  if (state.author) drop(`作者为${state.author}`, { author: '' });
+  if (state.paper) drop(`报纸为${state.paper}`, { paper: '' });
+  if (state.year) drop(`日期在${state.year}年${state.month ? `${state.month}月` : ''}`, { year: '', month: '' });
+  if (state.from || state.to) {
+    const { from, to } = state;
+    drop(from && to ? `日期在${formatDate(from)}至${formatDate(to)}` : from ? `日期在${formatDate(from)}及以后` : `日期在${formatDate(to)}及以前`, { from: '', to: '' });
+  }
+  if (state.section) drop(`版名为${state.section}`, { section: '' });
+  if (state.kind) drop(`类别为${KIND_LABEL[state.kind] ?? state.kind}`, { kind: '' });
+  return out;
+}
+
+/**
+ * The status line for an outcome shown at `page` of `pages`; `flagged`: how a flag reads a hit,
+ * when some are flagged. Nothing found under filters: which filters, and what dropping them finds.
+ */
+export function statusLine(
+  outcome: Pick<SearchOutcome, 'query' | 'total' | 'variants'> & { flagged?: ReadonlySet<string>; unfiltered?: number },
+  page: number,
+  pages: number,
+  flagged?: { printed: string; suggested: string } | null,
+  state?: SearchState,
+): string {
+  if (outcome.total === 0) {
+    const filters = state ? filterPhrases(state) : [];
+    if (filters.length === 0) return `没有找到包含“${formatQuery(outcome.query)}”的文章。`;
+    const unfiltered = outcome.unfiltered ?? 0;
+    return `${filters.map((filter) => filter.phrase).join('、')}的文章中，没有找到包含“${formatQuery(outcome.query)}”的。` + (unfiltered > 0 ? `去掉筛选可找到 ${unfiltered} 篇。` : '');
+  }
   const converted = outcome.variants.filter((forms) => forms.length > 1).map((forms) => forms[1]!);
   const doubted = outcome.flagged?.size ?? 0;
   return (
@@ -83,6 +126,14 @@ export function statusLine(outcome: Pick<SearchOutcome, 'query' | 'total' | 'var
     (converted.length > 0 ? `已同时检索简体字形：${converted.join('、')}。` : '') +
     (doubted > 0 && flagged ? `其中 ${doubted} 篇中的“${flagged.printed}”被标记为疑似识别错误，可能应为“${flagged.suggested}”。` : '')
   );
+}
+
+/** Links that drop the filters of an empty search: each, and all when there are several. */
+export function dropLinks(state: SearchState): PagerLink[] {
+  const filters = filterPhrases(state);
+  const links = filters.map((filter) => linkTo(filter.without, `去掉“${filter.phrase}”`));
+  if (filters.length > 1) links.push(linkTo({ ...state, ...Object.fromEntries(FILTER_FIELDS.map((key) => [key, ''])), page: 1 }, '去掉全部筛选'));
+  return links;
 }
 
 /** The status line when listing the suspected misreadings. */
@@ -94,9 +145,24 @@ export function suspectsLine(outcome: Pick<SearchOutcome, 'query' | 'suspected'>
 
 const linkTo = (state: SearchState, label: string): PagerLink => ({ page: state.page, label, href: `?${paramsFromState(state)}` });
 
+/** Page numbers shown around the current one. */
+const AROUND = 2;
+
+/**
+ * The pager for `page` of `pages`: previous, the first and last page, the pages near the current
+ * one (itself not a link), gaps between, next.
+ */
 export function pagerLinks(state: SearchState, page: number, pages: number): PagerLink[] {
-  const link = (to: number, label: string, rel?: 'prev' | 'next'): PagerLink => ({ page: to, label, href: `?${paramsFromState({ ...state, page: to })}`, ...(rel ? { rel } : {}) });
-  return [...(page > 1 ? [link(page - 1, '上一页', 'prev')] : []), ...(page < pages ? [link(page + 1, '下一页', 'next')] : [])];
+  if (pages <= 1) return [];
+  const link = (to: number, label: string, rel?: 'prev' | 'next'): PagerLink => ({ ...linkTo({ ...state, page: to }, label), ...(rel ? { rel } : {}) });
+  const shown = [...new Set([1, pages, ...Array.from({ length: 2 * AROUND + 1 }, (_, i) => page - AROUND + i)])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const out: PagerLink[] = page > 1 ? [link(page - 1, '上一页', 'prev')] : [];
+  shown.forEach((n, i) => {
+    if (i > 0 && n > shown[i - 1]! + 1) out.push({ page: 0, label: '…', href: '', gap: true });
+    out.push(n === page ? { ...link(n, String(n)), current: true } : link(n, String(n)));
+  });
+  if (page < pages) out.push(link(page + 1, '下一页', 'next'));
+  return out;
 }
 
 export interface ControllerOptions {
@@ -177,7 +243,7 @@ export function createSearchController(options: ControllerOptions): { run(state:
       view.show({
         items,
         start: (page - 1) * PAGE_SIZE + 1,
-        status: state.ocr ? suspectsLine(outcome, page, pages) : statusLine(outcome, page, pages, flagged),
+        status: state.ocr ? suspectsLine(outcome, page, pages) : statusLine(outcome, page, pages, flagged, state),
         pager: pagerLinks(state, page, pages),
         title: formatQuery(outcome.query),
         suspects: suspects
@@ -189,6 +255,7 @@ export function createSearchController(options: ControllerOptions): { run(state:
             }
           : null,
         back: state.ocr ? linkTo({ ...state, ocr: false, page: 1 }, `返回精确结果（${outcome.total} 篇）`) : null,
+        drop: list.total === 0 ? dropLinks(state) : [],
       });
       options.onReport?.({ query: state.q, ids: outcome.results.map((result) => result.id), suspected: outcome.suspected.results.map((result) => result.id), total: outcome.total, ms: now() - started, searchMs: searched });
     } catch (error) {

@@ -32,6 +32,7 @@ export function searchDom(document: Document): SearchDom {
   const list = document.querySelector<HTMLOListElement>('#search-results')!;
   const pager = document.querySelector<HTMLElement>('#search-pager')!;
   const back = document.querySelector<HTMLElement>('#search-back')!;
+  const drop = document.querySelector<HTMLElement>('#search-filters')!;
   const suspects = document.querySelector<HTMLElement>('#search-suspects')!;
   const suspectsNote = document.querySelector<HTMLElement>('#suspects-note')!;
   const suspectsList = document.querySelector<HTMLOListElement>('#suspects-results')!;
@@ -89,7 +90,14 @@ export function searchDom(document: Document): SearchDom {
     return li;
   }
 
-  function anchor(item: PagerLink): HTMLAnchorElement {
+  function anchor(item: PagerLink): HTMLElement {
+    if (item.current || item.gap) {
+      const span = document.createElement('span');
+      span.textContent = item.label;
+      if (item.current) span.setAttribute('aria-current', 'page');
+      else span.className = 'gap';
+      return span;
+    }
     const link = document.createElement('a');
     link.href = item.href;
     link.textContent = item.label;
@@ -101,7 +109,7 @@ export function searchDom(document: Document): SearchDom {
     form,
     input,
     options,
-    links: [pager, back, suspectsAll],
+    links: [pager, back, drop, suspectsAll],
     readForm,
     showState: writeForm,
     clear() {
@@ -109,13 +117,17 @@ export function searchDom(document: Document): SearchDom {
       list.removeAttribute('aria-busy');
       pager.replaceChildren();
       back.replaceChildren();
+      drop.replaceChildren();
       suspects.hidden = true;
       status.textContent = '';
       document.title = baseTitle();
+      document.documentElement.classList.remove('search-shown');
     },
     busy() {
       status.textContent = '检索中……';
       list.setAttribute('aria-busy', 'true');
+      // keep room for the results, so that they do not push what is on screen when they come
+      document.documentElement.classList.add('search-shown');
     },
     show(page: ResultsPage) {
       list.replaceChildren(...page.items.map(resultItem));
@@ -124,6 +136,7 @@ export function searchDom(document: Document): SearchDom {
       status.textContent = page.status;
       pager.replaceChildren(...page.pager.map(anchor));
       back.replaceChildren(...(page.back ? [anchor(page.back)] : []));
+      drop.replaceChildren(...page.drop.map(anchor));
       suspects.hidden = page.suspects === null;
       suspectsNote.textContent = page.suspects?.note ?? '';
       suspectsList.replaceChildren(...(page.suspects?.items ?? []).map(resultItem));

@@ -93,6 +93,8 @@ export interface SearchOutcome extends ResultList {
   suspected: ResultList;
   /** Exact results in which a term occurs where a flag suggests another reading. */
   flagged: ReadonlySet<string>;
+  /** Exact results there would be without the filters and the date range. */
+  unfiltered: number;
 }
 
 /** Words whose Pagefind results are kept for later searches. */
@@ -245,10 +247,12 @@ export function createEngine(options: EngineOptions) {
      * clauses (or start from every article), drop the excluded, apply the filters; relevance is
      * BM25, each clause weighed by how rare it is, an article by how long it is.
      */
+    let unfiltered = 0;
     async function select(countOf: (found: Found) => number, skip?: ReadonlySet<string>): Promise<Hit[]> {
       const clauses = perClause.map((map) => new Map([...map].filter(([, found]) => countOf(found) > 0)));
       const [first, ...rest] = clauses.length > 0 ? [...clauses].sort((a, b) => a.size - b.size) : [everyArticle()];
       let ids = [...first!.keys()].filter((id) => !skip?.has(id) && rest.every((map) => map.has(id)) && !excluded.some((map) => map.has(id) && countOf(map.get(id)!) > 0));
+      if (!skip) unfiltered = ids.length;
       const only = await allowedIds();
       if (only) ids = ids.filter((id) => only.has(id));
       const articles = Math.max(options.articles ?? 0, ...clauses.map((map) => map.size));
@@ -274,7 +278,7 @@ export function createEngine(options: EngineOptions) {
     const flagged = new Set(exact.filter((hit) => perClause.some((map) => (map.get(hit.id)?.flagged ?? 0) > 0)).map((hit) => hit.id));
 
     const variants = terms.map((term) => forms.get(term)!);
-    return outcome(query, variants, ordered(exact, state.sort), ordered(suspected, state.sort), flagged);
+    return { ...outcome(query, variants, ordered(exact, state.sort), ordered(suspected, state.sort), flagged), unfiltered };
   }
 
   /** Hits (in index order) in the requested order: relevance, ties newer first; or date. */
@@ -361,5 +365,5 @@ function list(results: Hit[]): ResultList {
 }
 
 function outcome(query: ParsedQuery, variants: string[][], exact: ResultList, suspected: ResultList, flagged: ReadonlySet<string>): SearchOutcome {
-  return { query, terms: queryTerms(query), variants, ...exact, page: exact.page, suspected, flagged };
+  return { query, terms: queryTerms(query), variants, ...exact, page: exact.page, suspected, flagged, unfiltered: exact.total };
 }
