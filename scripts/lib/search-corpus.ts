@@ -102,8 +102,35 @@ function dateOf(index: number, count: number, rnd: () => number): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** Look-alike misreads: as printed by OCR, and as they should read (one character differs). */
+export const MISREADS: ReadonlyArray<readonly [printed: string, correct: string]> = [
+  ['村医人户', '村医入户'],
+  ['己经', '已经'],
+  ['工怍', '工作'],
+];
+const MISREAD_BEFORE = ['组织', '7名', '安排', '坚持'];
+const MISREAD_AFTER = ['走访', '开展', '服务', '完成'];
+
+/** A misread (or its correct form) written into a paragraph, and the importer's flag for it. */
+function plantMisread(paragraphs: string[], rnd: () => number, form: 'flagged' | 'unflagged' | 'correct'): SearchSource['suspects'] {
+  const [printed, correct] = pick(MISREADS, rnd);
+  const word = form === 'correct' ? correct : printed;
+  const at = Math.floor(rnd() * paragraphs.length);
+  const clause = `，${pick(MISREAD_BEFORE, rnd)}${word}${pick(MISREAD_AFTER, rnd)}`;
+  const paragraph = paragraphs[at]!;
+  paragraphs[at] = `${paragraph.slice(0, -1)}${clause}${paragraph.slice(-1)}`;
+  if (form !== 'flagged') return [];
+  // as the importer flags it: three characters either side of the misread one
+  const changed = [...printed].findIndex((ch, i) => ch !== [...correct][i]);
+  const position = paragraph.length - 1 + clause.indexOf(printed) + changed;
+  const excerpt = paragraphs[at]!.slice(Math.max(0, position - 3), position + 3);
+  const offset = position - Math.max(0, position - 3);
+  return [{ excerpt, suggestion: excerpt.slice(0, offset) + [...correct][changed]! + excerpt.slice(offset + 1) }];
+}
+
 export function syntheticSources(count: number, lexicon: Lexicon, seed = 1, plantRate = DEFAULT_PLANT_RATE): SearchSource[] {
   const rnd = random(seed);
+  const misreads = random(seed * 7919 + 17);
   const sources: SearchSource[] = [];
   const perPage = new Map<string, number>();
   for (let i = 0; i < count; i++) {
@@ -123,6 +150,8 @@ export function syntheticSources(count: number, lexicon: Lexicon, seed = 1, plan
       left -= size;
     }
     const title = kind === 'photo' && rnd() < 0.7 ? null : sentence(lexicon, rnd, 8 + Math.floor(rnd() * 10), plantRate).slice(0, -1);
+    const roll = misreads();
+    const suspects = roll < 0.02 ? plantMisread(paragraphs, misreads, 'flagged') : roll < 0.025 ? plantMisread(paragraphs, misreads, 'unflagged') : roll < 0.035 ? plantMisread(paragraphs, misreads, 'correct') : [];
     const slug = ['zunyi-daily', 'guizhou-daily', 'qianbei-morning'][PAPERS.indexOf(paper)];
     sources.push({
       url: `/${slug}/${date}/${String(page).padStart(2, '0')}/${String(seq).padStart(2, '0')}/`,
@@ -139,6 +168,7 @@ export function syntheticSources(count: number, lexicon: Lexicon, seed = 1, plan
       headline: title ?? paragraphs[0]!.slice(0, 24),
       paragraphs,
       people,
+      ...(suspects?.length ? { suspects } : {}),
     });
   }
   return sources;

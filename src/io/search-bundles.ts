@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchSource } from '../lib/search/records.ts';
 import { writeBundle } from '../lib/search/bundle-writer.ts';
@@ -8,11 +8,11 @@ import { BUNDLE_FOLDERS, ENTRY_FILE, FACETS_FILE, facetsOf, MANIFEST_FILE, PAGEF
 import { planShards } from '../lib/search/shards.ts';
 
 /**
- * Articles per bundle. Every bundle a search covers costs it the word chunks of its own (each
- * bundle is searched on its own, merged with Pagefind's `mergeIndex`), so one bundle is best as
- * long as the index writer's memory allows (about 1.2 GiB at 50,000 articles). See README, Search.
+ * Articles per bundle. Every bundle a search covers costs it the word partitions and chunks of
+ * its own (each bundle is searched on its own), so one bundle is best as long as the index
+ * writer's memory allows. See docs/0004-search-index-partitions.md.
  */
-export const DEFAULT_SHARD_SIZE = 100_000;
+export const DEFAULT_SHARD_SIZE = 250_000;
 
 /**
  * Pagefind's browser runtime, as the installed Pagefind writes it (from an index of one empty
@@ -45,7 +45,7 @@ async function pagefindRuntime(): Promise<{ files: Map<string, Buffer>; includeC
 export async function writeSearchBundles(
   sources: readonly SearchSource[],
   site: string,
-  { shardSize = DEFAULT_SHARD_SIZE, chunkBytes, onShard }: { shardSize?: number; chunkBytes?: number; onShard?: (index: number) => void } = {},
+  { shardSize = DEFAULT_SHARD_SIZE, chunkBytes, partitionChunks, onShard }: { shardSize?: number; chunkBytes?: number; partitionChunks?: number; onShard?: (index: number) => void } = {},
 ): Promise<{ bundles: string[] }> {
   const plans = planShards(sources, shardSize);
   await rm(join(site, PRIMARY_BUNDLE), { recursive: true, force: true });
@@ -55,7 +55,16 @@ export async function writeSearchBundles(
     const dir = join(site, plan.path);
     for (const sub of ['', ...BUNDLE_FOLDERS]) await mkdir(join(dir, sub), { recursive: true });
     for (const [file, bytes] of runtime.files) await writeFile(join(dir, file), bytes);
-    await writeBundle(plan.sources, { key: plan.key, chunkBytes, includeCharacters: runtime.includeCharacters }, (file) => writeFile(join(dir, file.path), file.bytes));
+    // the word partitions' folders, made as their first file comes
+    const made = new Set<string>();
+    await writeBundle(plan.sources, { key: plan.key, chunkBytes, partitionChunks, includeCharacters: runtime.includeCharacters }, async (file) => {
+      const folder = dirname(join(dir, file.path));
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        made.add(folder);
+      }
+      await writeFile(join(dir, file.path), file.bytes);
+    });
   }
   const bundles = plans.map((plan) => plan.path);
   await writeFile(join(site, PRIMARY_BUNDLE, FACETS_FILE), JSON.stringify(facetsOf(sources)));

@@ -14,12 +14,15 @@ function host(files: Record<string, string | Uint8Array>) {
 }
 
 const framed = (json: unknown) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify(json))]));
-const entry = (key: string, articles: number, words: number) => JSON.stringify({ version: '1.6.0', languages: { [key]: { hash: `${key}_1`, wasm: null, page_count: 1 } }, articles, average_words: words });
+const bundle = (key: string, articles: number, words: number, parts: number[]) => JSON.stringify({ key, format: 'f', articles, average_words: words, parts });
+/** A word of the index: its first character's code point in base 36, four digits, and the second's. */
+const word = (text: string) => [...text].map((ch) => ch.codePointAt(0)!.toString(36).padStart(4, '0')).join('');
 
 const FILES = {
   '/archive/search-shards.json': JSON.stringify({ bundles: ['/pagefind/', '/shards/b/pagefind/'], ordered: false }),
-  '/archive/pagefind/pagefind-entry.json': entry('xa', 30, 1000),
-  '/archive/shards/b/pagefind/pagefind-entry.json': entry('xb', 10, 500),
+  // partitions from U+0000 and from 疫 (U+75AB); from U+4E00 in the second bundle
+  '/archive/pagefind/bundle.json': bundle('xa', 30, 1000, [0, 0x75ab]),
+  '/archive/shards/b/pagefind/bundle.json': bundle('xb', 10, 500, [0x4e00]),
   '/archive/pagefind/filter/xa.author.json': JSON.stringify({ 张婷: [2, 3, 5] }),
   '/archive/pagefind/archive-facets.json': JSON.stringify({ paper: { 遵义日报: 30 } }),
   '/archive/shards/b/pagefind/archive-facets.json': JSON.stringify({ paper: { 遵义日报: 2, 贵州日报: 8 } }),
@@ -37,7 +40,7 @@ function client(files: Record<string, string | Uint8Array> = FILES, modules: str
       return {
         options: async (options: Record<string, unknown>) => void calls.push(`options ${JSON.stringify(options)}`),
         init: async () => void calls.push('init'),
-        mergeIndex: async (path: string) => void calls.push(`merge ${path}`),
+        mergeIndex: async (path: string, options: Record<string, unknown>) => void calls.push(`merge ${path} ${JSON.stringify(options)}`),
         search: async () => ({ results: [] }),
       };
     },
@@ -48,15 +51,15 @@ function client(files: Record<string, string | Uint8Array> = FILES, modules: str
 }
 
 describe('the bundle client', () => {
-  it('reads the manifest and each bundle’s entry once', async () => {
+  it('reads the manifest and each bundle’s file once', async () => {
     const { client: c, fetched } = client();
     expect(await c.manifest()).toEqual({ paths: ['/archive/pagefind/', '/archive/shards/b/pagefind/'], ordered: false });
     expect(await c.bundles()).toEqual([
-      { key: 'xa', articles: 30, averageWords: 1000 },
-      { key: 'xb', articles: 10, averageWords: 500 },
+      { key: 'xa', articles: 30, averageWords: 1000, parts: [0, 0x75ab] },
+      { key: 'xb', articles: 10, averageWords: 500, parts: [0x4e00] },
     ]);
     await c.bundles();
-    expect(fetched.filter((url) => url.endsWith('pagefind-entry.json'))).toHaveLength(2);
+    expect(fetched.filter((url) => url.endsWith('bundle.json'))).toHaveLength(2);
     expect(fetched.filter((url) => url.endsWith('search-shards.json'))).toHaveLength(1);
   });
 
@@ -84,12 +87,19 @@ describe('the bundle client', () => {
     expect(await client().client.facets()).toEqual({ paper: { 遵义日报: 32, 贵州日报: 8 } });
   });
 
-  it('starts Pagefind from the first bundle with the options and merges the others', async () => {
+  it('starts Pagefind from the first bundle with the options, and merges a word’s partition of each bundle once', async () => {
     const modules: string[] = [];
     const { client: c, calls } = client(FILES, modules);
     await Promise.all([c.pagefind(), c.pagefind()]);
     expect(modules).toEqual(['/archive/pagefind/pagefind.js']);
-    expect(calls).toEqual(['options {"noWorker":true}', 'init', 'merge /archive/shards/b/pagefind/']);
+    expect(calls).toEqual(['options {"noWorker":true}', 'init']);
+    await Promise.all([c.pagefind(word('疫情')), c.pagefind(word('疫苗'))]);
+    expect(calls.slice(2).sort()).toEqual(['merge /archive/pagefind/w/1/ {"metaCacheTag":"xa"}', 'merge /archive/shards/b/pagefind/w/0/ {"metaCacheTag":"xb"}']);
+    // the same partitions again: nothing more; a word before the second bundle's first partition: the first bundle's only
+    await c.pagefind(word('防控'));
+    await c.pagefind(word('5g'));
+    expect(calls.slice(4)).toEqual(['merge /archive/pagefind/w/0/ {"metaCacheTag":"xa"}']);
+    expect(modules).toHaveLength(1);
   });
 
   it('uses the primary bundle alone without a manifest', async () => {

@@ -1,10 +1,10 @@
 import type { Hit, PagefindApi } from './engine.ts';
 import {
   articlesBetween,
+  BUNDLE_FILE,
   bundleInfo,
   DATE_FILTER,
   decodeFilterValue,
-  ENTRY_FILE,
   FACETS_FILE,
   filterPath,
   fragmentPath,
@@ -12,9 +12,11 @@ import {
   manifestBundles,
   MANIFEST_FILE,
   mergeFacets,
+  partitionOf,
+  partitionPath,
   RUNTIME_MODULE,
   unframe,
-  type BundleEntry,
+  type BundleDescription,
   type BundleInfo,
   type DateFile,
   type Facets,
@@ -45,7 +47,7 @@ export interface ClientOptions {
 interface PagefindModule extends PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(path: string): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 export interface BundleClient {
@@ -61,8 +63,11 @@ export interface BundleClient {
   fragment(hit: Pick<Hit, 'bundle' | 'id'>): Promise<LoadedFragment>;
   /** The filter values of all bundles, for the form. */
   facets(): Promise<Facets>;
-  /** Pagefind's runtime, started, with every bundle merged into the first. */
-  pagefind(): Promise<PagefindApi>;
+  /**
+   * Pagefind's runtime, started from the first bundle; with a word, ready to search it: the word
+   * partition that holds it merged in, in every bundle (once per page life).
+   */
+  pagefind(word?: string): Promise<PagefindApi>;
 }
 
 export function createBundleClient(options: ClientOptions): BundleClient {
@@ -81,7 +86,7 @@ export function createBundleClient(options: ClientOptions): BundleClient {
   let infos: Promise<BundleInfo[]> | null = null;
   function loadInfos() {
     // no-cache: a new build changes the entry but not its name
-    infos ??= loadManifest().then(({ paths }) => Promise.all(paths.map((path) => json<BundleEntry>(`${path}${ENTRY_FILE}`, { cache: 'no-cache' }).then(bundleInfo))));
+    infos ??= loadManifest().then(({ paths }) => Promise.all(paths.map((path) => json<BundleDescription>(`${path}${BUNDLE_FILE}`, { cache: 'no-cache' }).then(bundleInfo))));
     return infos;
   }
 
@@ -131,20 +136,42 @@ export function createBundleClient(options: ClientOptions): BundleClient {
     return facets;
   }
 
-  let pagefind: Promise<PagefindApi> | null = null;
-  function loadPagefind() {
-    pagefind ??= (async () => {
+  let runtime: Promise<PagefindModule> | null = null;
+  function loadRuntime() {
+    runtime ??= (async () => {
       const { paths } = await loadManifest();
       const module = (await options.importModule(`${paths[0]}${RUNTIME_MODULE}`)) as PagefindModule;
       if (options.pagefindOptions) await module.options(options.pagefindOptions);
-      // start the runtime (WebAssembly and the primary bundle's metadata) now, not at the first search
+      // start the runtime (WebAssembly and the first bundle's empty index) now, not at the first search
       await module.init();
-      // one search covers every bundle: the first is primary, the others are merged into it
-      await Promise.all(paths.slice(1).map((path) => module.mergeIndex(path)));
       return module;
     })();
-    pagefind.catch(() => (pagefind = null));
-    return pagefind;
+    runtime.catch(() => (runtime = null));
+    return runtime;
+  }
+
+  /** The word partitions merged so far, by folder: each is merged once, then every search covers it. */
+  const merged = new Map<string, Promise<void>>();
+  async function loadPagefind(word?: string): Promise<PagefindApi> {
+    const module = await loadRuntime();
+    if (word === undefined) return module;
+    const [{ paths }, bundles] = await Promise.all([loadManifest(), loadInfos()]);
+    await Promise.all(
+      bundles.map((bundle, b) => {
+        const part = partitionOf(bundle.parts, word);
+        if (part < 0) return undefined;
+        const folder = `${paths[b]}${partitionPath(part)}`;
+        let merging = merged.get(folder);
+        if (!merging) {
+          // the key changes with the bundle: the partition's entry may be cached under it
+          merging = module.mergeIndex(folder, { metaCacheTag: bundle.key });
+          merging.catch(() => merged.delete(folder));
+          merged.set(folder, merging);
+        }
+        return merging;
+      }),
+    );
+    return module;
   }
 
   return { manifest: loadManifest, bundles: loadInfos, filterArticles, dateArticles, fragment, facets: loadFacets, pagefind: loadPagefind };

@@ -50,7 +50,7 @@ describe('status line and pager', () => {
 function fakeClient(texts: string[], hold?: Promise<void>, suggested: Record<number, { text: string; flag: { excerpt: string; suggestion: string } }> = {}): BundleClient {
   return {
     manifest: async () => ({ paths: ['/pagefind/'], ordered: true }),
-    bundles: async () => [{ key: 'xa', articles: texts.length, averageWords: 10 }],
+    bundles: async () => [{ key: 'xa', articles: texts.length, averageWords: 10, parts: [0] }],
     filterArticles: async () => [],
     dateArticles: async () => [],
     facets: async () => ({}),

@@ -64,6 +64,8 @@ export interface SearchReport {
   ids: string[];
   /** The suspected misreadings' ids (see aliases.ts). */
   suspected: string[];
+  /** The exact results whose hits a flag doubts. */
+  flagged: string[];
   total: number;
   ms: number;
   /** Until the results were counted (the rest: loading and showing the page of results). */
@@ -257,7 +259,7 @@ export function createSearchController(options: ControllerOptions): { run(state:
         back: state.ocr ? linkTo({ ...state, ocr: false, page: 1 }, `返回精确结果（${outcome.total} 篇）`) : null,
         drop: list.total === 0 ? dropLinks(state) : [],
       });
-      options.onReport?.({ query: state.q, ids: outcome.results.map((result) => result.id), suspected: outcome.suspected.results.map((result) => result.id), total: outcome.total, ms: now() - started, searchMs: searched });
+      options.onReport?.({ query: state.q, ids: outcome.results.map((result) => result.id), suspected: outcome.suspected.results.map((result) => result.id), flagged: [...outcome.flagged], total: outcome.total, ms: now() - started, searchMs: searched });
     } catch (error) {
       if (mine !== generation) return;
       view.failed(error);

@@ -1,6 +1,6 @@
 import { articleId, parseGroupId, placeInUrl, type LoadedFragment } from './index-format.ts';
 import { parseQuery, queryTerms, type ParsedQuery } from './query.ts';
-import { classLength, GROUP_SIZE, placeOf, readingOf, termPositions, termWords } from './tokens.ts';
+import { classLength, GROUP_SIZE, placeOf, readingOf, termCover, termPositions } from './tokens.ts';
 import { filtersOf, type SearchState } from './url-state.ts';
 
 /**
@@ -43,7 +43,8 @@ export interface Hit {
 export type FilterArticles = (bundle: string, filter: string, value: string) => Promise<readonly number[]>;
 
 export interface EngineOptions {
-  pagefind: () => Promise<PagefindApi>;
+  /** Pagefind, ready to search for `word` (the word partitions that hold it merged in). */
+  pagefind: (word: string) => Promise<PagefindApi>;
   /** Does the text hold a character that traditional-to-simplified conversion may change? */
   mayBeTraditional?: (text: string) => boolean;
   /** Load the traditional-to-simplified converter (only called when a query needs it). */
@@ -142,7 +143,7 @@ export function createEngine(options: EngineOptions) {
     } else {
       if (searches.size >= WORDS_KEPT) searches.delete(searches.keys().next().value!);
       found = options
-        .pagefind()
+        .pagefind(word)
         .then((pagefind) => pagefind.search(word))
         .then((response) => response?.results ?? []);
       found.catch(() => searches.delete(word));
@@ -153,17 +154,17 @@ export function createEngine(options: EngineOptions) {
 
   /** The articles that hold a term: article id -> where, how long, and how often. */
   async function termArticles(term: string): Promise<Map<string, Found>> {
-    const words = termWords(term);
+    const cover = termCover(term);
     const found = new Map<string, Found>();
-    if (words.length === 0) return found;
-    const distinct = [...new Set(words)];
+    if (cover.length === 0) return found;
+    const distinct = [...new Set(cover.map((part) => part.word))];
     const lists = await Promise.all(distinct.map(wordResults));
     // positions of each word in each group it occurs in
     const byGroup = lists.map((list) => new Map(list.map((result) => [result.id, result])));
     for (const result of lists[0]!) {
       const inGroup = byGroup.map((map) => map.get(result.id));
       if (inGroup.some((r) => r === undefined)) continue;
-      const positions = termPositions(words, (word) => inGroup[distinct.indexOf(word)]!.words);
+      const positions = termPositions(cover, (word) => inGroup[distinct.indexOf(word)]!.words);
       const { bundle, group } = parseGroupId(result.id);
       // per article: where the term occurs in the text, in the suggested and in the printed reading of flagged passages
       const readings = new Map<number, { text: Set<number>; suggested: Set<number>; printed: Set<number>; lengthClass: number }>();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  encodeParts,
+  partitionOf,
   articleId,
   articlesBetween,
   encodeDates,
@@ -93,9 +95,21 @@ describe('site and bundle files', () => {
     expect(manifestBundles({ bundles: ['https://a.example/pagefind/'] }, '/').paths).toEqual(['https://a.example/pagefind/']);
   });
 
-  it('reads a bundle entry, tolerating a missing one', () => {
-    expect(bundleInfo({ languages: { xab: { hash: 'xab_1', wasm: null, page_count: 3 } }, articles: 70, average_words: 900 })).toEqual({ key: 'xab', articles: 70, averageWords: 900 });
-    expect(bundleInfo(null)).toEqual({ key: '', articles: 0, averageWords: 0 });
+  it('reads a bundle file, tolerating a missing one', () => {
+    expect(bundleInfo({ key: 'xab', format: 'f', articles: 70, average_words: 900, parts: encodeParts([48, 20000, 20001]) })).toEqual({ key: 'xab', articles: 70, averageWords: 900, parts: [48, 20000, 20001] });
+    expect(bundleInfo(null)).toEqual({ key: '', articles: 0, averageWords: 0, parts: [] });
+  });
+
+  it('finds the partition of a word or a one-character prefix by its first character', () => {
+    const parts = [48, 0x4e00, 0x7000];
+    const word = (ch: string) => ch.codePointAt(0)!.toString(36).padStart(4, '0');
+    expect(partitionOf(parts, word('5') + word('g'))).toBe(0);
+    expect(partitionOf(parts, word('一'))).toBe(1);
+    expect(partitionOf(parts, word('疫') + word('情'))).toBe(2);
+    expect(partitionOf(parts, word('\u4dff'))).toBe(0);
+    // before the first partition, or no partitions at all
+    expect(partitionOf(parts, word('!'))).toBe(-1);
+    expect(partitionOf([], word('疫'))).toBe(-1);
   });
 
   it('writes filter values as differences and reads them back', () => {

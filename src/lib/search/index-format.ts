@@ -9,10 +9,17 @@ import { sourceFilters, type SearchSource } from './records.ts';
  * tokens.ts, the encoding of word chunks and metadata (Pagefind's CBOR) in bundle-writer.ts.
  *
  * A site's search is one or more bundles listed in `/search-shards.json`, primary first. A
- * bundle is a folder in the layout of Pagefind 1.6.0 (its runtime files, `pagefind-entry.json`,
- * `pagefind.<meta>.pf_meta`, `index/`, `fragment/`) plus files of our own (`filter/`, the
- * facets). All files of a bundle except the entry, the filters and the facets are gzip of
- * Pagefind's signature followed by the content.
+ * bundle is a folder:
+ *
+ * - `bundle.json`: its key, size and the directory of its word partitions (`BundleDescription`);
+ * - Pagefind's runtime files, and an empty Pagefind index (`pagefind-entry.json`,
+ *   `pagefind.<meta>.pf_meta`) that starts the runtime;
+ * - `w/<n>/`: the word partitions, each a Pagefind index of its own (`pagefind-entry.json`,
+ *   its metadata, `index/<chunk>.pf_index`) holding the words whose first character falls in
+ *   its range, merged into the runtime only when a query's word falls there (docs/0004);
+ * - `fragment/<article id>.pf_fragment`, `filter/<key>.<filter>.json`, the facets.
+ *
+ * Pagefind's files are gzip of its signature followed by the content.
  */
 
 /** The Pagefind version whose file format the writer writes and whose runtime the page loads (pinned in package.json). */
@@ -22,7 +29,7 @@ export const PAGEFIND_FORMAT = '1.6.0';
  * Changes whenever the index written for the same articles changes (tokens, files), so that
  * bundle keys and with them the names of all files change too.
  */
-export const INDEX_FORMAT = 'bigram-groups-2';
+export const INDEX_FORMAT = 'bigram-partitions-1';
 
 // ------------------------------------------------------------------ files of a site
 
@@ -64,11 +71,19 @@ export const RUNTIME_MODULE = 'pagefind.js';
 /** The files of Pagefind's runtime copied into each bundle (the page loads the first two). */
 export const RUNTIME_FILES = [RUNTIME_MODULE, 'wasm.unknown.pagefind', 'pagefind-worker.js'];
 
+/** What the search page reads first of a bundle (see `BundleDescription`). */
+export const BUNDLE_FILE = 'bundle.json';
+
+/** The folder of a bundle's n-th word partition. */
+export function partitionPath(n: number): string {
+  return `w/${n.toString(36)}/`;
+}
+
 /** The filter values of all articles and their counts (`Facets`), in the primary bundle. */
 export const FACETS_FILE = 'archive-facets.json';
 
 /** Sub-folders of a bundle. */
-export const BUNDLE_FOLDERS = ['index', 'filter', 'fragment'] as const;
+export const BUNDLE_FOLDERS = ['filter', 'fragment', 'w'] as const;
 
 /** A result's fragment (see `ResultFragment`), named by the article's id. */
 export function fragmentPath(articleIdValue: string): string {
@@ -150,18 +165,32 @@ export function parseGroupId(id: string): { bundle: string; group: number } {
   return { bundle: id.slice(0, cut), group: Number.parseInt(id.slice(cut + 2), 36) };
 }
 
-// ------------------------------------------------------------------ the entry
+// ------------------------------------------------------------------ the entry and the bundle file
 
-/** `pagefind-entry.json` as written: Pagefind's fields and ours. */
-export interface BundleEntry {
+/** `pagefind-entry.json` as written, of the bundle's empty index and of each partition. */
+export interface PagefindEntry {
   version: string;
-  /** One "language": the bundle's key, naming its metadata file. */
+  /** One "language": the bundle's key, naming the metadata file. */
   languages: Record<string, { hash: string; wasm: null; page_count: number }>;
   include_characters: string[];
+}
+
+/** `bundle.json`: what the search page needs to know of a bundle before it searches. */
+export interface BundleDescription {
+  /** The bundle's key. */
+  key: string;
+  /** The index format (INDEX_FORMAT) the bundle was written in. */
+  format: string;
   /** Articles in the bundle. */
   articles: number;
   /** Average words per article, for relevance. */
   average_words: number;
+  /**
+   * The word partitions: the first code point of each one's range, as differences from the
+   * previous (the first from 0). A word belongs to the last partition whose first code point is
+   * not above its first character's.
+   */
+  parts: number[];
 }
 
 /** What the search page needs to know of a bundle. */
@@ -169,10 +198,32 @@ export interface BundleInfo {
   key: string;
   articles: number;
   averageWords: number;
+  /** The first code point of each word partition, ascending. */
+  parts: number[];
 }
 
-export function bundleInfo(entry: Partial<BundleEntry> | null): BundleInfo {
-  return { key: Object.keys(entry?.languages ?? {})[0] ?? '', articles: entry?.articles ?? 0, averageWords: entry?.average_words ?? 0 };
+export function bundleInfo(file: Partial<BundleDescription> | null): BundleInfo {
+  let at = 0;
+  return { key: file?.key ?? '', articles: file?.articles ?? 0, averageWords: file?.average_words ?? 0, parts: (file?.parts ?? []).map((delta) => (at += delta)) };
+}
+
+/** The partitions' first code points as the bundle file holds them. */
+export function encodeParts(firsts: readonly number[]): number[] {
+  return firsts.map((first, i) => first - (firsts[i - 1] ?? 0));
+}
+
+/** The partition holding a word (an index word, or a unit for a one-character prefix), or -1 when the bundle has none. */
+export function partitionOf(parts: readonly number[], word: string): number {
+  const first = Number.parseInt(word.slice(0, 4), 36);
+  let lo = 0;
+  let hi = parts.length - 1;
+  if (hi < 0 || !(first >= parts[0]!)) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid]! <= first) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 // ------------------------------------------------------------------ filters and facets
