@@ -31,12 +31,14 @@ const { values: args } = parseArgs({
     'partition-chunks': { type: 'string', default: '16,32,64,0' },
     'shard-size': { type: 'string', default: '250000' },
     seed: { type: 'string', default: '1' },
+    /** Print each query's words and the chunks they load. */
+    verbose: { type: 'boolean', default: false },
   },
 });
 const list = (text: string) => text.split(',').map((value) => Number(value.trim()));
 
 /** The evaluation's first-search queries (see eval-search.ts). */
-const FIRST_QUERIES = ['疫情', '干部', '疫情防控', '工作人员', '仁怀市', '2021年', '誌願服務', 'pm2.5'];
+const FIRST_QUERIES = ['疫情', '建设', '疫情防控', '工作人员', '仁怀市', '2021年', '誌願服務', 'pm2.5'];
 const toSimplified = Converter({ from: 't', to: 'cn' });
 
 /** A chunk as the metadata lists it. */
@@ -130,7 +132,9 @@ for (const size of list(args.articles)) {
             for (const chunk of chunksFor(decodeMeta(gunzip(meta[1])), word)) {
               if (chunkNames.has(`${dir}${chunk.name}`)) continue;
               chunkNames.add(`${dir}${chunk.name}`);
-              chunkBytesLoaded += files.get(`${dir}index/${chunk.name}.pf_index`)!.length;
+              const bytes = files.get(`${dir}index/${chunk.name}.pf_index`)!.length;
+              chunkBytesLoaded += bytes;
+              if (args.verbose) console.log(`  ${query} ${[...word.matchAll(/.{4}/gu)].map(([unit]) => String.fromCodePoint(Number.parseInt(unit, 36))).join('')} (${word}): ${dir}${chunk.name} [${chunk.from}, ${chunk.to}] ${kb(bytes)} KB`);
             }
           }
         }
