@@ -148,6 +148,14 @@ export async function main(argv: string[]): Promise<number> {
 
   const importer = plainTextImporter();
   const runs: Array<{ label: string; options: TesseractOptions; wallSeconds: number; results: PageResult[] }> = [];
+  const jsonPath = resolve(values.json ?? join(ROOT, 'bench-results', `ocr-${date.replace(/[:.]/g, '-')}-${commit}.json`));
+  const pageInfo = (r: PageResult) => {
+    const page = pages.find((p) => p.layout.key === r.key)!;
+    return { key: r.key, condition: r.condition, layout: { columns: page.layout.columns, bodySize: page.layout.bodySize, script: page.layout.script, fonts: page.layout.fonts }, degrade: r.condition === 'degraded' ? page.degrade : null, score: r.score, ocr: r.ocr, seconds: r.seconds, ocrCached: r.ocrCached };
+  };
+  // a long run keeps what it measured: the pages so far are written every ten pages
+  const partial: PageResult[] = [];
+  const writePartial = (label: string) => writeFileAtomic(jsonPath, `${JSON.stringify({ meta: { ...meta, partial: true }, runs: [...runs.map((run) => ({ settings: run.label, pages: run.results.map(pageInfo) })), { settings: label, pages: partial.map(pageInfo) }] }, null, 1)}\n`);
   for (const [index, s] of settings.entries()) {
     const t0 = performance.now();
     let done = 0;
@@ -161,10 +169,13 @@ export async function main(argv: string[]): Promise<number> {
       cacheDir: values['no-cache'] ? null : join(ROOT, '.cache', 'ocr'),
       onResult: (r) => {
         done++;
+        partial.push(r);
+        if (done % (10 * runConditions.length) === 0) writePartial(s.label);
         if (r.condition === runConditions.at(-1)) process.stderr.write(`  [${s.label}] ${Math.ceil(done / runConditions.length)}/${pageCount} ${r.key} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
       },
     });
     runs.push({ label: s.label, options: s.options, wallSeconds: (performance.now() - t0) / 1000, results });
+    partial.length = 0;
   }
   meta.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));
 
@@ -174,15 +185,7 @@ export async function main(argv: string[]): Promise<number> {
   const failures = runs[0]!.results.length > 0 ? conditions.map((c) => `${c}:\n${failureLines(runs[0]!.results.filter((r) => r.condition === c), limit).join('\n') || '  (none)'}`).join('\n') : '';
   process.stdout.write(`\n${table}\n\nWall time: ${runs.map((r) => `${r.label} ${r.wallSeconds.toFixed(0)} s`).join(', ')}; load ${meta.loadAverageAtStart.join(' ')} -> ${meta.loadAverageAtEnd.join(' ')}. OCR s/p is Tesseract's time per page (from the cache when it ran before).\n\nFirst misses:\n${failures}\n`);
 
-  const jsonPath = resolve(values.json ?? join(ROOT, 'bench-results', `ocr-${date.replace(/[:.]/g, '-')}-${commit}.json`));
-  const pagesOut = runs.map((run) => ({
-    settings: run.label,
-    options: run.options,
-    pages: run.results.map((r) => {
-      const page = pages.find((p) => p.layout.key === r.key)!;
-      return { key: r.key, condition: r.condition, layout: { columns: page.layout.columns, bodySize: page.layout.bodySize, script: page.layout.script, fonts: page.layout.fonts }, degrade: r.condition === 'degraded' ? page.degrade : null, score: r.score, ocr: r.ocr, seconds: r.seconds, ocrCached: r.ocrCached };
-    }),
-  }));
+  const pagesOut = runs.map((run) => ({ settings: run.label, options: run.options, pages: run.results.map(pageInfo) }));
   writeFileAtomic(jsonPath, `${JSON.stringify({ meta, table, rows, runs: pagesOut }, null, 1)}\n`);
   process.stdout.write(`Results: ${jsonPath}\n`);
   return 0;

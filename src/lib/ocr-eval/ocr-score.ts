@@ -11,6 +11,8 @@ import type { PageTruth } from './truth.ts';
  *   its body or caption lines, in the engine's order, against the item's body text. Misreads,
  *   lost and doubled characters count, and so does order inside the item. This is what an
  *   importer could at best reach from this OCR, so body CER minus this is the importer's share.
+ * - `lines`: recognition alone. For each printed body or caption line, the words on it sorted
+ *   left to right, against the line's text: misreads and lost characters, no reading order.
  * - `page`: the engine's plain text against all items' text, the items taken in the order the
  *   engine first reaches them (a page has no one right order of articles): misreads, the page
  *   header and advertisements, and what reading order costs inside items (columns read across,
@@ -48,6 +50,7 @@ export function parseTsv(tsv: string): OcrWord[] {
 
 export interface OcrScore {
   body: { edits: number; chars: number };
+  lines: { edits: number; chars: number };
   page: { edits: number; chars: number };
   order: { forward: number; pairs: number };
   runs: { runs: number; items: number };
@@ -103,6 +106,21 @@ export function scoreOcr(truth: PageTruth, words: OcrWord[], text: string, trans
     if (visits.at(-1) !== r) visits.push(r);
   }
 
+  // recognition alone: each printed line against the words on it, left to right
+  const onLine = new Map<number, OcrWord[]>();
+  wordLine.forEach((index, k) => {
+    if (index >= 0) onLine.set(index, [...(onLine.get(index) ?? []), words[k]!]);
+  });
+  let lineEdits = 0;
+  let lineChars = 0;
+  truth.lines.forEach((line, index) => {
+    if (line.item < 0 || (line.field !== 'body' && line.field !== 'caption')) return;
+    const expected = normalize(line.text);
+    const read = normalize((onLine.get(index) ?? []).sort((a, b) => a.x - b.x).map((w) => w.text).join(''));
+    lineEdits += levenshtein(expected, read);
+    lineChars += expected.length;
+  });
+
   // the plain text against the items' text, items in the order the engine reached them
   const firstVisit = new Map<number, number>();
   visits.forEach((r, k) => {
@@ -126,6 +144,7 @@ export function scoreOcr(truth: PageTruth, words: OcrWord[], text: string, trans
 
   return {
     body: { edits: bodyEdits, chars: bodyChars },
+    lines: { edits: lineEdits, chars: lineChars },
     page: { edits: pageEdits, chars: pageTruth.length },
     order: { forward, pairs },
     runs: { runs, items },

@@ -49,8 +49,14 @@ const chance = (rng: Rng, p: number) => rng() < p;
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
+interface FontSet {
+  body: string;
+  head: string;
+  headWeight: number;
+}
+
 /** Font stacks by script: a Noto pair and an AR PL pair (fonts-noto-cjk, fonts-arphic-*). */
-const FONTS = {
+const FONTS: Record<'simplified' | 'traditional', FontSet[]> = {
   simplified: [
     { body: "'Noto Serif CJK SC'", head: "'Noto Sans CJK SC'", headWeight: 900 },
     { body: "'AR PL UMing CN'", head: "'AR PL UKai CN'", headWeight: 700 },
@@ -61,7 +67,7 @@ const FONTS = {
     { body: "'Noto Serif CJK TC'", head: "'Noto Sans CJK TC'", headWeight: 900 },
     { body: "'AR PL UMing TW'", head: "'AR PL UKai TW'", headWeight: 700 },
   ],
-} as const;
+};
 
 /** Width of text in em: CJK and full-width punctuation 1, Latin letters and digits about 0.6. */
 export function textEm(text: string): number {

@@ -8,6 +8,8 @@ export interface ConditionRow {
   summary: Summary;
   /** Tesseract's CER on item bodies, on the whole page in reading order; null without OCR. */
   tesseractCer: number | null;
+  /** Recognition alone: each printed line against the words on it. */
+  lineCer: number | null;
   pageCer: number | null;
   /** Share of forward steps in the engine's reading order, runs per item. */
   order: number | null;
@@ -39,6 +41,7 @@ export function conditionRows(results: ResultLike[], conditions: readonly string
       condition,
       summary: summarize(rs.map((r) => r.score)),
       tesseractCer: ratio((o) => [o.body.edits, o.body.chars]),
+      lineCer: ratio((o) => [o.lines.edits, o.lines.chars]),
       pageCer: ratio((o) => [o.page.edits, o.page.chars]),
       order: ratio((o) => [o.order.forward, o.order.pairs]),
       runsPerItem: ratio((o) => [o.runs.runs, o.runs.items]),
@@ -54,7 +57,7 @@ const SHORT: Record<Field, string> = { kind: 'kind', kicker: 'kick', title: 'tit
 
 /** One plain-text table, a row per condition. */
 export function formatTable(rows: ConditionRow[]): string {
-  const head = ['condition', 'pages', 'items', 'F1', 'P', 'R', 'fields', ...FIELDS.map((f) => SHORT[f]), 'bodyCER', 'tessCER', 'pageCER', 'order', 'runs/item', 'ocr s/p', 'import s/p'];
+  const head = ['condition', 'pages', 'items', 'F1', 'P', 'R', 'fields', ...FIELDS.map((f) => SHORT[f]), 'bodyCER', 'tessCER', 'lineCER', 'pageCER', 'order', 'runs/item', 'ocr s/p', 'import s/p'];
   const body = rows.map((r) => [
     r.condition,
     String(r.summary.pages),
@@ -66,6 +69,7 @@ export function formatTable(rows: ConditionRow[]): string {
     ...FIELDS.map((f) => num(r.summary.perField[f], 2)),
     pct(r.summary.bodyCer),
     pct(r.tesseractCer),
+    pct(r.lineCer),
     pct(r.pageCer),
     num(r.order, 2),
     num(r.runsPerItem, 2),
