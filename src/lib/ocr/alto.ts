@@ -68,9 +68,10 @@ export function readAlto(text: string, options: AltoOptions = {}): ReadResult {
     if (!id) continue;
     const size = readNumber(style.attrs.FONTSIZE, 'FONTSIZE', style.line, list);
     const fontStyle = style.attrs.FONTSTYLE;
-    styles.set(id, { fontSizePt: size !== null && size > 0 ? size : null, bold: fontStyle === undefined ? null : fontStyle.split(/\s+/u).includes('bold') });
+    // a TextStyle describes a font: without FONTSTYLE it is the regular weight
+    styles.set(id, { fontSizePt: size !== null && size > 0 ? size : null, bold: (fontStyle ?? '').split(/\s+/u).includes('bold') });
   }
-  const boldKnown = [...styles.values()].some((s) => s.bold !== null) || /\bSTYLE="[^"]*\bbold\b/u.test(text);
+  const boldKnown = [...styles.values()].some((s) => s.bold === true) || /\bSTYLE="[^"]*\bbold\b/u.test(text);
 
   const layout = child(alto, 'Layout');
   const pageElements = layout ? childElements(layout).filter((e) => e.name === 'Page') : [];
@@ -319,9 +320,11 @@ function textContent(element: MarkupElement): string {
 }
 
 function softwareName(description: MarkupElement): string | null {
-  const name = findDeep(description, 'softwareName');
+  // the OCR step's software, not a pre-processing step's (docWorks before ABBYY FineReader)
+  const step = findDeep(description, 'ocrProcessingStep') ?? description;
+  const name = findDeep(step, 'softwareName');
   if (!name) return null;
-  const version = findDeep(description, 'softwareVersion');
+  const version = findDeep(step, 'softwareVersion');
   const text = [textContent(name), version ? textContent(version) : ''].join(' ').replace(/\s+/gu, ' ').trim();
   return text === '' ? null : text;
 }

@@ -160,7 +160,8 @@ function readPage(element: MarkupElement, engine: string | null, boldKnown: bool
     if (wordElements.length === 0) {
       // engines that give lines only (OCRopus): the line is one word
       const content = textOf(e).replace(/\s+/gu, ' ').trim();
-      if (content !== '' && box) words.push({ text: content, box, confidence: null, bold: boldKnown ? lineBold : null, sourceLine: e.line });
+      const marked = lineBold || [...descendants(e)].some(isBoldMarkup);
+      if (content !== '' && box) words.push({ text: content, box, confidence: null, bold: boldKnown ? marked : null, sourceLine: e.line });
     }
     if (words.length === 0) return null;
     box ??= unionBox(words.map((w) => w.box));
@@ -168,7 +169,9 @@ function readPage(element: MarkupElement, engine: string | null, boldKnown: bool
     const size = num(lineProps.get('x_size')?.[0]);
     const ascenders = num(lineProps.get('x_ascenders')?.[0]);
     const descenders = num(lineProps.get('x_descenders')?.[0]);
-    const fsize = num(lineProps.get('x_fsize')?.[0]);
+    // x_fsize on the line, or (as some engines write it) on its words
+    const wordSizes = wordElements.map((w) => num(parseTitle(w.attrs.title ?? '').get('x_fsize')?.[0])).filter((v): v is number => v !== null && v > 0);
+    const fsize = num(lineProps.get('x_fsize')?.[0]) ?? (wordSizes.length > 0 ? wordSizes.sort((a, b) => a - b)[wordSizes.length >> 1]! : null);
     const knownBold = words.filter((w) => w.bold !== null);
     return {
       box,

@@ -287,7 +287,13 @@ function splitName(name: string, html: boolean): { local: string; prefix: string
 export function decodeEntities(raw: string, line: number, html: boolean, problems: Problem[]): string {
   if (!raw.includes('&')) return raw;
   const table = html ? HTML_ENTITIES : XML_ENTITIES;
-  return raw.replace(/&(#[xX][0-9a-fA-F]+|#\d+|[A-Za-z][A-Za-z0-9]*);?/gu, (whole, body: string) => {
+  const lineAt = (offset: number) => {
+    let n = line;
+    for (let i = raw.indexOf('\n'); i !== -1 && i < offset; i = raw.indexOf('\n', i + 1)) n++;
+    return n;
+  };
+  return raw.replace(/&(#[xX][0-9a-fA-F]+|#\d+|[A-Za-z][A-Za-z0-9]*);?/gu, (whole: string, body: string, offset: number) => {
+    const line = lineAt(offset);
     if (body.startsWith('#')) {
       const hex = body[1] === 'x' || body[1] === 'X';
       const digits = body.slice(hex ? 2 : 1);

@@ -202,10 +202,12 @@ export function fitBox(raw: { x0: number; y0: number; x1: number; y1: number }, 
     problems.add({ code: 'box-inverted', line, message: `a box ends before it starts (${raw.x0},${raw.y0} to ${raw.x1},${raw.y1}); the element is skipped.` });
     return null;
   }
-  const x0 = Math.floor(raw.x0);
-  const y0 = Math.floor(raw.y0);
-  const x1 = Math.ceil(raw.x1);
-  const y1 = Math.ceil(raw.y1);
+  // outward to whole pixels, forgiving the float error of a unit conversion (381 mm10 at 300 dpi is 450, not 449.99...)
+  const EPSILON = 1e-6;
+  const x0 = Math.floor(raw.x0 + EPSILON);
+  const y0 = Math.floor(raw.y0 + EPSILON);
+  const x1 = Math.ceil(raw.x1 - EPSILON);
+  const y1 = Math.ceil(raw.y1 - EPSILON);
   const box = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
   if (boxInside(box, page.width, page.height)) return box;
   const clipped = clipBox(box, page.width, page.height);

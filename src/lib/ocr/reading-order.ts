@@ -1,5 +1,5 @@
 import type { Problem } from '../../schemas/problem.ts';
-import { joinWords } from './line-text.ts';
+import { joinWords, lineEm, spaceThreshold } from './line-text.ts';
 import { median, overlap, unionBox, type Box, type LineKind, type PositionedPage, type Word } from './model.ts';
 
 /**
@@ -69,6 +69,8 @@ export interface OrderedPage {
 interface SourceLine {
   box: Box;
   words: Word[];
+  /** One Han character's advance in pixels (line-text.ts). */
+  em: number;
   blockId: string;
   role: 'header' | 'footer' | null;
   kind: LineKind;
@@ -103,6 +105,7 @@ export function orderPage(page: PositionedPage): OrderedPage {
     block.lines.map((line) => ({
       box: line.box,
       words: line.words,
+      em: lineEm(line.words, line.box.h),
       blockId: block.id,
       role: block.role,
       kind: line.kind,
@@ -114,6 +117,7 @@ export function orderPage(page: PositionedPage): OrderedPage {
   const rules = page.blocks.filter((b) => b.kind === 'separator' && b.box.w >= b.box.h * 8).map((b) => b.box);
   const bodyMeasure = median(lines.map((l) => l.measure)) ?? 1;
   const bodyHeight = median(lines.map((l) => l.box.h)) ?? 1;
+  const spaceEm = spaceThreshold(lines);
   // Tesseract reports specks and bits of text as photos: a photo is at least two lines high and
   // wide, and mostly free of text
   const photos = page.blocks.filter((b) => b.kind === 'photo' && b.box.w >= bodyHeight * 2 && b.box.h >= bodyHeight * 2 && textCover(b.box, lines) < 0.3);
@@ -149,7 +153,7 @@ export function orderPage(page: PositionedPage): OrderedPage {
         items.push({
           type: 'line',
           line: {
-            text: joinWords(words, source.box.h),
+            text: joinWords(words, source.em, spaceEm),
             box,
             words,
             block: source.blockId,
