@@ -117,14 +117,31 @@ function sameRow(a: Box, b: Box): boolean {
   return overlap(a.y, a.y + a.h, b.y, b.y + b.h) >= Math.min(a.h, b.h) * 0.5;
 }
 
+export interface RegionOptions {
+  /**
+   * A photo item: also take the photo printed just before its first line (only blank lines
+   * between), since the parser's item starts at the caption.
+   */
+  photo?: boolean;
+}
+
 /**
  * The regions of an item that spans output lines `first`..`last` (1-based, inclusive, as the
  * parser reports them): the union of its lines' boxes per column, split where a line of another
  * item would fall inside the union. Photos inside the range count. Null when the range holds no
  * positioned line (a page imported from plain text).
  */
-export function regionsFor(input: ParserText, first: number, last: number): PageRegions | null {
-  const inRange = (n: number) => n >= first && n <= last;
+export function regionsFor(input: ParserText, first: number, last: number, options: RegionOptions = {}): PageRegions | null {
+  let from = first;
+  if (options.photo) {
+    for (let n = first - 1; n >= 1; n--) {
+      const entry = input.geometry[n - 1];
+      if (entry === null || entry === undefined) continue;
+      if (entry.type === 'photo') from = n;
+      break;
+    }
+  }
+  const inRange = (n: number) => n >= from && n <= last;
   const own: { box: Box; column: number }[] = [];
   const foreign: Box[] = [];
   input.geometry.forEach((entry, index) => {
