@@ -8,9 +8,10 @@ import { outputInPlace } from './src/integrations/output-in-place.ts';
 import { photos } from './src/integrations/photos.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shardOutput } from './src/integrations/shard-output.ts';
+import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 
 export default defineConfig({
-  site: process.env.ARCHIVE_SITE_URL ?? 'http://localhost:4321',
+  site: process.env.ARCHIVE_SITE_URL ?? DEFAULT_SITE_URL,
   // outside node_modules, so that `npm ci` keeps the content-layer cache; tests building
   // other archives point it elsewhere
   cacheDir: process.env.ARCHIVE_ASTRO_CACHE ?? './.cache/astro',
