@@ -1,5 +1,5 @@
 import type { Problem } from '../../schemas/problem.ts';
-import type { Box } from '../../schemas/region.ts';
+import type { Box } from '../../schemas/scan.ts';
 
 /**
  * The positioned page: what hOCR, ALTO and Tesseract's TSV have in common, in page pixels.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageRegionsSchema } from '../../schemas/region.ts';
+import { regionsSchema } from '../../schemas/scan.ts';
 import { readAlto } from './alto.ts';
 import { readHocr } from './hocr.ts';
 import type { Box } from './model.ts';
@@ -78,10 +78,11 @@ describe('regionsFor', () => {
       const first = lineOf(input, '志愿服务');
       const last = lineOf(input, '明实践工作聚民心');
       const regions = regionsFor(input, first, last)!;
-      expect(pageRegionsSchema.safeParse(regions).success).toBe(true);
-      expect(regions.boxes).toHaveLength(4);
+      expect(regionsSchema.safeParse(regions).success).toBe(true);
+      expect(regions.every((box) => box.x + box.w <= input.width && box.y + box.h <= input.height)).toBe(true);
+      expect(regions).toHaveLength(4);
       // truth lines 3-31 are the top article; 32 onwards belong to others
-      truth.lines.forEach((line, index) => expect(centreIn(line, regions.boxes)).toBe(index >= 3 && index <= 31));
+      truth.lines.forEach((line, index) => expect(centreIn(line, regions)).toBe(index >= 3 && index <= 31));
     }
   });
 
@@ -89,8 +90,8 @@ describe('regionsFor', () => {
     const input = handWritten();
     const first = lineOf(input, '日前，赤水市');
     const last = lineOf(input, '（张浪');
-    expect(regionsFor(input, first, last)!.boxes).toEqual([{ x: 1080, y: 1606, w: 450, h: 133 }]);
-    expect(regionsFor(input, first, last, { photo: true })!.boxes).toEqual([{ x: 1080, y: 1370, w: 450, h: 369 }]);
+    expect(regionsFor(input, first, last)).toEqual([{ x: 1080, y: 1606, w: 450, h: 133 }]);
+    expect(regionsFor(input, first, last, { photo: true })).toEqual([{ x: 1080, y: 1370, w: 450, h: 369 }]);
   });
 
   it('gives nothing for lines without positions', () => {

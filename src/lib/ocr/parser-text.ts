@@ -1,4 +1,4 @@
-import type { PageRegions } from '../../schemas/region.ts';
+import type { Regions } from '../../schemas/scan.ts';
 import { overlap, unionBox, type Box, type LineKind } from './model.ts';
 import type { Band, OrderedPage } from './reading-order.ts';
 
@@ -127,11 +127,12 @@ export interface RegionOptions {
 
 /**
  * The regions of an item that spans output lines `first`..`last` (1-based, inclusive, as the
- * parser reports them): the union of its lines' boxes per column, split where a line of another
- * item would fall inside the union. Photos inside the range count. Null when the range holds no
- * positioned line (a page imported from plain text).
+ * parser reports them), for its front matter (`regions`, src/schemas/scan.ts): the union of its
+ * lines' boxes per column, split where a line of another item would fall inside the union, in
+ * reading order. Photos inside the range count. Every box lies inside the page and is at least
+ * 1 x 1. Null when the range holds no positioned line (a page imported from plain text).
  */
-export function regionsFor(input: ParserText, first: number, last: number, options: RegionOptions = {}): PageRegions | null {
+export function regionsFor(input: ParserText, first: number, last: number, options: RegionOptions = {}): Regions | null {
   let from = first;
   if (options.photo) {
     for (let n = first - 1; n >= 1; n--) {
@@ -157,8 +158,7 @@ export function regionsFor(input: ParserText, first: number, last: number, optio
     if (group) group.box = unionBox([group.box, box])!;
     else groups.push({ column, box });
   }
-  const boxes = groups.map((g) => clampTo(g.box, input.width, input.height));
-  return { width: input.width, height: input.height, boxes };
+  return groups.map((g) => clampTo(g.box, input.width, input.height));
 }
 
 /** Whether a union box would take in the middle of another item's line. */
@@ -170,8 +170,9 @@ function swallows(box: Box, foreign: Box[]): boolean {
   });
 }
 
+/** The box inside the page and at least one pixel each way (a region schema's boxes are). */
 function clampTo(box: Box, width: number, height: number): Box {
-  const x = Math.min(Math.max(0, box.x), width);
-  const y = Math.min(Math.max(0, box.y), height);
-  return { x, y, w: Math.min(box.w, width - x), h: Math.min(box.h, height - y) };
+  const x = Math.min(Math.max(0, box.x), width - 1);
+  const y = Math.min(Math.max(0, box.y), height - 1);
+  return { x, y, w: Math.max(1, Math.min(box.w, width - x)), h: Math.max(1, Math.min(box.h, height - y)) };
 }
