@@ -10,7 +10,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../src/io/browser.ts';
 
 const WIDTH = 1600;
 const HEIGHT = 1900;

@@ -130,7 +130,7 @@ export function orderPage(page: PositionedPage): OrderedPage {
   photos.forEach((photo, index) => atoms.push({ box: photo.box, line: -1, word: null, order: 0, photo: index }));
 
   const band = findBands(atoms, lines, page, bodyMeasure, bodyHeight);
-  const cutter = new Cutter(bodyHeight, bodyMeasure, rules, lines);
+  const cutter = new Cutter(bodyHeight, rules, lines);
   const headerLeaves = band.header.length > 0 ? [{ atoms: band.header, column: cutter.newColumn() }] : [];
   const bodyLeaves = cutter.cut(band.body, cutter.newColumn(), 0);
   const footerLeaves = band.footer.length > 0 ? [{ atoms: band.footer, column: cutter.newColumn() }] : [];
@@ -255,13 +255,11 @@ function gaps(intervals: [number, number][]): Gap[] {
 /** Recursive XY cut (see the module comment). Column ids are handed out in reading order. */
 class Cutter {
   private readonly bodyHeight: number;
-  private readonly bodyMeasure: number;
   private readonly rules: Box[];
   private readonly lines: SourceLine[];
   private columns = 0;
-  constructor(bodyHeight: number, bodyMeasure: number, rules: Box[], lines: SourceLine[]) {
+  constructor(bodyHeight: number, rules: Box[], lines: SourceLine[]) {
     this.bodyHeight = bodyHeight;
-    this.bodyMeasure = bodyMeasure;
     this.rules = rules;
     this.lines = lines;
   }
