@@ -2,7 +2,7 @@ import type { Problem } from '../../schemas/problem.ts';
 import type { Box } from '../../schemas/scan.ts';
 
 /**
- * The positioned page: what hOCR, ALTO and Tesseract's TSV have in common, in page pixels.
+ * The positioned page: what hOCR and ALTO have in common, in page pixels.
  * Readers fill it in the order the file printed things; `orderPage` (reading-order.ts) decides
  * the order a reader of the newspaper would use.
  */
@@ -10,7 +10,7 @@ import type { Box } from '../../schemas/scan.ts';
 export type { Box };
 
 /** Which reader made the page. */
-export type PositionedFormat = 'hocr' | 'alto' | 'tsv';
+export type PositionedFormat = 'hocr' | 'alto';
 
 export interface PositionedPage {
   format: PositionedFormat;
