@@ -8,9 +8,10 @@ import { outputInPlace } from './src/integrations/output-in-place.ts';
 import { photos } from './src/integrations/photos.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shardOutput } from './src/integrations/shard-output.ts';
+import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 
 export default defineConfig({
-  site: process.env.ARCHIVE_SITE_URL ?? 'http://localhost:4321',
+  site: process.env.ARCHIVE_SITE_URL ?? DEFAULT_SITE_URL,
   // outside node_modules, so that `npm ci` keeps the content-layer cache; tests building
   // other archives point it elsewhere
   cacheDir: process.env.ARCHIVE_ASTRO_CACHE ?? './.cache/astro',
@@ -24,6 +25,9 @@ export default defineConfig({
   markdown: {
     // unified + remark-cjk-friendly renders **「重要」**通知 as emphasis (the default processor
     // leaves the asterisks); SmartyPants is off because it would change the text (" -- ...).
+    // No syntax highlighting: newspapers print no code, and Shiki gives up on a line after a
+    // time limit, so a loaded machine rendered the same code block differently from build to build.
+    syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
   // in this order: a shard build drops the pages it does not own (and their issues' article-file

@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodePhotoSizes } from '../src/integrations/photos.ts';
+import { encodePhotoSizes } from '../src/io/photo-store.ts';
 import { defaultOut, generate, importGenerated } from './generate.ts';
 import { syntheticJpeg } from './io/bench-photos.ts';
 import { buildHugo, hugoVersion, writeHugoSite } from './io/bench-hugo.ts';

@@ -10,7 +10,7 @@ import { conditionRows, formatTable } from '../src/lib/ocr-eval/report.ts';
 import { SAMPLE_PAGE } from '../src/lib/ocr-eval/sample-page.ts';
 import type { EvalItem } from '../src/lib/ocr-eval/score.ts';
 import { loadLexicon } from './io/lexicon.ts';
-import { writeFileAtomic } from './io/write-atomic.ts';
+import { writeFileAtomic } from '../src/io/write-atomic.ts';
 import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
 import { parsePage } from './lib/parse-page.ts';
 import { createRng, hashSeed } from './lib/synthetic.ts';

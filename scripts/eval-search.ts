@@ -21,11 +21,11 @@ import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { DEFAULT_PLANT_RATE, lexiconFrom, syntheticSources } from './lib/search-corpus.ts';
 import { sourceLines, type SearchSource } from '../src/lib/search/records.ts';
-import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/integrations/search-index.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
-import { buildSite, ROOT } from '../tests/support/build-site.ts';
-import { serveStatic, type StaticServer } from '../tests/support/static-server.ts';
-import { serveHttp2 } from './io/search-server.ts';
+import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/io/search-bundles.ts';
+import { launchBrowser } from '../src/io/browser.ts';
+import { buildSite, ROOT } from '../src/io/astro-build.ts';
+import { serveStatic, type StaticServer } from '../src/io/static-server.ts';
+import { serveHttp2 } from '../src/io/search-server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -239,7 +239,7 @@ const indexLine =
 console.log(`[eval:search] ${indexLine}`);
 
 const urls = fragmentUrls(site, bundles);
-// HTTPS and HTTP/2 as hosts serve sites (see scripts/io/search-server.ts); HTTP/1.1 when openssl is missing
+// HTTPS and HTTP/2 as hosts serve sites (see src/io/search-server.ts); HTTP/1.1 when openssl is missing
 let host = 'HTTPS and HTTP/2, text gzip-compressed';
 const server = await serveHttp2(site, join(work, 'tls')).catch(async (error: unknown) => {
   host = `HTTP/1.1, text gzip-compressed (no HTTP/2: ${String(error).slice(0, 80)})`;

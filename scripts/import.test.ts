@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsedPageSchema } from '../src/schemas/parsed-page.ts';
 import { articleSchema } from '../src/schemas/article.ts';
-import { mdxToParagraphs } from './lib/to-mdx.ts';
+import { mdxToParagraphs } from '../src/lib/mdx-text.ts';
 import { parse as parseYaml } from 'yaml';
 
 /**

@@ -13,8 +13,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { launchBrowser } from '../src/io/browser.ts';
+import { serveStatic } from '../src/io/static-server.ts';
 
 type Kind = 'html' | 'css' | 'js' | 'image' | 'other';
 

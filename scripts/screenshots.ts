@@ -13,10 +13,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readBuiltCorpus } from '../src/integrations/corpus.ts';
+import { readBuiltCorpus } from '../src/io/corpus-files.ts';
 import type { ArticleRecord } from '../src/lib/open-data.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { launchBrowser } from '../src/io/browser.ts';
+import { serveStatic } from '../src/io/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -2,8 +2,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assembleCorpus, writeCorpusPart, type CorpusIndex } from '../src/integrations/corpus.ts';
-import { parseShard } from '../src/loaders/shard.ts';
+import { assembleCorpus, writeCorpusPart } from '../src/io/corpus-files.ts';
+import type { CorpusIndex } from '../src/lib/corpus.ts';
+import { parseShard } from '../src/lib/shard-plan.ts';
 import { combineShards, listFiles, type CombineState, type ShardBuild } from './shard-combine.ts';
 
 /**

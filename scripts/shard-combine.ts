@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { byYear, corpusIndexPaths, CORPUS_PARTS, listCorpusParts, manifestEntry, parsePartKey, partFile, partKey, readCorpusIndex, writeCorpusIndexFiles, writeYearFile, yearKey, type CorpusPart, type YearFile } from '../src/integrations/corpus.ts';
+import { listCorpusParts, partFile, readCorpusIndex, writeCorpusIndexFiles, writeYearFile } from '../src/io/corpus-files.ts';
+import { byYear, corpusIndexPaths, CORPUS_PARTS, manifestEntry, parsePartKey, partKey, yearKey, type CorpusPart, type YearFile } from '../src/lib/corpus.ts';
 import { paths } from '../src/lib/paths.ts';
 import type { ShardManifest } from '../src/lib/search/shards.ts';
-import { shardsInDateOrder, type Shard } from '../src/loaders/shard.ts';
+import { shardsInDateOrder, type Shard } from '../src/lib/shard-plan.ts';
 
 /**
  * Combine the outputs of shard builds into one site:
@@ -99,7 +100,7 @@ export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: s
     const other = owner.get(path);
     if (other !== undefined) {
       if (SHARED(path) && readFileSync(from).equals(readFileSync(to))) return;
-      throw new Error(`${path} was built by both ${other} and ${build}: shards must not overlap (see src/loaders/shard.ts)`);
+      throw new Error(`${path} was built by both ${other} and ${build}: shards must not overlap (see src/lib/shard-plan.ts)`);
     }
     mkdirSync(dirname(to), { recursive: true });
     rmSync(to, { force: true });

@@ -19,12 +19,12 @@ import { parse as parseYaml } from 'yaml';
 import { publicationWeekdays } from '../src/lib/calendar.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listIssues } from '../src/loaders/list-issues.ts';
-import { ownsIssue, parseShard, planShards, shardName, type IssueKey, type Shard, type ShardPlan } from '../src/loaders/shard.ts';
-import { readBuildInputs } from './io/build-inputs.ts';
-import { describeChanges, diffInputs, type BuildInputs } from './lib/build-inputs.ts';
+import { listIssues } from '../src/io/list-issues.ts';
+import { ownsIssue, parseShard, planShards, shardName, type IssueKey, type Shard, type ShardPlan } from '../src/lib/shard-plan.ts';
+import { readBuildInputs } from '../src/io/build-inputs.ts';
+import { describeChanges, diffInputs, type BuildInputs } from '../src/lib/build-inputs.ts';
 import { combineShards, type CombineState, type ShardBuild } from './shard-combine.ts';
-import { writeFileAtomic } from './io/write-atomic.ts';
+import { writeFileAtomic } from '../src/io/write-atomic.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -4,9 +4,9 @@ import { articleSchema } from './schemas/article.ts';
 import { issueSchema } from './schemas/issue.ts';
 import { paperSchema } from './schemas/paper.ts';
 import { contentDir } from './lib/content-dir.ts';
-import { listIssues } from './loaders/list-issues.ts';
+import { listIssues } from './io/list-issues.ts';
 import { mdxArticles } from './loaders/mdx-articles.ts';
-import { issuesToLoad, parseShard } from './loaders/shard.ts';
+import { issuesToLoad, parseShard } from './lib/shard-plan.ts';
 
 /**
  * The archive lives in `content/` (or ARCHIVE_CONTENT_DIR, used by tests and benchmarks):
@@ -18,7 +18,7 @@ import { issuesToLoad, parseShard } from './loaders/shard.ts';
  * Articles are MDX. The mdxArticles loader renders those that use no MDX feature at sync time and
  * keeps the HTML in the content store (src/loaders/mdx-articles.ts, "Design notes" in the
  * README); ARCHIVE_ARTICLE_RENDER=mdx compiles every file with @astrojs/mdx instead, for
- * comparison. ARCHIVE_SHARD builds one shard of the archive (src/loaders/shard.ts).
+ * comparison. ARCHIVE_SHARD builds one shard of the archive (src/lib/shard-plan.ts).
  */
 const base = contentDir();
 const shard = parseShard(process.env.ARCHIVE_SHARD);

@@ -6,7 +6,7 @@ import { importManifestSchema, type ImportManifest } from '../../src/schemas/imp
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
 import { decodeBytes } from '../lib/decode.ts';
 import { photoMappingSchema, type PhotoMappingEntry } from '../../src/schemas/photo-mapping.ts';
-import { pad } from '../lib/ids.ts';
+import { pad } from '../../src/lib/ids.ts';
 
 /** Input that cannot be used. The message names the file (and line) and says how to fix it. */
 export class InputError extends Error {

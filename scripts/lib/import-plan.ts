@@ -2,7 +2,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { issueSchema, type Issue } from '../../src/schemas/issue.ts';
 import type { ArticleFrontmatter, ArticlePhoto } from '../../src/schemas/article.ts';
 import type { ParsedItem, ParsedPage } from '../../src/schemas/parsed-page.ts';
-import { contentPaths } from './ids.ts';
+import { contentPaths } from '../../src/lib/ids.ts';
 import { articleToMdx, isHandEdited } from './to-mdx.ts';
 
 /**

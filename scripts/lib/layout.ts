@@ -26,10 +26,6 @@ export interface Unit {
   indented: boolean;
 }
 
-export function unitText(unit: Unit): string {
-  return unit.segments.map((s) => s.text.trim()).join('\n');
-}
-
 export function firstLine(unit: Unit): number {
   return unit.segments[0]!.line;
 }

@@ -4,7 +4,7 @@ import { endsSentence } from './chars.ts';
 import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { parseHeaderLine, parseJumpLine, splitJump, type HeaderInfo } from './furniture.ts';
 import { splitHeadline } from './headline.ts';
-import { articleId } from './ids.ts';
+import { articleId } from '../../src/lib/ids.ts';
 import { cleanLine } from './inline.ts';
 import { firstLine, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
 import { collapseCharSpacing, normalizeSource } from './normalize.ts';

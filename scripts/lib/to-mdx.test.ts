@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderParagraphs } from '../../tests/support/mdx.ts';
-import { articleToMdx, importHashOf, isHandEdited, mdxToParagraphs, paragraphsToMdx } from './to-mdx.ts';
+import { mdxToParagraphs } from '../../src/lib/mdx-text.ts';
+import { articleToMdx, importHashOf, isHandEdited, paragraphsToMdx } from './to-mdx.ts';
 
 /** Strings that break MDX or change Markdown structure when pasted into a template. */
 const HOSTILE = [

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Paragraph as MdParagraph, Root } from 'mdast';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
+import { MDX_SYNTAX } from '../../src/lib/mdx-text.ts';
 import type { ArticleFrontmatter } from '../../src/schemas/article.ts';
 
 /**
@@ -28,9 +25,7 @@ const esmUnsafe = [
 ];
 
 const serializer = unified()
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(remarkCjkFriendly)
+  .use([...MDX_SYNTAX])
   .use(remarkStringify, {
     bullet: '-',
     emphasis: '_',
@@ -39,8 +34,6 @@ const serializer = unified()
     // mdast-util-to-markdown escapes characters matched by these patterns
     unsafe: esmUnsafe,
   } as Record<string, unknown>);
-
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkCjkFriendly);
 
 /** Serialise paragraphs of plain text as an MDX body. */
 export function paragraphsToMdx(paragraphs: string[]): string {
@@ -51,23 +44,6 @@ export function paragraphsToMdx(paragraphs: string[]): string {
       .map((text): MdParagraph => ({ type: 'paragraph', children: [{ type: 'text', value: text }] })),
   };
   return serializer.stringify(tree);
-}
-
-/**
- * Read the text back from an MDX body: the paragraphs as plain strings. Used to check the
- * round trip and to extract clean text for search, citations and open data.
- */
-export function mdxToParagraphs(body: string): string[] {
-  const tree = parser.parse(body) as Root;
-  return tree.children.map((node) => plainText(node)).filter((text) => text !== '');
-}
-
-function plainText(node: unknown): string {
-  const n = node as { type: string; value?: string; children?: unknown[] };
-  if (n.type === 'text' || n.type === 'inlineCode') return n.value ?? '';
-  if (n.type === 'break') return '\n';
-  if (n.type === 'mdxjsEsm' || n.type === 'mdxFlowExpression' || n.type === 'mdxTextExpression') return '';
-  return (n.children ?? []).map(plainText).join('');
 }
 
 /** The full MDX file: YAML front matter, then the body. */

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadArchive } from '../lib/archive.ts';
 import { articleFileBundle } from '../lib/article-files.ts';
 import { issueFilesKey } from '../lib/page-keys.ts';
-import { siteOf } from '../lib/route-params.ts';
+import { siteOf } from '../lib/site.ts';
 
 /**
  * A build-only endpoint injected by the article-files integration: per issue, the JSON, text

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../lib/archive.ts';
 import { absolute, paperSummaries } from '../lib/open-data.ts';
-import { siteOf } from '../lib/route-params.ts';
-import type { CorpusIndex } from './corpus.ts';
+import { siteOf } from '../lib/site.ts';
+import type { CorpusIndex } from '../lib/corpus.ts';
 
 /**
  * A build-only endpoint injected by the article-files integration at `/_corpus/papers.json`:

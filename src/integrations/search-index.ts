@@ -1,22 +1,12 @@
 import type { AstroIntegration } from 'astro';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import type { SearchSource } from '../lib/search/records.ts';
-import { PAGEFIND_FORMAT, writeBundle } from './search-bundle.ts';
-import { facetsOf, planShards, type ShardManifest } from '../lib/search/shards.ts';
+import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../io/search-bundles.ts';
 
 /** Where the build writes the articles' search sources before they are indexed (then deleted). */
 const SOURCES_DIR = '_search-sources';
-
-/**
- * Articles per bundle. Every bundle a search covers costs it the word chunks of its own (each
- * bundle is searched on its own, merged with Pagefind's `mergeIndex`), so one bundle is best as
- * long as the index writer's memory allows (about 1.2 GiB at 50,000 articles). See README, Search.
- */
-export const DEFAULT_SHARD_SIZE = 100_000;
 
 export interface SearchIndexOptions {
   /** Articles per bundle (default DEFAULT_SHARD_SIZE, or ARCHIVE_SEARCH_SHARD_SIZE). */
@@ -29,7 +19,7 @@ export interface SearchIndexOptions {
  * During the build an injected endpoint writes every article's searchable text and filters
  * (see search-records.ts); when the build is done this integration writes Pagefind bundles of
  * at most `shardSize` articles each, indexed by character bigrams (see src/lib/search/tokens.ts
- * and search-bundle.ts), the filter values for the search form, and `/search-shards.json`
+ * and lib/search/bundle-writer.ts), the filter values for the search form, and `/search-shards.json`
  * listing the bundles.
  */
 export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
@@ -59,57 +49,4 @@ async function readSources(dir: string): Promise<SearchSource[]> {
   for (const file of files) sources.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as SearchSource[]));
   if (process.env.ARCHIVE_SEARCH_KEEP_SOURCES !== '1') await rm(dir, { recursive: true, force: true });
   return sources;
-}
-
-/** The files of Pagefind's browser runtime that the search page loads. */
-const RUNTIME_FILES = ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind'];
-
-/**
- * Pagefind's browser runtime, as the installed Pagefind writes it (from an index of one empty
- * record), and the include characters its entry file lists.
- */
-async function pagefindRuntime(): Promise<{ files: Map<string, Buffer>; includeCharacters: string[] }> {
-  const temp = await mkdtemp(join(tmpdir(), 'pagefind-runtime-'));
-  try {
-    const { index, errors } = await pagefind.createIndex({ writePlayground: false });
-    if (!index) throw new Error(`[search-index] Pagefind could not start: ${errors.join('; ')}`);
-    await index.addCustomRecord({ url: '/', content: '', language: 'x' });
-    const written = await index.writeFiles({ outputPath: temp });
-    if (written.errors.length > 0) throw new Error(`[search-index] ${written.errors.join('; ')}`);
-    await pagefind.close();
-    const files = new Map<string, Buffer>();
-    for (const file of RUNTIME_FILES) files.set(file, await readFile(join(temp, file)));
-    const entry = JSON.parse(await readFile(join(temp, 'pagefind-entry.json'), 'utf8')) as { version: string; include_characters?: string[] };
-    if (entry.version !== PAGEFIND_FORMAT) throw new Error(`[search-index] Pagefind ${entry.version} is installed; the index writer writes the format of ${PAGEFIND_FORMAT}`);
-    return { files, includeCharacters: entry.include_characters ?? [] };
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-  }
-}
-
-/**
- * Write the search bundles of a site: `<site>/pagefind/` and, for a large archive, more bundles
- * under `<site>/pagefind/shards/`, each with Pagefind's runtime and an index written by
- * search-bundle.ts. Used by the build and by `npm run eval:search`.
- */
-export async function writeSearchBundles(
-  sources: readonly SearchSource[],
-  site: string,
-  { shardSize = DEFAULT_SHARD_SIZE, chunkBytes, onShard }: { shardSize?: number; chunkBytes?: number; onShard?: (index: number) => void } = {},
-): Promise<{ bundles: string[] }> {
-  const plans = planShards(sources, shardSize);
-  await rm(join(site, 'pagefind'), { recursive: true, force: true });
-  const runtime = await pagefindRuntime();
-  for (const [index, plan] of plans.entries()) {
-    onShard?.(index);
-    const dir = join(site, plan.path);
-    for (const sub of ['', 'index', 'filter', 'fragment']) await mkdir(join(dir, sub), { recursive: true });
-    for (const [file, bytes] of runtime.files) await writeFile(join(dir, file), bytes);
-    await writeBundle(plan.sources, { key: plan.key, chunkBytes, includeCharacters: runtime.includeCharacters }, (file) => writeFile(join(dir, file.path), file.bytes));
-  }
-  const bundles = plans.map((plan) => plan.path);
-  await writeFile(join(site, 'pagefind', 'archive-facets.json'), JSON.stringify(facetsOf(sources)));
-  // written also for one bundle, so that the search page never asks for a missing file
-  await writeFile(join(site, 'search-shards.json'), JSON.stringify({ bundles, ordered: true } satisfies ShardManifest));
-  return { bundles };
 }

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { parseArticleId, type ArticleKey } from '../../scripts/lib/ids.ts';
+import { parseArticleId, type ArticleKey } from './ids.ts';
 import type { Issue } from '../schemas/issue.ts';
 import type { Paper } from '../schemas/paper.ts';
 import type { Page } from '../schemas/page.ts';
@@ -129,9 +129,4 @@ async function build(): Promise<Archive> {
 
 function compareArticles(a: ArticleRef, b: ArticleRef): number {
   return a.key.paper.localeCompare(b.key.paper) || a.key.date.localeCompare(b.key.date) || a.key.page - b.key.page || a.key.seq - b.key.seq;
-}
-
-/** The headline to show for an item: its title, else its column and caption start. */
-export function displayTitle(entry: ArticleEntry, fallback: string): string {
-  return entry.data.title ?? (entry.data.kind === 'photo' ? `图片：${fallback}` : fallback);
 }

@@ -1,4 +1,4 @@
-import { mdxToParagraphs } from '../../scripts/lib/to-mdx.ts';
+import { mdxToParagraphs } from './mdx-text.ts';
 
 /**
  * The clean text of an article from its MDX body, for excerpts, descriptions, citations and

@@ -6,7 +6,7 @@ import { gbt7714, type CitationSource } from './citations.ts';
 import { formatDate, pageLabel } from './dates.ts';
 import { paths } from './paths.ts';
 import { fullPhotoUrl } from './photo-sizes.ts';
-import { site } from '../site.config.ts';
+import { site } from './site.ts';
 
 /**
  * The archive as open data: per article a JSON record and a plain-text file, per issue a JSON

@@ -1,4 +1,4 @@
-import { pad } from '../../scripts/lib/ids.ts';
+import { pad } from './ids.ts';
 
 /**
  * Every URL of the site, in one place. URLs are permanent: they are made of the paper slug, the

@@ -3,7 +3,7 @@ import type { ArticlePhoto } from '../schemas/article.ts';
 /**
  * Responsive photo sizes. Each stored photo (already capped at 2400 px by the import) is
  * served at these widths in AVIF and WebP, plus its stored JPEG as the fallback and the
- * full-size view. The files are made once per photo and cached (src/integrations/photos.ts).
+ * full-size view. The files are made once per photo and cached (src/io/photo-store.ts).
  */
 export const PHOTO_WIDTHS = [480, 960, 1600] as const;
 export const PHOTO_FORMATS = ['avif', 'webp'] as const;

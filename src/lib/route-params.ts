@@ -1,4 +1,5 @@
-import { pad } from '../../scripts/lib/ids.ts';
+import { siteOf } from './site.ts';
+import { pad } from './ids.ts';
 import { loadArchive, type ArticleRef } from './archive.ts';
 import { articleFile, type ArticleFileFormat } from './article-files.ts';
 import { articleView } from './article-view.ts';
@@ -31,11 +32,6 @@ export async function articleFileResponse(format: ArticleFileFormat, props: Reco
   const archive = await loadArchive();
   const file = articleFile(format, articleView(archive, (props as { article: ArticleRef }).article), siteOf(site));
   return fileResponse(file.body, file.type);
-}
-
-/** The site's address: astro.config's `site`, which the archive sets from ARCHIVE_SITE_URL. */
-export function siteOf(site: URL | undefined): URL {
-  return site ?? new URL('http://localhost:4321');
 }
 
 export function fileResponse(body: string, type: string): Response {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSyntheticIssues } from '../../scripts/io/bench-archive.ts';
 import { resolveOptions, syntheticIssue } from '../../scripts/lib/synthetic.ts';
 import { paragraphsToMdx } from '../../scripts/lib/to-mdx.ts';
-import { buildSite, ROOT } from '../../tests/support/build-site.ts';
+import { buildSite, ROOT } from '../io/astro-build.ts';
 
 /**
  * The claim of src/loaders/mdx-articles.ts: rendering articles at sync time gives the same site

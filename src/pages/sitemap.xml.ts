@@ -2,7 +2,8 @@ import type { APIRoute } from 'astro';
 import { loadArchive } from '../lib/archive.ts';
 import { absolute } from '../lib/open-data.ts';
 import { paths } from '../lib/paths.ts';
-import { fileResponse, siteOf } from '../lib/route-params.ts';
+import { fileResponse } from '../lib/route-params.ts';
+import { siteOf } from '../lib/site.ts';
 import { archivePaths, chunk, sitemapIndex } from '../lib/sitemap.ts';
 
 /** The sitemap index: the site's pages are listed in parts under /sitemaps/. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTICLE_FILE_BUNDLE } from '../../src/lib/article-files.ts';
-import { readBuiltCorpus } from '../../src/integrations/corpus.ts';
+import { readBuiltCorpus } from '../../src/io/corpus-files.ts';
 
 /**
  * The JSON, text and citation files of each article in the real build of the bundled archive.

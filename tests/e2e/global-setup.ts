@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, ROOT } from '../support/build-site.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { buildSite, ROOT } from '../../src/io/astro-build.ts';
+import { serveStatic } from '../../src/io/static-server.ts';
 
 /**
  * Build the bundled archive once for all browser tests, into a folder of its own, and serve it

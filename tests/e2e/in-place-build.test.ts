@@ -5,7 +5,7 @@ import { importSyntheticIssues } from '../../scripts/io/bench-archive.ts';
 import { plainText } from '../../scripts/lib/bench-stats.ts';
 import { issueDates, resolveOptions, syntheticIssue } from '../../scripts/lib/synthetic.ts';
 import { listFiles } from '../../scripts/shard-combine.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
+import { buildSite, ROOT } from '../../src/io/astro-build.ts';
 
 /**
  * A build writes over the previous output instead of emptying the folder first

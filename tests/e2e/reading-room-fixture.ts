@@ -5,8 +5,8 @@ import sharp from 'sharp';
 import { stringify } from 'yaml';
 import { articleToMdx } from '../../scripts/lib/to-mdx.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { buildSite, ROOT } from '../../src/io/astro-build.ts';
+import { serveStatic, type StaticServer } from '../../src/io/static-server.ts';
 
 /**
  * A small archive that the bundled sample cannot provide: several issues of one paper around

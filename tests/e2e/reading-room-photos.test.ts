@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { ROOT } from '../support/build-site.ts';
+import { launchBrowser } from '../../src/io/browser.ts';
+import { ROOT } from '../../src/io/astro-build.ts';
 import { buildFixtureSite, FIXTURE, type FixtureSite } from './reading-room-fixture.ts';
 
 /**

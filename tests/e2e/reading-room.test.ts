@@ -4,7 +4,7 @@ import { join, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser } from '../../src/io/browser.ts';
 
 /**
  * The reading room on the bundled archive (one real page of 遵义日报), in a real browser: a

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { writeSearchBundles } from '../../src/integrations/search-index.ts';
+import { writeSearchBundles } from '../../src/io/search-bundles.ts';
 import type { SearchSource } from '../../src/lib/search/records.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { launchBrowser } from '../../src/io/browser.ts';
+import { serveStatic, type StaticServer } from '../../src/io/static-server.ts';
 
 /**
  * The shards contract: a combined site lists several Pagefind bundles in /search-shards.json,

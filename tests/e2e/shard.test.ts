@@ -6,11 +6,11 @@ import { importSyntheticIssues } from '../../scripts/io/bench-archive.ts';
 import { issueDates, resolveOptions, syntheticIssue } from '../../scripts/lib/synthetic.ts';
 import { listFiles } from '../../scripts/shard-combine.ts';
 import { buildAll, paperFacts, update } from '../../scripts/shard.ts';
-import { listIssues } from '../../src/loaders/list-issues.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { readBuiltCorpus } from '../../src/integrations/corpus.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { listIssues } from '../../src/io/list-issues.ts';
+import { launchBrowser } from '../../src/io/browser.ts';
+import { readBuiltCorpus } from '../../src/io/corpus-files.ts';
+import { buildSite, ROOT } from '../../src/io/astro-build.ts';
+import { serveStatic, type StaticServer } from '../../src/io/static-server.ts';
 
 /**
  * The path past one machine, on two shards: an archive of two papers around a new year is

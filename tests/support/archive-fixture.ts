@@ -1,4 +1,4 @@
-import { parseArticleId } from '../../scripts/lib/ids.ts';
+import { parseArticleId } from '../../src/lib/ids.ts';
 import type { Archive, ArticleEntry, ArticleRef, IssueRef, PaperRef } from '../../src/lib/archive.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { articleSchema } from '../../src/schemas/article.ts';

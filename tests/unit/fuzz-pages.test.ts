@@ -8,7 +8,8 @@ import { articleSchema } from '../../src/schemas/article.ts';
 import { parsedPageSchema } from '../../src/schemas/parsed-page.ts';
 import { bodyOf, frontmatterOf } from '../../scripts/lib/import-plan.ts';
 import { parsePage } from '../../scripts/lib/parse-page.ts';
-import { articleToMdx, mdxToParagraphs } from '../../scripts/lib/to-mdx.ts';
+import { mdxToParagraphs } from '../../src/lib/mdx-text.ts';
+import { articleToMdx } from '../../scripts/lib/to-mdx.ts';
 
 /**
  * Property test over whole pages: generated OCR pages full of characters that break Markdown

@@ -3,7 +3,7 @@ import { classLength, GROUP_SIZE, placeOf, termPositions, termWords } from './to
 import { filtersOf, type SearchState } from './url-state.ts';
 
 /**
- * Exact search over Pagefind. The index (see tokens.ts and search-bundle.ts) holds the bigrams
+ * Exact search over Pagefind. The index (see tokens.ts and search/bundle-writer.ts) holds the bigrams
  * of every article; Pagefind's pages are groups of GROUP_SIZE articles in date order, and a
  * word's position tells the article (article k of a group at k * SLOT + i). For each term of a
  * query the engine asks Pagefind, unquoted, for each of the term's words, and finds the term

@@ -64,11 +64,6 @@ export function findRuns(text: string, terms: readonly string[]): Run[] {
   return merged;
 }
 
-/** Does the text contain the term (same comparison as `findRuns`)? */
-export function containsTerm(text: string, term: string): boolean {
-  return findRuns(text, [term]).length > 0;
-}
-
 /** A piece of an excerpt: plain text, or a hit to mark. */
 export interface Segment {
   text: string;

@@ -4,7 +4,7 @@ import { normalizeLine } from './text.ts';
 
 /**
  * What the search index knows of an article. The build writes one of these per article (from
- * the same view the article page renders), and the index writer (search-bundle.ts) turns it
+ * the same view the article page renders), and the index writer (search/bundle-writer.ts) turns it
  * into index words, filter entries and a result fragment. Dates are filters and sort order
  * only, never searchable text, so that 2023年 does not match every page of 2023.
  */

@@ -59,8 +59,3 @@ export function foldCase(text: string): string {
   }
   return out;
 }
-
-/** Does the text contain Han characters? */
-export function hasHan(text: string): boolean {
-  return /\p{Script=Han}/u.test(text);
-}

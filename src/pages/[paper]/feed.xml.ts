@@ -5,9 +5,10 @@ import { atomFeed, chinaMidnight } from '../../lib/atom.ts';
 import { formatDate, pageLabel, weekday } from '../../lib/dates.ts';
 import { absolute } from '../../lib/open-data.ts';
 import { paths } from '../../lib/paths.ts';
-import { fileResponse, siteOf } from '../../lib/route-params.ts';
+import { fileResponse } from '../../lib/route-params.ts';
+import { siteOf } from '../../lib/site.ts';
 import { xml } from '../../lib/xml.ts';
-import { site as siteConfig } from '../../site.config.ts';
+import { site as siteConfig } from '../../lib/site.ts';
 
 /** Issues listed in a paper's feed, newest first. */
 const FEED_ISSUES = 30;

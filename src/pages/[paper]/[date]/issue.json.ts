@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadArchive, type IssueRef } from '../../../lib/archive.ts';
 import { issueRecord } from '../../../lib/open-data.ts';
-import { fileResponse, siteOf } from '../../../lib/route-params.ts';
+import { fileResponse } from '../../../lib/route-params.ts';
+import { siteOf } from '../../../lib/site.ts';
 
 /** Open data: an issue's pages and their articles in reading order. */
 export const getStaticPaths = (async () => {

@@ -1,4 +1,4 @@
-import { ownsPath, parseShard } from './shard.ts';
+import { ownsPath, parseShard } from './shard-plan.ts';
 
 /**
  * Route filtering for shard builds. The shardOutput integration rewrites each dynamic page of

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IssueKey } from './shard.ts';
+import type { IssueKey } from '../lib/shard-plan.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../lib/open-data.ts';
-import { assembleCorpus, listCorpusParts, readBuiltCorpus, writeCorpusPart, writeYearFile, type CorpusIndex } from './corpus.ts';
+import type { CorpusIndex } from '../lib/corpus.ts';
+import { assembleCorpus, listCorpusParts, readBuiltCorpus, writeCorpusPart, writeYearFile } from './corpus-files.ts';
 
 const INDEX: CorpusIndex = {
   site: 'https://archive.example/',

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checksumList, corpusDescription, makeManifest, urlList, type ArticleRecord, type Manifest, type ManifestEntry, type PaperSummary } from '../lib/open-data.ts';
+import { checksumList, makeManifest, urlList, type ArticleRecord, type Manifest, type ManifestEntry } from '../lib/open-data.ts';
 import { paths } from '../lib/paths.ts';
-import { writeFileAtomic } from '../../scripts/io/write-atomic.ts';
+import { byYear, CORPUS_PARTS, manifestEntry, PAPERS_FILE, type CorpusIndex, type CorpusPart, type YearFile } from '../lib/corpus.ts';
+import { writeFileAtomic } from './write-atomic.ts';
 
 /**
  * The corpus downloads (`/data/<paper>/<year>.jsonl`, `/data/manifest.json`,
@@ -19,35 +20,7 @@ import { writeFileAtomic } from '../../scripts/io/write-atomic.ts';
  * and `scripts/shard-combine.ts` assembles the same files from all of them, again only the years
  * whose parts changed. So no build needs every article's text, and both ways give the same bytes.
  */
-export const CORPUS_PARTS = '_corpus';
-const PAPERS_FILE = 'papers.json';
 const PART = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
-
-/** What corpus-index.ts writes: the manifest's papers, and the address the records carry. */
-export interface CorpusIndex {
-  site: string;
-  papers: PaperSummary[];
-}
-
-/** One issue's part in a build's output. */
-export interface CorpusPart {
-  paper: string;
-  date: string;
-  file: string;
-}
-
-/** A year file as written: what the manifest says of it. */
-export type YearFile = Pick<ManifestEntry, 'bytes' | 'sha256' | 'records'>;
-
-export const yearKey = (paper: string, date: string) => `${paper}/${date.slice(0, 4)}`;
-
-/** An issue part's key, `<paper>/<date>`, as the combine records it. */
-export const partKey = (part: Pick<CorpusPart, 'paper' | 'date'>) => `${part.paper}/${part.date}`;
-
-export function parsePartKey(key: string): { paper: string; date: string } {
-  const [paper, date] = key.split('/') as [string, string];
-  return { paper, date };
-}
 
 export function writeCorpusPart(site: string, paper: string, date: string, body: string): void {
   const dir = join(site, CORPUS_PARTS, paper);
@@ -131,15 +104,6 @@ export function writeYearFile(parts: CorpusPart[], target: string): YearFile {
   return { bytes, sha256: hash.digest('hex'), records };
 }
 
-/** The manifest entry of a year file. */
-export function manifestEntry(index: CorpusIndex, key: string, file: YearFile): ManifestEntry {
-  const [paper, year] = key.split('/') as [string, string];
-  const summary = index.papers.find((p) => p.slug === paper);
-  if (!summary) throw new Error(`[corpus] there are articles of "${paper}" but ${CORPUS_PARTS}/${PAPERS_FILE} does not list the paper; build the archive-wide pages again`);
-  const path = paths.corpusYear(paper, year);
-  return { path, url: new URL(path, index.site).href, paper, year, ...file, description: corpusDescription(summary.name, year) };
-}
-
 /** Write manifest.json, SHA256SUMS.txt and urls.txt into `<site>/data/`. */
 export function writeCorpusIndexFiles(site: string, index: CorpusIndex, entries: ManifestEntry[]): void {
   const manifest = makeManifest(index.papers, entries, index.site);
@@ -147,23 +111,6 @@ export function writeCorpusIndexFiles(site: string, index: CorpusIndex, entries:
   write(paths.manifest(), `${JSON.stringify(manifest, null, 2)}\n`);
   write(paths.checksums(), checksumList(manifest.files));
   write(paths.corpusUrls(), urlList(manifest.files));
-}
-
-/** The corpus files' site paths (what the combine places besides the builds' files). */
-export function corpusIndexPaths(): string[] {
-  return [paths.manifest(), paths.checksums(), paths.corpusUrls()];
-}
-
-/** The parts grouped by paper and year. */
-export function byYear(parts: CorpusPart[]): Map<string, CorpusPart[]> {
-  const years = new Map<string, CorpusPart[]>();
-  for (const part of parts) {
-    const key = yearKey(part.paper, part.date);
-    const list = years.get(key);
-    if (list) list.push(part);
-    else years.set(key, [part]);
-  }
-  return years;
 }
 
 /** A whole build: assemble the corpus files from the build's own parts and delete the parts. */

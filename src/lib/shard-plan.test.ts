@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterRouteStaticPaths, filterStaticPaths, routePath, routePattern } from './shard-routes.ts';
-import { issuesToLoad, ownsIssue, ownsPath, parseShard, planShards, shardName, shardsInDateOrder } from './shard.ts';
+import { issuesToLoad, ownsIssue, ownsPath, parseShard, planShards, shardName, shardsInDateOrder } from './shard-plan.ts';
 
 describe('shards', () => {
   const year = parseShard('*/2021')!;

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createEngine, type PagefindApi } from '../lib/search/engine.ts';
-import type { SearchSource } from '../lib/search/records.ts';
-import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords, unitOf } from '../lib/search/tokens.ts';
-import { EMPTY_STATE } from '../lib/search/url-state.ts';
-import { CborWriter, chunkWords, PAGEFIND_FORMAT, roundedWordCount, writeBundle, type BundleFile } from './search-bundle.ts';
+import { createEngine, type PagefindApi } from './engine.ts';
+import type { SearchSource } from './records.ts';
+import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords, unitOf } from './tokens.ts';
+import { EMPTY_STATE } from './url-state.ts';
+import { CborWriter, chunkWords, PAGEFIND_FORMAT, roundedWordCount, writeBundle, type BundleFile } from './bundle-writer.ts';
 
 /** A CBOR reader for what the writer writes (and Pagefind's decoder reads). */
 function decode(bytes: Uint8Array): unknown {

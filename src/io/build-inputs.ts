@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { BuildInputs } from '../lib/build-inputs.ts';
-import { listIssues } from '../../src/loaders/list-issues.ts';
+import { listIssues } from './list-issues.ts';
 
 /**
  * Fingerprints of what a build is made from (scripts/lib/build-inputs.ts). Text files are hashed
@@ -13,7 +13,7 @@ import { listIssues } from '../../src/loaders/list-issues.ts';
 const TEXT = /\.(mdx?|ya?ml|json|txt|ts|mjs|js|astro|css|svg|html)$/i;
 
 /** The code and configuration every page depends on. Tests are left out. */
-const CODE = ['src', 'public', 'scripts/lib', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const CODE = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 export function readBuildInputs(root: string, content: string): BuildInputs {
   const papersDir = join(content, 'papers');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { FILTER_KEYS, resultFragment, sourceFilters, sourceLines, type SearchSource } from '../lib/search/records.ts';
-import { CLASS_STEP, GROUP_SIZE, indexCodePoints, lengthClass, SLOT, UNIT_LENGTH, wordOf } from '../lib/search/tokens.ts';
+import { FILTER_KEYS, resultFragment, sourceFilters, sourceLines, type SearchSource } from './records.ts';
+import { CLASS_STEP, GROUP_SIZE, indexCodePoints, lengthClass, SLOT, UNIT_LENGTH, wordOf } from './tokens.ts';
 
 /**
  * Writes a Pagefind bundle's index files directly, in the format that Pagefind 1.6.0's browser

@@ -1,7 +1,7 @@
 /**
  * What a build was made from, as fingerprints, and what changed between two builds: the basis
  * of `npm run shard -- update`, which rebuilds only the shards whose inputs changed.
- * Pure: the fingerprints are computed by scripts/io/build-inputs.ts.
+ * Pure: the fingerprints are computed by src/io/build-inputs.ts.
  */
 export interface BuildInputs {
   /** The site's code and configuration: a change rebuilds everything. */

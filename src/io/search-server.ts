@@ -4,14 +4,14 @@ import { createSecureServer, type Http2SecureServer, type Http2ServerRequest, ty
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { StaticServer } from '../../tests/support/static-server.ts';
+import type { StaticServer } from './static-server.ts';
 
 /**
  * The evaluation's host: a static site over HTTPS and HTTP/2, text compressed with gzip (level
  * 6), as static hosts serve sites today. Over HTTP/1.1 a browser opens at most six connections
  * to a host, so the 20 result fragments of a page would come in waves that no real host makes
  * them wait for. The certificate is self-signed (made with `openssl`, kept in `dir`); the browser
- * context must ignore HTTPS errors. Counts bytes like tests/support/static-server.ts.
+ * context must ignore HTTPS errors. Counts bytes like src/io/static-server.ts.
  */
 
 const TYPES: Record<string, string> = {
