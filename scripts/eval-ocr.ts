@@ -2,13 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONDITIONS, evaluatePages, type Condition, type EvalPage, type Importer, type PageResult } from '../src/io/ocr-eval.ts';
+import { CONDITIONS, evaluatePages, type Condition, type EvalPage, type Importer, type ImporterInput, type PageResult } from '../src/io/ocr-eval.ts';
 import { DEFAULT_TESSERACT_OPTIONS, requireTesseract, TesseractMissingError, type TesseractOptions } from '../src/io/tesseract.ts';
 import { degradeParams } from '../src/lib/ocr-eval/degrade.ts';
 import { layoutPage } from '../src/lib/ocr-eval/page-layout.ts';
 import { conditionRows, formatTable } from '../src/lib/ocr-eval/report.ts';
 import { SAMPLE_PAGE } from '../src/lib/ocr-eval/sample-page.ts';
 import type { EvalItem } from '../src/lib/ocr-eval/score.ts';
+import { readHocr } from '../src/lib/ocr/hocr.ts';
+import { toParserText } from '../src/lib/ocr/parser-text.ts';
+import { orderPage } from '../src/lib/ocr/reading-order.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { writeFileAtomic } from '../src/io/write-atomic.ts';
 import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
@@ -27,6 +30,8 @@ OCR them with Tesseract, import the OCR and score it against what was printed. P
   --conditions list    clean-text,rendered,degraded (default all)
   --settings 'a | b'   compare Tesseract settings: each a comma list of psm=N, lang=L, dpi=N|none,
                        deskew=0|1, scale=F, threshold=none|N, threads=N (default: the chosen defaults)
+  --importers list     plain,hocr (default both): the parser on Tesseract's plain text, and on its
+                       hOCR put in reading order by columns (src/lib/ocr)
   --concurrency N      pages at once (default: the number of cores)
   --no-cache           OCR again even when .cache/ocr/ has the result
   --json FILE          where to write results (default bench-results/ocr-<time>-<commit>.json)
@@ -35,11 +40,27 @@ OCR them with Tesseract, import the OCR and score it against what was printed. P
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Today's importer: the plain-text parser on Tesseract's text output. */
-function plainTextImporter(): Importer {
+type Parsed = ReturnType<typeof parsePage>;
+
+/**
+ * The importers under test, by name. `plain`: the parser on Tesseract's plain text output.
+ * `hocr`: the hOCR read with its boxes (src/lib/ocr), put in reading order by columns, written
+ * as parser text, then the same parser; without hOCR (clean text) it reads the plain text.
+ */
+function importers(): Record<string, Importer> {
   const lexicon = loadLexicon();
-  return ({ text, meta }) =>
-    parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon }).articles.map(
+  const parse = (text: string, meta: ImporterInput['meta']) => toEvalItems(parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon }));
+  return {
+    plain: ({ text, meta }) => parse(text, meta),
+    hocr: ({ text, hocr, meta }) => {
+      const page = hocr ? readHocr(hocr).pages[0] : undefined;
+      return parse(page ? toParserText(orderPage(page)).text : text, meta);
+    },
+  };
+}
+
+function toEvalItems(parsed: Parsed): EvalItem[] {
+  return parsed.articles.map(
       (a): EvalItem => ({
         kind: a.kind,
         kicker: a.kicker,
@@ -50,7 +71,7 @@ function plainTextImporter(): Importer {
         photographers: a.photographers,
         body: a.kind === 'photo' ? (a.caption ?? a.paragraphs.join('')) : a.paragraphs.join(''),
       }),
-    );
+  );
 }
 
 /** `psm=4,deskew=1` over the defaults. */
@@ -101,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       seed: { type: 'string', default: '1' },
       conditions: { type: 'string', default: CONDITIONS.join(',') },
       settings: { type: 'string' },
+      importers: { type: 'string', default: 'plain,hocr' },
       concurrency: { type: 'string', default: String(availableParallelism()) },
       'no-cache': { type: 'boolean', default: false },
       json: { type: 'string' },
@@ -146,12 +168,15 @@ export async function main(argv: string[]): Promise<number> {
   const meta = { date, commit, node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))), loadAverageAtEnd: [] as number[], tesseract: version, seed, pages: pageCount, conditions };
   process.stderr.write(`eval:ocr: ${pageCount} pages, seed ${seed}, ${conditions.join(', ')}; ${version}; commit ${commit}; ${meta.cpus} cores, load ${meta.loadAverageAtStart.join(' ')}\n`);
 
-  const importer = plainTextImporter();
+  const all = importers();
+  const importerNames = values.importers.split(',').map((s) => s.trim());
+  for (const name of importerNames) if (!(name in all)) throw new Error(`--importers: unknown importer "${name}" (${Object.keys(all).join(', ')})`);
+  const chosen = Object.fromEntries(importerNames.map((name) => [name, all[name]!]));
   const runs: Array<{ label: string; options: TesseractOptions; wallSeconds: number; results: PageResult[] }> = [];
   const jsonPath = resolve(values.json ?? join(ROOT, 'bench-results', `ocr-${date.replace(/[:.]/g, '-')}-${commit}.json`));
   const pageInfo = (r: PageResult) => {
     const page = pages.find((p) => p.layout.key === r.key)!;
-    return { key: r.key, condition: r.condition, layout: { columns: page.layout.columns, bodySize: page.layout.bodySize, script: page.layout.script, fonts: page.layout.fonts }, degrade: r.condition === 'degraded' ? page.degrade : null, score: r.score, ocr: r.ocr, seconds: r.seconds, ocrCached: r.ocrCached };
+    return { key: r.key, condition: r.condition, importer: r.importer, layout: { columns: page.layout.columns, bodySize: page.layout.bodySize, script: page.layout.script, fonts: page.layout.fonts }, degrade: r.condition === 'degraded' ? page.degrade : null, score: r.score, ocr: r.ocr, seconds: r.seconds, ocrCached: r.ocrCached };
   };
   // a long run keeps what it measured: the pages so far are written every ten pages
   const partial: PageResult[] = [];
@@ -163,15 +188,15 @@ export async function main(argv: string[]): Promise<number> {
     const runConditions = index === 0 ? conditions : conditions.filter((c) => c !== 'clean-text');
     const results = await evaluatePages(pages, {
       conditions: runConditions,
-      importer,
+      importers: chosen,
       tesseract: s.options,
       concurrency: Number(values.concurrency),
       cacheDir: values['no-cache'] ? null : join(ROOT, '.cache', 'ocr'),
       onResult: (r) => {
         done++;
         partial.push(r);
-        if (done % (10 * runConditions.length) === 0) writePartial(s.label);
-        if (r.condition === runConditions.at(-1)) process.stderr.write(`  [${s.label}] ${Math.ceil(done / runConditions.length)}/${pageCount} ${r.key} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+        if (done % (10 * runConditions.length * importerNames.length) === 0) writePartial(s.label);
+        if (r.condition === runConditions.at(-1) && r.importer === importerNames.at(-1)) process.stderr.write(`  [${s.label}] ${Math.ceil(done / runConditions.length / importerNames.length)}/${pageCount} ${r.key} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
       },
     });
     runs.push({ label: s.label, options: s.options, wallSeconds: (performance.now() - t0) / 1000, results });
@@ -179,10 +204,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   meta.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));
 
-  const rows = runs.flatMap((run, index) => conditionRows(run.results, index === 0 ? conditions : conditions.filter((c) => c !== 'clean-text')).map((row) => ({ ...row, condition: settings.length > 1 && row.condition !== 'clean-text' ? `${row.condition} [${run.label}]` : row.condition })));
+  const rows = runs.flatMap((run, index) => conditionRows(run.results, index === 0 ? conditions : conditions.filter((c) => c !== 'clean-text'), importerNames).map((row) => ({ ...row, condition: settings.length > 1 && !row.condition.startsWith('clean-text') ? `${row.condition} [${run.label}]` : row.condition })));
   const table = formatTable(rows);
   const limit = Number(values.failures);
-  const failures = runs[0]!.results.length > 0 ? conditions.map((c) => `${c}:\n${failureLines(runs[0]!.results.filter((r) => r.condition === c), limit).join('\n') || '  (none)'}`).join('\n') : '';
+  const failures = runs[0]!.results.length > 0 ? conditions.flatMap((c) => importerNames.map((name) => `${c}/${name}:\n${failureLines(runs[0]!.results.filter((r) => r.condition === c && r.importer === name), limit).join('\n') || '  (none)'}`)).join('\n') : '';
   process.stdout.write(`\n${table}\n\nWall time: ${runs.map((r) => `${r.label} ${r.wallSeconds.toFixed(0)} s`).join(', ')}; load ${meta.loadAverageAtStart.join(' ')} -> ${meta.loadAverageAtEnd.join(' ')}. OCR s/p is Tesseract's time per page (from the cache when it ran before).\n\nFirst misses:\n${failures}\n`);
 
   const pagesOut = runs.map((run) => ({ settings: run.label, options: run.options, pages: run.results.map(pageInfo) }));

@@ -44,6 +44,8 @@ export interface EvalPage {
 export interface PageResult {
   key: string;
   condition: Condition;
+  /** Name of the importer that read it. */
+  importer: string;
   score: PageScore;
   /** Tesseract's own scores; absent for `clean-text`. */
   ocr: OcrScore | null;
@@ -55,7 +57,8 @@ export interface PageResult {
 
 export interface EvalOptions {
   conditions: readonly Condition[];
-  importer: Importer;
+  /** The importers under test by name; each reads the same OCR. */
+  importers: Record<string, Importer>;
   tesseract: TesseractOptions;
   concurrency: number;
   cacheDir: string | null;
@@ -84,7 +87,8 @@ export async function evaluatePages(pages: EvalPage[], options: EvalOptions): Pr
     await browser?.close();
   }
   const order = new Map(pages.map((p, i) => [p.layout.key, i]));
-  return results.sort((a, b) => order.get(a.key)! - order.get(b.key)! || options.conditions.indexOf(a.condition) - options.conditions.indexOf(b.condition));
+  const names = Object.keys(options.importers);
+  return results.sort((a, b) => order.get(a.key)! - order.get(b.key)! || options.conditions.indexOf(a.condition) - options.conditions.indexOf(b.condition) || names.indexOf(a.importer) - names.indexOf(b.importer));
 }
 
 async function runImporter(importer: Importer, input: ImporterInput): Promise<{ items: EvalItem[]; seconds: number }> {
@@ -99,8 +103,10 @@ export async function evaluatePage(browser: Browser | null, page: EvalPage, opti
   const key = page.layout.key;
   const zero = { render: 0, degrade: 0, preprocess: 0, ocr: 0, import: 0 };
   if (options.conditions.includes('clean-text')) {
-    const run = await runImporter(options.importer, { text: page.cleanText, hocr: null, tsv: null, meta: page.meta });
-    results.push({ key, condition: 'clean-text', score: scorePage(page.cleanItems.map(truthEvalItem), run.items), ocr: null, seconds: { ...zero, import: run.seconds }, ocrCached: false, text: page.cleanText });
+    for (const [name, importer] of Object.entries(options.importers)) {
+      const run = await runImporter(importer, { text: page.cleanText, hocr: null, tsv: null, meta: page.meta });
+      results.push({ key, condition: 'clean-text', importer: name, score: scorePage(page.cleanItems.map(truthEvalItem), run.items), ocr: null, seconds: { ...zero, import: run.seconds }, ocrCached: false, text: page.cleanText });
+    }
   }
   const scanned = options.conditions.filter((c): c is 'rendered' | 'degraded' => c !== 'clean-text');
   if (scanned.length === 0) return results;
@@ -113,17 +119,21 @@ export async function evaluatePage(browser: Browser | null, page: EvalPage, opti
     const scan = condition === 'rendered' ? { image: png, width: page.layout.width, height: page.layout.height } : await degradeImage(png, page.degrade);
     const degrade = condition === 'rendered' ? 0 : since(t);
     const ocr = await ocrImage(scan.image, options.tesseract, options.cacheDir);
-    const run = await runImporter(options.importer, { text: ocr.text, hocr: ocr.hocr, tsv: ocr.tsv, meta: page.meta });
     const geometry = condition === 'rendered' ? { scale: 1, skewDeg: 0 } : { scale: page.degrade.scale, skewDeg: page.degrade.skewDeg };
-    results.push({
-      key,
-      condition,
-      score: scorePage(truth.items.map(truthEvalItem), run.items),
-      ocr: scoreScan(truth, ocr, geometry),
-      seconds: { render, degrade, preprocess: ocr.seconds.preprocess, ocr: ocr.seconds.ocr, import: run.seconds },
-      ocrCached: ocr.cached,
-      text: ocr.text,
-    });
+    const own = scoreScan(truth, ocr, geometry);
+    for (const [name, importer] of Object.entries(options.importers)) {
+      const run = await runImporter(importer, { text: ocr.text, hocr: ocr.hocr, tsv: ocr.tsv, meta: page.meta });
+      results.push({
+        key,
+        condition,
+        importer: name,
+        score: scorePage(truth.items.map(truthEvalItem), run.items),
+        ocr: own,
+        seconds: { render, degrade, preprocess: ocr.seconds.preprocess, ocr: ocr.seconds.ocr, import: run.seconds },
+        ocrCached: ocr.cached,
+        text: ocr.text,
+      });
+    }
   }
   return results;
 }

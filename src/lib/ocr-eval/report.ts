@@ -21,15 +21,17 @@ export interface ConditionRow {
 
 export interface ResultLike {
   condition: string;
+  importer: string;
   score: PageScore;
   ocr: OcrScore | null;
   seconds: { render: number; degrade: number; preprocess: number; ocr: number; import: number };
   ocrCached: boolean;
 }
 
-export function conditionRows(results: ResultLike[], conditions: readonly string[]): ConditionRow[] {
-  return conditions.map((condition) => {
-    const rs = results.filter((r) => r.condition === condition);
+/** A row per condition and importer, named `condition/importer` when there are several importers. */
+export function conditionRows(results: ResultLike[], conditions: readonly string[], importers: readonly string[]): ConditionRow[] {
+  return conditions.flatMap((condition) => importers.map((importer) => ({ condition, importer }))).map(({ condition, importer }) => {
+    const rs = results.filter((r) => r.condition === condition && r.importer === importer);
     const ocrs = rs.map((r) => r.ocr).filter((o): o is OcrScore => o !== null);
     const ratio = (f: (o: OcrScore) => [number, number]) => {
       if (ocrs.length === 0) return null;
@@ -38,7 +40,7 @@ export function conditionRows(results: ResultLike[], conditions: readonly string
     };
     const mean = (f: (r: ResultLike) => number) => (rs.length === 0 ? 0 : rs.reduce((n, r) => n + f(r), 0) / rs.length);
     return {
-      condition,
+      condition: importers.length > 1 ? `${condition}/${importer}` : condition,
       summary: summarize(rs.map((r) => r.score)),
       tesseractCer: ratio((o) => [o.body.edits, o.body.chars]),
       lineCer: ratio((o) => [o.lines.edits, o.lines.chars]),
