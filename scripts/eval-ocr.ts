@@ -32,6 +32,7 @@ OCR them with Tesseract, import the OCR and score it against what was printed. P
                        deskew=0|1, scale=F, threshold=none|N, threads=N (default: the chosen defaults)
   --importers list     plain,hocr (default both): the parser on Tesseract's plain text, and on its
                        hOCR put in reading order by columns (src/lib/ocr)
+  --script S           only the pages laid out in simplified or in traditional characters
   --concurrency N      pages at once (default: the number of cores)
   --no-cache           OCR again even when .cache/ocr/ has the result
   --json FILE          where to write results (default bench-results/ocr-<time>-<commit>.json)
@@ -123,6 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       conditions: { type: 'string', default: CONDITIONS.join(',') },
       settings: { type: 'string' },
       importers: { type: 'string', default: 'plain,hocr' },
+      script: { type: 'string' },
       concurrency: { type: 'string', default: String(availableParallelism()) },
       'no-cache': { type: 'boolean', default: false },
       json: { type: 'string' },
@@ -155,18 +157,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const sources = [sourcePageOf(SAMPLE_PAGE), ...syntheticSourcePages(seed, Math.max(0, pageCount - 1))].slice(0, pageCount);
-  const pages: EvalPage[] = sources.map(({ input, cleanText }) => ({
+  const laidOut: EvalPage[] = sources.map(({ input, cleanText }) => ({
     layout: layoutPage(input, createRng(hashSeed(seed, input.key, 'layout'))),
     degrade: degradeParams(createRng(hashSeed(seed, input.key, 'degrade'))),
     meta: { paper: input.paperSlug, paperName: input.paperName, date: input.date, page: input.page },
     cleanText,
     cleanItems: input.items,
   }));
+  if (values.script !== undefined && values.script !== 'simplified' && values.script !== 'traditional') throw new Error(`--script: "${values.script}" is neither simplified nor traditional`);
+  const pages = values.script === undefined ? laidOut : laidOut.filter((p) => p.layout.script === values.script);
 
   const commit = gitCommit();
   const date = new Date().toISOString();
   const meta = { date, commit, node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))), loadAverageAtEnd: [] as number[], tesseract: version, seed, pages: pageCount, conditions };
-  process.stderr.write(`eval:ocr: ${pageCount} pages, seed ${seed}, ${conditions.join(', ')}; ${version}; commit ${commit}; ${meta.cpus} cores, load ${meta.loadAverageAtStart.join(' ')}\n`);
+  process.stderr.write(`eval:ocr: ${pages.length} pages, seed ${seed}, ${conditions.join(', ')}; ${version}; commit ${commit}; ${meta.cpus} cores, load ${meta.loadAverageAtStart.join(' ')}\n`);
 
   const all = importers();
   const importerNames = values.importers.split(',').map((s) => s.trim());
@@ -196,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
         done++;
         partial.push(r);
         if (done % (10 * runConditions.length * importerNames.length) === 0) writePartial(s.label);
-        if (r.condition === runConditions.at(-1) && r.importer === importerNames.at(-1)) process.stderr.write(`  [${s.label}] ${Math.ceil(done / runConditions.length / importerNames.length)}/${pageCount} ${r.key} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+        if (r.condition === runConditions.at(-1) && r.importer === importerNames.at(-1)) process.stderr.write(`  [${s.label}] ${Math.ceil(done / runConditions.length / importerNames.length)}/${pages.length} ${r.key} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
       },
     });
     runs.push({ label: s.label, options: s.options, wallSeconds: (performance.now() - t0) / 1000, results });
