@@ -2,20 +2,20 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OutputInfo, type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageWords } from '../schemas/page-words.ts';
 import { findStoredScan, readPageWords, requireScan, scanPath, scanStore, ScanInputError, storeScan, writePageWords } from './scan-store.ts';
 
 /** A small "page": dark text-like bars on paper, different in each quarter so that rotation shows. */
-async function page(width: number, height: number, channels: 1 | 3 = 3): Promise<sharp.Sharp> {
+async function page(width: number, height: number, channels: 1 | 3 = 3): Promise<Sharp> {
   const bars = Array.from({ length: 12 }, (_, i) => `<rect x="${10 + (i % 3) * 20}" y="${10 + i * 8}" width="${12 + i}" height="4" fill="#222"/>`).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f4f1e8"/>${bars}<rect x="${width - 20}" y="${height - 30}" width="15" height="25" fill="#a00"/></svg>`;
   const image = sharp(Buffer.from(svg));
   return channels === 1 ? image.flatten({ background: '#ffffff' }).toColourspace('b-w') : image;
 }
 
-async function pixels(input: string | Uint8Array): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
+async function pixels(input: string | Uint8Array): Promise<{ data: Buffer; info: OutputInfo }> {
   return sharp(input).raw().toBuffer({ resolveWithObject: true });
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { contentDir } from '../lib/content-dir.ts';
 import { isJpeg, stripJpegMetadata } from '../lib/jpeg-metadata.ts';
 import { pageWordsSchema, type PageWords } from '../schemas/page-words.ts';
@@ -143,7 +143,7 @@ async function normalise(input: Buffer, file: string): Promise<Master> {
       );
     }
   }
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(input, { pages: 1 }).metadata();
   } catch (error) {
