@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWords } from '../schemas/page-words.ts';
-import { clientWords, hitBoxes, linesFromChars, type BoxedChar } from './page-words.ts';
+import { clientWords, findHits, linesFromChars, type BoxedChar } from './page-words.ts';
 
 /** Characters of 40-px type set from (x, y), one per 40 px, in block `block`. */
 function set(text: string, x: number, y: number, block: number): BoxedChar[] {
@@ -22,14 +22,16 @@ describe('page words', () => {
     const words: PageWords = { sha256: 'a'.repeat(64), width: 1000, height: 1000, engine: 'rendered', lines: linesFromChars(chars) };
     const client = clientWords(words);
     // 疫情防控 runs from the end of the first line into the second
-    expect(hitBoxes(client, ['疫情防控'])).toEqual([
-      { x: 260, y: 100, w: 80, h: 40 },
-      { x: 100, y: 160, w: 80, h: 40 },
+    expect(findHits(client, ['疫情防控'])).toEqual([
+      [
+        { x: 260, y: 100, w: 80, h: 40 },
+        { x: 100, y: 160, w: 80, h: 40 },
+      ],
     ]);
-    expect(hitBoxes(client, ['工作'])).toEqual([{ x: 180, y: 160, w: 80, h: 40 }]);
+    expect(findHits(client, ['工作'])).toEqual([[{ x: 180, y: 160, w: 80, h: 40 }]]);
     // full-width digits fold as the search folds them
-    expect(hitBoxes(client, ['２０２２年'])).toEqual([{ x: 600, y: 100, w: 200, h: 40 }]);
-    expect(hitBoxes(client, ['防疫'])).toEqual([]);
+    expect(findHits(client, ['２０２２年'])).toEqual([[{ x: 600, y: 100, w: 200, h: 40 }]]);
+    expect(findHits(client, ['防疫'])).toEqual([]);
   });
 
   it('gives a character without its own box its share of the word', () => {
@@ -42,8 +44,8 @@ describe('page words', () => {
     };
     const client = clientWords(words);
     expect(client.lines[0]![2]).toBe('文明实践 新篇');
-    expect(hitBoxes(client, ['实践'])).toEqual([{ x: 100, y: 10, w: 100, h: 30 }]);
+    expect(findHits(client, ['实践', '新篇'])).toEqual([[{ x: 100, y: 10, w: 100, h: 30 }], [{ x: 300, y: 10, w: 100, h: 30 }]]);
     // a hit across two words is one box over the gap between them
-    expect(hitBoxes(client, ['实践新'])).toEqual([{ x: 100, y: 10, w: 250, h: 30 }]);
+    expect(findHits(client, ['实践新'])).toEqual([[{ x: 100, y: 10, w: 250, h: 30 }]]);
   });
 });

@@ -91,12 +91,12 @@ export function clientWords(words: PageWords): ClientWords {
 }
 
 /**
- * The boxes to mark for the search terms, with the search's own matching
- * (src/lib/search/matches.ts). Lines are searched as one text joined by line breaks, which
- * matching ignores between Chinese characters, so a hit broken across two lines is found and
- * marked as one box on each.
+ * Where the search terms are printed: one entry per occurrence, each the boxes to mark (one per
+ * line it runs over), with the search's own matching (src/lib/search/matches.ts). Lines are
+ * searched as one text joined by line breaks, which matching ignores between Chinese
+ * characters, so a hit broken across two lines is found.
  */
-export function hitBoxes(words: ClientWords, terms: readonly string[]): Box[] {
+export function findHits(words: ClientWords, terms: readonly string[]): Box[][] {
   // every UTF-16 offset of the joined text -> [line, code point in the line]; -1 for the breaks
   const where: Array<[number, number]> = [];
   const texts: string[] = [];
@@ -109,8 +109,7 @@ export function hitBoxes(words: ClientWords, terms: readonly string[]): Box[] {
     }
     texts.push(text);
   });
-  const boxes: Box[] = [];
-  for (const [start, end] of findRuns(texts.join('\n'), terms)) {
+  return findRuns(texts.join('\n'), terms).map(([start, end]) => {
     // the run's characters, line by line
     const spans = new Map<number, [number, number]>();
     for (let offset = start; offset < end; offset++) {
@@ -119,12 +118,11 @@ export function hitBoxes(words: ClientWords, terms: readonly string[]): Box[] {
       const span = spans.get(line);
       spans.set(line, span ? [span[0], point] : [point, point]);
     }
-    for (const [line, [first, last]] of spans) {
+    return [...spans].map(([line, [first, last]]) => {
       const [y, h, , xs] = words.lines[line]!;
       const left = xs[first * 2]!;
       const right = xs[last * 2]! + xs[last * 2 + 1]!;
-      boxes.push({ x: left, y, w: Math.max(1, right - left), h });
-    }
-  }
-  return boxes;
+      return { x: left, y, w: Math.max(1, right - left), h };
+    });
+  });
 }
