@@ -66,13 +66,15 @@ async function main(): Promise<void> {
     const pagesPerDecade = Number(values['pages-per-day']) * 365 * 10;
     const tiles = values.tiles.split(',').map(Number);
     console.log(`scan: ${relative(process.cwd(), master)}; a decade = ${pagesPerDecade} pages (${values['pages-per-day']} a day)\n`);
-    console.log(['variant', 'master KB', 'tile', 'files', 'tiles+sizes KB', 'seconds', 'sizes KB (w: KB)', 'decade files', 'decade GB (with masters)'].join('\t'));
+    console.log(['variant', 'master KB', 'tile', 'files', 'tiles+sizes KB', 'seconds (cpu)', 'sizes KB (w: KB)', 'decade files', 'decade GB (with masters)'].join('\t'));
     for (const variant of variants) {
       const store = join(work, `store-${variant.name}`);
       const scan = await storeScan(variant.file, { store });
       const stored = scanPath(scan, store);
       for (const tile of tiles) {
+        const cpu = process.cpuUsage();
         const made = await makeScanImages(stored, scan, { cache: join(work, `cache-${variant.name}-${tile}`), tile });
+        const used = process.cpuUsage(cpu);
         const sizes = scanSizes(scan).map((size) => `${size.width}: ${(statSync(join(made.dir, 'full', `${size.width},${size.height}`, '0', 'default.jpg')).size / 1024).toFixed(0)}`);
         // per page on the site: tiles and sizes, info.json, words.json and the master
         const files = made.files + 3;
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
             tile === SCAN_TILE ? `${tile} (chosen)` : String(tile),
             files,
             (made.bytes / 1024).toFixed(0),
-            (made.ms / 1000).toFixed(2),
+            `${(made.ms / 1000).toFixed(2)} (cpu ${((used.user + used.system) / 1e6).toFixed(2)})`,
             sizes.join(', '),
             (files * pagesPerDecade).toLocaleString('en'),
             ((bytes * pagesPerDecade) / 1024 ** 3).toFixed(1),
