@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PageWords } from '../schemas/page-words.ts';
-import { clientWords, findHits, linesFromChars, type BoxedChar } from './page-words.ts';
+import { pageWordsSchema, type PageWords } from '../schemas/page-words.ts';
+import { readHocr } from './ocr/hocr.ts';
+import { clientWords, findHits, linesFromChars, pageWordsFromPositioned, type BoxedChar } from './page-words.ts';
 
 /** Characters of 40-px type set from (x, y), one per 40 px, in block `block`. */
 function set(text: string, x: number, y: number, block: number): BoxedChar[] {
@@ -47,5 +50,31 @@ describe('page words', () => {
     expect(findHits(client, ['实践', '新篇'])).toEqual([[{ x: 100, y: 10, w: 100, h: 30 }], [{ x: 300, y: 10, w: 100, h: 30 }]]);
     // a hit across two words is one box over the gap between them
     expect(findHits(client, ['实践新'])).toEqual([[{ x: 100, y: 10, w: 250, h: 30 }]]);
+  });
+});
+
+describe('page words from OCR', () => {
+  // Tesseract 5's hOCR of a page rendered at 1600 x 1900 (tests/fixtures/ocr-positioned)
+  const hocr = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/ocr-positioned/sample-page.tesseract.hocr'), 'utf8');
+  const [page] = readHocr(hocr).pages;
+
+  it('keeps every word the engine boxed, inside the scan, and finds printed text with its box', () => {
+    const words = pageWordsFromPositioned(page!, { sha256: 'a'.repeat(64), width: 1600, height: 1900 });
+    expect(() => pageWordsSchema.parse(words)).not.toThrow();
+    expect(words.engine).toBe('tesseract 5.3.0 hocr');
+    const boxed = page!.blocks.flatMap((b) => (b.kind === 'text' ? b.lines.flatMap((l) => l.words) : [])).filter((w) => w.text.trim() !== '');
+    expect(words.lines.flatMap((l) => l.words)).toHaveLength(boxed.length);
+    // the header's date, as Tesseract boxed it (word_1_2, bbox 105 46 203 68), over its line's height
+    const year = page!.blocks[0]!.lines[0]!.words[1]!;
+    expect([year.text, year.box.x]).toEqual(['2023', 105]);
+    const [first] = findHits(clientWords(words), ['2023']);
+    expect(first).toEqual([{ x: year.box.x, y: words.lines[0]!.box.y, w: year.box.w, h: words.lines[0]!.box.h }]);
+  });
+
+  it('scales the boxes to a master of another size', () => {
+    const words = pageWordsFromPositioned(page!, { sha256: 'a'.repeat(64), width: 3200, height: 3800 });
+    const year = page!.blocks[0]!.lines[0]!.words[1]!.box;
+    expect(words.lines[0]!.words[1]).toMatchObject({ text: '2023', box: { x: year.x * 2, y: year.y * 2, w: year.w * 2, h: year.h * 2 } });
+    expect(() => pageWordsSchema.parse(words)).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import type { PageLine, PageWords } from '../schemas/page-words.ts';
-import type { Box } from '../schemas/scan.ts';
+import type { Box, Scan } from '../schemas/scan.ts';
+import type { PositionedPage } from './ocr/model.ts';
 import { findRuns } from './search/matches.ts';
 
 /**
@@ -53,6 +54,39 @@ export function linesFromChars(chars: readonly BoxedChar[]): PageLine[] {
 }
 
 /**
+ * The words of a page as an OCR file gives them (hOCR or ALTO, read by src/lib/ocr/), for the
+ * scan they were read from: text lines in the order the file prints them (Tesseract prints a
+ * paragraph's lines in order, which is what finds a hit broken across lines), boxes scaled to the
+ * scan's master when the OCR ran on another size, and clipped to it (Tesseract's word boxes can
+ * stick out of their lines and, at the edge, out of the page).
+ */
+export function pageWordsFromPositioned(page: PositionedPage, scan: Pick<Scan, 'sha256' | 'width' | 'height'>): PageWords {
+  const sx = scan.width / page.width;
+  const sy = scan.height / page.height;
+  const fit = (box: Box): Box | null => {
+    const x0 = Math.max(0, Math.round(box.x * sx));
+    const y0 = Math.max(0, Math.round(box.y * sy));
+    const x1 = Math.min(scan.width, Math.round((box.x + box.w) * sx));
+    const y1 = Math.min(scan.height, Math.round((box.y + box.h) * sy));
+    return x1 - x0 >= 1 && y1 - y0 >= 1 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : null;
+  };
+  const lines: PageLine[] = [];
+  for (const block of page.blocks) {
+    if (block.kind !== 'text') continue;
+    for (const line of block.lines) {
+      const words = line.words.flatMap((word) => {
+        const text = word.text.replace(/\s+/gu, '');
+        const box = fit(word.box);
+        return text !== '' && box ? [{ text, box, ...(word.confidence !== null ? { confidence: Math.round(word.confidence * 1000) / 10 } : {}) }] : [];
+      });
+      const box = fit(line.box);
+      if (words.length > 0 && box) lines.push({ box: union([box, ...words.map((word) => word.box)]), words });
+    }
+  }
+  return { sha256: scan.sha256, width: scan.width, height: scan.height, engine: page.engine ? `${page.engine} ${page.format}` : page.format, lines };
+}
+
+/**
  * What the browser gets to mark hits (`/scans/<key>/words.json`): per line its top, height and
  * text, and per character of the text its left edge and width, flat. Words are joined with a
  * space, which search matching ignores between Chinese characters, as it does in the text.
@@ -81,7 +115,9 @@ export function clientWords(words: PageWords): ClientWords {
         characters.forEach((ch, i) => {
           text.push(ch);
           // without character boxes, a character's share of the word's width
-          const box = word.chars?.[i] ?? { x: Math.round(word.box.x + (word.box.w * i) / characters.length), w: Math.max(1, Math.round(word.box.w / characters.length)) };
+          const left = Math.round(word.box.x + (word.box.w * i) / characters.length);
+          const right = Math.round(word.box.x + (word.box.w * (i + 1)) / characters.length);
+          const box = word.chars?.[i] ?? { x: left, w: Math.max(1, right - left) };
           xs.push(box.x, box.w);
         });
       });
