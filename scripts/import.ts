@@ -170,7 +170,7 @@ async function main(argv: string[]): Promise<number> {
       const inside = job.photosInside ?? undefined;
       const folder = shown(job.photosDir);
       const assigned = assignPhotos(listFiles(job.photosDir), parsed.articles, readPhotoMapping(job.photosDir, { ...(inside ? { inside } : {}), shownAs: folder }));
-      photoErrors.push(...assigned.errors.map((error) => `${folder}: ${error}`));
+      photoErrors.push(...assigned.errors.map((error) => `error: ${folder}: ${error}\n`));
       for (const { file, itemId } of assigned.assignments) {
         const path = join(job.photosDir, file);
         try {
@@ -178,9 +178,7 @@ async function main(argv: string[]): Promise<number> {
           const bytes = readInputFile(path, 'photo', { ...(inside ? { inside } : {}), shownAs: shown(path) });
           photos.push(await preparePhoto(bytes, itemId));
         } catch (error) {
-          photoErrors.push(
-            error instanceof InputError ? `${error.file}: ${error.message}; ${error.hint}` : `${shown(path)}: not a readable image (${(error as Error).message}); replace or remove it`,
-          );
+          photoErrors.push(error instanceof InputError ? error.format() : `error: ${shown(path)}: not a readable image (${(error as Error).message}); replace or remove it\n`);
         }
       }
     }
@@ -194,7 +192,7 @@ async function main(argv: string[]): Promise<number> {
   for (const [index, page] of pages.entries()) process.stderr.write(formatProblems(page, jobs[index]!.displayFile));
 
   if (photoErrors.length > 0) {
-    for (const error of photoErrors) process.stderr.write(`error: ${error}\n`);
+    for (const error of photoErrors) process.stderr.write(error);
     process.stderr.write('Nothing was written.\n');
     return 1;
   }
