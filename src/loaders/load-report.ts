@@ -34,6 +34,7 @@ export function loadReport(collections: readonly string[], root = process.cwd())
   let release: () => void = () => {};
   const everyone = new Promise<void>((resolve) => (release = resolve));
   let together = true;
+  let combined: AstroError | undefined;
 
   const handIn = (collection: string, problems: LoadProblem[]) => {
     handedIn.set(collection, problems);
@@ -51,7 +52,7 @@ export function loadReport(collections: readonly string[], root = process.cwd())
       handIn(collection, problems);
       await everyone;
       const all = collections.flatMap((name) => handedIn.get(name) ?? []);
-      if (all.length > 0) throw contentError(all, root);
+      if (all.length > 0) throw (combined ??= contentError(all, root));
     },
     abandon(collection) {
       if (together && collections.includes(collection)) handIn(collection, []);
