@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     let page: number | null = null;
     if (values.page !== undefined) {
       if (!/^\d{1,3}$/.test(values.page) || Number(values.page) < 1) {
-        throw new InputError(`--page ${values.page} is not a page number`, { file: input, hint: 'give the page (版次) as a number from 1, e.g. --page 3' });
+        throw new InputError(`--page ${values.page} is not a page number`, { file: '--page', hint: 'give the page (版次) as a number from 1, e.g. --page 3' });
       }
       page = Number(values.page);
     }
@@ -135,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
-    throw new InputError(`bad date "${date}"`, { file: input, hint: 'write the date as YYYY-MM-DD, a day that exists, e.g. 2023-01-17' });
+    throw new InputError(`bad date "${date}"`, { file: '--date', hint: 'write the date as YYYY-MM-DD, a day that exists, e.g. 2023-01-17' });
   }
   const paper = readPaper(contentDir, paperSlug);
   const lexicon = loadLexicon();
@@ -160,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     if (parsed.articles.length === 0) {
-      throw new InputError(`page ${pageNumber}: no article or photo item found${parsed.unassigned.length > 0 ? ` (only ${parsed.unassigned.length} line${parsed.unassigned.length === 1 ? '' : 's'} that belong to no article)` : ''}; an empty page would be published`, {
+      throw new InputError(`page ${pageNumber}: no article or photo item found${parsed.unassigned.length > 0 ? ` (only ${parsed.unassigned.length} line${parsed.unassigned.length === 1 ? '' : 's'} outside any article)` : ''}; an empty page would be published`, {
         file: job.displayFile,
         hint: 'check that this is the OCR text of the page; a page of advertisements only is left out of issue.yml',
       });
