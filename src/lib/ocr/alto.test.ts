@@ -43,8 +43,8 @@ describe('readAlto on the hand-written ALTO 4 page', () => {
     expect(boxes.every((box) => boxInside(box, page.width, page.height))).toBe(true);
   });
 
-  const xmllint = spawnSync('xmllint', ['--version']).status === 0;
-  it.skipIf(!xmllint)('is valid against the ALTO 4.4 schema (xmllint, offline)', () => {
+  it('is valid against the ALTO 4.4 schema (xmllint, offline)', () => {
+    expect(spawnSync('xmllint', ['--version']).status, 'xmllint is missing: sudo apt-get install libxml2-utils').toBe(0);
     const schema = fileURLToPath(new URL('schema/alto-4-4.xsd', FIXTURES));
     const file = fileURLToPath(new URL('sample-page.alto-v4.xml', FIXTURES));
     expect(() => execFileSync('xmllint', ['--noout', '--nonet', '--schema', schema, file], { stdio: 'pipe' })).not.toThrow();
