@@ -32,8 +32,5 @@ export const paths = {
   sitemapPart: (n: number) => `/sitemaps/${n}.xml`,
 };
 
-/**
- * First path segments the site uses itself; a paper slug must not be one of them, or its pages
- * would collide with the site's own.
- */
-export const RESERVED_SLUGS = ['data', 'search', 'on-this-day', 'sitemaps', 'photos', 'scans', 'pagefind', '_astro', '404'];
+/** First path segments the site uses itself; the paper slug rule (src/schemas/common.ts) refuses them. */
+export { RESERVED_SLUGS } from '../schemas/common.ts';
