@@ -17,6 +17,8 @@ export const paths = {
   articleText: (id: string) => `/${id}/article.txt`,
   citation: (id: string, format: 'bib' | 'ris' | 'csl') => `/${id}/citation.${format === 'csl' ? 'json' : format}`,
   issueJson: (paper: string, date: string) => `/${paper}/${date}/issue.json`,
+  /** The IIIF Presentation 3 manifest of an issue with page scans (src/lib/iiif-manifest.ts). */
+  iiifManifest: (paper: string, date: string) => `/${paper}/${date}/manifest.json`,
   feed: (paper: string) => `/${paper}/feed.xml`,
   data: () => '/data/',
   /** One paper's articles of one year, JSON Lines (src/lib/open-data.ts, corpusFiles). */

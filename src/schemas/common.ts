@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
  * first segment of the paper's URLs and the name of its folder in `content/`, so it must not be
  * one of them.
  */
-export const RESERVED_SLUGS = ['data', 'search', 'on-this-day', 'sitemaps', 'photos', 'pagefind', '_astro', '404', 'papers'];
+export const RESERVED_SLUGS = ['data', 'search', 'on-this-day', 'sitemaps', 'photos', 'scans', 'pagefind', '_astro', '404', 'papers'];
 
 /**
  * A paper's slug: lowercase ASCII words joined by hyphens, e.g. `zunyi-daily`. It is the name
