@@ -36,6 +36,16 @@ describe('ocrImage', () => {
     expect(entries.every((e) => /^[0-9a-f]{64}$/.test(e))).toBe(true);
   });
 
+  it('straightens a skewed scan before OCR and says by how much', async () => {
+    const lines = Array.from({ length: 6 }, (_, i) => `<text x="40" y="${90 + i * 70}" font-family="Noto Sans CJK SC" font-size="44">新时代文明实践工作走深走实志愿服务</text>`).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="560"><rect width="100%" height="100%" fill="#fff"/>${lines}</svg>`;
+    const skewed = await sharp(Buffer.from(svg)).rotate(1.2, { background: '#fff' }).png().toBuffer();
+    const result = await ocrImage(skewed, { ...DEFAULT_TESSERACT_OPTIONS, deskew: true }, null);
+    expect(result.rotateDeg).toBeGreaterThan(-1.4);
+    expect(result.rotateDeg).toBeLessThan(-1.0);
+    expect(result.text.replace(/\s/g, '')).toContain('文明实践');
+  });
+
   it('says what to install when a language is missing', async () => {
     await expect(requireTesseract('chi_sim+klingon')).rejects.toThrow(/no klingon traineddata.*apt-get install tesseract-ocr/);
   });
