@@ -6,6 +6,7 @@ import { gbt7714, type CitationSource } from './citations.ts';
 import { formatDate, pageLabel } from './dates.ts';
 import { paths } from './paths.ts';
 import { fullPhotoUrl } from './photo-sizes.ts';
+import { estimateNote, estimateOf, paperRights } from './provenance.ts';
 import { site } from './site.ts';
 
 /**
@@ -48,7 +49,9 @@ export interface ArticleRecord {
   photos: Array<{ url: string; width: number; height: number; sha256: string }>;
   problems: Problem[];
   source: { file: string; lines: [number, number] } | null;
+  estimated: { date: boolean; pages: boolean; note: string } | null;
   citation: string;
+  rights: { text: string; photos: string | null; uri: string };
   files: { html: string; json: string; txt: string; bib: string; ris: string; csl: string };
 }
 
@@ -79,7 +82,9 @@ export const ARTICLE_FIELDS: Array<{ name: keyof ArticleRecord; type: string; de
   { name: 'photos', type: '对象数组', description: '图片：原图地址 url、像素宽 width、高 height、文件 SHA-256 校验值 sha256。' },
   { name: 'problems', type: '对象数组', description: '导入时标记的识别存疑之处：code 规则代号，line 原 OCR 文件行号，message 说明（英文），excerpt 相关文字，suggestion 建议改法，fixed 为 true 表示已自动更正。' },
   { name: 'source', type: '对象 | null', description: '文字来源：OCR 文件名 file 及起止行号 lines。' },
-  { name: 'citation', type: '字符串', description: 'GB/T 7714-2015 格式的参考文献著录（纸本形式）。' },
+  { name: 'estimated', type: '对象 | null', description: '本期出版日期或版次系编者推定时的说明（原件未印出或未能识别）：date、pages 为 true 表示该项为推定，note 为编者的依据；均据原件时为 null。' },
+  { name: 'citation', type: '字符串', description: 'GB/T 7714-2015 格式的参考文献著录（纸本形式）；推定的出版日期和版次置于方括号内，如 [2023-01-17]([3])。' },
+  { name: 'rights', type: '对象', description: '权利说明：文字 text、图片 photos（无图片时为 null），以及权利声明的 URI uri（默认 rightsstatements.org 的 In Copyright）。' },
   { name: 'files', type: '对象', description: '本稿件的各种文件：网页 html、JSON、纯文本 txt、BibTeX bib、RIS ris、CSL-JSON csl。' },
 ];
 
@@ -98,7 +103,14 @@ export function citationSourceOf(view: ArticleView, siteUrl: URL | string): Cita
     pageName: page.page.name,
     url: absolute(siteUrl, ref.url),
     archive: site.title,
+    estimated: citationEstimate(view.issue),
   };
+}
+
+/** The estimate as citations carry it: which parts, and the sentence for their note fields. */
+function citationEstimate(issue: IssueRef): CitationSource['estimated'] {
+  const estimated = estimateOf(issue.data);
+  return estimated ? { date: estimated.date, pages: estimated.pages, note: estimateNote(estimated) } : null;
 }
 
 export function absolute(siteUrl: URL | string, path: string): string {
@@ -137,7 +149,9 @@ export function articleRecord(view: ArticleView, siteUrl: URL | string): Article
     photos: data.photos.map((photo) => ({ url: url(fullPhotoUrl(photo.sha256)), width: photo.width, height: photo.height, sha256: photo.sha256 })),
     problems: data.problems,
     source: data.source ?? null,
+    estimated: estimateOf(view.issue.data),
     citation: gbt7714(citationSourceOf(view, siteUrl)),
+    rights: (({ text, photos, uri }) => ({ text, photos: data.photos.length > 0 ? photos : null, uri }))(paperRights(paper.data)),
     files: {
       html: url(ref.url),
       json: url(paths.articleJson(id)),
@@ -163,8 +177,12 @@ export function articleText(view: ArticleView, siteUrl: URL | string): string {
   const body = [...view.paragraphs];
   if (data.credit) body.push(data.credit);
   if (data.continuation) body.push(`（${data.continuation}）`);
-  const where = `${view.paper.data.name} ${formatDate(view.ref.key.date)} ${pageLabel(view.ref.key.page)}${view.page.page.name ? ` ${view.page.page.name}` : ''}`;
-  const blocks = [head.join('\n'), ...(bylineLine ? [bylineLine] : []), ...body, `——\n${where}\n${gbt7714(citationSourceOf(view, siteUrl))}\n${absolute(siteUrl, view.ref.url)}`];
+  const source = citationSourceOf(view, siteUrl);
+  const guess = (estimated: boolean | undefined) => (estimated ? '（推定）' : '');
+  const where = `${view.paper.data.name} ${formatDate(view.ref.key.date)}${guess(source.estimated?.date)} ${pageLabel(view.ref.key.page)}${guess(source.estimated?.pages)}${view.page.page.name ? ` ${view.page.page.name}` : ''}`;
+  const rights = paperRights(view.paper.data);
+  const provenance = [source.estimated?.note, rights.text, data.photos.length > 0 ? rights.photos : null].filter((line): line is string => Boolean(line));
+  const blocks = [head.join('\n'), ...(bylineLine ? [bylineLine] : []), ...body, [`——`, where, gbt7714(source), ...provenance, absolute(siteUrl, view.ref.url)].join('\n')];
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -27,6 +27,10 @@ export const FIXTURE = {
   photo: { width: 1200, height: 800 },
   /** Paragraphs of the long article, so that its second photo sits far below the fold. */
   longParagraphs: 60,
+  /** A paper described in papers/ whose issues have not been imported yet. */
+  empty: { paper: 'empty-weekly', name: '样例周报' },
+  /** Where the fixture paper's printed original can be seen (papers/<slug>.yml `original`). */
+  original: '样例市图书馆报刊阅览室',
 } as const;
 
 export interface FixtureSite {
@@ -136,7 +140,11 @@ export async function buildFixtureSite(work: string): Promise<FixtureSite> {
   rmSync(work, { recursive: true, force: true });
   const contentDir = join(work, 'content');
   mkdirSync(join(contentDir, 'papers'), { recursive: true });
-  writeFileSync(join(contentDir, 'papers', `${FIXTURE.paper}.yml`), stringify({ name: FIXTURE.name, place: '贵州省样例市', publisher: '样例日报社', issn: '1234-5679' }));
+  writeFileSync(
+    join(contentDir, 'papers', `${FIXTURE.paper}.yml`),
+    stringify({ name: FIXTURE.name, place: '贵州省样例市', publisher: '样例日报社', issn: '1234-5679', original: { where: FIXTURE.original } }),
+  );
+  writeFileSync(join(contentDir, 'papers', `${FIXTURE.empty.paper}.yml`), stringify({ name: FIXTURE.empty.name, place: '贵州省样例市' }));
 
   const folder = join(work, 'import', FIXTURE.rich);
   richIssueFolder(folder);
