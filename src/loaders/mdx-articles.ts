@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleParagraphs } from '../lib/article-text.ts';
+import { progress } from '../lib/progress.ts';
 import { createPlainMdxRenderer, type PlainMdxOptions, type PlainMdxResult } from './plain-mdx.ts';
 
 /**
@@ -119,7 +120,12 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
         }
       };
 
-      for (const entry of listEntries(base, options.pattern)) await sync(entry);
+      const entries = listEntries(base, options.pattern);
+      const counter = progress({ label: options.render === false ? 'loading articles' : 'rendering articles', total: entries.length, say: (line) => logger.info(line) });
+      for (const entry of entries) {
+        await sync(entry);
+        counter.tick();
+      }
       for (const id of untouched) store.delete(id);
       logger.info(
         options.render === false
