@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { horizontalOverflow, lineProblems, textLines, textLinesOf } from '../support/layout.ts';
+import { horizontalOverflow, lineProblems, textLinesOf } from '../support/layout.ts';
 import { launchBrowser } from '../../src/io/browser.ts';
 
 /**
@@ -23,11 +23,29 @@ describe('reading room on phones and desktops', () => {
   const baseUrl = inject('baseUrl');
   let browser: Browser;
   const contexts = new Map<number, BrowserContext>();
+  /** Measured once per page type and width, asserted by the tests below. */
+  const measured: Array<{ width: number; path: string; overflow: Awaited<ReturnType<typeof horizontalOverflow>>; headings: string[][]; title: string[]; cards: string[][] }> = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
     for (const width of WIDTHS) contexts.set(width, await browser.newContext(device(width)));
-  });
+    for (const width of WIDTHS) {
+      const page = await contexts.get(width)!.newPage();
+      for (const path of PAGE_TYPES) {
+        await page.goto(`${baseUrl}${path}`);
+        if (path.startsWith('/search/')) await page.locator('#search-results li').first().waitFor({ timeout: 15_000 });
+        measured.push({
+          width,
+          path,
+          overflow: await horizontalOverflow(page),
+          headings: await textLinesOf(page, 'main :is(h1, h2, h3, .headline)'),
+          title: path === ARTICLE ? ((await textLinesOf(page, 'h1'))[0] ?? []) : [],
+          cards: await textLinesOf(page, '.card-list .headline a'),
+        });
+      }
+      await page.close();
+    }
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
   });
@@ -35,41 +53,35 @@ describe('reading room on phones and desktops', () => {
   async function open(width: number, path: string): Promise<Page> {
     const page = await contexts.get(width)!.newPage();
     await page.goto(`${baseUrl}${path}`);
-    if (path.startsWith('/search/')) await page.locator('#search-results li').first().waitFor({ timeout: 15_000 });
     return page;
   }
 
-  it('fits every page type into 320, 390 and 1366 px without sideways scrolling, headings set without a lone last character', async () => {
-    const overflow: Record<string, unknown> = {};
-    const lines: Record<string, string[]> = {};
-    for (const width of WIDTHS) {
-      for (const path of PAGE_TYPES) {
-        const page = await open(width, path);
-        const found = await horizontalOverflow(page);
-        if (found.scrollWidth > found.width || found.outside.length > 0) overflow[`${width} ${path}`] = found;
-        const problems = (await textLinesOf(page, 'main :is(h1, h2, h3, .headline)')).flatMap(lineProblems);
-        if (problems.length > 0) lines[`${width} ${path}`] = problems;
-        await page.close();
-      }
-    }
-    expect(overflow).toEqual({});
-    expect(lines).toEqual({});
+  it('fits every page type into 320, 390 and 1366 px without sideways scrolling', () => {
+    expect(measured).toHaveLength(WIDTHS.length * PAGE_TYPES.length);
+    const overflow = measured.filter(({ overflow }) => overflow.scrollWidth > overflow.width || overflow.outside.length > 0).map(({ width, path, overflow }) => ({ width, path, ...overflow }));
+    expect(overflow).toEqual([]);
   });
 
-  it('breaks the two-part headline at its printed space, on the article and on its page', async () => {
+  it('sets headings and card headlines without a lone last character or a line starting with closing punctuation', () => {
+    const problems = measured.flatMap(({ width, path, headings }) => headings.flatMap(lineProblems).map((problem) => `${width} ${path}: ${problem}`));
+    expect(problems).toEqual([]);
+    expect(measured.every(({ headings }) => headings.length > 0)).toBe(true);
+  });
+
+  it('breaks the two-part headline at its printed space, on the article and on the cards of its page', () => {
     for (const width of WIDTHS) {
-      const page = await open(width, ARTICLE);
-      const title = await textLines(page.locator('h1'));
+      const { title } = measured.find((m) => m.width === width && m.path === ARTICLE)!;
       expect(title, `${width} px`).toEqual(width < 600 ? ['志愿服务聚合力', '文明实践谱新篇'] : ['志愿服务聚合力 文明实践谱新篇']);
-      // the text itself is the headline, whatever the spans that set it
-      expect(await page.locator('h1').textContent()).toBe('志愿服务聚合力 文明实践谱新篇');
-      await page.close();
+      // a card breaks it at the space too, if it breaks at all
+      const card = measured.find((m) => m.width === width && m.path === '/zunyi-daily/2023-01-17/03/')!.cards[0]!;
+      for (const line of card) expect(['志愿服务聚合力', '文明实践谱新篇', '志愿服务聚合力 文明实践谱新篇'], `${width} px`).toContain(line);
     }
-    // a card breaks it at the space too, if it breaks at all
-    for (const width of WIDTHS) {
-      const card = (await open(width, '/zunyi-daily/2023-01-17/03/')).locator('.card-list .headline a').first();
-      for (const line of await textLines(card)) expect(['志愿服务聚合力', '文明实践谱新篇', '志愿服务聚合力 文明实践谱新篇'], `${width} px`).toContain(line);
-    }
+  });
+
+  it('keeps the headline text as printed, whatever the spans that set it', async () => {
+    const page = await open(320, ARTICLE);
+    expect(await page.locator('h1').textContent()).toBe('志愿服务聚合力 文明实践谱新篇');
+    await page.close();
   });
 
   it('says on the article and its page that the date and page are estimated, and marks them in the citation and the files', async () => {

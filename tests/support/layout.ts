@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 /**
  * Layout checks measured in the browser: what sticks out sideways, and how text falls into
@@ -55,16 +55,6 @@ export async function textLinesOf(page: Page, selector: string): Promise<string[
     };
     return elements.filter((element) => (element as HTMLElement).offsetParent !== null).map(linesOf);
   });
-}
-
-/** The lines of one element's text (see textLinesOf). */
-export async function textLines(locator: Locator): Promise<string[]> {
-  const page = locator.page();
-  const marker = `lines-${Math.random().toString(36).slice(2)}`;
-  await locator.evaluate((element, name) => element.setAttribute('data-measure', name), marker);
-  const [lines] = await textLinesOf(page, `[data-measure="${marker}"]`);
-  await locator.evaluate((element) => element.removeAttribute('data-measure'));
-  return lines ?? [];
 }
 
 /** Closing punctuation and middle dots, which no line may start with (行头禁则). */
