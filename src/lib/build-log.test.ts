@@ -59,6 +59,6 @@ describe('the build log', () => {
     }
     expect(out.slice(0, 4)).toEqual(['├─ /a/1/index.html', '├─ /a/2/index.html', '├─ /a/3/index.html', 'more pages and files to render: progress every 5 s']);
     // the step started at the first route (1 s); reports at 6, 11 and 16 s
-    expect(out.slice(4)).toEqual(['rendered: 6, 5 s', 'rendered: 11, 10 s', 'rendered: 16, 15 s']);
+    expect(out.slice(4)).toEqual(['pages and files rendered: 6, 5 s', 'pages and files rendered: 11, 10 s', 'pages and files rendered: 16, 15 s']);
   });
 });

@@ -30,6 +30,7 @@ export interface BuildLogOptions {
 }
 
 // eslint-disable-next-line no-control-regex
+const count = (n: number) => n.toLocaleString('en-US');
 const ANSI = /\u001b\[[0-9;]*m/gu;
 const ROUTE = /├─\s*(\S+)/u;
 const TIMING = /^\s*\((?:\+[\d.]+\s*m?s|cached|restored)\)/u;
@@ -62,7 +63,7 @@ export function buildLogFilter({ listed = 40, everyMs = 5_000, now = () => perfo
       const time = now();
       if (time < next) return [];
       next = time + everyMs;
-      return [info(progressLine('rendered', routes, undefined, time - started))];
+      return [info(progressLine('pages and files rendered', routes, undefined, time - started))];
     }
     if (event.label === 'SKIP_FORMAT' && TIMING.test(text)) {
       if (/\((?:cached|restored)\)/u.test(text)) cached++;
@@ -70,7 +71,7 @@ export function buildLogFilter({ listed = 40, everyMs = 5_000, now = () => perfo
     }
     if (started !== null && text.includes('✓ Completed in')) {
       const summary = info(
-        `rendered ${pages} pages and ${routes - pages} other files${cached > 0 ? ` (${cached} unchanged, from the incremental build cache)` : ''}; ${internal} internal files for the steps after rendering, not listed`,
+        `rendered ${count(pages)} pages and ${count(routes - pages)} other files${cached > 0 ? ` (${count(cached)} unchanged, from the incremental build cache)` : ''}; ${count(internal)} internal files for the steps after rendering, not listed`,
       );
       started = null;
       routes = pages = internal = cached = 0;
