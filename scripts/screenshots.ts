@@ -3,7 +3,8 @@
  * Screenshots of the built site for review: every page type and every state the reading room
  * designs for (a two-part headline, an estimated date, a photo item without its image, a year
  * of one issue, a paper without issues, the dark toggle off and on), on a small phone (320 px),
- * a common phone (390 px) and a desktop (1366 px), light, and the article and home page dark.
+ * a common phone (390 px) and a desktop (1366 px), light, and the article, its page (the 版面
+ * view when the page has a scan) and the home page dark.
  * They are build outputs (screenshots/ is ignored by git), made from dist/ with Debian's Chromium.
  *
  *   npm run screenshots [-- --dist dist] [--out screenshots] [--article /paper/date/page/nn/] [--build]
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   const shots: Shot[] = [
     ...pages.flatMap((page) => (['phone-320', 'phone', 'desktop'] as const).map((viewport): Shot => ({ name: page.name, path: page.path, viewport, scheme: 'light' }))),
     ...pages
-      .filter((page) => page.name === 'article' || page.name === 'home')
+      .filter((page) => ['article', 'page', 'home'].includes(page.name))
       .flatMap((page) => (['phone', 'desktop'] as const).map((viewport): Shot => ({ name: page.name, path: page.path, viewport, scheme: 'dark' }))),
     { name: 'toggle-off', path: '/', viewport: 'phone', scheme: 'light', toggle: 0 },
     { name: 'toggle-on', path: '/', viewport: 'phone', scheme: 'light', toggle: 1 },

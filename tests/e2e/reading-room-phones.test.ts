@@ -58,7 +58,7 @@ describe('reading room on phones and desktops', () => {
 
   it('fits every page type into 320, 390 and 1366 px without sideways scrolling', () => {
     expect(measured).toHaveLength(WIDTHS.length * PAGE_TYPES.length);
-    const overflow = measured.filter(({ overflow }) => overflow.scrollWidth > overflow.width || overflow.outside.length > 0).map(({ width, path, overflow }) => ({ width, path, ...overflow }));
+    const overflow = measured.filter(({ overflow }) => overflow.scrollWidth > overflow.width || overflow.outside.length > 0).map(({ width, path, overflow }) => ({ viewport: width, path, ...overflow }));
     expect(overflow).toEqual([]);
   });
 
