@@ -26,4 +26,11 @@ describe('provenance', () => {
     expect(originalNote({ ...paper, original: { where: '遵义市图书馆报刊阅览室' } }).text).toBe('《遵义日报》原版可在遵义市图书馆报刊阅览室查阅。');
     expect(originalNote(paper).text).toContain('遵义日报社');
   });
+
+  it("points to the page's scan once it has one photographed from print, never to one rendered from the text", () => {
+    const own = { ...paper, original: { where: '遵义市图书馆报刊阅览室' } };
+    expect(originalNote(own, { page: '/zunyi-daily/2023-01-17/03/' })).toEqual({ text: '本版原版图像', url: '/zunyi-daily/2023-01-17/03/', scan: true });
+    expect(originalNote(own, { page: '/zunyi-daily/2023-01-17/03/', synthetic: 'rendered from the archive text' }).scan).toBe(false);
+    expect(originalNote(own, { page: '/x/', synthetic: 'rendered' }).text).toContain('遵义市图书馆报刊阅览室');
+  });
 });

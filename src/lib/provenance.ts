@@ -54,10 +54,17 @@ export function paperRights(paper: Paper): Rights {
 }
 
 /**
- * Where the printed original of a paper can be consulted, for the footer of its pages while
- * they have no scan: the paper's own `original`, else its publisher and libraries in general.
+ * Where the printed original can be checked, for the footer of a paper's pages: the page's own
+ * scan when it has one that was photographed from the printed page (`scanPage`, the URL of the
+ * page view that shows it), else where the paper's printed copies are held: its own
+ * `original`, else its publisher and libraries in general. A scan rendered from the text
+ * (`synthetic`, the bundled sample's) is not the original and does not count.
  */
-export function originalNote(paper: Paper): { text: string; url: string | undefined } {
-  if (paper.original) return { text: `《${paper.name}》原版可在${paper.original.where}查阅。`, url: paper.original.url };
-  return { text: `《${paper.name}》原版请向${paper.publisher ?? '出版单位'}或收藏该报的图书馆查阅。`, url: undefined };
+export function originalNote(
+  paper: Paper,
+  scan?: { synthetic?: string | undefined; page: string } | undefined,
+): { text: string; url: string | undefined; scan: boolean } {
+  if (scan && !scan.synthetic) return { text: '本版原版图像', url: scan.page, scan: true };
+  if (paper.original) return { text: `《${paper.name}》原版可在${paper.original.where}查阅。`, url: paper.original.url, scan: false };
+  return { text: `《${paper.name}》原版请向${paper.publisher ?? '出版单位'}或收藏该报的图书馆查阅。`, url: undefined, scan: false };
 }

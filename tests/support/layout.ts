@@ -6,21 +6,38 @@ import type { Page } from 'playwright-core';
  */
 
 /**
- * Elements that reach past the viewport's left or right edge, as `tag.class (right edge)`, and
+ * Elements that reach past the viewport's left or right edge, as `tag.class (left–right)`, and
  * the document's own scroll width. Only a sideways scroller the page means to have (`pre`, or
- * an element marked `data-scroll-x`) may hold wider content; the skip link and visually hidden
- * text sit off screen on purpose.
+ * an element marked `data-scroll-x`) may hold wider content; what an ancestor clips
+ * (`overflow: hidden`, a clipping of a scan) counts only as far as it shows; the skip link and
+ * visually hidden text sit off screen on purpose.
  */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; width: number; outside: string[] }> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    /** The part of an element that shows: its box cut by every ancestor that clips it. */
+    const shown = (el: Element): { left: number; right: number } => {
+      const box = el.getBoundingClientRect();
+      let { left, right } = box;
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        const overflow = getComputedStyle(up).overflowX;
+        if (overflow === 'hidden' || overflow === 'clip') {
+          const frame = up.getBoundingClientRect();
+          left = Math.max(left, frame.left);
+          right = Math.min(right, frame.right);
+        }
+      }
+      return { left, right };
+    };
     const outside = [...document.body.querySelectorAll<HTMLElement>('*')]
       .filter((el) => {
         if (el.closest('pre, [data-scroll-x], .skip-link, .visually-hidden')) return false;
         const box = el.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && (box.right > width + 0.5 || box.left < -0.5);
+        if (box.width === 0 || box.height === 0) return false;
+        const { left, right } = shown(el);
+        return right > left && (right > width + 0.5 || left < -0.5);
       })
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().left)}–${Math.round(el.getBoundingClientRect().right)})`);
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(shown(el).left)}–${Math.round(shown(el).right)})`);
     return { scrollWidth: document.documentElement.scrollWidth, width, outside };
   });
 }
