@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineParts } from './headline-breaks.ts';
+import { headlineParts, textRuns } from './headline-breaks.ts';
 
 const kept = (headline: string) => headlineParts(headline).map((runs) => runs.filter((run) => run.keep).map((run) => run.text));
 
@@ -25,5 +25,12 @@ describe('headline breaks', () => {
   it('glues the last cluster to the one before when it ends the part', () => {
     // “ belongs to 有, ” to 约, and 约” may not stand alone on the part's last line
     expect(kept('新蒲“有约”')).toEqual([['“有约”']]);
+  });
+
+  it('keeps punctuation with its character in running text, and the text as it was', () => {
+    const text = '2022年，新蒲新区以“文明实践·新蒲有约”品牌为抓手。';
+    const runs = textRuns(text);
+    expect(runs.map((run) => run.text).join('')).toBe(text);
+    expect(runs.filter((run) => run.keep).map((run) => run.text)).toEqual(['年，', '“文', '践·', '约”', '手。']);
   });
 });

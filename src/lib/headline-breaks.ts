@@ -25,11 +25,20 @@ export function headlineParts(headline: string): HeadlineRun[][] {
     .trim()
     .split(/[\s\u3000]+/u)
     .filter((part) => part !== '')
-    .map(partRuns);
+    .map((part) => partRuns(part, true));
 }
 
-/** One part: characters grouped where no break may fall, the last two always together. */
-function partRuns(part: string): HeadlineRun[] {
+/**
+ * Running text (a card's lead, a subtitle) as runs: punctuation kept with its character, so
+ * that no line starts with a middle dot (文明实践 / ·新蒲有约), which `line-break: strict` allows;
+ * with `keepLast` (a subtitle), its last two characters together too.
+ */
+export function textRuns(text: string, { keepLast = false }: { keepLast?: boolean } = {}): HeadlineRun[] {
+  return partRuns(text, keepLast);
+}
+
+/** Characters grouped where no break may fall; with `keepLast`, the last two always together. */
+function partRuns(part: string, keepLast: boolean): HeadlineRun[] {
   const clusters: string[][] = [];
   let glueNext = false;
   for (const ch of part) {
@@ -39,7 +48,7 @@ function partRuns(part: string): HeadlineRun[] {
     glueNext = NO_LINE_END.has(ch);
   }
   // no single character left alone on the part's last line
-  if (clusters.length >= 2) {
+  if (keepLast && clusters.length >= 2) {
     const last = clusters.pop()!;
     clusters.at(-1)!.push(...last);
   }

@@ -38,7 +38,7 @@ describe('reading room on phones and desktops', () => {
           width,
           path,
           overflow: await horizontalOverflow(page),
-          headings: await textLinesOf(page, 'main :is(h1, h2, h3, .headline)'),
+          headings: await textLinesOf(page, 'main :is(h1, h2, h3, .headline, .subtitle, .card-list p)'),
           title: path === ARTICLE ? ((await textLinesOf(page, 'h1'))[0] ?? []) : [],
           cards: await textLinesOf(page, '.card-list .headline a'),
         });
@@ -62,7 +62,7 @@ describe('reading room on phones and desktops', () => {
     expect(overflow).toEqual([]);
   });
 
-  it('sets headings and card headlines without a lone last character or a line starting with closing punctuation', () => {
+  it('sets headings and cards without a lone last character or a line starting with closing punctuation or a middle dot', () => {
     const problems = measured.flatMap(({ width, path, headings }) => headings.flatMap(lineProblems).map((problem) => `${width} ${path}: ${problem}`));
     expect(problems).toEqual([]);
     expect(measured.every(({ headings }) => headings.length > 0)).toBe(true);
