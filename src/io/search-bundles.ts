@@ -45,7 +45,13 @@ async function pagefindRuntime(): Promise<{ files: Map<string, Buffer>; includeC
 export async function writeSearchBundles(
   sources: readonly SearchSource[],
   site: string,
-  { shardSize = DEFAULT_SHARD_SIZE, chunkBytes, partitionChunks, onShard }: { shardSize?: number; chunkBytes?: number; partitionChunks?: number; onShard?: (index: number) => void } = {},
+  {
+    shardSize = DEFAULT_SHARD_SIZE,
+    chunkBytes,
+    partitionChunks,
+    onShard,
+    onFile,
+  }: { shardSize?: number; chunkBytes?: number; partitionChunks?: number; onShard?: (index: number) => void; /** After each index file written, for progress reports. */ onFile?: () => void } = {},
 ): Promise<{ bundles: string[] }> {
   const plans = planShards(sources, shardSize);
   await rm(join(site, PRIMARY_BUNDLE), { recursive: true, force: true });
@@ -64,6 +70,7 @@ export async function writeSearchBundles(
         made.add(folder);
       }
       await writeFile(join(dir, file.path), file.bytes);
+      onFile?.();
     });
   }
   const bundles = plans.map((plan) => plan.path);

@@ -77,6 +77,14 @@ export function searchDom(document: Document): SearchDom {
     const meta = document.createElement('p');
     meta.className = 'result-meta';
     meta.textContent = result.meta;
+    if (result.pageHref) {
+      // the printed page with the terms marked on its scan (ScanViewer reads ?hl=)
+      const onPage = document.createElement('a');
+      onPage.href = result.pageHref;
+      onPage.className = 'result-page';
+      onPage.textContent = '在版面上看';
+      meta.append(' · ', onPage);
+    }
     const excerpt = document.createElement('p');
     excerpt.className = 'result-excerpt';
     segments(excerpt, result.excerpt);

@@ -47,6 +47,8 @@ describe('a result', () => {
       ['春联'],
     );
     expect(view.href).toBe('/shards/x/zunyi-daily/2023-01-17/03/05/?hl=%E6%98%A5%E8%81%94');
+    // and its printed page, the terms to be marked on the scan
+    expect(view.pageHref).toBe('/shards/x/zunyi-daily/2023-01-17/03/?hl=%E6%98%A5%E8%81%94');
     expect(view.headline).toEqual([{ text: '春联', hit: true }, { text: '送万家', hit: false }]);
     expect(view.meta).toBe('遵义日报 · 2023年1月17日 · 第3版 文明实践 · 图片');
     // without a headline in the meta: the title, else a placeholder

@@ -58,6 +58,8 @@ export interface ResultView {
   /** Paper · date · page and 版名 · 图片. */
   meta: string;
   excerpt: Segment[];
+  /** The printed page (版面) the article is on, with the terms to mark on its scan, when the URL names one. */
+  pageHref?: string;
   /** What a flagged misreading has to do with the match, when it has. */
   note?: string;
 }
@@ -119,9 +121,12 @@ export function resultView(fragment: LoadedFragment, terms: readonly string[], r
     const fixed = corrected(text, suspects);
     excerpt = excerptSegments(fixed.text, terms, 110, (line, runs) => runs.some((run) => overlapsChange(run, fixed.changes.get(line) ?? [])));
   } else excerpt = excerptSegments(text, terms);
+  // the article and its page mark what they print: for a suspected match, the printed misreading
+  const marked = reading === 'suggested' && flagged ? [flagged.printed] : terms;
+  const pageUrl = /^(.*\/\d{4}-\d{2}-\d{2}\/\d+\/)\d+\/$/u.exec(fragment.url)?.[1];
   return {
-    // the article marks what it prints: for a suspected match, the printed misreading
-    href: highlightLink(fragment.url, reading === 'suggested' && flagged ? [flagged.printed] : terms),
+    href: highlightLink(fragment.url, marked),
+    ...(pageUrl ? { pageHref: highlightLink(pageUrl, marked) } : {}),
     headline: headlineSegments(fragment.meta?.headline || text.title || '（无标题）', terms),
     meta: [fragment.filters.paper?.[0], date && formatDate(date), page !== null && `${pageLabel(page)}${section ? ` ${section}` : ''}`, kind === 'photo' ? KIND_LABEL.photo : '']
       .filter(Boolean)
