@@ -1,4 +1,5 @@
 import { stringify as stringifyYaml } from 'yaml';
+import { bylineText } from '../../src/lib/article-view.ts';
 
 /**
  * A synthetic archive of Chinese city dailies, deterministic for a seed: the papers, their
@@ -500,8 +501,7 @@ export function ocrPageText(issue: SyntheticIssue, page: SyntheticPage): string 
     item.paragraphs.forEach((paragraph, index) => {
       let text = paragraph;
       if (index === 0 && item.dateline) {
-        const people = [item.reporters.length > 0 ? `记者 ${item.reporters.join(' ')}` : '', item.correspondents.length > 0 ? `通讯员 ${item.correspondents.join(' ')}` : ''].filter(Boolean).join(' ');
-        text = `${item.dateline}（${people}）${paragraph}`;
+        text = `${bylineText(item)}${paragraph}`;
       }
       if (index === item.paragraphs.length - 1) text = plant(item.planted, text);
       // the dateline and byline open the first column line in one piece
