@@ -1,5 +1,6 @@
 import { stringify as stringifyYaml } from 'yaml';
 import { bylineText } from '../../src/lib/article-view.ts';
+import type { ProblemCode } from '../../src/schemas/problem.ts';
 
 /**
  * A synthetic archive of Chinese city dailies, deterministic for a seed: the papers, their
@@ -82,7 +83,8 @@ export interface SyntheticPhoto {
   orientation: 1 | 6;
 }
 
-export type PlantedProblem = 'ocr-suspect' | 'dash-misread' | 'truncated-text';
+/** The problems the generator plants in the OCR text, for the importer to flag. */
+export type PlantedProblem = Extract<ProblemCode, 'ocr-suspect' | 'dash-misread' | 'truncated-text'>;
 
 export interface SyntheticItem {
   /** The id the importer gives it when it reads the page right: `<paper>/<date>/<page>/<nn>`. */

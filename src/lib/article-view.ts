@@ -2,6 +2,7 @@ import type { Archive, ArticleEntry, ArticleRef, IssueRef, PageRef, PaperRef } f
 import { articleParagraphs, excerpt } from './article-text.ts';
 import { parseJumps, type Jump } from './jumps.ts';
 import { ROLE_LABELS } from './roles.ts';
+import type { ArticleFrontmatter } from '../schemas/article.ts';
 
 /**
  * What the reading room shows of an article, worked out once per article and shared by the
@@ -168,7 +169,7 @@ function indexOf(archive: Archive, ref: ArticleRef): number {
 }
 
 /** What a byline is made from: an article's or photo item's people and dateline. */
-export type BylineData = Pick<ArticleEntry['data'], 'kind' | 'dateline' | 'reporters' | 'correspondents' | 'photographers'>;
+export type BylineData = Pick<ArticleFrontmatter, 'kind' | 'dateline' | 'reporters' | 'correspondents' | 'photographers'>;
 
 /**
  * The byline as a newspaper prints it: 本报讯（记者 张婷 通讯员 陈静）; without a dateline,
