@@ -1,5 +1,7 @@
 import { stringify as stringifyYaml } from 'yaml';
 import { bylineText } from '../../src/lib/article-view.ts';
+import { fnv1a } from '../../src/lib/hash.ts';
+import { pad } from '../../src/lib/ids.ts';
 import type { ProblemCode } from '../../src/schemas/problem.ts';
 
 /**
@@ -127,8 +129,11 @@ export interface SyntheticIssue {
 // ---------------------------------------------------------------------------------------------
 // randomness
 
+/** A seeded source of floats in [0, 1). */
+export type Rng = () => number;
+
 /** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
-export function createRng(seed: number): () => number {
+export function createRng(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -139,20 +144,15 @@ export function createRng(seed: number): () => number {
   };
 }
 
-/** FNV-1a of a string, mixed with a number: seeds for one paper, one issue, one photo. */
+/** Seeds for one paper, one issue, one photo: the FNV-1a hash of the parts. */
 export function hashSeed(...parts: Array<string | number>): number {
-  let h = 0x811c9dc5;
-  for (const ch of parts.join('\u0000')) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
+  return fnv1a(parts.join('\u0000'));
 }
 
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-const chance = (rng: Rng, p: number) => rng() < p;
+/** A whole number from `min` to `max`, both included. */
+export const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
+export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+export const chance = (rng: Rng, p: number) => rng() < p;
 
 // ---------------------------------------------------------------------------------------------
 // vocabulary (from the sample page and the usual run of a Guizhou city daily)
@@ -466,8 +466,79 @@ function linkContinuation(ctx: Ctx, pages: SyntheticPage[]): void {
   });
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+// ---------------------------------------------------------------------------------------------
+// prose in a lexicon's word frequencies
+
+/**
+ * The templates above use a small vocabulary (about 570 different characters in 5 million),
+ * which is right for testing the importer and the build but far from the 9,000 characters
+ * and million character pairs of the same amount of prose, which is what a search index's
+ * size depends on. Prose made of words drawn from a frequency lexicon (jieba's dictionary,
+ * read by the caller) has them.
+ */
+export interface Lexicon {
+  words: readonly string[];
+  /** Cumulative weights, same length as `words`. */
+  cumulative: readonly number[];
+}
+
+/** A lexicon from (word, weight) pairs; words that are not all Han, or weigh nothing, are left out. */
+export function lexiconFrom(entries: Iterable<[word: string, weight: number]>): Lexicon {
+  const words: string[] = [];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const [word, weight] of entries) {
+    if (!/^\p{Script=Han}+$/u.test(word) || !(weight > 0)) continue;
+    total += weight;
+    words.push(word);
+    cumulative.push(total);
+  }
+  return { words, cumulative };
+}
+
+function lexiconWord(rng: Rng, lexicon: Lexicon): string {
+  const x = rng() * lexicon.cumulative[lexicon.cumulative.length - 1]!;
+  let lo = 0;
+  let hi = lexicon.cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lexicon.cumulative[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lexicon.words[lo]!;
+}
+
+/** Something put in place of a lexicon word at a known rate (a planted query string, a number). */
+export interface ProseInsert {
+  /** The chance that a word is replaced by this. */
+  rate: number;
+  pick: (rng: Rng) => string;
+}
+
+const PROSE_PUNCTUATION = ['，', '，', '，', '，', '。', '。', '、', '；', '：'];
+
+/**
+ * A paragraph of at least `chars` characters: lexicon words, each replaced by one of `inserts`
+ * at its rate, a punctuation mark every 4-12 words, and a full stop at the end.
+ */
+export function proseParagraph(rng: Rng, lexicon: Lexicon, chars: number, inserts: readonly ProseInsert[] = []): string {
+  let text = '';
+  let words = 0;
+  while (text.length < chars) {
+    let roll = rng();
+    let word: string | undefined;
+    for (const insert of inserts) {
+      if (roll < insert.rate) {
+        word = insert.pick(rng);
+        break;
+      }
+      roll -= insert.rate;
+    }
+    word ??= lexiconWord(rng, lexicon);
+    const punctuation = ++words % int(rng, 4, 12) === 0 ? pick(rng, PROSE_PUNCTUATION) : '';
+    text += word + punctuation;
+  }
+  return `${text.replace(/[，、；：]$/u, '')}。`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,8 +74,7 @@ export function articleView(archive: Archive, ref: ArticleRef): ArticleView {
   if (headline === null) {
     const origin = jumps.find((jump) => jump.direction === 'from' && jump.article?.entry.data.title);
     if (data.kind === 'article' && origin) headline = `${origin.article!.entry.data.title}（${origin.label.replace(/^上/u, '')}）`;
-    else if (data.kind === 'photo') headline = photoHeadline(paragraphsOf(entry));
-    else headline = excerpt(paragraphsOf(entry), 20) || '（无标题）';
+    else headline = headlineFromText(data.kind, paragraphsOf(entry));
   }
   const authors = data.kind === 'photo' && data.photographers.length > 0 ? data.photographers : data.reporters;
 
@@ -140,6 +139,11 @@ export function photoHeadline(paragraphs: string[]): string {
 /** The text alternative of a photo item's picture: what its caption says it shows, else the headline. */
 export function photoItemAlt(paragraphs: string[], headline: string): string {
   return excerpt([photoSubjects(paragraphs)[0] ?? headline.replace(/[。！？]$/u, '')], 60);
+}
+
+/** The headline of an item printed without one, made from its text. */
+export function headlineFromText(kind: 'article' | 'photo', paragraphs: string[]): string {
+  return kind === 'photo' ? photoHeadline(paragraphs) : excerpt(paragraphs, 20) || '（无标题）';
 }
 
 /** The sentences of a caption; a paragraph that stops without a full stop ends one too. */
