@@ -23,6 +23,7 @@ import { buildHugo, hugoVersion, writeHugoSite } from './io/bench-hugo.ts';
 import { folderSize, runMeasured, type Measured } from './io/bench-process.ts';
 import { fmt, formatTable, gib, median, parseBuildLog, parseSizes, SEARCH_PHASE, sizeLabel, type BuildPhases, type Column } from './lib/bench-stats.ts';
 import { issueDates, issueFolderFiles, resolveOptions, syntheticIssue, type SyntheticOptions } from './lib/synthetic.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.cache', 'bench');
@@ -486,16 +487,10 @@ function gitCommit(): string {
 }
 
 // run as a command, not when a test imports the tables
-const isCommand = process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename;
-if (isCommand && !existsSync(join(ROOT, 'node_modules', 'astro'))) {
-  process.stderr.write('Run `npm install` first.\n');
-  process.exitCode = 1;
-} else if (isCommand) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+if (import.meta.main) {
+  if (existsSync(join(ROOT, 'node_modules', 'astro'))) runCommand(main, { stack: true });
+  else {
+    process.stderr.write('Run `npm install` first.\n');
+    process.exitCode = 1;
+  }
 }

@@ -17,6 +17,7 @@ import { readBuiltCorpus } from '../src/io/corpus-files.ts';
 import type { ArticleRecord } from '../src/lib/open-data.ts';
 import { launchBrowser } from '../src/io/browser.ts';
 import { serveStatic } from '../src/io/static-server.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -101,7 +102,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+if (import.meta.main) runCommand(main);
