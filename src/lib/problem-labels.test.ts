@@ -6,8 +6,9 @@ import { PROBLEM_CODES_DOC, problemCodesMarkdown, problemLabel } from './problem
 
 describe('problem codes', () => {
   it('each have a label for readers and a meaning for maintainers', () => {
-    for (const [code, { label, meaning }] of Object.entries(PROBLEM_CODES)) {
+    for (const [code, { scope, label, meaning }] of Object.entries(PROBLEM_CODES)) {
       expect(code).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(['text', 'file']).toContain(scope);
       expect(label, code).toMatch(/\p{Script=Han}/u);
       expect(meaning, code).toMatch(/^[a-z]/);
     }

@@ -1,4 +1,4 @@
-import { PROBLEM_CODES, type Problem, type ProblemCode } from '../schemas/problem.ts';
+import { PROBLEM_CODES, type Problem, type ProblemCode, type ProblemScope } from '../schemas/problem.ts';
 
 /**
  * What an importer flag means, for readers (zh-CN), from the table in src/schemas/problem.ts.
@@ -20,25 +20,38 @@ const cell = (text: string) => text.replace(/\|/gu, '\\|');
  * table (`npm run docs:problems` writes it; a test fails when the file is out of date).
  */
 export function problemCodesMarkdown(): string {
-  const rows = (Object.entries(PROBLEM_CODES) as Array<[ProblemCode, { label: string; meaning: string }]>).map(
-    ([code, { label, meaning }]) => `| \`${code}\` | ${cell(meaning)} | ${cell(label)} |`,
-  );
+  const rows = (scope: ProblemScope) =>
+    (Object.entries(PROBLEM_CODES) as Array<[ProblemCode, (typeof PROBLEM_CODES)[ProblemCode]]>)
+      .filter(([, entry]) => entry.scope === scope)
+      .map(([code, { label, meaning }]) => `| \`${code}\` | ${cell(meaning)} | ${cell(label)} |`);
   return [
     '# Problem codes',
     '',
     '<!-- Generated from src/schemas/problem.ts by `npm run docs:problems`; edit the table there. -->',
     '',
-    'The importer flags what a person should decide and never guesses. Each problem it stores in an',
-    "article's `problems:` front matter has one of these codes, the source line, the excerpt and,",
-    'where there is one, a suggestion. The article page lists them under the headline with the label',
+    'Every problem the importer reports has one of these codes, the source line, a message and,',
+    'where there is one, the excerpt and a suggestion. A code not in this list in an article\'s',
+    '`problems:` front matter stops the build with a message naming the article: correct the code',
+    'or delete the problem.',
+    '',
+    '## In the text',
+    '',
+    'Flags for a person to decide; the importer never guesses. They are stored in the article\'s',
+    '`problems:` front matter, and the article page lists them under the headline with the label',
     'in the last column.',
     '',
     '| Code | Meaning | Shown to readers as |',
     '| --- | --- | --- |',
-    ...rows,
+    ...rows('text'),
     '',
-    'A code not in this list stops the build with a message naming the article: correct the code or',
-    'delete the problem.',
+    '## In an OCR file with positions (hOCR, ALTO)',
+    '',
+    'What the reader of a positioned OCR file could not read as it stands, and what it did instead.',
+    'Each code is listed at most 20 times per file, then once with the number of the others.',
+    '',
+    '| Code | Meaning | Label |',
+    '| --- | --- | --- |',
+    ...rows('file'),
     '',
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import type { Problem } from '../../schemas/problem.ts';
+import type { Problem, ProblemCode } from '../../schemas/problem.ts';
 import type { Box } from '../../schemas/scan.ts';
 
 /**
@@ -145,7 +145,7 @@ export function median(values: readonly number[]): number | null {
  */
 export class ProblemList {
   readonly problems: Problem[] = [];
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<ProblemCode, number>();
   private readonly perCode: number;
   constructor(perCode = 20) {
     this.perCode = perCode;
