@@ -1,4 +1,3 @@
-import { fnv1a } from '../hash.ts';
 import { sourceFilters, type SearchSource } from './records.ts';
 
 /**
@@ -31,9 +30,14 @@ export function compareSources(a: SearchSource, b: SearchSource): number {
  */
 export const INDEX_FORMAT = 'bigram-groups-1';
 
-/** A short stable name from the shard's contents: FNV-1a, hex. */
+/** FNV-1a, 32 bit, hex: a short stable name from the shard's contents. */
 function fnv(text: string): string {
-  return fnv1a(text).toString(16).padStart(8, '0');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
 /**
