@@ -1,7 +1,7 @@
 /**
  * FNV-1a, 32 bit, over the UTF-16 code units of `text`: a small, stable hash for names and
- * seeds (not for security). Shard keys of the search index and the synthetic archive's seeds
- * are made with it, so it must never change.
+ * seeds (not for security). The synthetic archive's seeds are made with it (the search index's
+ * bundle keys use the same hash), so it must never change.
  */
 export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
