@@ -28,6 +28,7 @@ const TYPES: Record<string, { type: string; compress: boolean }> = {
   '.jpg': { type: 'image/jpeg', compress: false },
   '.jpeg': { type: 'image/jpeg', compress: false },
   '.png': { type: 'image/png', compress: false },
+  '.tif': { type: 'image/tiff', compress: false },
   '.webp': { type: 'image/webp', compress: false },
   '.avif': { type: 'image/avif', compress: false },
   '.ico': { type: 'image/x-icon', compress: false },
