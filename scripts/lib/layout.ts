@@ -67,7 +67,6 @@ export function splitUnits(lines: string[], skip: Set<number>, isStandalone: (te
 
 const INDENT = /^(?:\u3000|\s{2,})/u;
 
-
 function bracketBalance(text: string): number {
   return (text.match(/[（(〈]/gu) ?? []).length - (text.match(/[）)〉]/gu) ?? []).length;
 }
