@@ -6,6 +6,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import { articleFileBundles } from './src/integrations/article-files.ts';
 import { outputInPlace } from './src/integrations/output-in-place.ts';
 import { photos } from './src/integrations/photos.ts';
+import { scans } from './src/integrations/scans.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shardOutput } from './src/integrations/shard-output.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
@@ -33,7 +34,7 @@ export default defineConfig({
   // in this order: a shard build drops the pages it does not own (and their issues' article-file
   // bundles) before the article files, photos and search are written; then what the previous
   // build left in the output folder and this one did not write is removed
-  integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), searchIndex(), outputInPlace()],
+  integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), scans(), searchIndex(), outputInPlace()],
   devToolbar: { enabled: false },
   // article pages whose data and code are unchanged are not rendered again (src/lib/page-keys.ts)
   experimental: { incrementalBuild: process.env.ARCHIVE_INCREMENTAL !== '0' },

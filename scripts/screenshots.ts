@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Screenshots of the built site for review: the article page on a phone and on a desktop, in
- * light and dark, and the other page types. They are build outputs (screenshots/ is ignored by
+ * light and dark, the article's page (its 版面 view when the page has a scan), and the other page types. They are build outputs (screenshots/ is ignored by
  * git), made from dist/ with Debian's Chromium.
  *
  *   npm run screenshots [-- --dist dist] [--out screenshots] [--article /paper/date/page/nn/] [--build]
@@ -15,6 +15,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuiltCorpus } from '../src/io/corpus-files.ts';
 import type { ArticleRecord } from '../src/lib/open-data.ts';
+import { paths } from '../src/lib/paths.ts';
 import { launchBrowser } from '../src/io/browser.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 import { runCommand } from '../src/io/cli.ts';
@@ -68,6 +69,10 @@ async function main(): Promise<void> {
           { name: 'year', path: `/${record.paper}/${record.date.slice(0, 4)}/`, viewport: 'desktop' as const, scheme: 'light' as const },
           { name: 'issue', path: `/${record.paper}/${record.date}/`, viewport: 'desktop' as const, scheme: 'light' as const },
           { name: 'issue', path: `/${record.paper}/${record.date}/`, viewport: 'phone' as const, scheme: 'light' as const },
+          // the 版面 view (the page's scan beside or above its items, when it has one)
+          { name: 'page', path: paths.page(record.paper, record.date, record.page), viewport: 'desktop' as const, scheme: 'light' as const },
+          { name: 'page', path: paths.page(record.paper, record.date, record.page), viewport: 'phone' as const, scheme: 'light' as const },
+          { name: 'page', path: paths.page(record.paper, record.date, record.page), viewport: 'desktop' as const, scheme: 'dark' as const },
         ]
       : []),
     { name: 'data', path: '/data/', viewport: 'desktop', scheme: 'light' },

@@ -3,6 +3,7 @@ import { issueSchema, type Issue } from '../../src/schemas/issue.ts';
 import type { ArticleFrontmatter, ArticlePhoto } from '../../src/schemas/article.ts';
 import type { ParsedItem, ParsedPage } from '../../src/schemas/parsed-page.ts';
 import { contentPaths } from '../../src/lib/ids.ts';
+import { isItemFileName } from '../../src/lib/content-names.ts';
 import { articleToMdx, isHandEdited } from './to-mdx.ts';
 
 /**
@@ -88,7 +89,8 @@ export function planImport(pages: PageSource[], photos: PreparedPhoto[], snapsho
     }
     for (const existing of snapshot.list(dir)) {
       const path = `${dir}/${existing}`;
-      if (wanted.has(path) || !/^\d{2,3}(?:-\d+\.\w+|\.mdx)$/u.test(existing)) continue;
+      // names the site refuses (1000.mdx, from an older import) go too, so the build is not broken
+      if (wanted.has(path) || !isItemFileName(existing)) continue;
       plan.removals.push(path);
       if (path.endsWith('.mdx') && isHandEdited(snapshot.read(path) ?? '')) plan.conflicts.push(path);
     }

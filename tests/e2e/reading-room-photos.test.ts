@@ -158,6 +158,21 @@ describe('reading room with photos, gaps and history', () => {
     await page.waitForURL(new RegExp(`${P}/2022-03-06/01/$`, 'u'));
   });
 
+  it('turns pages and issues with the arrow keys; a page without a scan keeps its list', async () => {
+    const page = await open(`${P}/${FIXTURE.rich}/02/`);
+    // no scan was imported for this archive: no 版面 image, the items as a list
+    expect(await page.locator('[data-scan]').count()).toBe(0);
+    expect(await page.locator('.card-list li').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(new RegExp(`${P}/${FIXTURE.rich}/01/$`, 'u'));
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(new RegExp(`${P}/${FIXTURE.rich}/02/$`, 'u'));
+    // on an issue, the arrows go to the previous and next issue
+    await page.goto(`${site.url}${P}/${FIXTURE.rich}/`);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(new RegExp(`${P}/2022-03-06/$`, 'u'));
+  });
+
   it('shows the gaps of a year and moves through it with the keyboard', async () => {
     const page = await open(`${P}/2022/`);
     const march = page.locator('table#m03');
