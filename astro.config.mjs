@@ -36,9 +36,15 @@ export default defineConfig({
   // build left in the output folder and this one did not write is removed
   integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), scans(), searchIndex(), outputInPlace()],
   devToolbar: { enabled: false },
+  // Astro's terminal output with the build's route list made readable: a line per route,
+  // internal outputs counted but not listed, progress instead of 50,000 lines (src/lib/build-log.ts)
+  logger: { entrypoint: './src/io/build-log.ts' },
   // article pages whose data and code are unchanged are not rendered again (src/lib/page-keys.ts)
   experimental: { incrementalBuild: process.env.ARCHIVE_INCREMENTAL !== '0' },
   vite: {
+    // `astro preview` serves on the port given or fails: moving to the next free port would
+    // leave every absolute URL of the build pointing at another server (scripts/serve.ts)
+    preview: { strictPort: true },
     build: {
       rollupOptions: {
         // every MDX module carries Astro's "use astro:head-inject" directive and the bundler

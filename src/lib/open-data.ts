@@ -6,6 +6,7 @@ import { gbt7714, type CitationSource } from './citations.ts';
 import { formatDate, pageLabel } from './dates.ts';
 import { paths } from './paths.ts';
 import { fullPhotoUrl } from './photo-sizes.ts';
+import { estimateNote, estimateOf, paperRights } from './provenance.ts';
 import { masterUrl, scanBase } from './scan-images.ts';
 import { site } from './site.ts';
 import type { Box, Scan } from '../schemas/scan.ts';
@@ -54,7 +55,9 @@ export interface ArticleRecord {
   regions: Box[] | null;
   /** The scan of the item's page: its size is the space of `regions`. */
   scan: ScanRecord | null;
+  estimated: { date: boolean; pages: boolean; note: string } | null;
   citation: string;
+  rights: { text: string; photos: string | null; uri: string };
   files: { html: string; json: string; txt: string; bib: string; ris: string; csl: string };
 }
 
@@ -87,7 +90,9 @@ export const ARTICLE_FIELDS: Array<{ name: keyof ArticleRecord; type: string; de
   { name: 'source', type: '对象 | null', description: '文字来源：OCR 文件名 file 及起止行号 lines。' },
   { name: 'regions', type: '对象数组 | null', description: '稿件在本版原图上的位置：一个或多个矩形（跨栏时多个），x、y 为左上角，w、h 为宽高，单位是原图像素（见 scan 的 width、height）；无原图或无位置时为 null。' },
   { name: 'scan', type: '对象 | null', description: '本版原图：SHA-256 校验值 sha256、像素宽 width 高 height、格式 format、字节数 bytes、IIIF 图像服务 image（level 0）、原图下载地址 download，以及原图系据文字生成时的说明 synthetic。' },
-  { name: 'citation', type: '字符串', description: 'GB/T 7714-2015 格式的参考文献著录（纸本形式）。' },
+  { name: 'estimated', type: '对象 | null', description: '本期出版日期或版次系编者推定时的说明（原件未印出或未能识别）：date、pages 为 true 表示该项为推定，note 为编者的依据；均据原件时为 null。' },
+  { name: 'citation', type: '字符串', description: 'GB/T 7714-2015 格式的参考文献著录（纸本形式）；推定的出版日期和版次置于方括号内，如 [2023-01-17]([3])。' },
+  { name: 'rights', type: '对象', description: '权利说明：文字 text、图片 photos（无图片时为 null），以及权利声明的 URI uri（默认 rightsstatements.org 的 In Copyright）。' },
   { name: 'files', type: '对象', description: '本稿件的各种文件：网页 html、JSON、纯文本 txt、BibTeX bib、RIS ris、CSL-JSON csl。' },
 ];
 
@@ -106,7 +111,14 @@ export function citationSourceOf(view: ArticleView, siteUrl: URL | string): Cita
     pageName: page.page.name,
     url: absolute(siteUrl, ref.url),
     archive: site.title,
+    estimated: citationEstimate(view.issue),
   };
+}
+
+/** The estimate as citations carry it: which parts, and the sentence for their note fields. */
+function citationEstimate(issue: IssueRef): CitationSource['estimated'] {
+  const estimated = estimateOf(issue.data);
+  return estimated ? { date: estimated.date, pages: estimated.pages, note: estimateNote(estimated) } : null;
 }
 
 export function absolute(siteUrl: URL | string, path: string): string {
@@ -147,7 +159,9 @@ export function articleRecord(view: ArticleView, siteUrl: URL | string): Article
     source: data.source ?? null,
     regions: page.page.scan && data.regions && data.regions.length > 0 ? data.regions : null,
     scan: page.page.scan ? scanRecord(page.page.scan, siteUrl) : null,
+    estimated: estimateOf(view.issue.data),
     citation: gbt7714(citationSourceOf(view, siteUrl)),
+    rights: (({ text, photos, uri }) => ({ text, photos: data.photos.length > 0 ? photos : null, uri }))(paperRights(paper.data)),
     files: {
       html: url(ref.url),
       json: url(paths.articleJson(id)),
@@ -172,8 +186,12 @@ export function articleText(view: ArticleView, siteUrl: URL | string): string {
   const body = [...view.paragraphs];
   if (data.credit) body.push(data.credit);
   if (data.continuation) body.push(`（${data.continuation}）`);
-  const where = `${view.paper.data.name} ${formatDate(view.ref.key.date)} ${pageLabel(view.ref.key.page)}${view.page.page.name ? ` ${view.page.page.name}` : ''}`;
-  const blocks = [head.join('\n'), ...(bylineLine ? [bylineLine] : []), ...body, `——\n${where}\n${gbt7714(citationSourceOf(view, siteUrl))}\n${absolute(siteUrl, view.ref.url)}`];
+  const source = citationSourceOf(view, siteUrl);
+  const guess = (estimated: boolean | undefined) => (estimated ? '（推定）' : '');
+  const where = `${view.paper.data.name} ${formatDate(view.ref.key.date)}${guess(source.estimated?.date)} ${pageLabel(view.ref.key.page)}${guess(source.estimated?.pages)}${view.page.page.name ? ` ${view.page.page.name}` : ''}`;
+  const rights = paperRights(view.paper.data);
+  const provenance = [source.estimated?.note, rights.text, data.photos.length > 0 ? rights.photos : null].filter((line): line is string => Boolean(line));
+  const blocks = [head.join('\n'), ...(bylineLine ? [bylineLine] : []), ...body, [`——`, where, gbt7714(source), ...provenance, absolute(siteUrl, view.ref.url)].join('\n')];
   return `${blocks.join('\n\n')}\n`;
 }
 

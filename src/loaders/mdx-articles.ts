@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleParagraphs } from '../lib/article-text.ts';
 import type { NameProblem } from '../lib/content-names.ts';
+import { progress } from '../lib/progress.ts';
 import { locateIssues, yamlLines } from '../lib/yaml-data.ts';
 import { contentError, type LoadProblem, type LoadReport } from './load-report.ts';
 import { createPlainMdxRenderer, type PlainMdxOptions, type PlainMdxResult } from './plain-mdx.ts';
@@ -188,7 +189,12 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
       };
 
       try {
-        for (const entry of listEntries(base, options.pattern)) await sync(entry);
+        const entries = listEntries(base, options.pattern);
+        const counter = progress({ label: options.render === false ? 'loading articles' : 'rendering articles', total: entries.length, say: (line) => logger.info(line) });
+        for (const entry of entries) {
+          await sync(entry);
+          counter.tick();
+        }
         for (const id of untouched) store.delete(id);
       } catch (error) {
         options.report?.abandon(context.collection);
