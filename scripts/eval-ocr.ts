@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../src/io/write-atomic.ts';
 import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
 import { parsePage } from './lib/parse-page.ts';
 import { createRng, hashSeed } from './lib/synthetic.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const USAGE = `npm run eval:ocr [-- options]
 
@@ -221,11 +222,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
+  runCommand(main, {
+    onError: (error) => {
       process.stderr.write(`eval:ocr: ${(error as Error).message}\n`);
-      process.exitCode = 1;
+      return 1;
     },
-  );
+  });
 }
