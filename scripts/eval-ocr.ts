@@ -16,7 +16,7 @@ import { loadLexicon } from './io/lexicon.ts';
 import { writeFileAtomic } from '../src/io/write-atomic.ts';
 import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
 import { parsePage } from './lib/parse-page.ts';
-import { createRng, hashSeed } from './lib/synthetic.ts';
+import { createRng, hashSeed } from '../src/lib/random.ts';
 import { runCommand } from '../src/io/cli.ts';
 
 const USAGE = `npm run eval:ocr [-- options]

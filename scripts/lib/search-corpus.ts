@@ -1,6 +1,7 @@
 import { bylineText, headlineFromText } from '../../src/lib/article-view.ts';
 import type { SearchSource } from '../../src/lib/search/records.ts';
-import { chance, createRng, DEFAULT_OPTIONS, hashSeed, int, lexiconFrom, pick, proseParagraph, resolveOptions, syntheticIssues, type Lexicon, type ProseInsert } from './synthetic.ts';
+import { chance, createRng, hashSeed, int, pick } from '../../src/lib/random.ts';
+import { DEFAULT_OPTIONS, lexiconFrom, proseParagraph, resolveOptions, syntheticIssues, type Lexicon, type ProseInsert } from './synthetic.ts';
 
 export { lexiconFrom, type Lexicon };
 

@@ -1,7 +1,7 @@
 import { stringify as stringifyYaml } from 'yaml';
 import { bylineText } from '../../src/lib/article-view.ts';
-import { fnv1a } from '../../src/lib/hash.ts';
 import { pad } from '../../src/lib/ids.ts';
+import { chance, createRng, hashSeed, int, pick, type Rng } from '../../src/lib/random.ts';
 import type { ProblemCode } from '../../src/schemas/problem.ts';
 
 /**
@@ -125,34 +125,6 @@ export interface SyntheticIssue {
   number: number;
   pages: SyntheticPage[];
 }
-
-// ---------------------------------------------------------------------------------------------
-// randomness
-
-/** A seeded source of floats in [0, 1). */
-export type Rng = () => number;
-
-/** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Seeds for one paper, one issue, one photo: the FNV-1a hash of the parts. */
-export function hashSeed(...parts: Array<string | number>): number {
-  return fnv1a(parts.join('\u0000'));
-}
-
-/** A whole number from `min` to `max`, both included. */
-export const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-export const chance = (rng: Rng, p: number) => rng() < p;
 
 // ---------------------------------------------------------------------------------------------
 // vocabulary (from the sample page and the usual run of a Guizhou city daily)
