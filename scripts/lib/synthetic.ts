@@ -1,6 +1,7 @@
 import { stringify as stringifyYaml } from 'yaml';
 import { bylineText } from '../../src/lib/article-view.ts';
 import { pad } from '../../src/lib/ids.ts';
+import type { PrintedItem } from '../../src/lib/ocr-eval/truth.ts';
 import { chance, createRng, hashSeed, int, pick, type Rng } from '../../src/lib/random.ts';
 import type { ProblemCode } from '../../src/schemas/problem.ts';
 
@@ -88,24 +89,10 @@ export interface SyntheticPhoto {
 /** The problems the generator plants in the OCR text, for the importer to flag. */
 export type PlantedProblem = Extract<ProblemCode, 'ocr-suspect' | 'dash-misread' | 'truncated-text'>;
 
-export interface SyntheticItem {
+/** An item as printed (its text clean: the OCR damage is planted in `ocrPageText`). */
+export interface SyntheticItem extends PrintedItem {
   /** The id the importer gives it when it reads the page right: `<paper>/<date>/<page>/<nn>`. */
   id: string;
-  kind: 'article' | 'photo';
-  column: string | null;
-  kicker: string | null;
-  title: string | null;
-  subtitle: string | null;
-  dateline: string | null;
-  reporters: string[];
-  correspondents: string[];
-  photographers: string[];
-  /** The printed text, clean: article paragraphs, or the caption paragraphs of a photo item. */
-  paragraphs: string[];
-  /** A photo credit line as printed, e.g. （记者 向婧 摄）. */
-  credit: string | null;
-  /** A jump line: 下转第5版 on the first part, 上接第1版 on the rest. */
-  continuation: string | null;
   photos: SyntheticPhoto[];
   /** OCR damage planted in this item's text (the clean text above is what was printed). */
   planted: PlantedProblem[];
