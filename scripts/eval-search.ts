@@ -31,8 +31,7 @@ import type { SearchSource } from '../src/lib/search/records.ts';
 import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/io/search-bundles.ts';
 import { launchBrowser } from '../src/io/browser.ts';
 import { buildSite, ROOT } from '../src/io/astro-build.ts';
-import { serveStatic, type StaticServer } from '../src/io/static-server.ts';
-import { serveHttp2 } from '../src/io/search-server.ts';
+import { serveHttp2, serveStatic, type StaticServer } from '../src/io/static-server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -390,7 +389,7 @@ async function measure(generated: number): Promise<SizeReport> {
   );
 
   const urls = fragmentUrls(site, bundles);
-  // HTTPS and HTTP/2 as hosts serve sites (see src/io/search-server.ts); HTTP/1.1 when openssl is missing
+  // HTTPS and HTTP/2 as hosts serve sites (see src/io/static-server.ts); HTTP/1.1 when openssl is missing
   let host = 'HTTPS and HTTP/2, text gzip-compressed';
   const server = await serveHttp2(site, join(work, 'tls')).catch(async (error: unknown) => {
     host = `HTTP/1.1, text gzip-compressed (no HTTP/2: ${String(error).slice(0, 80)})`;

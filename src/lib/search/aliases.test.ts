@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALIAS_WINDOW, aliasWindows, correctLine, overlapsChange, suspectsOf } from './aliases.ts';
 import { indexCodePoints } from './tokens.ts';
 
-const problem = (extra: Record<string, unknown>) => ({ code: 'ocr-suspect', line: 3, message: 'x', excerpt: '名村医人户走', suggestion: '名村医入户走', ...extra });
+const problem = (extra: Record<string, unknown>) => ({ code: 'ocr-suspect' as const, line: 3, message: 'x', excerpt: '名村医人户走', suggestion: '名村医入户走', ...extra });
 const text = (points: Uint32Array) => String.fromCodePoint(...points);
 
 describe('suspectsOf', () => {

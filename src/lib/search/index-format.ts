@@ -1,3 +1,4 @@
+import { fnv1a } from '../hash.ts';
 import { displayLine } from './text.ts';
 import type { SuspectReading } from './aliases.ts';
 import { sourceFilters, type SearchSource } from './records.ts';
@@ -121,15 +122,8 @@ export function unframe(bytes: Uint8Array): Uint8Array | null {
 
 // ------------------------------------------------------------------ keys and ids
 
-/** FNV-1a, 32 bit, hex: a short stable name from a bundle's contents. */
-export function fnv(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
+/** FNV-1a (src/lib/hash.ts), 8 hex digits: a short stable name from a bundle's contents. */
+const fnvHex = (text: string): string => fnv1a(text).toString(16).padStart(8, '0');
 
 /**
  * A bundle's key: its Pagefind "language" and the prefix of its ids and file names. A hash of
@@ -137,7 +131,7 @@ export function fnv(text: string): string {
  * the files for ever), and never zh/ja/th, which Pagefind would segment.
  */
 export function bundleKey(sources: readonly SearchSource[]): string {
-  return `x${fnv(`${INDEX_FORMAT}\n${JSON.stringify(sources)}`)}`;
+  return `x${fnvHex(`${INDEX_FORMAT}\n${JSON.stringify(sources)}`)}`;
 }
 
 /**
