@@ -82,7 +82,9 @@ const QUERIES: EvalQuery[] = [
   ...['5G', 'PM2.5', 'APP', 'pm2.5', '5GB'].map((t) => q(t, 'Latin')),
   q('"New York"', 'Latin', [['New York']]),
   ...['张婷 志愿服务', '疫情防控 社区', '仁怀市 2022年', '工作 发展 群众', '红花岗区 7.6万'].map((t) => q(t, 'several terms')),
-  q('“文明实践·新蒲有约”', 'punctuation', [['“文明实践·新蒲有约”']]),
+  // the quotes are the query's (a phrase), not text to find: the phrase is printed quoted and not
+  // (开展文明实践·新蒲有约活动, a headline that starts with it); the middle dot is text
+  q('“文明实践·新蒲有约”', 'punctuation', [['文明实践·新蒲有约']]),
   q('蒲', 'one character'),
   q('婷', 'one character'),
   q('疫情防控 OR 乡村振兴', 'or / not', [['疫情防控', '乡村振兴']]),

@@ -10,6 +10,10 @@ describe('parseQuery', () => {
     expect(clauses('“文明 实践” 新蒲')).toEqual([['文明实践'], ['新蒲']]);
     expect(clauses('「新时代」')).toEqual([['新时代']]);
     expect(clauses('＂New York＂')).toEqual([['New York']]);
+    // the quotes are syntax, punctuation inside them is text
+    expect(clauses('“文明实践·新蒲有约”')).toEqual([['文明实践·新蒲有约']]);
+    expect(clauses('"文明实践·新蒲有约" 2022年')).toEqual([['文明实践·新蒲有约'], ['2022年']]);
+    expect(parseQuery('-“文明实践·新蒲有约”')).toEqual({ clauses: [], excluded: ['文明实践·新蒲有约'] });
   });
 
   it('takes an unclosed quote to the end and ignores empty terms', () => {
