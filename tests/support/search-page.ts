@@ -14,6 +14,8 @@ export async function openSearch(browser: Browser, base: string, query = ''): Pr
 /** Wait until the status line reports an outcome, then read it. */
 export async function settled(page: Page): Promise<string> {
   await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 20_000 }).toMatch(/找到|没有|无法加载/u);
+  // the first results come before the rest of the page's (the list is busy until all are shown)
+  await expect.poll(() => page.locator('#search-results').getAttribute('aria-busy'), { timeout: 20_000 }).toBeNull();
   return page.locator('#search-status').innerText();
 }
 

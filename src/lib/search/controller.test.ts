@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleClient } from './client.ts';
-import { createSearchController, dropLinks, filterPhrases, pagerLinks, statusLine, type ResultsPage, type SearchReport } from './controller.ts';
+import { createSearchController, dropLinks, filterPhrases, pagerLinks, PREVIEW_SIZE, statusLine, type ResultsPage, type ResultsPreview, type SearchReport } from './controller.ts';
 import type { PagefindResult } from './engine.ts';
 import { ALIAS_BASE, CLASS_STEP, FLAG_BASE, lengthClass, SLOT, termWords } from './tokens.ts';
 import { EMPTY_STATE, type SearchState } from './url-state.ts';
@@ -80,7 +80,7 @@ function fakeClient(texts: string[], hold?: Promise<void>, suggested: Record<num
 }
 
 function recorder() {
-  const shown: Array<ResultsPage | 'clear' | 'busy' | 'failed' | SearchState> = [];
+  const shown: Array<ResultsPage | 'clear' | 'busy' | 'failed' | SearchState | { preview: ResultsPreview }> = [];
   return {
     shown,
     view: {
@@ -88,6 +88,7 @@ function recorder() {
       clear: () => void shown.push('clear'),
       busy: () => void shown.push('busy'),
       show: (page: ResultsPage) => void shown.push(page),
+      preview: (preview: ResultsPreview) => void shown.push({ preview }),
       failed: () => void shown.push('failed'),
     },
   };
@@ -137,6 +138,41 @@ describe('the search controller', () => {
     const printed = shown.at(-1) as ResultsPage;
     expect(printed.status).toBe('找到 2 篇。其中 1 篇中的“村医人户”被标记为疑似识别错误，可能应为“村医入户”。');
     expect(printed.suspects).toBeNull();
+  });
+
+  it('shows the first results while the rest of the page loads, with the status the page will have', async () => {
+    const texts = Array.from({ length: PREVIEW_SIZE + 3 }, (_, i) => `疫情${'防控'.repeat(i + 1)}`);
+    const base = fakeClient(texts);
+    let release!: () => void;
+    const rest = new Promise<void>((resolve) => (release = resolve));
+    const requested: string[] = [];
+    const client: BundleClient = {
+      ...base,
+      fragment: async (hit) => {
+        requested.push(hit.id);
+        // the results after the first few come late
+        if (requested.length > PREVIEW_SIZE) await rest;
+        return base.fragment(hit);
+      },
+    };
+    const { shown, view } = recorder();
+    const running = createSearchController({ client, view }).run({ ...EMPTY_STATE, q: '疫情' });
+    await expect.poll(() => shown.length).toBe(3);
+    const { preview } = shown[2] as { preview: ResultsPreview };
+    expect(preview.items).toHaveLength(PREVIEW_SIZE);
+    expect(preview).toMatchObject({ start: 1, status: `找到 ${texts.length} 篇。` });
+    release();
+    await running;
+    const page = shown[3] as ResultsPage;
+    expect(page.items).toHaveLength(texts.length);
+    expect(page.items.slice(0, PREVIEW_SIZE)).toEqual(preview.items);
+    expect(page.status).toBe(preview.status);
+    expect(shown).toHaveLength(4);
+
+    // a page that fits in the preview: shown once
+    const few = recorder();
+    await createSearchController({ client: fakeClient(texts.slice(0, PREVIEW_SIZE)), view: few.view }).run({ ...EMPTY_STATE, q: '疫情' });
+    expect(few.shown.filter((item) => typeof item === 'object' && 'preview' in item)).toEqual([]);
   });
 
   it('clears the results for an empty query without searching', async () => {

@@ -14,6 +14,13 @@ import { formatDate } from '../dates.ts';
 
 export const PAGE_SIZE = 20;
 
+/**
+ * The results shown as soon as they are loaded, before the rest of the page's: those on screen
+ * when the results come (four on a desktop, one or two on a phone), and few enough to load in
+ * one round of a browser's six connections to a host.
+ */
+export const PREVIEW_SIZE = 5;
+
 /** Suspected misreadings shown under the exact results (all of them: a page of their own). */
 export const SUSPECTS_SHOWN = 3;
 
@@ -72,12 +79,22 @@ export interface SearchReport {
   searchMs: number;
 }
 
+/** The first results of a page, shown while the others load. */
+export interface ResultsPreview {
+  items: ResultView[];
+  start: number;
+  /** The status line, as the whole page will have it. */
+  status: string;
+}
+
 export interface SearchView {
   /** The form shows the state being searched. */
   showState(state: SearchState): void;
   /** No query: nothing to show. */
   clear(): void;
   busy(): void;
+  /** The first results of the page, shown as soon as they are loaded; `show` follows with them all. */
+  preview?(preview: ResultsPreview): void;
   show(page: ResultsPage): void;
   failed(error: unknown): void;
 }
@@ -173,6 +190,8 @@ export interface ControllerOptions {
   /** Traditional-character handling for the engine (see EngineOptions). */
   mayBeTraditional?: EngineOptions['mayBeTraditional'];
   toSimplified?: EngineOptions['toSimplified'];
+  /** Let the page breathe while a common word's positions are read (see EngineOptions). */
+  pause?: EngineOptions['pause'];
   /** Called with each finished search. */
   onReport?: (report: SearchReport) => void;
   now?: () => number;
@@ -187,6 +206,7 @@ export function createSearchController(options: ControllerOptions): { run(state:
     pagefind: client.pagefind,
     mayBeTraditional: options.mayBeTraditional,
     toSimplified: options.toSimplified,
+    pause: options.pause,
     get ordered() {
       return loaded.ordered;
     },
@@ -233,19 +253,32 @@ export function createSearchController(options: ControllerOptions): { run(state:
       const page = Math.min(state.page, pages);
       const reading = state.ocr ? 'suggested' : 'printed';
       const viewOf = async (hit: Hit) => resultView(await client.fragment(hit), marks, reading);
-      const [items, suspects, flagged] = await Promise.all([
-        Promise.all((await list.page(page - 1, PAGE_SIZE)).map(viewOf)),
-        !state.ocr && outcome.suspected.total > 0 ? Promise.all((await outcome.suspected.page(0, SUSPECTS_SHOWN)).map(async (hit) => resultView(await client.fragment(hit), marks, 'suggested'))) : null,
-        // how a flag reads the first doubted hit, for the status line
+      // the page's results first (the browser fetches in the order asked), then the others
+      const loading = (await list.page(page - 1, PAGE_SIZE)).map(viewOf);
+      const suspectsLoading = !state.ocr && outcome.suspected.total > 0 ? outcome.suspected.page(0, SUSPECTS_SHOWN).then((hits) => Promise.all(hits.map(async (hit) => resultView(await client.fragment(hit), marks, 'suggested')))) : null;
+      // how a flag reads the first doubted hit, for the status line
+      const flaggedLoading =
         !state.ocr && outcome.flagged.size > 0
           ? client.fragment(outcome.results.find((hit) => outcome.flagged.has(hit.id))!).then((fragment) => flaggedReading(recordText(fragment.content), fragment.suspects ?? [], marks, 'printed'))
-          : null,
-      ]);
+          : null;
+      const start = (page - 1) * PAGE_SIZE + 1;
+      const status = (flagged: Awaited<typeof flaggedLoading>) => (state.ocr ? suspectsLine(outcome, page, pages) : statusLine(outcome, page, pages, flagged, state));
+      let shown = false;
+      if (view.preview && loading.length > PREVIEW_SIZE) {
+        Promise.all([Promise.all(loading.slice(0, PREVIEW_SIZE)), flaggedLoading]).then(
+          ([items, flagged]) => {
+            if (mine === generation && !shown) view.preview!({ items, start, status: status(flagged) });
+          },
+          () => undefined,
+        );
+      }
+      const [items, suspects, flagged] = await Promise.all([Promise.all(loading), suspectsLoading, flaggedLoading]);
       if (mine !== generation) return;
+      shown = true;
       view.show({
         items,
-        start: (page - 1) * PAGE_SIZE + 1,
-        status: state.ocr ? suspectsLine(outcome, page, pages) : statusLine(outcome, page, pages, flagged, state),
+        start,
+        status: status(flagged),
         pager: pagerLinks(state, page, pages),
         title: formatQuery(outcome.query),
         suspects: suspects

@@ -98,6 +98,11 @@ export function searchDom(document: Document): SearchDom {
     return li;
   }
 
+  /** The status line; left alone when it says the same (a screen reader would say it again). */
+  function setStatus(text: string): void {
+    if (status.textContent !== text) status.textContent = text;
+  }
+
   function anchor(item: PagerLink): HTMLElement {
     if (item.current || item.gap) {
       const span = document.createElement('span');
@@ -122,6 +127,7 @@ export function searchDom(document: Document): SearchDom {
     showState: writeForm,
     clear() {
       list.replaceChildren();
+      delete list.dataset.preview;
       list.removeAttribute('aria-busy');
       pager.replaceChildren();
       back.replaceChildren();
@@ -132,16 +138,29 @@ export function searchDom(document: Document): SearchDom {
       document.documentElement.classList.remove('search-shown');
     },
     busy() {
+      delete list.dataset.preview;
       status.textContent = '检索中……';
       list.setAttribute('aria-busy', 'true');
       // keep room for the results, so that they do not push what is on screen when they come
       document.documentElement.classList.add('search-shown');
     },
+    preview(preview) {
+      // the first results while the others load: the list stays busy, the status says what it will
+      list.replaceChildren(...preview.items.map(resultItem));
+      list.start = preview.start;
+      list.dataset.preview = preview.items.map((item) => item.href).join(' ');
+      setStatus(preview.status);
+    },
     show(page: ResultsPage) {
-      list.replaceChildren(...page.items.map(resultItem));
+      // after a preview of the same results, only the rest is added: what is on screen stays
+      const previewed = list.dataset.preview?.split(' ') ?? [];
+      delete list.dataset.preview;
+      const kept = previewed.length > 0 && list.start === page.start && previewed.every((href, i) => page.items[i]?.href === href) ? previewed.length : 0;
+      if (kept > 0) list.append(...page.items.slice(kept).map(resultItem));
+      else list.replaceChildren(...page.items.map(resultItem));
       list.start = page.start;
       list.removeAttribute('aria-busy');
-      status.textContent = page.status;
+      setStatus(page.status);
       pager.replaceChildren(...page.pager.map(anchor));
       back.replaceChildren(...(page.back ? [anchor(page.back)] : []));
       drop.replaceChildren(...page.drop.map(anchor));
@@ -152,6 +171,7 @@ export function searchDom(document: Document): SearchDom {
       document.title = `${page.title} - ${baseTitle()}`;
     },
     failed(error: unknown) {
+      delete list.dataset.preview;
       list.removeAttribute('aria-busy');
       status.textContent = '检索索引无法加载：请先运行 npm run build，或稍后重试。';
       console.error('[search]', error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, type Hit, type PagefindApi, type PagefindResult } from './engine.ts';
+import { createEngine, GROUPS_PER_PAUSE, type Hit, type PagefindApi, type PagefindResult } from './engine.ts';
 import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termCover } from './tokens.ts';
 import { EMPTY_STATE } from './url-state.ts';
 
@@ -85,6 +85,15 @@ describe('search engine', () => {
     const many = Array.from({ length: GROUP_SIZE + 3 }, (_, i) => ({ bundle: 'xc', url: `/c/2020-01-${String((i % 28) + 1).padStart(2, '0')}/01/${i}/`, text: i % 5 === 0 ? `第${i}篇：新蒲新区` : `第${i}篇：新蒲区` }));
     const found = await engineOver(many).search({ ...EMPTY_STATE, q: '新蒲新区', sort: 'oldest' });
     expect(ids(found.results)).toEqual(many.flatMap((_, i) => (i % 5 === 0 ? [`xc_${i.toString(36)}`] : [])));
+  });
+
+  it('pauses between groups of a common word\'s positions, with the same answer', async () => {
+    const many = Array.from({ length: GROUP_SIZE * (GROUPS_PER_PAUSE * 2 + 1) }, (_, i) => ({ bundle: 'xc', url: `/c/2020-01-01/01/${i}/`, text: i % 3 === 0 ? '新蒲新区' : '新蒲区' }));
+    let pauses = 0;
+    const paused = await engineOver(many, { pause: async () => void pauses++ }).search({ ...EMPTY_STATE, q: '新蒲', sort: 'oldest' });
+    expect(pauses).toBe(2);
+    expect(ids(paused.results)).toEqual(ids((await engineOver(many).search({ ...EMPTY_STATE, q: '新蒲', sort: 'oldest' })).results));
+    expect(paused.total).toBe(many.length);
   });
 
   it('orders by relevance: how often, in how long an article; ties newest first', async () => {

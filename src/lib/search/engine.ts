@@ -68,7 +68,16 @@ export interface EngineOptions {
   dateArticles?: (bundle: string, from: string, to: string) => Promise<readonly number[]>;
   /** Load a result's fragment (only needed to merge unordered bundles by date). */
   load?: (hit: Hit) => Promise<Pick<LoadedFragment, 'raw_url'>>;
+  /**
+   * Let the page do other work (paint, input) for a moment: called between every
+   * GROUPS_PER_PAUSE groups of a term's positions, so that a common word does not hold the
+   * page in one long task. None in tests.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** Groups of a term's positions read between two pauses (about 5 ms on a phone). */
+export const GROUPS_PER_PAUSE = 8;
 
 /** Matching articles in the requested order. */
 export interface ResultList {
@@ -161,7 +170,9 @@ export function createEngine(options: EngineOptions) {
     const lists = await Promise.all(distinct.map(wordResults));
     // positions of each word in each group it occurs in
     const byGroup = lists.map((list) => new Map(list.map((result) => [result.id, result])));
+    let read = 0;
     for (const result of lists[0]!) {
+      if (options.pause && ++read % GROUPS_PER_PAUSE === 0) await options.pause();
       const inGroup = byGroup.map((map) => map.get(result.id));
       if (inGroup.some((r) => r === undefined)) continue;
       const positions = termPositions(cover, (word) => inGroup[distinct.indexOf(word)]!.words);

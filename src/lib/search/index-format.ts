@@ -69,7 +69,7 @@ export const ENTRY_FILE = 'pagefind-entry.json';
 /** The module of Pagefind's browser runtime that the page imports. */
 export const RUNTIME_MODULE = 'pagefind.js';
 
-/** The files of Pagefind's runtime copied into each bundle (the page loads the first two). */
+/** The files of Pagefind's runtime copied into each bundle (the page loads the module, which starts the worker, which loads the WebAssembly). */
 export const RUNTIME_FILES = [RUNTIME_MODULE, 'wasm.unknown.pagefind', 'pagefind-worker.js'];
 
 /** What the search page reads first of a bundle (see `BundleDescription`). */
