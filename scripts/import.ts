@@ -2,8 +2,11 @@
 /**
  * Import OCR'd newspaper pages into the archive.
  *
- *   npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
+ *   npm run import -- <page.txt|page.png|page.hocr> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>] [--scan <image>] [--ocr <file.hocr|.xml>]
  *   npm run import -- <issue-folder>
+ *
+ * A page comes as OCR text, as a scan (read with Tesseract), as hOCR/ALTO, or as several of
+ * them (scripts/io/page-sources.ts says which is used for what).
  *
  * Flags: --dry-run (write nothing), --json (print the parsed result on stdout), --force
  * (overwrite hand-edited articles, keeping a backup), --content <dir> (default: ./content).
@@ -12,6 +15,7 @@
  * used; 2 wrong command-line usage; 3 refused to overwrite hand-edited files.
  */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,20 +23,26 @@ import { isRealDate } from '../src/schemas/common.ts';
 import { commitPlan, snapshotOf } from './io/content-store.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { preparePhoto } from './io/photos.ts';
-import { checkInputFolder, InputError, listFiles, readInputFile, readIssueFolder, readPaper, readPhotoMapping, readTextFile, type Inside } from './io/read-input.ts';
+import { checkInputFolder, InputError, kindByName, listFiles, readInputFile, readIssueFolder, readOcrText, readPaper, readPhotoMapping, readTextFile, type Inside } from './io/read-input.ts';
+import { readPageSource, type PageInput, type PageResult } from './io/page-sources.ts';
+import { ocrLanguage } from '../src/io/page-ocr.ts';
+import { keepScan, scanStore, writePageWords } from '../src/io/scan-store.ts';
+import { recordedScan } from './lib/kept-regions.ts';
+import { contentPaths } from '../src/lib/ids.ts';
 import { MAX_POSITION, paperSlugProblem } from '../src/lib/content-names.ts';
 import { planImport, type IssueFacts, type PageSource, type PreparedPhoto } from './lib/import-plan.ts';
 import { assignPhotos } from './lib/photo-assign.ts';
-import { parsePage, readHeader } from './lib/parse-page.ts';
 import { formatProblems } from './lib/report.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const USAGE = `Usage:
-  npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
+  npm run import -- <page.txt | page.png | page.hocr> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
   npm run import -- <issue-folder>
 
 Options:
+  --scan <image>   a single page's scan (JPEG, PNG, TIFF, WebP), when the page is given as text
+  --ocr <file>     a single page's hOCR or ALTO XML, with its scan or text
   --dry-run        parse and report, write nothing
   --json           print the parsed result as JSON on stdout (reports go to stderr)
   --force          overwrite articles edited by hand; the old files are kept under backups/
@@ -42,11 +52,7 @@ Options:
 class UsageError extends Error {}
 
 interface PageJob {
-  text: string;
-  file: string;
-  displayFile: string;
-  page: number | null;
-  pageName: string | null;
+  input: PageInput;
   photosDir: string | null;
   /** Where the photos may lie once links are resolved: the issue folder, or the --photos folder. */
   photosInside: Inside | null;
@@ -65,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
       page: { type: 'string' },
       'page-name': { type: 'string' },
       photos: { type: 'string' },
+      scan: { type: 'string' },
+      ocr: { type: 'string' },
       content: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -83,9 +91,10 @@ async function main(argv: string[]): Promise<number> {
   let paperSlug: string;
   let date: string;
   let facts: IssueFacts = {};
+  let script: 'simplified' | 'traditional' | undefined;
   let jobs: PageJob[];
   if (existsSync(input) && statSync(input).isDirectory() && existsSync(join(input, 'issue.yml'))) {
-    for (const flag of ['paper', 'date', 'page', 'page-name', 'photos'] as const) {
+    for (const flag of ['paper', 'date', 'page', 'page-name', 'photos', 'scan', 'ocr'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} is for a single page; an issue folder says it in issue.yml`);
     }
     const folder = readIssueFolder(input, shown);
@@ -95,12 +104,16 @@ async function main(argv: string[]): Promise<number> {
       ...(folder.manifest.number !== undefined ? { number: folder.manifest.number } : {}),
       ...(folder.manifest.estimated !== undefined ? { estimated: folder.manifest.estimated } : {}),
     };
+    script = folder.manifest.script;
     jobs = folder.pages.map((page) => ({
-      text: page.text,
-      file: page.file,
-      displayFile: shown(join(input, page.file)),
-      page: page.number,
-      pageName: page.name,
+      input: {
+        text: page.text !== null && page.file !== null ? { text: page.text, file: page.file } : null,
+        scan: page.scan ? { ...page.scan, synthetic: page.synthetic } : null,
+        ocr: page.ocr,
+        shown: shown(join(input, page.file ?? page.scan?.file ?? page.ocr!.file)),
+        page: page.number,
+        pageName: page.name,
+      },
       photosDir: page.photosDir,
       photosInside: { root: folder.root, name: 'the issue folder' },
     }));
@@ -121,13 +134,27 @@ async function main(argv: string[]): Promise<number> {
     }
     const photosDir =
       values.photos !== undefined ? checkInputFolder(resolve(values.photos), { shownAs: `--photos ${values.photos}`, hint: 'pass the folder that holds the photos of this page' }) : null;
+    // the page file is its text, its scan or its OCR file, by its name; --scan and --ocr add the others
+    const kind = kindByName(input);
+    const extra = (flag: 'scan' | 'ocr', path: string | undefined, wanted: 'scan' | 'ocr') => {
+      if (path === undefined) return null;
+      if (kind === wanted) throw new UsageError(`--${flag} is given, but ${basename(input)} is already the page's ${wanted === 'scan' ? 'scan' : 'OCR file'}`);
+      if (kindByName(path) !== wanted) throw new UsageError(`--${flag} ${path}: ${wanted === 'scan' ? 'give an image (.jpg, .png, .tif, .webp)' : 'give an hOCR (.hocr, .html) or ALTO (.xml) file'}`);
+      return resolve(path);
+    };
+    const scanPath = kind === 'scan' ? input : extra('scan', values.scan, 'scan');
+    const ocrPath = kind === 'ocr' ? input : extra('ocr', values.ocr, 'ocr');
+    if (kind === 'ocr' && values.scan === undefined && values.ocr !== undefined) throw new UsageError('--ocr is given, but the page file is already an OCR file');
     jobs = [
       {
-        text: readTextFile(input, { shownAs: shown(input) }),
-        file: basename(input),
-        displayFile: shown(input),
-        page,
-        pageName: values['page-name'] ?? null,
+        input: {
+          text: kind === 'text' ? { text: readTextFile(input, { shownAs: shown(input) }), file: basename(input) } : null,
+          scan: scanPath ? { bytes: readInputFile(scanPath, 'scan', { shownAs: shown(scanPath) }), file: basename(scanPath), shown: shown(scanPath), synthetic: null } : null,
+          ocr: ocrPath ? { text: readOcrText(ocrPath, { shownAs: shown(ocrPath) }), file: basename(ocrPath), shown: shown(ocrPath) } : null,
+          shown: shown(input),
+          page,
+          pageName: values['page-name'] ?? null,
+        },
         photosDir,
         photosInside: photosDir !== null ? { root: photosDir, name: 'the photo folder' } : null,
       },
@@ -139,33 +166,51 @@ async function main(argv: string[]): Promise<number> {
   }
   const paper = readPaper(contentDir, paperSlug);
   const lexicon = loadLexicon();
+  const snapshot = snapshotOf(contentDir);
+  const store = scanStore(contentDir);
+  const issueYaml = snapshot.read(contentPaths.issue(paperSlug, date));
+  const context = {
+    paper: paperSlug,
+    paperName: paper.name,
+    date,
+    lexicon,
+    lang: ocrLanguage(script ?? paper.script ?? 'simplified'),
+    store,
+    ocrCache: process.env.ARCHIVE_OCR_CACHE ?? join(ROOT, '.cache', 'ocr'),
+    recordedScan: (page: number) => recordedScan(issueYaml, page),
+    existingArticle: (id: string) => snapshot.read(contentPaths.article(id)),
+  };
+
+  // pages in parallel, one Tesseract process per core (each runs one thread: docs/0001)
+  const results: PageResult[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      results[index] = await readPageSource(jobs[index]!.input, context);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs.length, Math.max(1, availableParallelism())) }, worker));
 
   const sources: PageSource[] = [];
   const photos: PreparedPhoto[] = [];
   const photoErrors: string[] = [];
-  for (const job of jobs) {
-    const header = readHeader(job.text, paper.name);
-    const pageNumber = job.page ?? header.page;
-    if (pageNumber === null) {
-      throw new InputError('page number missing: the page header does not print it', {
-        file: job.displayFile,
-        hint: 'pass --page <N> (or set `number:` in issue.yml)',
-      });
-    }
-    const parsed = parsePage(job.text, { paper: paperSlug, date, page: pageNumber, pageName: job.pageName, paperName: paper.name }, { lexicon });
+  for (const [index, job] of jobs.entries()) {
+    const { parsed, sourceFile, scan, regions } = results[index]!;
+    const pageNumber = parsed.page;
     if (parsed.articles.length > MAX_POSITION) {
       throw new InputError(`page ${pageNumber} holds ${parsed.articles.length} items; the site numbers the items of a page 01-${MAX_POSITION}`, {
-        file: job.displayFile,
+        file: job.input.shown,
         hint: 'a newspaper page holds far fewer: check that the file is the OCR text of one page (not a whole issue or a book), and split it into pages',
       });
     }
     if (parsed.articles.length === 0) {
       throw new InputError(`page ${pageNumber}: no article or photo item found${parsed.unassigned.length > 0 ? ` (only ${parsed.unassigned.length} line${parsed.unassigned.length === 1 ? '' : 's'} outside any article)` : ''}; an empty page would be published`, {
-        file: job.displayFile,
+        file: job.input.shown,
         hint: 'check that this is the OCR text of the page; a page of advertisements only is left out of issue.yml',
       });
     }
-    sources.push({ parsed, sourceFile: job.file });
+    sources.push({ parsed, sourceFile, scan, regions });
     if (job.photosDir) {
       const inside = job.photosInside ?? undefined;
       const folder = shown(job.photosDir);
@@ -189,7 +234,11 @@ async function main(argv: string[]): Promise<number> {
     const json = pages.length === 1 && jobs.length === 1 && !existsSync(join(input, 'issue.yml')) ? pages[0] : { pages };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
-  for (const [index, page] of pages.entries()) process.stderr.write(formatProblems(page, jobs[index]!.displayFile));
+  for (const [index, page] of pages.entries()) process.stderr.write(formatProblems(page, jobs[index]!.input.shown));
+  for (const result of results) {
+    process.stderr.write(`${result.summary}\n`);
+    for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
+  }
 
   if (photoErrors.length > 0) {
     for (const error of photoErrors) process.stderr.write(error);
@@ -197,7 +246,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const plan = planImport(sources, photos, snapshotOf(contentDir), facts);
+  const plan = planImport(sources, photos, snapshot, facts);
   if (values['dry-run']) {
     process.stderr.write(`Dry run: would write ${plan.writes.length} files and remove ${plan.removals.length}; nothing was written.\n`);
     if (plan.conflicts.length > 0) process.stderr.write(`(${plan.conflicts.length} hand-edited files would need --force)\n`);
@@ -211,6 +260,11 @@ async function main(argv: string[]): Promise<number> {
         '        --force keeps the old files under backups/<time>/.\nNothing was written.\n',
     );
     return 3;
+  }
+  // the scans and their words go into the store first, so that the content never names a scan the store lacks
+  for (const result of results) {
+    if (result.toStore) keepScan(result.toStore, store);
+    if (result.words) writePageWords(result.words, store);
   }
   let result;
   try {

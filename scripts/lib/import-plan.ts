@@ -2,6 +2,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { issueSchema, type Issue } from '../../src/schemas/issue.ts';
 import type { ArticleFrontmatter, ArticlePhoto } from '../../src/schemas/article.ts';
 import type { ParsedItem, ParsedPage } from '../../src/schemas/parsed-page.ts';
+import type { Regions, Scan } from '../../src/schemas/scan.ts';
 import { contentPaths } from '../../src/lib/ids.ts';
 import { isItemFileName } from '../../src/lib/content-names.ts';
 import { articleToMdx, isHandEdited } from './to-mdx.ts';
@@ -35,6 +36,10 @@ export interface PageSource {
   parsed: ParsedPage;
   /** Where the OCR text came from, as recorded in the front matter (`03.txt`). */
   sourceFile: string;
+  /** The page's scan in the scan store, recorded in issue.yml; absent: the page keeps the one it has. */
+  scan?: Scan | null;
+  /** Where each item is on the scan, by item id; items without an entry get no `regions`. */
+  regions?: ReadonlyMap<string, Regions>;
 }
 
 /**
@@ -68,7 +73,7 @@ export function planImport(pages: PageSource[], photos: PreparedPhoto[], snapsho
     addWrite(plan, snapshot, issuePath, `# Written by \`npm run import\`; hand edits to notes and page names are kept.\n${stringifyYaml(issue, { lineWidth: 0 })}`);
   }
 
-  for (const { parsed, sourceFile } of pages) {
+  for (const { parsed, sourceFile, regions } of pages) {
     const dir = contentPaths.pageDir(parsed.paper, parsed.date, parsed.page);
     const wanted = new Set<string>();
     for (const item of parsed.articles) {
@@ -78,7 +83,7 @@ export function planImport(pages: PageSource[], photos: PreparedPhoto[], snapsho
         ...photo.meta,
       }));
       const articlePath = contentPaths.article(item.id);
-      const text = articleToMdx(frontmatterOf(item, photoMeta, sourceFile), bodyOf(item));
+      const text = articleToMdx(frontmatterOf(item, photoMeta, sourceFile, regions?.get(item.id)), bodyOf(item));
       wanted.add(articlePath);
       addWrite(plan, snapshot, articlePath, text, true);
       itemPhotos.forEach((photo, index) => {
@@ -113,7 +118,8 @@ export function bodyOf(item: ParsedItem): string[] {
   return item.kind === 'photo' ? (item.caption ?? '').split('\n').filter(Boolean) : item.paragraphs;
 }
 
-export function frontmatterOf(item: ParsedItem, photos: ArticlePhoto[], sourceFile: string): ArticleFrontmatter {
+/** The front matter the import writes for an item; `regions` only when its place on the scan is known. */
+export function frontmatterOf(item: ParsedItem, photos: ArticlePhoto[], sourceFile: string, regions?: Regions): ArticleFrontmatter {
   return {
     kind: item.kind,
     kicker: item.kicker,
@@ -128,6 +134,7 @@ export function frontmatterOf(item: ParsedItem, photos: ArticlePhoto[], sourceFi
     continuation: item.continuation,
     photos,
     problems: item.problems,
+    ...(regions && regions.length > 0 ? { regions } : {}),
     source: { file: sourceFile, lines: item.lines },
   };
 }
@@ -137,13 +144,16 @@ export function mergeIssue(existingYaml: string | null, paper: string, date: str
   const existing = existingYaml ? issueSchema.safeParse(parseYaml(existingYaml)) : null;
   const base: Issue = existing?.success ? existing.data : { paper, date, pages: [] };
   const byNumber = new Map(base.pages.map((page) => [page.number, page]));
-  for (const { parsed, sourceFile } of pages) {
+  for (const { parsed, sourceFile, scan } of pages) {
     const before = byNumber.get(parsed.page);
+    // a page imported without its scan keeps the scan it has (and its items their regions)
+    const keptScan = scan ?? before?.scan;
     byNumber.set(parsed.page, {
       number: parsed.page,
       name: parsed.pageName ?? before?.name ?? null,
       credits: parsed.credits.length > 0 ? parsed.credits : (before?.credits ?? []),
       source: sourceFile,
+      ...(keptScan ? { scan: keptScan } : {}),
     });
   }
   const issue: Issue = { ...base, paper, date, pages: [...byNumber.values()].sort((a, b) => a.number - b.number) };

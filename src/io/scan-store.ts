@@ -23,20 +23,26 @@ import { writeFileAtomic } from './write-atomic.ts';
  * (tiles, sizes) is made from the master and cached apart (src/io/scan-images.ts).
  */
 
-/** Where the store is: ARCHIVE_SCAN_DIR, else `scans/` beside the content folder. */
-export function scanStore(): string {
+/**
+ * Where the store is: ARCHIVE_SCAN_DIR, else `scans/` beside the content folder (the build's,
+ * or the one an import writes into with --content).
+ */
+export function scanStore(content: string = contentDir()): string {
   const configured = process.env.ARCHIVE_SCAN_DIR;
   if (configured) return isAbsolute(configured) ? configured : resolve(configured);
-  return join(dirname(resolve(contentDir())), 'scans');
+  return join(dirname(resolve(content)), 'scans');
 }
 
 /** A scan that cannot be stored, with the file and what to do about it. */
 export class ScanInputError extends Error {
   readonly file: string;
+  /** What is wrong, without the file and the hint. */
+  readonly detail: string;
   readonly hint: string;
   constructor(file: string, message: string, hint: string) {
     super(`${file}: ${message}. ${hint}`);
     this.file = file;
+    this.detail = message;
     this.hint = hint;
   }
 }
@@ -105,23 +111,49 @@ function sha256(bytes: Uint8Array): string {
  * file it came from (default: the file name).
  */
 export async function storeScan(inputPath: string, options: { store?: string; source?: string } = {}): Promise<Scan> {
-  const store = options.store ?? scanStore();
-  const source = options.source ?? defaultSource(inputPath);
   if (!existsSync(inputPath) || !statSync(inputPath).isFile()) throw new ScanInputError(inputPath, 'no such file', 'Check the path of the scan');
-  const input = readFileSync(inputPath);
-  const inputSha = sha256(input);
-  const stored = lookup(inputSha, store, source);
-  if (stored) return stored;
+  const prepared = await prepareScan(readFileSync(inputPath), { ...options, file: inputPath, source: options.source ?? defaultSource(inputPath) });
+  keepScan(prepared, options.store);
+  return prepared.scan;
+}
 
-  const master = await normalise(input, inputPath);
+/** A scan normalised in memory, not yet (or already) in the store. */
+export interface PreparedScan {
+  /** What issue.yml records. */
+  scan: Scan;
+  /** The master's bytes: what OCR reads, so that its boxes are in the master's pixels. */
+  master: Buffer;
+  /** True when the store holds the master already (found by the input file's checksum). */
+  stored: boolean;
+  /** SHA-256 of the input file's bytes, the key of the store's index. */
+  inputSha: string;
+}
+
+/**
+ * Normalise a scan's bytes as storeScan does, without writing anything (an import's dry run, or
+ * the step before OCR): a scan stored before is found by the SHA-256 of its bytes and its
+ * master read back, so it is never normalised twice. `file` names the input in messages.
+ */
+export async function prepareScan(input: Buffer, options: { store?: string; source: string; file?: string }): Promise<PreparedScan> {
+  const store = options.store ?? scanStore();
+  const inputSha = sha256(input);
+  const stored = lookup(inputSha, store, options.source);
+  if (stored) return { scan: stored, master: readFileSync(scanPath(stored, store)), stored: true, inputSha };
+  const master = await normalise(input, options.file ?? options.source);
   const hash = sha256(master.bytes);
   const file = `${hash.slice(0, 2)}/${hash}.${master.format}`;
-  const path = join(store, file);
-  // the same master from another input file (or a run that stopped before its index) is there
-  if (!existsSync(path)) writeFileAtomic(path, master.bytes);
   const scan: Scan = scanSchema.parse({ sha256: hash, file, format: master.format, width: master.width, height: master.height, bytes: master.bytes.length });
-  writeFileAtomic(indexPath(inputSha, store), `${JSON.stringify(scan)}\n`);
-  return { ...scan, source };
+  return { scan: { ...scan, source: options.source }, master: Buffer.from(master.bytes), stored: false, inputSha };
+}
+
+/** Write a prepared scan's master (unless the store has it) and its index entry, atomically. */
+export function keepScan(prepared: PreparedScan, store = scanStore()): void {
+  if (prepared.stored) return;
+  const { source: _source, synthetic: _synthetic, ...scan } = prepared.scan;
+  const path = join(store, scan.file);
+  // the same master from another input file (or a run that stopped before its index) is there
+  if (!existsSync(path)) writeFileAtomic(path, prepared.master);
+  writeFileAtomic(indexPath(prepared.inputSha, store), `${JSON.stringify(scan)}\n`);
 }
 
 interface Master {
