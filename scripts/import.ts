@@ -43,6 +43,8 @@ const USAGE = `Usage:
 Options:
   --scan <image>   a single page's scan (JPEG, PNG, TIFF, WebP), when the page is given as text
   --ocr <file>     a single page's hOCR or ALTO XML, with its scan or text
+  --find-regions   find every item on its scan again (an unchanged item on the same scan
+                   otherwise keeps the regions it has)
   --dry-run        parse and report, write nothing
   --json           print the parsed result as JSON on stdout (reports go to stderr)
   --force          overwrite articles edited by hand; the old files are kept under backups/
@@ -73,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
       photos: { type: 'string' },
       scan: { type: 'string' },
       ocr: { type: 'string' },
+      'find-regions': { type: 'boolean', default: false },
       content: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -179,6 +182,7 @@ async function main(argv: string[]): Promise<number> {
     ocrCache: process.env.ARCHIVE_OCR_CACHE ?? join(ROOT, '.cache', 'ocr'),
     recordedScan: (page: number) => recordedScan(issueYaml, page),
     existingArticle: (id: string) => snapshot.read(contentPaths.article(id)),
+    findRegions: values['find-regions'],
   };
 
   // pages in parallel, one Tesseract process per core (each runs one thread: docs/0001)

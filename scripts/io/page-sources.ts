@@ -59,6 +59,8 @@ export interface PageContext {
   recordedScan: (page: number) => Scan | null;
   /** An article file as it is in the archive, or null. */
   existingArticle: (id: string) => string | null;
+  /** Find every item on its scan again, instead of keeping the regions of unchanged items (--find-regions). */
+  findRegions: boolean;
 }
 
 export interface PageResult {
@@ -159,7 +161,7 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
     } else if (input.text) {
       const kept = new Map<string, Regions>();
       const sameScan = context.recordedScan(page)?.sha256 === pageScan.sha256;
-      if (sameScan && !positions) {
+      if (sameScan && !positions && !context.findRegions) {
         for (const item of parsed.articles) {
           const regionsKept = keptRegions(item, sourceFile, context.existingArticle(item.id));
           if (regionsKept) kept.set(item.id, regionsKept);

@@ -1,6 +1,6 @@
 import type { PageWords } from '../../schemas/page-words.ts';
 import type { Regions } from '../../schemas/scan.ts';
-import { unionBox, type Box } from './model.ts';
+import { overlap, unionBox, type Box } from './model.ts';
 import type { ParserText } from './parser-text.ts';
 
 /**
@@ -8,8 +8,9 @@ import type { ParserText } from './parser-text.ts';
  * of the articles (it may be a vendor's, or corrected by hand), and the scan's OCR only says
  * where things are. Each OCR line is given to the item whose text holds most of its character
  * pairs (bigrams of Han characters, letters and digits; punctuation and spaces left out, since
- * OCR misreads them most), and an item's regions are the union of its lines per column, split
- * where a line of another item would fall inside. Reading order does not matter for the
+ * OCR misreads them most), and an item's regions are the union of its lines per column (as the
+ * reading order found them, or as lines stand over each other when the columns are not known),
+ * split where a line of another item would fall inside. Reading order does not matter for the
  * matching, so a page whose columns the engine read out of order aligns as well as any other.
  */
 
@@ -200,7 +201,11 @@ function regionsOf(entries: readonly PageEntry[], owner: number[], item: number,
   }
   const groups: { column: number | null; box: Box }[] = [];
   for (const { box, column } of own) {
-    const group = groups.find((g) => g.column === column && !swallows(unionBox([g.box, box])!, foreign));
+    // lines without a known column join a group they stand under or over (half their width or
+    // more in common), so that an article that runs on into another column gets a box there
+    const sameColumn = (g: { column: number | null; box: Box }) =>
+      column === null ? g.column === null && overlap(g.box.x, g.box.x + g.box.w, box.x, box.x + box.w) >= Math.min(g.box.w, box.w) * 0.5 : g.column === column;
+    const group = groups.find((g) => sameColumn(g) && !swallows(unionBox([g.box, box])!, foreign));
     if (group) group.box = unionBox([group.box, box])!;
     else groups.push({ column, box });
   }
