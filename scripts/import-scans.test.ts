@@ -17,6 +17,7 @@ import type { PageTruth } from '../src/lib/ocr-eval/truth.ts';
 import { mdxToParagraphs } from '../src/lib/mdx-text.ts';
 import { articleSchema, type ArticleFrontmatter } from '../src/schemas/article.ts';
 import { issueSchema } from '../src/schemas/issue.ts';
+import { parsedPageSchema } from '../src/schemas/parsed-page.ts';
 import { pageWordsSchema } from '../src/schemas/page-words.ts';
 import type { Box } from '../src/schemas/scan.ts';
 import { gunzipSync } from 'node:zlib';
@@ -217,6 +218,24 @@ describe('an issue folder with scans only', () => {
     const issue = issueSchema.parse(parseYaml(readFileSync(join(content, 'zunyi-daily/2023-01-17/issue.yml'), 'utf8')));
     expect(issue.pages.find((p) => p.number === 3)!.scan?.source).toBe('scans/03.png');
     expect(expectRegionsCoverText(articles(content, '03'), itemLines(truth), truth)).toBeGreaterThan(10);
+  });
+});
+
+describe('one page given as an image', () => {
+  it('reads it with Tesseract and, with --dry-run --json, prints its items with their regions and writes nothing', () => {
+    const content = freshArchive();
+    const page = join(scratch, 'page-03.png');
+    writeFileSync(page, png);
+    const result = run([page, '--paper', 'zunyi-daily', '--date', '2023-01-17', '--page', '3', '--dry-run', '--json'], { content });
+    expect(result.code, result.stderr).toBe(0);
+    const parsed = parsedPageSchema.parse(JSON.parse(result.stdout));
+    expect(parsed.articles.length).toBeGreaterThan(0);
+    for (const item of parsed.articles) {
+      expect(item.regions?.length).toBeGreaterThan(0);
+      for (const box of item.regions!) expect(box.x + box.w <= 1100 && box.y + box.h <= 1500).toBe(true);
+    }
+    expect(existsSync(join(content, 'zunyi-daily'))).toBe(false);
+    expect(existsSync(join(content, '..', 'scans'))).toBe(false);
   });
 });
 

@@ -235,7 +235,15 @@ async function main(argv: string[]): Promise<number> {
 
   const pages = sources.map((s) => s.parsed);
   if (values.json) {
-    const json = pages.length === 1 && jobs.length === 1 && !existsSync(join(input, 'issue.yml')) ? pages[0] : { pages };
+    // the parsed pages with each item's regions, when the page came with a scan
+    const withRegions = pages.map((page, index) => ({
+      ...page,
+      articles: page.articles.map((item) => {
+        const regions = results[index]!.regions.get(item.id);
+        return regions ? { ...item, regions } : item;
+      }),
+    }));
+    const json = withRegions.length === 1 && jobs.length === 1 && !existsSync(join(input, 'issue.yml')) ? withRegions[0] : { pages: withRegions };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
   for (const [index, page] of pages.entries()) process.stderr.write(formatProblems(page, jobs[index]!.input.shown));
