@@ -21,7 +21,7 @@ import { launchBrowser } from '../src/io/browser.ts';
 import { degradeImage } from '../src/io/degrade-image.ts';
 import { renderPage } from '../src/io/render-page.ts';
 import { DEFAULT_TESSERACT_OPTIONS, ocrImage } from '../src/io/tesseract.ts';
-import { entriesFromParserText } from '../src/lib/ocr/align.ts';
+import { entriesFromOrdered } from '../src/lib/ocr/align.ts';
 import { readHocr } from '../src/lib/ocr/hocr.ts';
 import { toParserText } from '../src/lib/ocr/parser-text.ts';
 import { regionsOfAligned, regionsOfParsed } from '../src/lib/ocr/positions.ts';
@@ -61,6 +61,8 @@ async function main(): Promise<void> {
   const lexicon = loadLexicon();
   const browser = await launchBrowser();
   const totals = new Map<string, RegionScore>();
+  const misses: string[] = [];
+  const miss = (key: string, page: string) => (line: string, what: string) => misses.push(`  ${key} ${page} ${what}: ${line}`);
   const add = (key: string, score: RegionScore) => totals.set(key, addRegionScores(totals.get(key) ?? emptyRegionScore(), score));
   const started = performance.now();
   const load = loadavg().map((n) => n.toFixed(1)).join(' ');
@@ -80,19 +82,20 @@ async function main(): Promise<void> {
         const frame = { width: ocr.width, height: ocr.height, masterWidth: scan.width, masterHeight: scan.height, rotateDeg: ocr.rotateDeg };
         const transform = condition === 'degraded' ? { pageWidth: layout.width, pageHeight: layout.height, scale: degrade.scale, skewDeg: degrade.skewDeg } : { pageWidth: layout.width, pageHeight: layout.height, scale: 1, skewDeg: 0 };
         const place = (x: number, y: number) => pageToScan(transform, x, y);
-        const parserText = toParserText(orderPage(page));
+        const ordered = orderPage(page);
+        const parserText = toParserText(ordered);
 
         // text + scan: the clean text's items aligned to the OCR (in the script the page is printed in)
         const text = layout.script === 'traditional' ? toTraditional(cleanText) : cleanText;
         const fromText = parsePage(text, meta, { lexicon });
-        const aligned = regionsOfAligned(fromText.articles, text, entriesFromParserText(parserText), frame);
+        const aligned = regionsOfAligned(fromText.articles, text, entriesFromOrdered(ordered), frame);
         const textLines = text.split('\n');
-        add(`text + scan, ${condition}`, scoreRegions(lines, fromText.articles.map((item) => ({ text: textLines.slice(item.lines[0] - 1, item.lines[1]).join(''), regions: aligned.regions.get(item.id) ?? null })), place));
+        add(`text + scan, ${condition}`, scoreRegions(lines, fromText.articles.map((item) => ({ text: textLines.slice(item.lines[0] - 1, item.lines[1]).join(''), regions: aligned.regions.get(item.id) ?? null })), place, miss(`text + scan, ${condition}`, input.key)));
 
         // scan only: the OCR's text parsed, its items' own lines
         const fromScan = parsePage(parserText.text, meta, { lexicon, geometry: parserText.geometry });
         const own = regionsOfParsed(fromScan.articles, parserText, frame);
-        add(`scan only, ${condition}`, scoreRegions(lines, fromScan.articles.map((item) => ({ text: itemText(item), regions: own.get(item.id) ?? null })), place));
+        add(`scan only, ${condition}`, scoreRegions(lines, fromScan.articles.map((item) => ({ text: itemText(item), regions: own.get(item.id) ?? null })), place, miss(`scan only, ${condition}`, input.key)));
       }
       process.stderr.write(`  ${input.key} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     }
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\n${sources.length} pages, seed ${seed}; load ${load} -> ${loadavg().map((n) => n.toFixed(1)).join(' ')}; ${((performance.now() - started) / 1000).toFixed(0)} s\n\n` +
       '| path, condition | item lines | held by one item | covered | stray | items holding lines placed |\n|---|---|---|---|---|---|\n' +
-      `${rows.join('\n')}\n`,
+      `${rows.join('\n')}\n\nLines missed (first 30):\n${misses.slice(0, 30).join('\n')}\n`,
   );
 }
 

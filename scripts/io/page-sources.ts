@@ -1,7 +1,7 @@
 import { ocrScan, type ScanOcr } from '../../src/io/page-ocr.ts';
 import { prepareScan, readPageWords, requireScan, ScanInputError, type PreparedScan } from '../../src/io/scan-store.ts';
 import { TesseractMissingError, TESSERACT_INSTALL_HINT } from '../../src/io/tesseract.ts';
-import { entriesFromParserText, entriesFromWords, type AlignStats } from '../../src/lib/ocr/align.ts';
+import { entriesFromOrdered, entriesFromWords, type AlignStats } from '../../src/lib/ocr/align.ts';
 import { identityFrame } from '../../src/lib/ocr/frame.ts';
 import { readOcrFile, regionsOfAligned, regionsOfParsed, wordsOf, type PagePositions } from '../../src/lib/ocr/positions.ts';
 import { toParserText, type ParserText } from '../../src/lib/ocr/parser-text.ts';
@@ -172,7 +172,7 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
       if (needed.length > 0) {
         let how = '';
         if (positions?.frame) {
-          aligned = regionsOfAligned(parsed.articles, text, entriesFromParserText(toParserText(orderPage(positions.page))), positions.frame);
+          aligned = regionsOfAligned(parsed.articles, text, entriesFromOrdered(orderPage(positions.page)), positions.frame);
           how = 'the OCR file';
         } else {
           const stored = readPageWords(pageScan.sha256, context.store);
@@ -184,7 +184,7 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
             if (master) {
               try {
                 positions = (await ocr(master, pageScan)).positions;
-                aligned = regionsOfAligned(parsed.articles, text, entriesFromParserText(toParserText(orderPage(positions.page))), positions.frame!);
+                aligned = regionsOfAligned(parsed.articles, text, entriesFromOrdered(orderPage(positions.page)), positions.frame!);
                 how = 'OCR of the scan';
               } catch (error) {
                 if (!(error instanceof TesseractMissingError)) throw error;

@@ -37,7 +37,12 @@ function inside([x, y]: [number, number], boxes: readonly Box[] | null): boolean
 }
 
 /** Score one page. `place` maps a point of the printed page onto the scan the regions are on. */
-export function scoreRegions(lines: ReadonlyArray<{ text: string; box: Box }>, items: readonly RegionItem[], place: (x: number, y: number) => [number, number] = (x, y) => [x, y]): RegionScore {
+export function scoreRegions(
+  lines: ReadonlyArray<{ text: string; box: Box }>,
+  items: readonly RegionItem[],
+  place: (x: number, y: number) => [number, number] = (x, y) => [x, y],
+  onMiss?: (line: string, what: 'not covered' | 'stray') => void,
+): RegionScore {
   const score = emptyRegionScore();
   const keys = items.map((item) => strip(item.text));
   const holding = new Set<number>();
@@ -51,7 +56,11 @@ export function scoreRegions(lines: ReadonlyArray<{ text: string; box: Box }>, i
     holding.add(owners[0]!);
     const point = place(line.box.x + line.box.w / 2, line.box.y + line.box.h / 2);
     if (inside(point, items[owners[0]!]!.regions)) score.covered++;
-    if (items.some((item, index) => index !== owners[0] && inside(point, item.regions))) score.stray++;
+    else onMiss?.(line.text, 'not covered');
+    if (items.some((item, index) => index !== owners[0] && inside(point, item.regions))) {
+      score.stray++;
+      onMiss?.(line.text, 'stray');
+    }
   }
   score.items = holding.size;
   score.placed = [...holding].filter((index) => (items[index]!.regions?.length ?? 0) > 0).length;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../scripts/lib/parse-page.ts';
 import { regionsSchema } from '../../schemas/scan.ts';
-import { alignItems, entriesFromParserText, entriesFromWords, matchKey, type AlignItem } from './align.ts';
+import { alignItems, entriesFromOrdered, entriesFromParserText, entriesFromWords, matchKey, type AlignItem } from './align.ts';
+import type { OrderedPage } from './reading-order.ts';
 import { readAlto } from './alto.ts';
 import { readHocr } from './hocr.ts';
 import type { Box } from './model.ts';
@@ -104,5 +105,24 @@ describe('alignItems', () => {
       const item = itemOfTruthLine(items, line.text);
       if (item >= 0) expect(centreIn(line, regions[item]!), line.text).toBe(true);
     }
+  });
+
+  it('cuts a line where its words stand far apart: two headlines side by side go to their own items', () => {
+    const word = (text: string, x: number) => ({ text, box: { x, y: 100, w: 40 * [...text].length, h: 40 }, confidence: null, bold: null, sourceLine: 1 });
+    const words = [word('义务教育绘新景', 100), word('七彩假期让村医笑开颜', 600)];
+    const page: OrderedPage = {
+      width: 1200,
+      height: 400,
+      bodyLineHeight: 40,
+      problems: [],
+      items: [{ type: 'line', line: { text: '', box: { x: 100, y: 100, w: 900, h: 40 }, words, block: 'b1', column: 1, band: 'body', kind: 'line', size: 1, bold: null, startsBlock: true, indent: false, sourceLine: 1 } }],
+    };
+    const entries = entriesFromOrdered(page);
+    expect(entries.map((e) => (e.type === 'line' ? [e.text, e.boxes[0]!.x, e.boxes[0]!.w] : null))).toEqual([
+      ['义务教育绘新景', 100, 280],
+      ['七彩假期让村医笑开颜', 600, 400],
+    ]);
+    const { regions } = alignItems([{ text: '七彩假期让村医笑开颜', photo: false }, { text: '义务教育绘新景走访展新颜', photo: false }], entries, 1200, 400);
+    expect(regions).toEqual([[{ x: 600, y: 100, w: 400, h: 40 }], [{ x: 100, y: 100, w: 280, h: 40 }]]);
   });
 });

@@ -1,6 +1,8 @@
 import type { PageWords } from '../../schemas/page-words.ts';
 import type { Regions } from '../../schemas/scan.ts';
-import { overlap, unionBox, type Box } from './model.ts';
+import { FIELD_GAP_EM, lineEm } from './line-text.ts';
+import { overlap, unionBox, type Box, type Word } from './model.ts';
+import type { OrderedPage } from './reading-order.ts';
 import type { ParserText } from './parser-text.ts';
 
 /**
@@ -89,6 +91,37 @@ export function entriesFromParserText(input: ParserText): PageEntry[] {
     if (entry.type === 'photo') entries.push({ type: 'photo', box: entry.box, column: entry.column });
     else entries.push({ type: 'line', text: texts[index] ?? '', boxes: entry.boxes, column: entry.column, band: entry.band });
   });
+  return entries;
+}
+
+/**
+ * The entries of a page in reading order (orderPage), each line cut where its words stand
+ * FIELD_GAP_EM apart or more: headlines printed side by side over their own columns, which
+ * Tesseract reads as one line, become one entry each, so that each goes to its own item.
+ */
+export function entriesFromOrdered(page: OrderedPage): PageEntry[] {
+  const entries: PageEntry[] = [];
+  for (const item of page.items) {
+    if (item.type === 'photo') {
+      entries.push({ type: 'photo', box: item.photo.box, column: item.photo.column });
+      continue;
+    }
+    const line = item.line;
+    const em = lineEm(line.words, line.box.h);
+    let run: Word[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const box = unionBox(run.map((w) => ({ x: w.box.x, y: line.box.y, w: w.box.w, h: line.box.h })))!;
+      entries.push({ type: 'line', text: run.map((w) => w.text).join(''), boxes: [box], column: line.column, band: line.band });
+      run = [];
+    };
+    for (const word of line.words) {
+      const last = run[run.length - 1];
+      if (last && word.box.x - (last.box.x + last.box.w) >= em * FIELD_GAP_EM) flush();
+      run.push(word);
+    }
+    flush();
+  }
   return entries;
 }
 
