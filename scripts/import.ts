@@ -17,7 +17,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../src/schemas/common.ts';
 import { commitPlan, snapshotOf } from './io/content-store.ts';
@@ -33,8 +32,9 @@ import { MAX_POSITION, paperSlugProblem } from '../src/lib/content-names.ts';
 import { planImport, type IssueFacts, type PageSource, type PreparedPhoto } from './lib/import-plan.ts';
 import { assignPhotos } from './lib/photo-assign.ts';
 import { formatProblems } from './lib/report.ts';
+import { runCommand } from '../src/io/cli.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `Usage:
   npm run import -- <page.txt | page.png | page.hocr> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
@@ -296,20 +296,18 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof InputError) {
-      process.stderr.write(error.format());
-      process.exitCode = 1;
-    } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`internal error (a bug, please report it with the input that caused it):\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 70;
-    }
-  },
-);
+/** Bad input exits 1 with the file, line and fix; wrong usage 2; anything else is a bug: 70. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof InputError) {
+    process.stderr.write(error.format());
+    return 1;
+  }
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  process.stderr.write(`internal error (a bug, please report it with the input that caused it):\n${(error as Error).stack ?? String(error)}\n`);
+  return 70;
+}
+
+if (import.meta.main) runCommand(main, { onError: exitCodeOf });
