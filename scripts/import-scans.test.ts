@@ -21,7 +21,7 @@ import { parsedPageSchema } from '../src/schemas/parsed-page.ts';
 import { pageWordsSchema } from '../src/schemas/page-words.ts';
 import type { Box } from '../src/schemas/scan.ts';
 import { gunzipSync } from 'node:zlib';
-import { createRng } from './lib/synthetic.ts';
+import { createRng } from '../src/lib/random.ts';
 
 /**
  * Scans through the import CLI, as a maintainer uses it: a real process, real files, Tesseract

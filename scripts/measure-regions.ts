@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Converter } from 'opencc-js/cn2t';
 import { launchBrowser } from '../src/io/browser.ts';
+import { runCommand } from '../src/io/cli.ts';
 import { degradeImage } from '../src/io/degrade-image.ts';
 import { renderPage } from '../src/io/render-page.ts';
 import { DEFAULT_TESSERACT_OPTIONS, ocrImage } from '../src/io/tesseract.ts';
@@ -35,7 +36,7 @@ import type { ParsedItem } from '../src/schemas/parsed-page.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
 import { parsePage } from './lib/parse-page.ts';
-import { createRng, hashSeed } from './lib/synthetic.ts';
+import { createRng, hashSeed } from '../src/lib/random.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The layout prints one page in eight in traditional characters (as page-layout.ts converts them). */
@@ -46,8 +47,9 @@ function itemText(item: ParsedItem): string {
   return [item.column, item.kicker, item.title, item.subtitle, item.dateline, ...item.reporters, ...item.paragraphs, item.caption, item.credit].filter(Boolean).join('');
 }
 
-async function main(): Promise<void> {
+async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       pages: { type: 'string', default: '10' },
       seed: { type: 'string', default: '1' },
@@ -114,7 +116,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`measure-regions: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+if (import.meta.main) runCommand(main, { stack: true });

@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../src/io/browser.ts';
+import { runCommand } from '../src/io/cli.ts';
 import { degradeImage } from '../src/io/degrade-image.ts';
 import { prepareScan } from '../src/io/scan-store.ts';
 import { DEFAULT_TESSERACT_OPTIONS, ocrImage, tesseractVersion } from '../src/io/tesseract.ts';
@@ -30,7 +31,7 @@ import { layoutPage } from '../src/lib/ocr-eval/page-layout.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { syntheticSourcePages } from './lib/ocr-eval-pages.ts';
 import { parsePage } from './lib/parse-page.ts';
-import { createRng, hashSeed } from './lib/synthetic.ts';
+import { createRng, hashSeed } from '../src/lib/random.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
@@ -51,8 +52,8 @@ async function timed<T>(label: string, rows: string[], work: () => Promise<T> | 
   return out;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { page: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '1' } } });
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { page: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '1' } } });
   const seed = Number(values.seed);
   const sources = syntheticSourcePages(seed, Number(values.page) + 1);
   const { input } = sources[Number(values.page)]!;
@@ -114,8 +115,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`measure-scan-import: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+if (import.meta.main) runCommand(main, { stack: true });
 
