@@ -191,7 +191,13 @@ async function main(argv: string[]): Promise<number> {
   const worker = async () => {
     while (next < jobs.length) {
       const index = next++;
-      results[index] = await readPageSource(jobs[index]!.input, context);
+      try {
+        results[index] = await readPageSource(jobs[index]!.input, context);
+      } catch (error) {
+        // one page that cannot be used stops the import: start no other page
+        next = jobs.length;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs.length, Math.max(1, availableParallelism())) }, worker));
