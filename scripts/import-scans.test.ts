@@ -22,6 +22,7 @@ import { pageWordsSchema } from '../src/schemas/page-words.ts';
 import type { Box } from '../src/schemas/scan.ts';
 import { gunzipSync } from 'node:zlib';
 import { createRng } from '../src/lib/random.ts';
+import { scannedPdf } from '../tests/support/pdf.ts';
 
 /**
  * Scans through the import CLI, as a maintainer uses it: a real process, real files, Tesseract
@@ -218,6 +219,43 @@ describe('an issue folder with scans only', () => {
     const issue = issueSchema.parse(parseYaml(readFileSync(join(content, 'zunyi-daily/2023-01-17/issue.yml'), 'utf8')));
     expect(issue.pages.find((p) => p.number === 3)!.scan?.source).toBe('scans/03.png');
     expect(expectRegionsCoverText(articles(content, '03'), itemLines(truth), truth)).toBeGreaterThan(10);
+  });
+});
+
+describe('a page scanned to PDF', () => {
+  let content: string;
+  let folder: string;
+  let first: ReturnType<typeof run>;
+  beforeAll(async () => {
+    content = freshArchive();
+    // as a scanner writes it: the page's JPEG on a PDF page, at 150 dpi
+    const jpeg = await sharp(png).jpeg({ quality: 92 }).toBuffer();
+    folder = issueFolder({ 'issue.yml': ISSUE_YML, 'scans/03.pdf': scannedPdf(jpeg, { width: truth.width, height: truth.height, dpi: 150 }) });
+    first = run([folder], { content });
+  }, 120_000);
+
+  it('renders it with Poppler at its image\'s resolution, reads it with Tesseract and places the items', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/page 3: scan scans\/03\.pdf 1100 x 1500 \(stored as [0-9a-f]{2}\/[0-9a-f]{64}\.png\); OCR tesseract/);
+    const issue = issueSchema.parse(parseYaml(readFileSync(join(content, 'zunyi-daily/2023-01-17/issue.yml'), 'utf8')));
+    expect(issue.pages[0]!.scan).toMatchObject({ format: 'png', width: 1100, height: 1500, source: 'scans/03.pdf' });
+    expect(expectRegionsCoverText(articles(content, '03'), itemLines(truth), truth)).toBeGreaterThan(10);
+  });
+
+  it('does not render it again: a re-import without Poppler finds its master by the PDF\'s checksum', () => {
+    const again = run([folder], { content, env: { POPPLER_DIR: join(scratch, 'no-poppler') } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/page 3: scan scans\/03\.pdf 1100 x 1500 \(in the scan store already\); OCR tesseract \S+ chi_sim hocr \(cached\)/);
+    expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
+  });
+
+  it('without Poppler, stops with exit 1 and the apt-get line, and writes nothing', () => {
+    const fresh = freshArchive();
+    const result = run([join(folder, 'scans/03.pdf'), '--paper', 'zunyi-daily', '--date', '2023-01-17', '--page', '3'], { content: fresh, env: { POPPLER_DIR: join(scratch, 'no-poppler') } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/03\.pdf: reading a PDF needs Poppler: the program `.*pdfinfo` \(Poppler\) was not found\n {2}hint: Install it \(Debian\/Ubuntu\): sudo apt-get install poppler-utils/);
+    expect(existsSync(join(fresh, 'zunyi-daily'))).toBe(false);
+    expect(existsSync(join(fresh, '..', 'scans'))).toBe(false);
   });
 });
 

@@ -128,14 +128,14 @@ describe('unusable input exits non-zero with a message that names the file and t
       /broken\.png: not an image sharp can read \(.*\)\n {2}hint: Import a JPEG, PNG, TIFF or WebP scan of the page/,
     ],
     [
-      'a PDF page',
+      'a broken PDF page',
       () => {
         const file = join(scratch, 'page-03.pdf');
         writeFileSync(file, '%PDF-1.4\n%%EOF\n');
         return [file, ...pageArgs];
       },
       1,
-      /page-03\.pdf: this sharp cannot read PDF .*\n {2}hint: Turn the page into an image first, e\.g\. `pdftoppm -r 300 -png -singlefile .*page-03\.pdf page`/,
+      /page-03\.pdf: not a PDF that pdfinfo can read \(.*\)\n {2}hint: Check that the file is a complete PDF/,
     ],
     [
       'an unknown encoding',

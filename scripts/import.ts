@@ -41,7 +41,7 @@ const USAGE = `Usage:
   npm run import -- <issue-folder>
 
 Options:
-  --scan <image>   a single page's scan (JPEG, PNG, TIFF, WebP), when the page is given as text
+  --scan <image>   a single page's scan (JPEG, PNG, TIFF, WebP, a one-page PDF), when the page is given as text
   --ocr <file>     a single page's hOCR or ALTO XML, with its scan or text
   --find-regions   find every item on its scan again (an unchanged item on the same scan
                    otherwise keeps the regions it has)
@@ -142,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
     const extra = (flag: 'scan' | 'ocr', path: string | undefined, wanted: 'scan' | 'ocr') => {
       if (path === undefined) return null;
       if (kind === wanted) throw new UsageError(`--${flag} is given, but ${basename(input)} is already the page's ${wanted === 'scan' ? 'scan' : 'OCR file'}`);
-      if (kindByName(path) !== wanted) throw new UsageError(`--${flag} ${path}: ${wanted === 'scan' ? 'give an image (.jpg, .png, .tif, .webp)' : 'give an hOCR (.hocr, .html) or ALTO (.xml) file'}`);
+      if (kindByName(path) !== wanted) throw new UsageError(`--${flag} ${path}: ${wanted === 'scan' ? 'give an image (.jpg, .png, .tif, .webp) or a one-page .pdf' : 'give an hOCR (.hocr, .html) or ALTO (.xml) file'}`);
       return resolve(path);
     };
     const scanPath = kind === 'scan' ? input : extra('scan', values.scan, 'scan');

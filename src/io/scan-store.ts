@@ -7,6 +7,7 @@ import { contentDir } from '../lib/content-dir.ts';
 import { isJpeg, stripJpegMetadata } from '../lib/jpeg-metadata.ts';
 import { pageWordsSchema, type PageWords } from '../schemas/page-words.ts';
 import { scanSchema, type Scan } from '../schemas/scan.ts';
+import { PDF_INSTALL_HINT, PdfPageError, PdfToolMissingError, renderPdfPage } from './pdf-page.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 /**
@@ -99,7 +100,8 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /**
- * Store a page scan (JPEG, PNG, TIFF, WebP; a one-page PDF when this sharp's libvips reads PDF)
+ * Store a page scan (JPEG, PNG, TIFF, WebP; a one-page PDF, rendered by Poppler at its image's
+ * resolution into a PNG master)
  * and return what issue.yml records of it. The master is normalised once: turned upright by its
  * EXIF orientation, stripped of metadata (EXIF, GPS, XMP, IPTC, comments), greyscale kept
  * greyscale, converted to sRGB otherwise, transparency flattened onto white. An upright JPEG is
@@ -166,20 +168,27 @@ interface Master {
 const PDF_MAGIC = '%PDF-';
 
 async function normalise(input: Buffer, file: string): Promise<Master> {
-  if (input.subarray(0, 5).toString('latin1') === PDF_MAGIC) {
-    if (!sharp.format.pdf.input.buffer) {
-      throw new ScanInputError(
-        file,
-        'this sharp cannot read PDF (the libvips that sharp ships has no PDF loader)',
-        `Turn the page into an image first, e.g. \`pdftoppm -r 300 -png -singlefile ${file} page\` (Debian: apt-get install poppler-utils) or \`mutool draw -r 300 -o page.png ${file} 1\`, and import page.png`,
-      );
+  if (input.subarray(0, 5).toString('latin1') === PDF_MAGIC && !sharp.format.pdf.input.buffer) {
+    // the libvips that sharp ships has no PDF loader: Poppler renders the page (src/io/pdf-page.ts)
+    try {
+      input = (await renderPdfPage(input)).png;
+    } catch (error) {
+      if (error instanceof PdfToolMissingError) {
+        throw new ScanInputError(
+          file,
+          `reading a PDF needs Poppler: ${error.message}`,
+          `Install it (Debian/Ubuntu): sudo ${PDF_INSTALL_HINT}; or export the page as an image (PNG, TIFF, JPEG) and import that`,
+        );
+      }
+      if (error instanceof PdfPageError) throw new ScanInputError(file, error.message, error.hint);
+      throw error;
     }
   }
   let meta: Metadata;
   try {
     meta = await sharp(input, { pages: 1 }).metadata();
   } catch (error) {
-    throw new ScanInputError(file, `not an image sharp can read (${error instanceof Error ? error.message : String(error)})`, 'Import a JPEG, PNG, TIFF or WebP scan of the page');
+    throw new ScanInputError(file, `not an image sharp can read (${error instanceof Error ? error.message : String(error)})`, 'Import a JPEG, PNG, TIFF or WebP scan of the page, or a one-page PDF');
   }
   if (meta.format === 'pdf' && (meta.pages ?? 1) > 1) {
     throw new ScanInputError(file, `the PDF has ${meta.pages} pages, a scan is one page`, 'Split it into one file per page (e.g. `pdfseparate in.pdf page-%d.pdf`) and import each with its page number');
