@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { articleFileBundles } from './src/integrations/article-files.ts';
+import { contentGuard } from './src/integrations/content-guard.ts';
 import { outputInPlace } from './src/integrations/output-in-place.ts';
 import { photos } from './src/integrations/photos.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -27,10 +28,11 @@ export default defineConfig({
     // leaves the asterisks); SmartyPants is off because it would change the text (" -- ...).
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
-  // in this order: a shard build drops the pages it does not own (and their issues' article-file
-  // bundles) before the article files, photos and search are written; then what the previous
-  // build left in the output folder and this one did not write is removed
-  integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), searchIndex(), outputInPlace()],
+  // in this order: first the guard that refuses a content folder an import is half-way through;
+  // a shard build drops the pages it does not own (and their issues' article-file bundles)
+  // before the article files, photos and search are written; then what the previous build left
+  // in the output folder and this one did not write is removed
+  integrations: [contentGuard(), mdx(), shardOutput(), articleFileBundles(), photos(), searchIndex(), outputInPlace()],
   devToolbar: { enabled: false },
   // article pages whose data and code are unchanged are not rendered again (src/lib/page-keys.ts)
   experimental: { incrementalBuild: process.env.ARCHIVE_INCREMENTAL !== '0' },

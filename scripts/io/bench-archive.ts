@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { acquireContentLock } from '../../src/io/content-lock.ts';
 import { importIssueFolders, type ImportStats } from './bench-import.ts';
 import { syntheticJpeg } from './bench-photos.ts';
 import { issueFolderFiles, paperYaml, syntheticPapers, type SyntheticIssue, type SyntheticOptions, type SyntheticPhoto } from '../lib/synthetic.ts';
@@ -17,8 +18,17 @@ export async function importSyntheticIssues(
   issues: Iterable<SyntheticIssue>,
   withPhoto: (photo: SyntheticPhoto) => boolean = () => false,
 ): Promise<ImportStats> {
-  mkdirSync(join(contentDir, 'papers'), { recursive: true });
-  for (const paper of syntheticPapers(options)) writeFileSync(join(contentDir, 'papers', `${paper.slug}.yml`), paperYaml(paper));
+  const lock = await acquireContentLock(contentDir, { command: 'synthetic archive import' });
+  try {
+    mkdirSync(join(contentDir, 'papers'), { recursive: true });
+    for (const paper of syntheticPapers(options)) writeFileSync(join(contentDir, 'papers', `${paper.slug}.yml`), paperYaml(paper));
+    return await importFolders(contentDir, issues, withPhoto);
+  } finally {
+    lock.release();
+  }
+}
+
+async function importFolders(contentDir: string, issues: Iterable<SyntheticIssue>, withPhoto: (photo: SyntheticPhoto) => boolean): Promise<ImportStats> {
   const work = mkdtempSync(join(tmpdir(), 'synthetic-issues-'));
   try {
     const folders: string[] = [];
