@@ -34,15 +34,30 @@ async function importFolders(contentDir: string, issues: Iterable<SyntheticIssue
     const folders: string[] = [];
     for (const issue of issues) {
       const folder = join(work, `${issue.paper.slug}-${issue.date}`);
-      for (const file of issueFolderFiles(issue, withPhoto)) {
-        const path = join(folder, file.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, file.photo ? await syntheticJpeg(file.photo) : file.text!);
-      }
+      await writeSyntheticFolder(folder, issue, withPhoto);
       folders.push(folder);
     }
     return await importIssueFolders(folders, contentDir);
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Write one synthetic issue as an import folder (issue.yml, NN.txt, photos/NN/). `photoSize`
+ * caps the photos' long edge (small photos keep tests and the import soak fast).
+ */
+export async function writeSyntheticFolder(folder: string, issue: SyntheticIssue, withPhoto: (photo: SyntheticPhoto) => boolean = () => false, photoSize?: number): Promise<void> {
+  for (const file of issueFolderFiles(issue, withPhoto)) {
+    const path = join(folder, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    if (!file.photo) {
+      writeFileSync(path, file.text!);
+      continue;
+    }
+    const photo = file.photo;
+    const scale = photoSize === undefined ? 1 : Math.min(1, photoSize / Math.max(photo.width, photo.height));
+    // (the generator's grain tile is 256 px: no edge below that)
+    writeFileSync(path, await syntheticJpeg({ ...photo, width: Math.max(256, Math.round(photo.width * scale)), height: Math.max(256, Math.round(photo.height * scale)) }));
   }
 }
