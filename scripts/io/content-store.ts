@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { commitChange, recoverContent, type CommitFs, type CommitResult, type RecoveryReport } from '../../src/io/content-journal.ts';
+import { commitChange, JournalError, journalPathOf, recoverContent, type CommitFs, type CommitResult, type RecoveryReport } from '../../src/io/content-journal.ts';
 import { acquireContentLock, type LockOptions } from '../../src/io/content-lock.ts';
 import type { ContentSnapshot, ImportPlan } from '../lib/import-plan.ts';
 
@@ -63,6 +63,12 @@ export async function openContent(contentDir: string, lockOptions: LockOptions =
     return { release: () => lock.release(), recovery: recoverContent(contentDir) };
   } catch (error) {
     lock.release();
-    throw error;
+    if (error instanceof JournalError) throw error;
+    throw new JournalError(
+      `an earlier import was interrupted, and finishing it failed: ${(error as Error).message}`,
+      journalPathOf(contentDir),
+      'fix the cause (permissions, disk space), then run `npm run import -- --recover`; until then the folder may hold a mix of old and new files and the build refuses to run',
+      { cause: error },
+    );
   }
 }

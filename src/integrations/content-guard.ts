@@ -24,7 +24,7 @@ export function contentGuard(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         await waitForContentLock(dir(), {
           waitMs: lockWaitMs(),
-          onWait: (holder) => logger.info(`waiting for an import into ${dir()} to finish (${describeHolder(holder)})`),
+          onWait: (holder) => logger.info(`waiting for an import into ${dir()} to finish${holder ? ` (${describeHolder(holder)})` : ''}`),
         });
         refuseInterrupted();
         if (command === 'build') before = importActivity(dir());
