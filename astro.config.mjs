@@ -26,6 +26,9 @@ export default defineConfig({
   markdown: {
     // unified + remark-cjk-friendly renders **「重要」**通知 as emphasis (the default processor
     // leaves the asterisks); SmartyPants is off because it would change the text (" -- ...).
+    // No syntax highlighting: newspapers print no code, and Shiki gives up on a line after a
+    // time limit, so a loaded machine rendered the same code block differently from build to build.
+    syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
   // in this order: first the guard that refuses a content folder an import is half-way through;

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { personNameSchema } from './common.ts';
 import { problemSchema } from './problem.ts';
+import { regionsSchema } from './scan.ts';
 
 /** What an item on a page is: a news article, or a photo with its caption (图片新闻). */
 export const articleKindSchema = z.enum(['article', 'photo']);
@@ -49,6 +50,11 @@ export const articleSchema = z.object({
   photos: z.array(articlePhotoSchema).default([]),
   /** Suspicions found at import, kept for review; fix the text and delete the entry. */
   problems: z.array(problemSchema).default([]),
+  /**
+   * Where the item is printed on its page's scan (`issue.yml` names the scan): boxes in the
+   * master's pixels, several when it jumps columns. Absent for pages imported from text only.
+   */
+  regions: regionsSchema.optional(),
   /** Where the text came from: the OCR file and its line range. */
   source: z
     .object({

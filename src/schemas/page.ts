@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { scanSchema } from './scan.ts';
 
 /** One person's role in producing a page, as printed in its header: 责任编辑 李明. */
 export const pageCreditSchema = z.object({
@@ -18,6 +19,8 @@ export const pageSchema = z.object({
   credits: z.array(pageCreditSchema).default([]),
   /** The OCR file this page was imported from, relative to the import folder. */
   source: z.string().optional(),
+  /** The page's scan in the scan store, when the page was imported from (or with) a scan. */
+  scan: scanSchema.optional(),
 });
 
 export type Page = z.output<typeof pageSchema>;

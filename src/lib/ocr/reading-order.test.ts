@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readAlto } from './alto.ts';
+import { readHocr } from './hocr.ts';
+import { boxInside, overlap, type Block, type Box, type PositionedPage } from './model.ts';
+import { orderPage, type OrderedLine, type OrderedPage } from './reading-order.ts';
+
+const FIXTURES = new URL('../../../tests/fixtures/ocr-positioned/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+const lines = (page: OrderedPage): OrderedLine[] => page.items.flatMap((item) => (item.type === 'line' ? [item.line] : []));
+const sequence = (page: OrderedPage) => page.items.map((item) => (item.type === 'photo' ? '[photo]' : item.line.text));
+
+interface TruthLine extends Box {
+  text: string;
+}
+const truth = JSON.parse(fixture('sample-page.truth.json')) as { width: number; height: number; lines: TruthLine[] };
+
+/**
+ * The truth lines in the order an editor reads the page (see the fixture README): the indexes
+ * of sample-page.truth.json, with the photos where they stand.
+ */
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const READING_ORDER: (number | 'photo')[] = [...range(0, 31), ...range(32, 53), 64, 54, 'photo', ...range(55, 59), 'photo', ...range(60, 63), 65];
+
+/** The truth line a box covers most of, or -1. */
+function truthIndex(box: Box): number {
+  let best = -1;
+  let bestArea = 0;
+  truth.lines.forEach((line, index) => {
+    const area = overlap(box.x, box.x + box.w, line.x, line.x + line.w) * overlap(box.y, box.y + box.h, line.y, line.y + line.h);
+    if (area > bestArea) {
+      best = index;
+      bestArea = area;
+    }
+  });
+  return bestArea >= box.w * box.h * 0.3 ? best : -1;
+}
+
+/** The ordered page as truth indexes, runs of the same line merged (Tesseract splits some lines). */
+function asTruth(page: OrderedPage): (number | 'photo')[] {
+  const out: (number | 'photo')[] = [];
+  for (const item of page.items) {
+    const value = item.type === 'photo' ? 'photo' : truthIndex(item.line.box);
+    if (value === -1) continue;
+    if (value !== 'photo' && out[out.length - 1] === value) continue;
+    out.push(value);
+  }
+  return out;
+}
+
+function everyBoxInside(page: OrderedPage): boolean {
+  return page.items.every((item) => {
+    const boxes = item.type === 'photo' ? [item.photo.box] : [item.line.box, ...item.line.words.map((w) => w.box)];
+    return boxes.every((box) => boxInside(box, page.width, page.height));
+  });
+}
+
+describe('orderPage on the sample page', () => {
+  it('restores the reading order of the hand-written ALTO, whose blocks are printed out of order', () => {
+    const page = orderPage(readAlto(fixture('sample-page.alto-v4.xml')).pages[0]!);
+    expect(asTruth(page)).toEqual(READING_ORDER);
+    expect(sequence(page).slice(0, 6)).toEqual([
+      '7 2023年1月17日 星期二',
+      '新闻',
+      '责任编辑 王静',
+      '志愿服务聚合力 文明实践谱新篇',
+      '新蒲新区推进新时代文明实践工作走深走实',
+      '本报讯（记者 张婷）2022年，新蒲',
+    ]);
+    expect(everyBoxInside(page)).toBe(true);
+  });
+
+  it('reads Tesseract hOCR and ALTO of the page in the editor\'s order', () => {
+    for (const page of [readHocr(fixture('sample-page.tesseract.hocr')).pages[0]!, readAlto(fixture('sample-page.tesseract.alto.xml')).pages[0]!]) {
+      const ordered = orderPage(page);
+      expect(asTruth(ordered)).toEqual(READING_ORDER);
+      expect(everyBoxInside(ordered)).toBe(true);
+    }
+  });
+
+  it('gives the same order whatever order the engine printed the blocks in', () => {
+    const page = readHocr(fixture('sample-page.tesseract.hocr')).pages[0]!;
+    const expected = sequence(orderPage(page));
+    const reversed: PositionedPage = { ...page, blocks: [...page.blocks].reverse() };
+    // columns interleaved: every other block moved to the end
+    const shuffled: PositionedPage = { ...page, blocks: [...page.blocks.filter((_, i) => i % 2 === 1), ...page.blocks.filter((_, i) => i % 2 === 0)] };
+    expect(sequence(orderPage(reversed))).toEqual(expected);
+    expect(sequence(orderPage(shuffled))).toEqual(expected);
+  });
+
+  it('marks the header and footer bands, block starts, indents and sizes', () => {
+    const page = orderPage(readAlto(fixture('sample-page.alto-v4.xml')).pages[0]!);
+    const all = lines(page);
+    expect(all.filter((l) => l.band === 'header').map((l) => l.text)).toEqual(['7 2023年1月17日 星期二', '新闻', '责任编辑 王静']);
+    expect(all.filter((l) => l.band === 'footer').map((l) => l.text)).toEqual(['遵义日报社出版 第7版']);
+    const headline = all.find((l) => l.text.startsWith('志愿服务'))!;
+    expect(headline.size).toBeGreaterThan(2);
+    expect(headline.bold).toBe(true);
+    // paragraphs open indented; the column's other lines are flush
+    const indented = all.filter((l) => l.indent).map((l) => l.text.slice(0, 6));
+    expect(indented).toContain('本报讯（记者');
+    expect(indented).toContain('项目支撑，文');
+    expect(indented).not.toContain('新区新时代文');
+    // a credit set to the right is not an indent
+    expect(all.find((l) => l.text.startsWith('（张浪'))!.indent).toBe(false);
+    expect(all.filter((l) => l.startsBlock).length).toBe(new Set(all.map((l) => l.block)).size);
+  });
+
+  it('splits lines that Tesseract read across the gutters (no --dpi) back into columns', () => {
+    const page = orderPage(readHocr(fixture('sample-page.tesseract-nodpi.hocr')).pages[0]!);
+    expect(everyBoxInside(page)).toBe(true);
+    // the top article's body: three columns 453 px wide at x = 70, 573, 1077
+    const body = lines(page).filter((l) => l.box.y > 280 && l.box.y < 700 && l.text.length > 3);
+    expect(body.length).toBeGreaterThanOrEqual(27);
+    // a line belongs to the column its middle is in, and is no wider than a column and the
+    // quote mark Tesseract reads into the gutter
+    const columnOf = (l: OrderedLine) => [70, 573, 1077].findIndex((x) => l.box.x + l.box.w / 2 > x && l.box.x + l.box.w / 2 < x + 453 && l.box.w <= 453 + 40);
+    expect(body.every((l) => columnOf(l) >= 0)).toBe(true);
+    // column by column, top to bottom
+    const columns = body.map(columnOf);
+    expect(columns).toEqual([...columns].sort((a, b) => a - b));
+    expect(body[0]!.text).toMatch(/^本报讯/u);
+  });
+});
+
+/** A page from lines written as [x, y, w, h, text]: a word per character, as Tesseract gives Chinese. */
+function syntheticPage(width: number, height: number, blocks: { id: string; lines: [number, number, number, number, string][]; kind?: 'photo' }[]): PositionedPage {
+  return {
+    format: 'hocr',
+    width,
+    height,
+    dpi: null,
+    engine: null,
+    image: null,
+    sourceLine: 1,
+    blocks: blocks.map(
+      (b, i): Block => ({
+        id: b.id,
+        kind: b.kind ?? 'text',
+        area: null,
+        role: null,
+        sourceLine: i + 1,
+        box: {
+          x: Math.min(...b.lines.map((l) => l[0])),
+          y: Math.min(...b.lines.map((l) => l[1])),
+          w: Math.max(...b.lines.map((l) => l[0] + l[2])) - Math.min(...b.lines.map((l) => l[0])),
+          h: Math.max(...b.lines.map((l) => l[1] + l[3])) - Math.min(...b.lines.map((l) => l[1])),
+        },
+        lines:
+          b.kind === 'photo'
+            ? []
+            : b.lines.map(([x, y, w, h, text]) => {
+                const chars = [...text];
+                const advance = w / chars.length;
+                return {
+                  box: { x, y, w, h },
+                  kind: 'line' as const,
+                  fontSizePx: null,
+                  fontSizePt: null,
+                  xHeightPx: null,
+                  bold: null,
+                  hyphenated: false,
+                  sourceLine: i + 1,
+                  words: chars.map((ch, k) => ({ text: ch, box: { x: Math.round(x + k * advance), y, w: Math.round(advance), h }, confidence: null, bold: null, sourceLine: i + 1 })),
+                };
+              }),
+      }),
+    ),
+  };
+}
+
+/** Column text: `rows` lines of 10 characters (200 px wide, 20 px high, 30 px apart) starting at (x, y). */
+function column(x: number, y: number, rows: number, label: string): [number, number, number, number, string][] {
+  return Array.from({ length: rows }, (_, i) => [x, y + i * 30, 200, 20, `${label}${'文'.repeat(8)}${i}`] as [number, number, number, number, string]);
+}
+
+describe('orderPage on constructed layouts', () => {
+  it('reads a headline over three columns before the columns, even when it is printed last', () => {
+    const page = syntheticPage(800, 600, [
+      { id: 'c3', lines: column(540, 150, 5, '丙') },
+      { id: 'c1', lines: column(40, 150, 5, '甲') },
+      { id: 'c2', lines: column(290, 150, 5, '乙') },
+      { id: 'head', lines: [[100, 60, 600, 50, '大标题横跨三栏']] },
+    ]);
+    const order = orderPage(page);
+    expect(lines(order).map((l) => l.text[0])).toEqual(['大', ...'甲甲甲甲甲乙乙乙乙乙丙丙丙丙丙']);
+    expect(lines(order)[0]!.size).toBe(2.5);
+  });
+
+  it('reads side-by-side articles one after the other, though their headlines share a row', () => {
+    // two articles, each a headline over two columns, next to each other; the gaps under the
+    // headlines line up across the page
+    const page = syntheticPage(1100, 600, [
+      { id: 'b-head', lines: [[600, 60, 400, 50, '右边文章的标题']] },
+      { id: 'a-head', lines: [[80, 60, 400, 50, '左边文章的标题']] },
+      { id: 'b1', lines: column(560, 150, 6, '丁') },
+      { id: 'a2', lines: column(300, 150, 6, '乙') },
+      { id: 'a1', lines: column(40, 150, 6, '甲') },
+      { id: 'b2', lines: column(820, 150, 6, '戊') },
+    ]);
+    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
+    expect(firsts).toBe('左甲甲甲甲甲甲乙乙乙乙乙乙右丁丁丁丁丁丁戊戊戊戊戊戊');
+  });
+
+  it('reads a column that runs beside a spanning headline below it, then the rest', () => {
+    // a tall column on the right from the top; on the left a headline over two columns and its body
+    const page = syntheticPage(800, 700, [
+      { id: 'left-head', lines: [[60, 60, 400, 50, '左侧标题跨两栏']] },
+      { id: 'l1', lines: column(40, 150, 5, '甲') },
+      { id: 'l2', lines: column(290, 150, 5, '乙') },
+      { id: 'right', lines: column(560, 60, 12, '丙') },
+    ]);
+    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
+    expect(firsts).toBe('左甲甲甲甲甲乙乙乙乙乙' + '丙'.repeat(12));
+  });
+
+  it('puts photos in their place and drops specks that Tesseract calls photos', () => {
+    const page = syntheticPage(600, 800, [
+      { id: 'caption', lines: column(40, 400, 2, '说') },
+      { id: 'photo', kind: 'photo', lines: [[40, 100, 400, 280, '']] },
+      { id: 'speck', kind: 'photo', lines: [[300, 500, 3, 3, '']] },
+      { id: 'banner', lines: [[40, 40, 200, 30, '栏目名称']] },
+    ]);
+    expect(sequence(orderPage(page)).map((s) => s[0] === '[' ? s : s[0])).toEqual(['栏', '[photo]', '说', '说']);
+  });
+
+  it('joins the words of a line without the spaces Tesseract puts between Han characters', () => {
+    const page = syntheticPage(600, 200, [{ id: 'b', lines: [[20, 20, 400, 20, '新蒲新区推进新时代文明实践']] }]);
+    expect(lines(orderPage(page))[0]!.text).toBe('新蒲新区推进新时代文明实践');
+  });
+
+  it('reports an empty page', () => {
+    const order = orderPage(syntheticPage(100, 100, []));
+    expect(order.items).toEqual([]);
+    expect(order.problems[0]!.code).toBe('ocr-page-empty');
+  });
+});

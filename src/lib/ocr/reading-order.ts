@@ -1,0 +1,557 @@
+import type { Problem } from '../../schemas/problem.ts';
+import { joinWords, lineEm, spaceThreshold } from './line-text.ts';
+import { median, overlap, unionBox, type Box, type LineKind, type PositionedPage, type Word } from './model.ts';
+
+/**
+ * Reading order of a positioned page, decided from the boxes, not from the order the engine
+ * printed them (Tesseract reads columns out of order on some pages, and without a resolution
+ * it even reads lines straight across the gutters).
+ *
+ * The method is a recursive XY cut over words and photos, tuned for newspapers:
+ * 1. the page header band at the top and the footer band at the bottom are taken off first, by
+ *    position (small lines above the first clear horizontal gap in the top 12 % of the page,
+ *    below the last in the bottom 10 %), or because the file says so (ALTO TopMargin);
+ * 2. a region is cut first at column gutters: vertical gaps free of any word or photo from the
+ *    region's top to its bottom (so a headline spanning three columns keeps them together, and
+ *    the gutter under it is found one level down, after the headline is cut off);
+ * 3. otherwise it is cut across at its widest horizontal gaps (a headline's space below it, a
+ *    rule between articles) and each part is read again from step 2;
+ * 4. what cannot be cut is read row by row, left to right.
+ * Lines that Tesseract read across a gutter are split there, because the cut works on words.
+ */
+
+export type Band = 'header' | 'body' | 'footer';
+
+export interface OrderedLine {
+  /** The line's text, spaced for Chinese (line-text.ts). */
+  text: string;
+  box: Box;
+  words: Word[];
+  /**
+   * The block the line belongs to: the file's block id, with `#2`, `#3`... when the block was
+   * split over several columns (or by a wide gap inside it).
+   */
+  block: string;
+  /** Column region id: lines in the same column share it; a headline over columns has its own. */
+  column: number;
+  band: Band;
+  kind: LineKind;
+  /** Line height over the page's median body line height (1 for body text, 2.3 for a big headline). */
+  size: number;
+  bold: boolean | null;
+  /** The first line of its block in reading order (the converter puts a blank line before it). */
+  startsBlock: boolean;
+  /** Indented like the first line of a paragraph (at least about one character in, full to the right). */
+  indent: boolean;
+  /** 1-based line of the line element in the OCR file (split lines share it). */
+  sourceLine: number;
+}
+
+export interface OrderedPhoto {
+  box: Box;
+  block: string;
+  column: number;
+  sourceLine: number;
+}
+
+export type OrderedItem = { type: 'line'; line: OrderedLine } | { type: 'photo'; photo: OrderedPhoto };
+
+export interface OrderedPage {
+  width: number;
+  height: number;
+  /** Median height of body lines in pixels (line box height, or Tesseract's x_size when every line has one). */
+  bodyLineHeight: number;
+  /** Lines and photos in reading order. */
+  items: OrderedItem[];
+  problems: Problem[];
+}
+
+interface SourceLine {
+  box: Box;
+  words: Word[];
+  /** One Han character's advance in pixels (line-text.ts). */
+  em: number;
+  blockId: string;
+  role: 'header' | 'footer' | null;
+  kind: LineKind;
+  bold: boolean | null;
+  measure: number;
+  sourceLine: number;
+}
+
+interface Atom {
+  /** The word's x extent over its line's height, or the photo's box. */
+  box: Box;
+  /** Index into the source lines, or -1 for a photo. */
+  line: number;
+  /** The word (a piece of one when a word was cut at a gutter), or null for a photo. */
+  word: Word | null;
+  /** Position of the word in its line as the file printed it; pieces of a word get fractions. */
+  order: number;
+  photo: number;
+}
+
+interface Leaf {
+  atoms: Atom[];
+  column: number;
+}
+
+/** Order a page for reading. Pure: the page is not changed. */
+export function orderPage(page: PositionedPage): OrderedPage {
+  const problems: Problem[] = [];
+  const textBlocks = page.blocks.filter((b) => b.kind === 'text');
+  const everyLineSized = textBlocks.every((b) => b.lines.every((l) => l.fontSizePx !== null));
+  const lines: SourceLine[] = textBlocks.flatMap((block) =>
+    block.lines.map((line) => ({
+      box: line.box,
+      words: line.words,
+      em: lineEm(line.words, line.box.h),
+      blockId: block.id,
+      role: block.role,
+      kind: line.kind,
+      bold: line.bold,
+      measure: everyLineSized ? line.fontSizePx! : line.box.h,
+      sourceLine: line.sourceLine,
+    })),
+  );
+  const rules = page.blocks.filter((b) => b.kind === 'separator' && b.box.w >= b.box.h * 8).map((b) => b.box);
+  const bodyMeasure = median(lines.map((l) => l.measure)) ?? 1;
+  const bodyHeight = median(lines.map((l) => l.box.h)) ?? 1;
+  const spaceEm = spaceThreshold(lines);
+  // Tesseract reports specks and bits of text as photos: a photo is at least two lines high and
+  // wide, and mostly free of text
+  const photos = page.blocks.filter((b) => b.kind === 'photo' && b.box.w >= bodyHeight * 2 && b.box.h >= bodyHeight * 2 && textCover(b.box, lines) < 0.3);
+  if (lines.length === 0) problems.push({ code: 'ocr-page-empty', line: page.sourceLine, message: 'the page has no text lines.' });
+
+  const atoms: Atom[] = [];
+  // a word's atom spans its line's height: Tesseract's word boxes stick out of their lines
+  // unevenly, which would open false gaps between rows
+  lines.forEach((line, index) => line.words.forEach((word, w) => atoms.push({ box: { x: word.box.x, w: word.box.w, y: line.box.y, h: line.box.h }, line: index, word, order: w, photo: -1 })));
+  photos.forEach((photo, index) => atoms.push({ box: photo.box, line: -1, word: null, order: 0, photo: index }));
+
+  const band = findBands(atoms, lines, page, bodyMeasure, bodyHeight);
+  const cutter = new Cutter(bodyHeight, rules, lines);
+  const headerLeaves = band.header.length > 0 ? [{ atoms: band.header, column: cutter.newColumn() }] : [];
+  const bodyLeaves = cutter.cut(band.body, cutter.newColumn(), 0);
+  const footerLeaves = band.footer.length > 0 ? [{ atoms: band.footer, column: cutter.newColumn() }] : [];
+
+  const items: OrderedItem[] = [];
+  const emit = (leaves: Leaf[], bandName: Band) => {
+    for (const leaf of leaves) {
+      for (const fragment of readLeaf(leaf.atoms)) {
+        if (fragment.photo >= 0) {
+          const photo = photos[fragment.photo]!;
+          items.push({ type: 'photo', photo: { box: photo.box, block: photo.id, column: leaf.column, sourceLine: photo.sourceLine } });
+          continue;
+        }
+        const source = lines[fragment.line]!;
+        const words = fragment.words;
+        const whole = words.length === source.words.length && words.every((w, i) => w === source.words[i]);
+        // a line cut at a gutter: its piece spans the words' x and the line's y
+        const wordsBox = unionBox(words.map((w) => w.box))!;
+        const box = whole ? source.box : { x: wordsBox.x, w: wordsBox.w, y: source.box.y, h: source.box.h };
+        items.push({
+          type: 'line',
+          line: {
+            text: joinWords(words, source.em, spaceEm),
+            box,
+            words,
+            block: source.blockId,
+            column: leaf.column,
+            band: bandName,
+            kind: source.kind,
+            size: round2(source.measure / bodyMeasure),
+            bold: source.bold,
+            startsBlock: false,
+            indent: false,
+            sourceLine: source.sourceLine,
+          },
+        });
+      }
+    }
+  };
+  emit(headerLeaves, 'header');
+  emit(bodyLeaves, 'body');
+  emit(footerLeaves, 'footer');
+  markBlocks(items, bodyHeight);
+  markIndents(items, bodyHeight);
+  return { width: page.width, height: page.height, bodyLineHeight: bodyHeight, items, problems };
+}
+
+/** The share of a box covered by text line boxes. */
+function textCover(box: Box, lines: SourceLine[]): number {
+  let covered = 0;
+  for (const line of lines) covered += overlap(box.x, box.x + box.w, line.box.x, line.box.x + line.box.w) * overlap(box.y, box.y + box.h, line.box.y, line.box.y + line.box.h);
+  return box.w * box.h === 0 ? 1 : covered / (box.w * box.h);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * The header band: atoms above the first clear horizontal gap, when that gap lies in the top
+ * 12 % of the page and every line above it is small; the footer band likewise at the bottom
+ * 10 %. Blocks the file marks as header or footer go to their band whatever their place.
+ */
+function findBands(atoms: Atom[], lines: SourceLine[], page: PositionedPage, bodyMeasure: number, bodyHeight: number): { header: Atom[]; body: Atom[]; footer: Atom[] } {
+  const header: Atom[] = [];
+  const footer: Atom[] = [];
+  let body: Atom[] = [];
+  for (const atom of atoms) {
+    const role = atom.line >= 0 ? lines[atom.line]!.role : null;
+    if (role === 'header') header.push(atom);
+    else if (role === 'footer') footer.push(atom);
+    else body.push(atom);
+  }
+  const small = (subset: Atom[]) => subset.every((a) => a.line >= 0 && lines[a.line]!.measure <= bodyMeasure * 1.3);
+  const gaps = horizontalGaps(body).filter((g) => g.size >= bodyHeight * 0.5);
+  const top = gaps.find((g) => g.at <= page.height * 0.12);
+  if (top && header.length === 0) {
+    const above = body.filter((a) => a.box.y + a.box.h <= top.at);
+    if (above.length > 0 && small(above) && gaps[0] === top) {
+      header.push(...above);
+      body = body.filter((a) => a.box.y + a.box.h > top.at);
+    }
+  }
+  const bottomGaps = horizontalGaps(body).filter((g) => g.size >= bodyHeight * 0.5);
+  const bottom = bottomGaps[bottomGaps.length - 1];
+  if (bottom && footer.length === 0 && bottom.at + bottom.size >= page.height * 0.9) {
+    const below = body.filter((a) => a.box.y >= bottom.at + bottom.size);
+    if (below.length > 0 && small(below)) {
+      footer.push(...below);
+      body = body.filter((a) => a.box.y < bottom.at + bottom.size);
+    }
+  }
+  return { header, body, footer };
+}
+
+interface Gap {
+  /** Where the gap starts (y for a horizontal gap, x for a vertical one). */
+  at: number;
+  size: number;
+}
+
+/** Horizontal gaps between the atoms' vertical extents, top to bottom. */
+function horizontalGaps(atoms: Atom[]): Gap[] {
+  return gaps(atoms.map((a) => [a.box.y, a.box.y + a.box.h]));
+}
+
+function verticalGaps(atoms: Atom[]): Gap[] {
+  return gaps(atoms.map((a) => [a.box.x, a.box.x + a.box.w]));
+}
+
+function gaps(intervals: [number, number][]): Gap[] {
+  const sorted = intervals.sort((a, b) => a[0] - b[0]);
+  const out: Gap[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [start, stop] of sorted) {
+    if (end !== Number.NEGATIVE_INFINITY && start > end) out.push({ at: end, size: start - end });
+    end = Math.max(end, stop);
+  }
+  return out;
+}
+
+/** Recursive XY cut (see the module comment). Column ids are handed out in reading order. */
+class Cutter {
+  private readonly bodyHeight: number;
+  private readonly rules: Box[];
+  private readonly lines: SourceLine[];
+  private columns = 0;
+  constructor(bodyHeight: number, rules: Box[], lines: SourceLine[]) {
+    this.bodyHeight = bodyHeight;
+    this.rules = rules;
+    this.lines = lines;
+  }
+
+  newColumn(): number {
+    return ++this.columns;
+  }
+
+  cut(atoms: Atom[], column: number, depth: number): Leaf[] {
+    if (atoms.length <= 1 || depth > 80) return [{ atoms, column }];
+    const extent = unionBox(atoms.map((a) => a.box))!;
+    const gutters = verticalGaps(atoms).filter((g) => this.isGutter(g, atoms));
+    if (gutters.length > 0) {
+      const parts = splitAt(atoms, gutters, (a) => a.box.x);
+      return parts.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
+    }
+    const soft = this.softGutters(atoms, extent);
+    if (soft.length > 0) {
+      const parts = splitAt(cutWords(atoms, soft), soft, (a) => a.box.x + a.box.w / 2);
+      return parts.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
+    }
+    const across = horizontalGaps(atoms).filter((g) => g.size > 0);
+    if (across.length === 0) return [{ atoms, column }];
+    // a gap holding a rule across most of the region is an article boundary, whatever its size
+    const ruled = (g: Gap) => this.rules.some((r) => r.y >= g.at && r.y + r.h <= g.at + g.size && overlap(r.x, r.x + r.w, extent.x, extent.x + extent.w) >= extent.w * 0.6);
+    let chosen = across.filter((g) => g.size >= this.bodyHeight * 1.2 || ruled(g));
+    if (chosen.length === 0) {
+      // nothing stands side by side: a plain stack of lines, read top to bottom
+      if (!hasSideBySide(atoms)) return [{ atoms, column }];
+      // else cut at the single widest gap (the one under a headline) and look again: cutting
+      // at every row gap would read columns under a headline row by row
+      const widest = across.reduce((best, g) => (g.size > best.size ? g : best));
+      chosen = [widest];
+    }
+    const parts = splitAt(atoms, chosen, (a) => a.box.y);
+    if (parts.length <= 1) return [{ atoms, column }];
+    return parts.flatMap((part) => this.cut(part, column, depth + 1));
+  }
+
+  /**
+   * Gutters that stray marks cross: x ranges, half a body line wide, that at most a tenth of the
+   * region's lines touch, with body text on both sides, and either no line or most of the body
+   * lines read across (Tesseract without a resolution reads lines across gutters and prints a
+   * quote mark or a merged word in them). A line taller than body text across it (a headline)
+   * vetoes it; so does a single body line across (a kicker or a byline over two columns).
+   */
+  softGutters(atoms: Atom[], extent: Box): Gap[] {
+    const lineIds = new Set(atoms.filter((a) => a.line >= 0).map((a) => a.line));
+    const body = [...lineIds].filter((id) => this.lines[id]!.box.h <= this.bodyHeight * 1.5);
+    if (body.length < 4 || extent.w < this.bodyHeight * 6) return [];
+    const width = extent.w;
+    const diff = new Float64Array(width + 1);
+    const seen = new Map<number, [number, number][]>();
+    for (const atom of atoms) {
+      const x0 = atom.box.x - extent.x;
+      const x1 = x0 + atom.box.w;
+      if (atom.line < 0) {
+        // a photo counts as full coverage
+        diff[x0]! += lineIds.size;
+        diff[x1]! -= lineIds.size;
+        continue;
+      }
+      const spans = seen.get(atom.line) ?? [];
+      spans.push([x0, x1]);
+      seen.set(atom.line, spans);
+    }
+    // a line covers x once however many of its words do
+    for (const spans of seen.values()) {
+      spans.sort((a, b) => a[0] - b[0]);
+      let [start, end] = spans[0]!;
+      for (const [s0, s1] of spans.slice(1)) {
+        if (s0 > end) {
+          diff[start]! += 1;
+          diff[end]! -= 1;
+          [start, end] = [s0, s1];
+        } else end = Math.max(end, s1);
+      }
+      diff[start]! += 1;
+      diff[end]! -= 1;
+    }
+    const limit = Math.max(1, Math.floor(lineIds.size * 0.1));
+    const runs: Gap[] = [];
+    let level = 0;
+    let runStart = -1;
+    for (let x = 0; x <= width; x++) {
+      level += diff[x]!;
+      const low = x < width && level <= limit;
+      if (low && runStart < 0) runStart = x;
+      if (!low && runStart >= 0) {
+        if (runStart > 0 && x < width && x - runStart >= this.bodyHeight * 0.5) runs.push({ at: extent.x + runStart, size: x - runStart });
+        runStart = -1;
+      }
+    }
+    return runs.filter((gap) => {
+      const middle = gap.at + gap.size / 2;
+      // a column is at least four characters wide
+      if (middle - extent.x < this.bodyHeight * 4 || extent.x + extent.w - middle < this.bodyHeight * 4) return false;
+      const sides = new Map<number, number>();
+      for (const atom of atoms) if (atom.line >= 0) sides.set(atom.line, (sides.get(atom.line) ?? 0) | (atom.box.x + atom.box.w <= middle ? 1 : atom.box.x >= middle ? 2 : 3));
+      const across = [...sides].filter(([, side]) => side === 3).map(([line]) => this.lines[line]!);
+      const leftLines = [...sides].filter(([, side]) => side & 1).length;
+      const rightLines = [...sides].filter(([, side]) => side & 2).length;
+      if (leftLines < 3 || rightLines < 3 || !across.every((line) => line.box.h <= this.bodyHeight * 1.5)) return false;
+      // none across (a stray mark in the gutter), or most lines (read across by the engine)
+      return across.length === 0 || across.length >= Math.max(3, body.length * 0.5);
+    });
+  }
+
+  /**
+   * A vertical gap is a gutter when it is wide enough (half a body line) and no line runs over
+   * it, or when the lines that run over it are body lines, at least three of them: Tesseract
+   * without a resolution reads straight across the gutters of a page. A headline's word space
+   * (志愿服务聚合力　文明实践谱新篇) is never a gutter.
+   */
+  private isGutter(gap: Gap, atoms: Atom[]): boolean {
+    if (gap.size < Math.max(4, this.bodyHeight * 0.5)) return false;
+    const middle = gap.at + gap.size / 2;
+    const sides = new Map<number, number>();
+    for (const atom of atoms) {
+      if (atom.line < 0) continue;
+      sides.set(atom.line, (sides.get(atom.line) ?? 0) | (atom.box.x < middle ? 1 : 2));
+    }
+    const crossing = [...sides].filter(([, side]) => side === 3).map(([line]) => this.lines[line]!);
+    if (crossing.length === 0) return true;
+    return crossing.length >= 3 && crossing.every((line) => line.box.h <= this.bodyHeight * 1.5);
+  }
+}
+
+/**
+ * Cut the words that straddle a gutter into two, sharing out their characters by width:
+ * Tesseract without a resolution reads 新清 | 关党员 across a gutter as one word 清关.
+ */
+function cutWords(atoms: Atom[], gutters: Gap[]): Atom[] {
+  const out: Atom[] = [];
+  for (const atom of atoms) {
+    const word = atom.word;
+    const gutter = gutters.find((g) => atom.box.x < g.at + g.size / 2 && atom.box.x + atom.box.w > g.at + g.size / 2);
+    const chars = word ? [...word.text] : [];
+    if (!word || !gutter || chars.length < 2) {
+      out.push(atom);
+      continue;
+    }
+    const middle = gutter.at + gutter.size / 2;
+    const left = Math.round((chars.length * (middle - word.box.x)) / word.box.w);
+    if (left <= 0 || left >= chars.length) {
+      out.push(atom);
+      continue;
+    }
+    const splitX = Math.round(word.box.x + (word.box.w * left) / chars.length);
+    const first: Word = { ...word, text: chars.slice(0, left).join(''), box: { ...word.box, w: Math.max(0, Math.min(splitX, gutter.at) - word.box.x) } };
+    const secondX = Math.max(splitX, gutter.at + gutter.size);
+    const second: Word = { ...word, text: chars.slice(left).join(''), box: { ...word.box, x: secondX, w: Math.max(0, word.box.x + word.box.w - secondX) } };
+    out.push({ ...atom, word: first, box: { ...atom.box, x: first.box.x, w: first.box.w }, order: atom.order });
+    out.push({ ...atom, word: second, box: { ...atom.box, x: second.box.x, w: second.box.w }, order: atom.order + 0.5 });
+  }
+  return out;
+}
+
+/** Whether two atoms of different lines (or photos) sit side by side in one row. */
+function hasSideBySide(atoms: Atom[]): boolean {
+  const extents = new Map<number, Box>();
+  for (const atom of atoms) {
+    const key = atom.line >= 0 ? atom.line : -1 - atom.photo;
+    const known = extents.get(key);
+    extents.set(key, known ? unionBox([known, atom.box])! : atom.box);
+  }
+  const boxes = [...extents.values()].sort((a, b) => a.y - b.y);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length && boxes[j]!.y < boxes[i]!.y + boxes[i]!.h; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const vertical = overlap(a.y, a.y + a.h, b.y, b.y + b.h) >= Math.min(a.h, b.h) * 0.5;
+      if (vertical && overlap(a.x, a.x + a.w, b.x, b.x + b.w) === 0) return true;
+    }
+  }
+  return false;
+}
+
+/** Split atoms into the parts between gaps, in order, by the atom's start coordinate. */
+function splitAt(atoms: Atom[], cuts: Gap[], start: (a: Atom) => number): Atom[][] {
+  const bounds = cuts.map((g) => g.at + g.size / 2).sort((a, b) => a - b);
+  const parts: Atom[][] = bounds.map(() => []);
+  parts.push([]);
+  for (const atom of atoms) {
+    let i = 0;
+    while (i < bounds.length && start(atom) >= bounds[i]!) i++;
+    parts[i]!.push(atom);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+interface Fragment {
+  line: number;
+  words: Word[];
+  orders: number[];
+  photo: number;
+  box: Box;
+}
+
+/** A leaf's atoms as line fragments and photos, row by row, left to right. */
+function readLeaf(atoms: Atom[]): Fragment[] {
+  const byLine = new Map<number, Fragment>();
+  const fragments: Fragment[] = [];
+  for (const atom of atoms) {
+    if (atom.photo >= 0) {
+      fragments.push({ line: -1, words: [], orders: [], photo: atom.photo, box: atom.box });
+      continue;
+    }
+    let fragment = byLine.get(atom.line);
+    if (!fragment) {
+      fragment = { line: atom.line, words: [], orders: [], photo: -1, box: atom.box };
+      byLine.set(atom.line, fragment);
+      fragments.push(fragment);
+    }
+    fragment.words.push(atom.word!);
+    fragment.orders.push(atom.order);
+    fragment.box = unionBox([fragment.box, atom.box])!;
+  }
+  for (const fragment of fragments) {
+    const order = fragment.words.map((word, i) => ({ word, key: fragment.orders[i]! })).sort((a, b) => a.key - b.key);
+    fragment.words = order.map((o) => o.word);
+  }
+  // rows: a fragment joins a row when it overlaps the row vertically by half its height
+  const sorted = [...fragments].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  const rows: Fragment[][] = [];
+  for (const fragment of sorted) {
+    const row = rows[rows.length - 1];
+    const rowBox = row ? unionBox(row.map((f) => f.box))! : null;
+    if (rowBox && overlap(rowBox.y, rowBox.y + rowBox.h, fragment.box.y, fragment.box.y + fragment.box.h) >= Math.min(rowBox.h, fragment.box.h) * 0.5) row!.push(fragment);
+    else rows.push([fragment]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.box.x - b.box.x));
+}
+
+/**
+ * A line starts a block when the block before it in reading order was another, when a photo
+ * came between, when it sits in another column, or when a gap of more than a line's height
+ * opens above it inside one engine block (Tesseract's blocks read across gutters are cut this way).
+ * Blocks met again after another block get a `#n` suffix so that every block id names one run.
+ */
+function markBlocks(items: OrderedItem[], bodyHeight: number): void {
+  let previous: OrderedLine | null = null;
+  let afterPhoto = false;
+  const runs = new Map<string, number>();
+  let currentKey = '';
+  for (const item of items) {
+    if (item.type === 'photo') {
+      afterPhoto = true;
+      continue;
+    }
+    const line = item.line;
+    const gap = previous ? line.box.y - (previous.box.y + previous.box.h) : 0;
+    const starts =
+      previous === null ||
+      afterPhoto ||
+      previous.block !== line.block ||
+      previous.column !== line.column ||
+      previous.band !== line.band ||
+      gap > Math.max(bodyHeight, previous.box.h) * 1.0;
+    const base = line.block;
+    if (starts) {
+      const n = (runs.get(base) ?? 0) + 1;
+      runs.set(base, n);
+      currentKey = n === 1 ? base : `${base}#${n}`;
+    }
+    previous = line;
+    line.block = currentKey;
+    line.startsBlock = starts;
+    afterPhoto = false;
+  }
+}
+
+/**
+ * A body-size line is indented when it starts one to four body heights right of the left edge
+ * of its column's other lines and still runs to the column's right edge (a centred or a
+ * right-aligned line, such as a credit, is not).
+ */
+function markIndents(items: OrderedItem[], bodyHeight: number): void {
+  const byColumn = new Map<number, OrderedLine[]>();
+  for (const item of items) {
+    if (item.type !== 'line' || item.line.band !== 'body' || Math.abs(item.line.size - 1) > 0.2) continue;
+    const list = byColumn.get(item.line.column) ?? [];
+    list.push(item.line);
+    byColumn.set(item.line.column, list);
+  }
+  for (const list of byColumn.values()) {
+    if (list.length < 2) continue;
+    const left = median(list.map((l) => l.box.x))!;
+    const right = Math.max(...list.map((l) => l.box.x + l.box.w));
+    for (const line of list) {
+      const inset = line.box.x - left;
+      line.indent = inset >= bodyHeight * 0.9 && inset <= bodyHeight * 4 && line.box.x + line.box.w >= right - bodyHeight * 1.5;
+    }
+  }
+}
