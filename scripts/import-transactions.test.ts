@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
@@ -107,6 +107,31 @@ describe('hand corrections of every file the import writes', () => {
   });
 });
 
+describe('a content folder on another file system', () => {
+  it('imports and --force-imports (staging inside the folder, backups copied beside it), where renames across file systems fail', () => {
+    // content/ a link into a tmpfs, its parent (where backups/ go) on the disk
+    const base = join(scratch, 'other-disk');
+    const target = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'content-'));
+    try {
+      mkdirSync(join(target, 'papers'), { recursive: true });
+      cpSync(resolve(ROOT, 'content/papers/zunyi-daily.yml'), join(target, 'papers/zunyi-daily.yml'));
+      mkdirSync(base, { recursive: true });
+      const content = join(base, 'content');
+      symlinkSync(target, content);
+      expect(run([folder], content).code).toBe(0);
+      const article = join(content, ISSUE, '03/01.mdx');
+      const corrected = `${readFileSync(article, 'utf8')}\n改正。\n`;
+      writeFileSync(article, corrected);
+      const forced = run([folder, '--force'], content);
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(readFileSync(join(base, 'backups', readdirSync(join(base, 'backups'))[0]!, ISSUE, '03/01.mdx'), 'utf8')).toBe(corrected);
+      expect(readdirSync(join(target, '.import'))).toEqual([]);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the lock and an interrupted import', () => {
   it('takes over a stale lock with a message, and stops after --wait when a live process holds it, naming it', async () => {
     const content = freshArchive('locks');
@@ -184,14 +209,14 @@ describe('real processes', () => {
     setup = await prepareTrials(join(scratch, 'trials'), { pages: 6, itemsPerPage: 3, photos: 2, edits: 8, pairPages: 4, seed: 5 });
   }, 120_000);
 
-  // a kill inside the commit of each kind, at a seeded random moment; the soak does a thousand
-  for (const [kind, seed] of [
-    ['import', 1],
-    ['reimport', 2],
-    ['force', 3],
+  // a kill of each kind at a seeded random moment of its commit or its swaps; the soak does a thousand
+  for (const [kind, from, seed] of [
+    ['import', 'ready', 1],
+    ['reimport', 'ready', 2],
+    ['force', 'commit', 3],
   ] as const) {
-    it(`a ${kind} killed with SIGKILL at a random moment leaves the folder exactly old or new after the next run`, async () => {
-      const result = await killTrial(setup, kind, `kill-${kind}`, createRng(seed));
+    it(`a ${kind} killed with SIGKILL at a random moment of its ${from === 'ready' ? 'swaps' : 'commit'} leaves the folder exactly old or new after the next run`, async () => {
+      const result = await killTrial(setup, kind, `kill-${kind}`, createRng(seed), from);
       expect(result.state, JSON.stringify(result)).not.toBe('mixed');
       expect(result.nextCode).toBe(0);
       expect(result.lostEdits).toEqual([]);

@@ -81,12 +81,12 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const load = loadavg()[0]!;
 
-  const setup = await prepareTrials(work, { pages: number('pages'), itemsPerPage: number('items-per-page'), photos: number('photos'), edits: number('edits'), pairPages: 16, seed }, log);
+  const setup = await prepareTrials(work, { pages: number('pages'), itemsPerPage: number('items-per-page'), photos: number('photos'), edits: number('edits'), pairPages: 16, seed }, log, { kills: kills > 0, pairs: pairs > 0 });
   const files = Object.keys(setup.after.reimport).filter((key) => !key.endsWith('/')).length;
   log(
     `setup done in ${fmt((performance.now() - started) / 1000, 0)} s: ${files} files after a re-import, ${setup.edits.length} hand edits; ` +
-      `complete runs: import ${fmt(setup.timing.import.total / 1000)} s (commit ${fmt(setup.timing.import.commit / 1000)} s), ` +
-      `re-import ${fmt(setup.timing.reimport.total / 1000)} s, --force ${fmt(setup.timing.force.total / 1000)} s`,
+      `complete runs (whole / commit / swaps and cleanup, s): ` +
+      (['import', 'reimport', 'force'] as const).map((kind) => `${kind} ${[setup.timing[kind].total, setup.timing[kind].commit, setup.timing[kind].swap].map((ms) => fmt(ms / 1000, 2)).join(' / ')}`).join(', '),
   );
 
   // kills: the three kinds in turn, until `kills` processes were killed while running
@@ -177,7 +177,8 @@ function report(kills: KillResult[], pairs: PairResult[], run: { kills: number; 
   return [
     `Import soak: seed ${run.seed}, ${run.jobs} at once, ${cpus().length} cores, load ${fmt(run.load, 1)} at the start; ${run.pages}-page issue (${run.files} files after a re-import)`,
     '',
-    `SIGKILLs at random moments (${fmt(run.killSeconds / 60, 1)} min), each followed by the next run (--recover, or one in five the same import again):`,
+    `SIGKILLs at random moments (${fmt(run.killSeconds / 60, 1)} min): a quarter anywhere in the run, a third in the commit, the rest in the swaps;`,
+    'each followed by the next run (--recover, or one in five the same import again):',
     formatTable(
       [{ title: 'trials' }, { title: 'runs', numeric: true }, { title: 'killed', numeric: true }, { title: '-> old', numeric: true }, { title: '-> new', numeric: true }, { title: 'mixed', numeric: true }, { title: 'lost edits', numeric: true }, { title: 'staging left', numeric: true }, { title: 'next run failed', numeric: true }, { title: 'median s', numeric: true }],
       killRows,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, watch as watch_, writeFileSync, type FSWatcher } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
@@ -29,29 +29,58 @@ export interface ImportRun {
   ms: number;
   /** When the import said it starts writing (`Writing N files …`), ms after the start. */
   commitAtMs: number | null;
+  /** When its journal turned `ready` (the swaps begin), and when the journal was gone again (when watched). */
+  readyAtMs: number | null;
+  finishedAtMs: number | null;
 }
 
-/** When to kill: ms after the process started, or after it said it starts writing. */
+/**
+ * When to kill: ms after the process started, after it said it starts writing, or after its
+ * journal turned `ready` (the swaps, where the importer before journals left mixed folders).
+ */
 export interface KillPlan {
-  from: 'start' | 'commit';
+  from: 'start' | 'commit' | 'ready';
   afterMs: number;
 }
 
-/** Run `npm run import -- <args>` as a child process, optionally killed with SIGKILL. */
-export function runImport(args: string[], kill?: KillPlan, env: NodeJS.ProcessEnv = process.env): Promise<ImportRun> {
+/**
+ * Run `npm run import -- <args>` as a child process, optionally killed with SIGKILL. With
+ * `watch` (the content folder), the journal's states are followed as they are written.
+ */
+export function runImport(args: string[], kill?: KillPlan, watch?: string): Promise<ImportRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [IMPORT, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
-  let stderr = '';
-  let commitAtMs: number | null = null;
+  const at = () => performance.now() - started;
+  let watcher: FSWatcher | undefined;
+  const run: ImportRun = { code: null, signal: null, stderr: '', ms: 0, commitAtMs: null, readyAtMs: null, finishedAtMs: null };
+  if (watch !== undefined) {
+    // the lock and journal folder exists before the child starts, so that it can be watched
+    const dir = join(watch, '.import');
+    mkdirSync(dir, { recursive: true });
+    const journal = join(dir, 'journal.json');
+    watcher = watch_(dir, () => {
+      let state: string | null = null;
+      try {
+        state = (JSON.parse(readFileSync(journal, 'utf8')) as { state: string }).state;
+      } catch {
+        state = null;
+      }
+      if (state === 'ready' && run.readyAtMs === null) {
+        run.readyAtMs = at();
+        if (kill?.from === 'ready') schedule(kill.afterMs);
+      }
+      if (state === null && run.readyAtMs !== null && run.finishedAtMs === null) run.finishedAtMs = at();
+    });
+  }
+  const child = spawn(process.execPath, [IMPORT, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let timer: NodeJS.Timeout | undefined;
-  const schedule = (ms: number) => {
+  function schedule(ms: number) {
     timer = setTimeout(() => child.kill('SIGKILL'), Math.max(0, ms));
-  };
+  }
   if (kill?.from === 'start') schedule(kill.afterMs);
   child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    if (commitAtMs === null && /^Writing \d+ files/m.test(stderr)) {
-      commitAtMs = performance.now() - started;
+    run.stderr += chunk.toString();
+    if (run.commitAtMs === null && /^Writing \d+ files/m.test(run.stderr)) {
+      run.commitAtMs = at();
       if (kill?.from === 'commit') schedule(kill.afterMs);
     }
   });
@@ -59,7 +88,9 @@ export function runImport(args: string[], kill?: KillPlan, env: NodeJS.ProcessEn
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      done({ code, signal, stderr, ms: performance.now() - started, commitAtMs });
+      watcher?.close();
+      Object.assign(run, { code, signal, ms: at() });
+      done(run);
     });
   });
 }
@@ -97,8 +128,8 @@ export interface TrialSetup {
   /** Both orders of each pair run one after the other. */
   pairs: Record<PairKind, { ab: ContentTree; ba: ContentTree; pages: number[] }>;
   edits: HandEdit[];
-  /** Median times of the complete runs, for choosing kill moments: whole run and commit, ms. */
-  timing: Record<KillKind, { total: number; commit: number }>;
+  /** Times of the complete runs, for choosing kill moments: whole run, commit, swaps and cleanup, ms. */
+  timing: Record<KillKind, { total: number; commit: number; swap: number }>;
   issueDir: string;
 }
 
@@ -154,9 +185,12 @@ export async function prepareTrials(work: string, size: TrialSize, log: (line: s
   const timing = {} as TrialSetup['timing'];
   const complete = async (kind: KillKind | null, from: string, to: string, args: string[]) => {
     copyTree(from, to);
-    const run = await runImport([...args, '--content', to]);
+    const run = await runImport([...args, '--content', to], undefined, to);
     if (run.code !== 0) throw new Error(`setup: npm run import -- ${args.join(' ')} exited ${run.code}:\n${run.stderr}`);
-    if (kind) timing[kind] = { total: run.ms, commit: run.commitAtMs === null ? run.ms : run.ms - run.commitAtMs };
+    if (kind) {
+      const commit = run.commitAtMs === null ? run.ms : run.ms - run.commitAtMs;
+      timing[kind] = { total: run.ms, commit, swap: run.readyAtMs === null ? commit : (run.finishedAtMs ?? run.ms) - run.readyAtMs };
+    }
     return contentTree(to);
   };
   const v1 = join(templates, 'v1');
@@ -278,10 +312,11 @@ function transactionFiles(content: string): string[] {
 
 /**
  * One kill: restore the folder the kind starts from, start the import, SIGKILL it at a random
- * moment (a quarter anywhere in the run, the rest inside its commit, where it matters), then
- * run the next command (`--recover`, or the same import again) and check the folder.
+ * moment (a quarter anywhere in the run, a third inside its commit, the rest inside its swaps,
+ * from the journal turning `ready` to its cleanup), then run the next command (`--recover`, or
+ * the same import again) and check the folder.
  */
-export async function killTrial(setup: TrialSetup, kind: KillKind, job: string, rng: () => number): Promise<KillResult> {
+export async function killTrial(setup: TrialSetup, kind: KillKind, job: string, rng: () => number, from?: KillPlan['from']): Promise<KillResult> {
   const started = performance.now();
   const base = join(setup.work, job);
   const content = join(base, 'content');
@@ -290,8 +325,10 @@ export async function killTrial(setup: TrialSetup, kind: KillKind, job: string, 
   rmSync(backups, { recursive: true, force: true });
   const args = [kind === 'import' ? setup.issues.v1 : setup.issues.v2, '--content', content, ...(kind === 'force' ? ['--force'] : [])];
   const timing = setup.timing[kind];
-  const plan: KillPlan = rng() < 0.25 ? { from: 'start', afterMs: rng() * timing.total } : { from: 'commit', afterMs: rng() * timing.commit * 1.2 };
-  const run = await runImport(args, plan);
+  const draw = from === undefined ? rng() : { start: 0, commit: 0.5, ready: 0.9 }[from];
+  const plan: KillPlan =
+    draw < 0.25 ? { from: 'start', afterMs: rng() * timing.total } : draw < 0.6 ? { from: 'commit', afterMs: rng() * timing.commit * 1.2 } : { from: 'ready', afterMs: rng() * timing.swap * 1.2 };
+  const run = await runImport(args, plan, content);
   const killed = run.signal === 'SIGKILL';
   const journalPath = join(content, '.import', 'journal.json');
   let phase: KillPhase;
