@@ -163,10 +163,10 @@ describe('the lock and an interrupted import', () => {
     let dead = false;
     const fs: CommitFs = {
       ...realFs,
-      fsyncDir: (path) => {
+      sync: async (paths) => {
         if (existsSync(journalPathOf(content)) && JSON.parse(readFileSync(journalPathOf(content), 'utf8')).state === 'ready') dead = true;
         if (dead) throw new Error('killed');
-        realFs.fsyncDir(path);
+        await realFs.sync(paths);
       },
       rename: (from, to) => {
         if (dead) throw new Error('killed');
@@ -181,7 +181,7 @@ describe('the lock and an interrupted import', () => {
         realFs.rmdir(path);
       },
     };
-    expect(() => commitChange(content, { writes: [{ path: `${ISSUE}/issue.yml`, data: 'paper: zunyi-daily\ndate: 2023-01-17\n' }, { path: `${ISSUE}/03/01.mdx`, data: '---\nkind: article\n---\n' }], removals: [], backup: null }, { fs })).toThrow();
+    await expect(commitChange(content, { writes: [{ path: `${ISSUE}/issue.yml`, data: 'paper: zunyi-daily\ndate: 2023-01-17\n' }, { path: `${ISSUE}/03/01.mdx`, data: '---\nkind: article\n---\n' }], removals: [], backup: null }, { fs })).rejects.toThrow();
     expect(JSON.parse(readFileSync(journalPathOf(content), 'utf8')).state).toBe('ready');
 
     const guard = contentGuard();

@@ -218,7 +218,7 @@ async function main(argv: string[]): Promise<number> {
     if (plan.writes.length + plan.removals.length > 0) process.stderr.write(`Writing ${plan.writes.length} files and removing ${plan.removals.length} in ${display(contentDir)} …\n`);
     let result;
     try {
-      result = commitPlan(contentDir, plan, { command: `npm run import -- ${argv.join(' ')}`.slice(0, 300) });
+      result = await commitPlan(contentDir, plan, { command: `npm run import -- ${argv.join(' ')}`.slice(0, 300) });
     } catch (error) {
       if (error instanceof JournalError) throw error;
       throw new InputError(`could not write the import: ${(error as Error).message}`, {

@@ -79,7 +79,7 @@ async function importLocked(folders: string[], contentDir: string, options: Impo
     if (plan.errors.length > 0 || plan.conflicts.length > 0) {
       throw new Error(`${folder}: ${plan.errors.map((e) => `${e.file}: ${e.message}`).join('; ') || `files changed by hand in the way: ${plan.conflicts.join(', ')}`}`);
     }
-    commitPlan(contentDir, plan);
+    await commitPlan(contentDir, plan);
 
     if (options.afterPhoto && photos.length > 0) {
       const stored = plan.writes.filter((w) => w.data instanceof Uint8Array).map((w) => join(contentDir, w.path));

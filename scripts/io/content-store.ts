@@ -45,7 +45,7 @@ export interface CommitPlanOptions {
 }
 
 /** Apply a plan: all of it or none of it, keeping the files it lists for backup. The caller holds the lock. */
-export function commitPlan(contentDir: string, plan: ImportPlan, options: CommitPlanOptions = {}): CommitResult {
+export function commitPlan(contentDir: string, plan: ImportPlan, options: CommitPlanOptions = {}): Promise<CommitResult> {
   return commitChange(
     contentDir,
     { writes: plan.writes, removals: plan.removals, backup: plan.backups.length > 0 ? { root: backupRootOf(contentDir), paths: plan.backups } : null },
@@ -60,7 +60,7 @@ export function commitPlan(contentDir: string, plan: ImportPlan, options: Commit
 export async function openContent(contentDir: string, lockOptions: LockOptions = {}): Promise<{ release: () => void; recovery: RecoveryReport }> {
   const lock = await acquireContentLock(contentDir, lockOptions);
   try {
-    return { release: () => lock.release(), recovery: recoverContent(contentDir) };
+    return { release: () => lock.release(), recovery: await recoverContent(contentDir) };
   } catch (error) {
     lock.release();
     if (error instanceof JournalError) throw error;

@@ -111,7 +111,10 @@ function faultyFs(mode: 'fail' | 'crash' | 'none', at = 0): CommitFs & { count: 
         writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
       },
     ),
-    fsyncDir: step(() => {}),
+    sync: (() => {
+      const once = step(() => {});
+      return async (_paths: string[]) => once();
+    })(),
     rename: step((from: string, to: string) => renameSync(from, to)),
     unlink: step((path: string) => unlinkSync(path)),
     rmdir: step((path: string) => rmdirSync(path)),
@@ -124,16 +127,16 @@ for (const force of [false, true]) {
     let old: Record<string, string>;
     let fresh: Record<string, string>;
     let template: string;
-    let done: ReturnType<typeof commitChange>;
+    let done: Awaited<ReturnType<typeof commitChange>>;
     let steps = 0;
     let cases = 0;
-    beforeAll(() => {
+    beforeAll(async () => {
       reference = scenario(`reference-${force}`);
       old = tree(reference.content);
       template = join(root, `template-${force}`);
       cpSync(reference.content, join(template, 'content'), { recursive: true });
       const counter = faultyFs('none');
-      done = commitChange(reference.content, reference.change(force), { fs: counter });
+      done = await commitChange(reference.content, reference.change(force), { fs: counter });
       fresh = tree(reference.content);
       steps = counter.count();
     });
@@ -166,12 +169,12 @@ for (const force of [false, true]) {
       expect(steps).toBeGreaterThan(30);
     });
 
-    it('undoes in-process when any one operation fails: the folder is as it was, no journal, no staging, no backup', () => {
+    it('undoes in-process when any one operation fails: the folder is as it was, no journal, no staging, no backup', async () => {
       for (let k = 1; k <= steps; k++) {
         const { content, backups } = copy(`fail-${force}-${k}`);
-        let result: ReturnType<typeof commitChange> | null = null;
+        let result: Awaited<ReturnType<typeof commitChange>> | null = null;
         try {
-          result = commitChange(content, reference.change(force, backups), { fs: faultyFs('fail', k) });
+          result = await commitChange(content, reference.change(force, backups), { fs: faultyFs('fail', k) });
         } catch (error) {
           expect((error as Error).message, `operation ${k}`).toContain('simulated');
         }
@@ -182,7 +185,7 @@ for (const force of [false, true]) {
         } else {
           // a failure in the cleanup after `done`: the commit is made; the next run finishes the cleanup
           expect(result.cleanupError?.message, `operation ${k}`).toContain('simulated');
-          recoverContent(content);
+          await recoverContent(content);
           expect(tree(content), `operation ${k}`).toEqual(fresh);
           expect(leftovers(content), `operation ${k}`).toEqual([]);
           if (force) expectBackup(backups);
@@ -192,7 +195,7 @@ for (const force of [false, true]) {
       }
     });
 
-    it('after a crash at any operation, recovery (whole, or crashed too and run again) leaves exactly the old or the new folder', () => {
+    it('after a crash at any operation, recovery (whole, or crashed too and run again) leaves exactly the old or the new folder', async () => {
       const rng = createRng(force ? 11 : 7);
       const outcomes = { old: 0, new: 0 };
       for (let k = 1; k <= steps; k++) {
@@ -201,7 +204,7 @@ for (const force of [false, true]) {
           const what = `crash at operation ${k} of ${steps}${recoveryCrashes ? ', recovery crashed once' : ''}`;
           // a crash in the cleanup after `done` is not an error of the commit: it reports it
           try {
-            const result = commitChange(content, reference.change(force, backups), { fs: faultyFs('crash', k) });
+            const result = await commitChange(content, reference.change(force, backups), { fs: faultyFs('crash', k) });
             expect(result.cleanupError, what).toBeInstanceOf(Crash);
           } catch (error) {
             expect(error, what).toBeInstanceOf(Error);
@@ -209,12 +212,12 @@ for (const force of [false, true]) {
           if (recoveryCrashes) {
             // killed at a random step of its own (or not at all, when it has fewer)
             try {
-              recoverContent(content, { fs: faultyFs('crash', 1 + Math.floor(rng() * steps)) });
+              await recoverContent(content, { fs: faultyFs('crash', 1 + Math.floor(rng() * steps)) });
             } catch (error) {
               expect(error, what).toBeInstanceOf(Crash);
             }
           }
-          recoverContent(content);
+          await recoverContent(content);
           const after = JSON.stringify(tree(content));
           const state = after === JSON.stringify(old) ? 'old' : after === JSON.stringify(fresh) ? 'new' : 'mixed';
           expect(state, what).not.toBe('mixed');
@@ -239,7 +242,7 @@ for (const force of [false, true]) {
 }
 
 describe('recovery', () => {
-  it('undoes a ready journal whose staged file was damaged instead of completing it', () => {
+  it('undoes a ready journal whose staged file was damaged instead of completing it', async () => {
     const { content, change } = scenario('damaged');
     const old = tree(content);
     // crash right after the journal turns ready: find that step by counting
@@ -247,7 +250,7 @@ describe('recovery', () => {
     for (let k = 1; readyAt === 0 && k < 200; k++) {
       const probe = scenario(`damaged-probe-${k}`);
       try {
-        commitChange(probe.content, probe.change(false), { fs: faultyFs('crash', k) });
+        await commitChange(probe.content, probe.change(false), { fs: faultyFs('crash', k) });
       } catch {
         // expected
       }
@@ -255,33 +258,33 @@ describe('recovery', () => {
       if (journal?.state === 'ready') readyAt = k;
     }
     expect(readyAt).toBeGreaterThan(0);
-    expect(() => commitChange(content, change(false), { fs: faultyFs('crash', readyAt) })).toThrow();
+    await expect(commitChange(content, change(false), { fs: faultyFs('crash', readyAt) })).rejects.toThrow();
     const staging = readdirSync(join(content, '.import')).find((name) => name.startsWith('staging-'))!;
     writeFileSync(join(content, '.import', staging, 'new/p/2023-01-17/03/01.mdx'), 'bit rot');
-    const report = recoverContent(content);
+    const report = await recoverContent(content);
     expect(report.journal?.action).toBe('undone');
     expect(tree(content)).toEqual(old);
   });
 
-  it('removes staging folders that no journal names, and reports the staging folder of the old importer', () => {
+  it('removes staging folders that no journal names, and reports the staging folder of the old importer', async () => {
     const { content } = scenario('leftovers');
     mkdirSync(join(content, '.import/staging-2020-01-01-abc/new/p'), { recursive: true });
     writeFileSync(join(content, '.import/staging-2020-01-01-abc/new/p/x.mdx'), 'x');
     writeFileSync(join(content, '.import/journal.json.123.tmp'), '{');
     mkdirSync(join(content, '../.import-staging/2020-old/old'), { recursive: true });
-    const report = recoverContent(content);
+    const report = await recoverContent(content);
     expect(report.removedStaging).toHaveLength(1);
     expect(leftovers(content)).toEqual([]);
     expect(report.legacyStaging).toBe(join(content, '../.import-staging'));
     expect(existsSync(join(content, '../.import-staging/2020-old'))).toBe(true);
   });
 
-  it('refuses a journal it cannot read, naming it and the way out', () => {
+  it('refuses a journal it cannot read, naming it and the way out', async () => {
     const { content } = scenario('unreadable');
     mkdirSync(join(content, '.import'), { recursive: true });
     writeFileSync(journalPathOf(content), '{"version": 1, "state": "sideways"}');
-    expect(() => recoverContent(content)).toThrow(JournalError);
+    await expect(recoverContent(content)).rejects.toThrow(JournalError);
     expect(unfinishedImport(content)?.journal).toBeNull();
-    expect(() => commitChange(content, { writes: [{ path: 'a.mdx', data: 'a' }], removals: [], backup: null })).toThrow(/interrupted/);
+    await expect(commitChange(content, { writes: [{ path: 'a.mdx', data: 'a' }], removals: [], backup: null })).rejects.toThrow(/interrupted/);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { contentJournalSchema, type ContentJournal, type JournalOp } from '../schemas/content-journal.ts';
@@ -34,10 +35,14 @@ import { IMPORT_DIR } from './content-lock.ts';
 /** The operations that change the disk. Reads go straight to node:fs. */
 export interface CommitFs {
   mkdir(path: string): void;
-  /** Create or replace a file with `data` and sync it. */
+  /** Create or replace a file with `data` (not yet synced). */
   writeFile(path: string, data: string | Uint8Array): void;
-  /** Sync a folder, so that the names created in it survive a power loss. */
-  fsyncDir(path: string): void;
+  /**
+   * Make files and folders durable (fsync): a file's bytes, a folder's names. All at once: many
+   * fsyncs in flight share the file system's journal commits (700 files: 0.2-0.6 s here, against
+   * 4-5 s one after the other while other processes write to the disk).
+   */
+  sync(paths: string[]): Promise<void>;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   rmdir(path: string): void;
@@ -57,32 +62,39 @@ export const realFs: CommitFs = {
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
   },
-  fsyncDir: (path) => {
-    let fd: number;
-    try {
-      fd = openSync(path, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    try {
-      fsyncSync(fd);
-    } catch (error) {
-      // some file systems (and Windows) cannot sync a folder; the data itself is synced
-      if (!['EINVAL', 'EPERM', 'EISDIR', 'EBADF'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    } finally {
-      closeSync(fd);
-    }
+  sync: async (paths) => {
+    const queue = [...new Set(paths)];
+    const worker = async () => {
+      for (let path = queue.pop(); path !== undefined; path = queue.pop()) await syncPath(path);
+    };
+    await Promise.all(Array.from({ length: Math.min(16, queue.length) }, worker));
   },
   rename: renameSync,
   unlink: unlinkSync,
   rmdir: rmdirSync,
 };
+
+async function syncPath(path: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    // some file systems (and Windows) cannot sync a folder
+    if (!['EINVAL', 'EPERM', 'EISDIR', 'EBADF'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
 
 /** A commit that needs a human or the next run: the message names the journal and the fix. */
 export class JournalError extends Error {
@@ -162,7 +174,7 @@ export interface CommitResult {
  * Apply a change to the content folder: exactly all of it, or (after an error) none of it. The
  * caller holds the content lock and has run recoverContent first.
  */
-export function commitChange(contentDir: string, change: ContentChange, options: CommitOptions = {}): CommitResult {
+export async function commitChange(contentDir: string, change: ContentChange, options: CommitOptions = {}): Promise<CommitResult> {
   const fs = options.fs ?? realFs;
   const journalPath = journalPathOf(contentDir);
   if (existsSync(journalPath)) throw new JournalError('an earlier import was interrupted and is not finished', journalPath, RECOVER_HINT);
@@ -211,14 +223,16 @@ export function commitChange(contentDir: string, change: ContentChange, options:
   const staging = stagingOf(contentDir, journal);
   try {
     ensureDir(fs, importDirOf(contentDir));
-    writeJournal(contentDir, journal, fs);
+    await writeJournal(contentDir, journal, fs);
     const madeDirs = new Set<string>();
+    const written: string[] = [];
     ensureDir(fs, join(staging, 'new'), madeDirs);
     for (const op of ops) {
       if (op.after === null) continue;
       const target = join(staging, 'new', op.path);
       ensureDir(fs, dirname(target), madeDirs);
       fs.writeFile(target, data.get(op.path)!);
+      written.push(target);
     }
     if (backupDir !== null) {
       ensureDir(fs, change.backup!.root, madeDirs);
@@ -228,16 +242,16 @@ export function commitChange(contentDir: string, change: ContentChange, options:
         const target = join(backupDir, path);
         ensureDir(fs, dirname(target), madeDirs);
         fs.writeFile(target, readFileSync(join(contentDir, path)));
+        written.push(target);
       }
     }
-    for (const dir of madeDirs) fs.fsyncDir(dir);
-    fs.fsyncDir(dirname(staging));
-    if (backupDir !== null) fs.fsyncDir(dirname(backupDir));
+    // everything staged and backed up is on the disk before the journal says so
+    await fs.sync([...written, ...madeDirs, dirname(staging), ...(backupDir !== null ? [dirname(backupDir)] : [])]);
     journal.state = 'ready';
-    writeJournal(contentDir, journal, fs);
+    await writeJournal(contentDir, journal, fs);
   } catch (error) {
     try {
-      discard(contentDir, journal, fs);
+      await discard(contentDir, journal, fs);
     } catch (again) {
       throw new JournalError(`the import failed (${(error as Error).message}) and its staging could not be removed (${(again as Error).message}); content/ was not changed`, journalPath, RECOVER_HINT, { cause: error });
     }
@@ -246,15 +260,15 @@ export function commitChange(contentDir: string, change: ContentChange, options:
 
   try {
     applyForward(contentDir, journal, fs);
-    syncTouchedDirs(contentDir, journal, fs);
+    await syncTouchedDirs(contentDir, journal, fs);
     journal.state = 'done';
-    writeJournal(contentDir, journal, fs);
+    await writeJournal(contentDir, journal, fs);
   } catch (error) {
     try {
       journal.state = 'undo';
-      writeJournal(contentDir, journal, fs);
+      await writeJournal(contentDir, journal, fs);
       applyUndo(contentDir, journal, fs);
-      discard(contentDir, journal, fs);
+      await discard(contentDir, journal, fs);
     } catch (again) {
       throw new JournalError(`the import failed (${(error as Error).message}) and could not be undone (${(again as Error).message})`, journalPath, RECOVER_HINT, { cause: error });
     }
@@ -263,7 +277,7 @@ export function commitChange(contentDir: string, change: ContentChange, options:
 
   result.backupDir = backupDir;
   try {
-    finish(contentDir, journal, fs);
+    await finish(contentDir, journal, fs);
   } catch (error) {
     result.cleanupError = error as Error;
   }
@@ -298,11 +312,12 @@ function ensureDir(fs: CommitFs, dir: string, made?: Set<string>): void {
 }
 
 /** Write the journal atomically: a synced temp file renamed over the old one, then the folder synced. */
-function writeJournal(contentDir: string, journal: ContentJournal, fs: CommitFs): void {
+async function writeJournal(contentDir: string, journal: ContentJournal, fs: CommitFs): Promise<void> {
   const path = journalPathOf(contentDir);
   const temp = `${path}.${process.pid}.tmp`;
   try {
     fs.writeFile(temp, `${JSON.stringify(journal, null, 1)}\n`);
+    await fs.sync([temp]);
     fs.rename(temp, path);
   } catch (error) {
     try {
@@ -312,7 +327,7 @@ function writeJournal(contentDir: string, journal: ContentJournal, fs: CommitFs)
     }
     throw error;
   }
-  fs.fsyncDir(dirname(path));
+  await fs.sync([dirname(path)]);
 }
 
 /** Make every swap that is not made yet. Idempotent: each step is told from the file system. */
@@ -357,15 +372,15 @@ function applyUndo(contentDir: string, journal: ContentJournal, fs: CommitFs): v
   for (const dir of [...journal.newDirs].reverse()) removeIfEmpty(fs, join(contentDir, dir));
 }
 
-function syncTouchedDirs(contentDir: string, journal: ContentJournal, fs: CommitFs): void {
+async function syncTouchedDirs(contentDir: string, journal: ContentJournal, fs: CommitFs): Promise<void> {
   const dirs = new Set<string>();
   for (const op of journal.ops) dirs.add(dirname(join(contentDir, op.path)));
   for (const dir of journal.newDirs) dirs.add(dirname(join(contentDir, dir)));
-  for (const dir of dirs) fs.fsyncDir(dir);
+  await fs.sync([...dirs]);
 }
 
 /** After `done`: delete the staging folder, prune folders emptied by removals, delete the journal. */
-function finish(contentDir: string, journal: ContentJournal, fs: CommitFs): void {
+async function finish(contentDir: string, journal: ContentJournal, fs: CommitFs): Promise<void> {
   removeTree(fs, stagingOf(contentDir, journal));
   const root = resolve(contentDir);
   for (const op of journal.ops) {
@@ -374,24 +389,24 @@ function finish(contentDir: string, journal: ContentJournal, fs: CommitFs): void
       if (!removeIfEmpty(fs, dir)) break;
     }
   }
-  removeJournal(contentDir, fs);
+  await removeJournal(contentDir, fs);
 }
 
 /** Throw away what a commit prepared (staging, its backup copies) and its journal; content is as before. */
-function discard(contentDir: string, journal: ContentJournal, fs: CommitFs): void {
+async function discard(contentDir: string, journal: ContentJournal, fs: CommitFs): Promise<void> {
   removeTree(fs, stagingOf(contentDir, journal));
   if (journal.backup !== null) {
     const backup = join(contentDir, journal.backup);
     removeTree(fs, backup);
     removeIfEmpty(fs, dirname(backup));
   }
-  removeJournal(contentDir, fs);
+  await removeJournal(contentDir, fs);
 }
 
-function removeJournal(contentDir: string, fs: CommitFs): void {
+async function removeJournal(contentDir: string, fs: CommitFs): Promise<void> {
   const path = journalPathOf(contentDir);
   if (present(path)) fs.unlink(path);
-  fs.fsyncDir(dirname(path));
+  await fs.sync([dirname(path)]);
 }
 
 function removeIfEmpty(fs: CommitFs, dir: string): boolean {
@@ -455,33 +470,33 @@ export function readJournal(contentDir: string): ContentJournal | null {
  * journal's hashes prove) and every backup it promised is there, undo it otherwise. Then remove
  * staging folders that no journal names. The caller holds the content lock.
  */
-export function recoverContent(contentDir: string, options: { fs?: CommitFs } = {}): RecoveryReport {
+export async function recoverContent(contentDir: string, options: { fs?: CommitFs } = {}): Promise<RecoveryReport> {
   const fs = options.fs ?? realFs;
   const report: RecoveryReport = { journal: null, removedStaging: [], legacyStaging: null };
   const journal = readJournal(contentDir);
   if (journal) {
     let action: RecoveryAction;
     if (journal.state === 'prepare') {
-      discard(contentDir, journal, fs);
+      await discard(contentDir, journal, fs);
       action = 'discarded';
     } else if (journal.state === 'done') {
-      finish(contentDir, journal, fs);
+      await finish(contentDir, journal, fs);
       action = 'completed';
     } else if (journal.state === 'ready' && canComplete(contentDir, journal)) {
       try {
         applyForward(contentDir, journal, fs);
-        syncTouchedDirs(contentDir, journal, fs);
+        await syncTouchedDirs(contentDir, journal, fs);
         journal.state = 'done';
-        writeJournal(contentDir, journal, fs);
-        finish(contentDir, journal, fs);
+        await writeJournal(contentDir, journal, fs);
+        await finish(contentDir, journal, fs);
         action = 'completed';
       } catch (error) {
         if (!(error instanceof JournalError)) throw error;
-        undo(contentDir, journal, fs);
+        await undo(contentDir, journal, fs);
         action = 'undone';
       }
     } else {
-      undo(contentDir, journal, fs);
+      await undo(contentDir, journal, fs);
       action = 'undone';
     }
     report.journal = {
@@ -508,13 +523,13 @@ export function recoverContent(contentDir: string, options: { fs?: CommitFs } = 
   return report;
 }
 
-function undo(contentDir: string, journal: ContentJournal, fs: CommitFs): void {
+async function undo(contentDir: string, journal: ContentJournal, fs: CommitFs): Promise<void> {
   if (journal.state !== 'undo') {
     journal.state = 'undo';
-    writeJournal(contentDir, journal, fs);
+    await writeJournal(contentDir, journal, fs);
   }
   applyUndo(contentDir, journal, fs);
-  discard(contentDir, journal, fs);
+  await discard(contentDir, journal, fs);
 }
 
 /** Can the commit be completed: every file to place is staged whole or already in place, every backup whole? */
