@@ -189,7 +189,8 @@ describe('the lock and an interrupted import', () => {
     const previous = process.env.ARCHIVE_CONTENT_DIR;
     process.env.ARCHIVE_CONTENT_DIR = content;
     try {
-      await expect(setup({ command: 'build', logger: { info: () => {} } })).rejects.toThrow(/an import into .* was interrupted .* Run `npm run import -- --recover --content .*`: it completes the import or undoes it/);
+      await expect(setup({ command: 'build', logger: { info: () => {} } })).rejects.toThrow(/An import into .* was interrupted \(pid \d+ .*\) and is not finished/);
+      await expect(setup({ command: 'build', logger: { info: () => {} } })).rejects.toMatchObject({ hint: expect.stringMatching(/^Run `npm run import -- --recover --content .*`: it completes the import or undoes it/) });
       const recovered = run(['--recover'], content);
       expect(recovered.code, recovered.stderr).toBe(0);
       expect(recovered.stderr).toMatch(/Recovered an interrupted import \(pid \d+ .*\): completed it, 2 files in place/);

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { resolve } from 'node:path';
 import { contentDir } from '../lib/content-dir.ts';
 import { importActivity, interruptedImportMessage, unfinishedImport } from '../io/content-journal.ts';
@@ -15,7 +16,10 @@ export function contentGuard(): AstroIntegration {
   const dir = () => resolve(contentDir());
   const refuseInterrupted = () => {
     const unfinished = unfinishedImport(dir());
-    if (unfinished) throw new Error(interruptedImportMessage(dir(), unfinished));
+    if (unfinished) {
+      const { message, hint } = interruptedImportMessage(dir(), unfinished);
+      throw new AstroError(message, hint);
+    }
   };
   return {
     name: 'archive:content-guard',
@@ -32,7 +36,7 @@ export function contentGuard(): AstroIntegration {
       'astro:build:done': () => {
         refuseInterrupted();
         if (before !== null && importActivity(dir()) !== before) {
-          throw new Error(`[content-guard] ${dir()} was changed by an import while the site was built, so the build may hold a mix of old and new files. Build again.`);
+          throw new AstroError(`${dir()} was changed by an import while the site was built, so the build may hold a mix of old and new files.`, 'Build again.');
         }
       },
     },

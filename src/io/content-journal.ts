@@ -561,16 +561,17 @@ export function unfinishedImport(contentDir: string): { path: string; journal: C
   }
 }
 
-/** The build's message for an interrupted import: what happened and the command that fixes it. */
-export function interruptedImportMessage(contentDir: string, unfinished: { path: string; journal: ContentJournal | null }): string {
+/** The build's message for an interrupted import: what happened, and the command that fixes it. */
+export function interruptedImportMessage(contentDir: string, unfinished: { path: string; journal: ContentJournal | null }): { message: string; hint: string } {
   const journal = unfinished.journal;
   const who = journal ? ` (pid ${journal.pid} on ${journal.host}, started ${journal.started}, \`${journal.command}\`)` : '';
-  const content = relative(process.cwd(), contentDir) || '.';
+  const near = relative(process.cwd(), contentDir);
+  const content = near === '' ? '.' : near.startsWith('..') ? contentDir : near;
   const flag = content === 'content' ? '' : ` --content ${content}`;
-  return (
-    `[content-guard] an import into ${contentDir} was interrupted${who} and is not finished: its journal is ${unfinished.path}. ` +
-    `The folder may hold a mix of old and new files, so the site is not built. Run \`npm run import -- --recover${flag}\`: it completes the import or undoes it. Then build again.`
-  );
+  return {
+    message: `An import into ${contentDir} was interrupted${who} and is not finished (journal: ${unfinished.path}). The folder may hold a mix of old and new files, so the site is not built.`,
+    hint: `Run \`npm run import -- --recover${flag}\`: it completes the import or undoes it. Then build again.`,
+  };
 }
 
 /**
