@@ -3,7 +3,7 @@ import { AstroError } from 'astro/errors';
 import { resolve } from 'node:path';
 import { contentDir } from '../lib/content-dir.ts';
 import { importActivity, interruptedImportMessage, unfinishedImport } from '../io/content-journal.ts';
-import { describeHolder, lockWaitMs, waitForContentLock } from '../io/content-lock.ts';
+import { describeHolder, liveHolder, LockBusyError, lockWaitMs, waitForContentLock } from '../io/content-lock.ts';
 
 /**
  * The build never publishes a content folder that an import is half-way through. Before it
@@ -26,16 +26,22 @@ export function contentGuard(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        await waitForContentLock(dir(), {
-          waitMs: lockWaitMs(),
-          onWait: (holder) => logger.info(`waiting for an import into ${dir()} to finish${holder ? ` (${describeHolder(holder)})` : ''}`),
-        });
+        try {
+          await waitForContentLock(dir(), {
+            waitMs: lockWaitMs(),
+            onWait: (holder) => logger.info(`waiting for an import into ${dir()} to finish${holder ? ` (${describeHolder(holder)})` : ''}`),
+          });
+        } catch (error) {
+          if (error instanceof LockBusyError) throw new AstroError(`${error.message}: ${error.lockPath}`, error.hint);
+          throw error;
+        }
         refuseInterrupted();
         if (command === 'build') before = importActivity(dir());
       },
       'astro:build:done': () => {
         refuseInterrupted();
-        if (before !== null && importActivity(dir()) !== before) {
+        const holder = liveHolder(dir());
+        if (before !== null && (importActivity(dir()) !== before || holder !== null)) {
           throw new AstroError(`${dir()} was changed by an import while the site was built, so the build may hold a mix of old and new files.`, 'Build again.');
         }
       },

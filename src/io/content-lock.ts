@@ -289,6 +289,12 @@ export async function waitForContentLock(contentDir: string, options: Pick<LockO
   }
 }
 
+/** The live holder of a content folder's lock, or null (no lock, or a stale one). */
+export function liveHolder(contentDir: string): LockHolder | null {
+  const lock = readLock(lockPathOf(contentDir));
+  return lock.kind === 'holder' && staleness(lock) === null ? lock.holder : null;
+}
+
 function commandLine(): string {
   const args = process.argv.slice(1).map((arg) => (/[\s'"]/.test(arg) ? JSON.stringify(arg) : arg));
   return args.join(' ').slice(0, 300);
