@@ -327,7 +327,7 @@ export async function killTrial(setup: TrialSetup, kind: KillKind, job: string, 
   const timing = setup.timing[kind];
   const draw = from === undefined ? rng() : { start: 0, commit: 0.5, ready: 0.9 }[from];
   const plan: KillPlan =
-    draw < 0.25 ? { from: 'start', afterMs: rng() * timing.total } : draw < 0.6 ? { from: 'commit', afterMs: rng() * timing.commit * 1.2 } : { from: 'ready', afterMs: rng() * timing.swap * 1.2 };
+    draw < 0.25 ? { from: 'start', afterMs: rng() * timing.total * 0.9 } : draw < 0.6 ? { from: 'commit', afterMs: rng() * timing.commit } : { from: 'ready', afterMs: rng() * timing.swap };
   const run = await runImport(args, plan, content);
   const killed = run.signal === 'SIGKILL';
   const journalPath = join(content, '.import', 'journal.json');
