@@ -44,7 +44,7 @@ const USAGE = `Usage:
 Options:
   --dry-run        parse and report, write nothing
   --json           print the parsed result as JSON on stdout (reports go to stderr)
-  --force          overwrite articles edited by hand; the old files are kept under backups/
+  --force          overwrite files changed by hand; the old files are kept under backups/
   --content <dir>  the archive's content folder (default: content)
   --recover        finish an import that was interrupted (completed or undone), then exit
   --wait <s>       wait this long for another import into the same folder (default 30)
