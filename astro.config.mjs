@@ -7,6 +7,7 @@ import { articleFileBundles } from './src/integrations/article-files.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { outputInPlace } from './src/integrations/output-in-place.ts';
 import { photos } from './src/integrations/photos.ts';
+import { scans } from './src/integrations/scans.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shardOutput } from './src/integrations/shard-output.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
@@ -35,11 +36,17 @@ export default defineConfig({
   // a shard build drops the pages it does not own (and their issues' article-file bundles)
   // before the article files, photos and search are written; then what the previous build left
   // in the output folder and this one did not write is removed
-  integrations: [contentGuard(), mdx(), shardOutput(), articleFileBundles(), photos(), searchIndex(), outputInPlace()],
+  integrations: [contentGuard(), mdx(), shardOutput(), articleFileBundles(), photos(), scans(), searchIndex(), outputInPlace()],
   devToolbar: { enabled: false },
+  // Astro's terminal output with the build's route list made readable: a line per route,
+  // internal outputs counted but not listed, progress instead of 50,000 lines (src/lib/build-log.ts)
+  logger: { entrypoint: './src/io/build-log.ts' },
   // article pages whose data and code are unchanged are not rendered again (src/lib/page-keys.ts)
   experimental: { incrementalBuild: process.env.ARCHIVE_INCREMENTAL !== '0' },
   vite: {
+    // `astro preview` serves on the port given or fails: moving to the next free port would
+    // leave every absolute URL of the build pointing at another server (scripts/serve.ts)
+    preview: { strictPort: true },
     build: {
       rollupOptions: {
         // every MDX module carries Astro's "use astro:head-inject" directive and the bundler

@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run generate -- [options]
 
   --papers <n>        papers (1-8, default 1)
   --years <n>         years per paper (default 1)
-  --articles <n>      stop after about n items (articles and photo items), in whole issues
+  --articles <n>      about n items (articles and photo items) in all, shared over the papers, in whole issues
   --start-year <y>    first year (default 2020)
   --seed <n>          same seed, same archive (default 1)
   --photos <all|none|n>  which photos get a JPEG file: all (default), none, or the first n
@@ -50,7 +50,7 @@ export interface Generated {
 
 /** The folder name for a request: what it holds, so that runs can share it. */
 export function defaultOut(options: SyntheticOptions, photos: GenerateRequest['photos']): string {
-  const size = options.maxItems !== null ? `a${options.maxItems}` : `p${options.papers}y${options.years}`;
+  const size = options.maxItems !== null ? `a${options.maxItems}${options.papers > 1 ? `p${options.papers}` : ''}` : `p${options.papers}y${options.years}`;
   return resolve(ROOT, '.cache/synthetic', `${size}-s${options.seed}-${options.startYear}-ph${photos}`);
 }
 

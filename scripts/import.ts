@@ -28,7 +28,8 @@ import { describeHolder, LockBusyError, lockWaitMs, type LockOptions } from '../
 import { commitPlan, openContent, snapshotOf } from './io/content-store.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { preparePhoto } from './io/photos.ts';
-import { InputError, listFiles, readIssueFolder, readPaper, readPhotoMapping, readTextFile } from './io/read-input.ts';
+import { checkInputFolder, InputError, listFiles, readInputFile, readIssueFolder, readPaper, readPhotoMapping, readTextFile, type Inside } from './io/read-input.ts';
+import { MAX_POSITION, paperSlugProblem } from '../src/lib/content-names.ts';
 import { planImport, type ImportPlan, type IssueFacts, type PageSource, type PreparedPhoto } from './lib/import-plan.ts';
 import { assignPhotos } from './lib/photo-assign.ts';
 import { parsePage, readHeader } from './lib/parse-page.ts';
@@ -59,7 +60,12 @@ interface PageJob {
   page: number | null;
   pageName: string | null;
   photosDir: string | null;
+  /** Where the photos may lie once links are resolved: the issue folder, or the --photos folder. */
+  photosInside: Inside | null;
 }
+
+/** A path as messages show it: relative to where the command was run. */
+const shown = (path: string) => relative(process.cwd(), path) || path;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -100,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     for (const flag of ['paper', 'date', 'page', 'page-name', 'photos'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} is for a single page; an issue folder says it in issue.yml`);
     }
-    const folder = readIssueFolder(input);
+    const folder = readIssueFolder(input, shown);
     paperSlug = folder.manifest.paper;
     date = folder.manifest.date;
     facts = {
@@ -110,40 +116,44 @@ async function main(argv: string[]): Promise<number> {
     jobs = folder.pages.map((page) => ({
       text: page.text,
       file: page.file,
-      displayFile: relative(process.cwd(), join(input, page.file)) || page.file,
+      displayFile: shown(join(input, page.file)),
       page: page.number,
       pageName: page.name,
       photosDir: page.photosDir,
+      photosInside: { root: folder.root, name: 'the issue folder' },
     }));
   } else {
     if (values.paper === undefined) throw new UsageError('--paper <slug> is required for a single page (e.g. --paper zunyi-daily)');
     if (values.date === undefined) throw new UsageError('--date <YYYY-MM-DD> is required for a single page');
+    // the slug becomes a folder name under --content: checked before anything else, by the site's rule
+    const slugProblem = paperSlugProblem(values.paper);
+    if (slugProblem) throw new InputError(slugProblem.message, { file: '--paper', hint: slugProblem.hint });
     paperSlug = values.paper;
     date = values.date;
     let page: number | null = null;
     if (values.page !== undefined) {
       if (!/^\d{1,3}$/.test(values.page) || Number(values.page) < 1) {
-        throw new InputError(`--page ${values.page} is not a page number`, { file: input, hint: 'give the page (版次) as a number from 1, e.g. --page 3' });
+        throw new InputError(`--page ${values.page} is not a page number`, { file: '--page', hint: 'give the page (版次) as a number from 1, e.g. --page 3' });
       }
       page = Number(values.page);
     }
-    if (values.photos !== undefined && !(existsSync(values.photos) && statSync(values.photos).isDirectory())) {
-      throw new InputError(`--photos ${values.photos} is not a folder`, { file: resolve(values.photos), hint: 'pass the folder that holds the photos of this page' });
-    }
+    const photosDir =
+      values.photos !== undefined ? checkInputFolder(resolve(values.photos), { shownAs: `--photos ${values.photos}`, hint: 'pass the folder that holds the photos of this page' }) : null;
     jobs = [
       {
-        text: readTextFile(input),
+        text: readTextFile(input, { shownAs: shown(input) }),
         file: basename(input),
-        displayFile: relative(process.cwd(), input) || input,
+        displayFile: shown(input),
         page,
         pageName: values['page-name'] ?? null,
-        photosDir: values.photos !== undefined ? resolve(values.photos) : null,
+        photosDir,
+        photosInside: photosDir !== null ? { root: photosDir, name: 'the photo folder' } : null,
       },
     ];
   }
 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
-    throw new InputError(`bad date "${date}"`, { file: input, hint: 'write the date as YYYY-MM-DD, a day that exists, e.g. 2023-01-17' });
+    throw new InputError(`bad date "${date}"`, { file: '--date', hint: 'write the date as YYYY-MM-DD, a day that exists, e.g. 2023-01-17' });
   }
   const paper = readPaper(contentDir, paperSlug);
   const lexicon = loadLexicon();
@@ -161,15 +171,32 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     const parsed = parsePage(job.text, { paper: paperSlug, date, page: pageNumber, pageName: job.pageName, paperName: paper.name }, { lexicon });
+    if (parsed.articles.length > MAX_POSITION) {
+      throw new InputError(`page ${pageNumber} holds ${parsed.articles.length} items; the site numbers the items of a page 01-${MAX_POSITION}`, {
+        file: job.displayFile,
+        hint: 'a newspaper page holds far fewer: check that the file is the OCR text of one page (not a whole issue or a book), and split it into pages',
+      });
+    }
+    if (parsed.articles.length === 0) {
+      throw new InputError(`page ${pageNumber}: no article or photo item found${parsed.unassigned.length > 0 ? ` (only ${parsed.unassigned.length} line${parsed.unassigned.length === 1 ? '' : 's'} outside any article)` : ''}; an empty page would be published`, {
+        file: job.displayFile,
+        hint: 'check that this is the OCR text of the page; a page of advertisements only is left out of issue.yml',
+      });
+    }
     sources.push({ parsed, sourceFile: job.file });
     if (job.photosDir) {
-      const assigned = assignPhotos(listFiles(job.photosDir), parsed.articles, readPhotoMapping(job.photosDir));
-      photoErrors.push(...assigned.errors.map((error) => `${relative(process.cwd(), job.photosDir!)}: ${error}`));
+      const inside = job.photosInside ?? undefined;
+      const folder = shown(job.photosDir);
+      const assigned = assignPhotos(listFiles(job.photosDir), parsed.articles, readPhotoMapping(job.photosDir, { ...(inside ? { inside } : {}), shownAs: folder }));
+      photoErrors.push(...assigned.errors.map((error) => `error: ${folder}: ${error}\n`));
       for (const { file, itemId } of assigned.assignments) {
+        const path = join(job.photosDir, file);
         try {
-          photos.push(await preparePhoto(join(job.photosDir, file), itemId));
+          // read here, with every check (regular file, size, inside the folder); sharp gets bytes, never a path
+          const bytes = readInputFile(path, 'photo', { ...(inside ? { inside } : {}), shownAs: shown(path) });
+          photos.push(await preparePhoto(bytes, itemId));
         } catch (error) {
-          photoErrors.push(`${join(relative(process.cwd(), job.photosDir), file)}: not a readable image (${(error as Error).message}); replace or remove it`);
+          photoErrors.push(error instanceof InputError ? error.format() : `error: ${shown(path)}: not a readable image (${(error as Error).message}); replace or remove it\n`);
         }
       }
     }
@@ -183,7 +210,7 @@ async function main(argv: string[]): Promise<number> {
   for (const [index, page] of pages.entries()) process.stderr.write(formatProblems(page, jobs[index]!.displayFile));
 
   if (photoErrors.length > 0) {
-    for (const error of photoErrors) process.stderr.write(`error: ${error}\n`);
+    for (const error of photoErrors) process.stderr.write(error);
     process.stderr.write('Nothing was written.\n');
     return 1;
   }
@@ -323,7 +350,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof InputError) {
-      process.stderr.write(`error: ${error.file}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}\n  hint: ${error.hint}\n`);
+      process.stderr.write(error.format());
       process.exitCode = 1;
     } else if (error instanceof LockBusyError) {
       process.stderr.write(`error: ${error.lockPath}: ${error.message}\n  hint: ${error.hint}\nNothing was written.\n`);

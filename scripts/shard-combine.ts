@@ -11,8 +11,8 @@ import { shardsInDateOrder, type Shard } from '../src/lib/shard-plan.ts';
  *
  * - the `index` build gives every page outside `/<paper>/<year…>/` (home, paper pages, search,
  *   data files) and the assets;
- * - each shard gives its own pages and photos; a path built twice is an error, except assets
- *   and photos that are byte-identical (content-hashed names);
+ * - each shard gives its own pages, photos and page scans; a path built twice is an error, except
+ *   assets, photos and scans that are byte-identical (content-hashed names);
  * - each shard's search bundles are placed under the first shard's `/pagefind/`: the first
  *   shard's primary bundle stays at `/pagefind/`, another shard's primary moves to
  *   `/pagefind/shards/<shard>/`, and the extra bundles a large shard made keep their own
@@ -59,7 +59,7 @@ export interface CorpusState {
 }
 
 const SKIP = (path: string) => path.startsWith('/pagefind/') || path === '/search-shards.json' || path.startsWith('/_search-sources/') || path.startsWith(`/${CORPUS_PARTS}/`);
-const SHARED = (path: string) => path.startsWith('/_astro/') || path.startsWith('/photos/');
+const SHARED = (path: string) => path.startsWith('/_astro/') || path.startsWith('/photos/') || path.startsWith('/scans/');
 
 /**
  * Combine into `outDir`. With the state of the previous combine into the same folder and the

@@ -1,69 +1,225 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { importManifestSchema, type ImportManifest } from '../../src/schemas/import-manifest.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
 import { decodeBytes } from '../lib/decode.ts';
 import { photoMappingSchema, type PhotoMappingEntry } from '../../src/schemas/photo-mapping.ts';
 import { pad } from '../../src/lib/ids.ts';
+import { paperSlugProblem } from '../../src/lib/content-names.ts';
+import { parseYamlData, yamlLines, type DataProblem } from '../../src/lib/yaml-data.ts';
+
+/**
+ * Everything the importer reads, checked before it is used: files are regular files (a FIFO is
+ * never opened), of a size a page or photo can have, inside the issue folder once symbolic links
+ * are resolved, decoded from any encoding we read (YAML too), and YAML is checked by its schema.
+ */
 
 /** Input that cannot be used. The message names the file (and line) and says how to fix it. */
 export class InputError extends Error {
   readonly file: string;
   readonly line: number | undefined;
   readonly hint: string;
-  constructor(message: string, options: { file: string; line?: number; hint: string }) {
+  /** Further problems of the same file, each with its line. */
+  readonly more: DataProblem[];
+  constructor(message: string, options: { file: string; line?: number; hint: string; more?: DataProblem[] }) {
     super(message);
     this.name = 'InputError';
     this.file = options.file;
     this.line = options.line;
     this.hint = options.hint;
+    this.more = options.more ?? [];
+  }
+
+  /** The lines the CLI prints: `error: file:line: message` for each problem, then the hint. */
+  format(): string {
+    const at = (line: number | undefined) => `${this.file}${line !== undefined ? `:${line}` : ''}`;
+    const lines = [`error: ${at(this.line)}: ${this.message}`, ...this.more.map((problem) => `error: ${at(problem.line)}: ${problem.message}`)];
+    return `${lines.join('\n')}\n  hint: ${this.hint}\n`;
   }
 }
 
-/** Read an OCR text file in any encoding we support. */
-export function readTextFile(path: string): string {
-  if (!existsSync(path)) {
-    throw new InputError('no such file', { file: path, hint: 'check the path; run `npm run import -- --help` for the usage' });
+/**
+ * The largest files the importer reads. The OCR text of a broadsheet page is 10-60 KB; 1 MB is
+ * no page (a whole issue, a PDF or a scan saved as .txt), and parsing one takes minutes.
+ */
+export const LIMITS = {
+  pageBytes: 1024 * 1024,
+  yamlBytes: 256 * 1024,
+  /** A press photo is 1-15 MB; a scan of a whole page as TIFF can be more. */
+  photoBytes: 50 * 1024 * 1024,
+} as const;
+
+type FileKind = 'page' | 'yaml' | 'photo';
+
+const WHAT: Record<FileKind, { limit: number; tooLarge: string }> = {
+  page: {
+    limit: LIMITS.pageBytes,
+    tooLarge: 'one file per page: the OCR text of a newspaper page is well under 1 MB; check that this is not a whole issue, a PDF or a scan, and split it into pages',
+  },
+  yaml: { limit: LIMITS.yamlBytes, tooLarge: 'this file only lists pages or photos; check that the right file has this name' },
+  photo: { limit: LIMITS.photoBytes, tooLarge: 'export the photo as a JPEG (the importer caps it at 2400 px anyway)' },
+};
+
+/** Where a path may lead: inside `root` (a folder's real path), with the name used in messages. */
+export interface Inside {
+  root: string;
+  /** What the folder is, for messages: "the issue folder", "the photo folder". */
+  name: string;
+}
+
+/** The real path of an existing folder, for `Inside`. */
+export function realFolder(path: string): string {
+  return realpathSync(path);
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
+}
+
+/** lstat, or null when nothing is there. */
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw error;
   }
-  if (statSync(path).isDirectory()) {
-    throw new InputError('this is a folder without issue.yml', {
-      file: path,
-      hint: 'an issue folder needs an issue.yml (see README, "Import an issue"); to import one page, pass its .txt file',
+}
+
+/** The real path of `path`, refused when it leads out of `inside`. */
+function resolveInside(path: string, inside: Inside | undefined, shownAs: string): string {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new InputError('a symbolic link to nothing', { file: shownAs, hint: 'replace the link with the file itself' });
+    }
+    throw error;
+  }
+  if (inside && !isInside(inside.root, real)) {
+    throw new InputError(`leads out of ${inside.name} (a symbolic link to ${real})`, {
+      file: shownAs,
+      hint: `copy the file into ${inside.name} instead of linking to it; the importer reads nothing outside it`,
     });
   }
-  const result = decodeBytes(readFileSync(path));
-  if (!result.ok) throw new InputError(result.message, { file: path, hint: result.hint });
+  return real;
+}
+
+function typeOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * The bytes of an input file, after every check: it exists, leads nowhere outside `inside`, is a
+ * regular file (checked by its path before it is opened, and again on the opened file, so that a
+ * FIFO swapped in meanwhile cannot block the import) and is not larger than its kind allows.
+ */
+export function readInputFile(path: string, kind: FileKind, options: { inside?: Inside; shownAs?: string } = {}): Buffer {
+  const shownAs = options.shownAs ?? path;
+  const link = lstatOrNull(path);
+  if (!link) throw new InputError('no such file', { file: shownAs, hint: 'check the path; run `npm run import -- --help` for the usage' });
+  const real = resolveInside(path, options.inside, shownAs);
+  const stats = statSync(real);
+  if (stats.isDirectory()) {
+    throw new InputError(kind === 'page' ? 'this is a folder without issue.yml' : 'this is a folder, not a file', {
+      file: shownAs,
+      hint:
+        kind === 'page'
+          ? 'an issue folder needs an issue.yml (see README, "Import an issue"); to import one page, pass its .txt file'
+          : 'name a file here',
+    });
+  }
+  if (!stats.isFile()) {
+    throw new InputError(`this is ${typeOf(stats)}, not a regular file; it was not opened`, {
+      file: shownAs,
+      hint: 'save the data as an ordinary file and import that',
+    });
+  }
+  const { limit, tooLarge } = WHAT[kind];
+  const tooBig = (size: number) =>
+    new InputError(`the file is ${megabytes(size)}; the importer reads at most ${megabytes(limit)} for a ${kind === 'yaml' ? 'YAML file' : kind}`, {
+      file: shownAs,
+      hint: tooLarge,
+    });
+  if (stats.size > limit) throw tooBig(stats.size);
+  // O_NONBLOCK: opening a FIFO swapped in after the check returns at once instead of waiting
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) {
+      throw new InputError(`this is ${typeOf(opened)}, not a regular file`, { file: shownAs, hint: 'save the data as an ordinary file and import that' });
+    }
+    // read at most one byte more than allowed: a file that grows meanwhile is refused, not read whole
+    const buffer = Buffer.alloc(Math.min(opened.size, limit) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > limit) throw tooBig(length);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A folder named by the input, checked like a file: it exists, is a folder, and is inside `inside`. */
+export function checkInputFolder(path: string, options: { inside?: Inside; shownAs?: string; hint: string }): string {
+  const shownAs = options.shownAs ?? path;
+  if (!lstatOrNull(path)) throw new InputError('no such folder', { file: shownAs, hint: options.hint });
+  const real = resolveInside(path, options.inside, shownAs);
+  if (!statSync(real).isDirectory()) throw new InputError('this is not a folder', { file: shownAs, hint: options.hint });
+  return real;
+}
+
+/** Read an OCR text file in any encoding we support; refused when it holds no text at all. */
+export function readTextFile(path: string, options: { inside?: Inside; shownAs?: string } = {}): string {
+  const shownAs = options.shownAs ?? path;
+  const result = decodeBytes(readInputFile(path, 'page', options));
+  if (!result.ok) throw new InputError(result.message, { file: shownAs, ...(result.line !== undefined ? { line: result.line } : {}), hint: result.hint });
+  if (/^[\s\u200b-\u200d\u2060\ufeff]*$/u.test(result.text)) {
+    throw new InputError('the page holds only white space: there is no text to import', {
+      file: shownAs,
+      hint: 'export the OCR text of the page again; to leave the page out, remove it from issue.yml',
+    });
+  }
   return result.text;
 }
 
-/** A YAML file validated by a schema; errors point at the offending line. */
-export function readYaml<S extends z.ZodType>(path: string, schema: S, hint: string): z.output<S> {
-  const text = readFileSync(path, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, {
-      file: path,
-      line: lineCounter.linePos(error.pos[0]).line,
-      hint,
-    });
-  }
-  const result = schema.safeParse(doc.toJS());
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const node = doc.getIn(issue.path as Array<string | number>, true) as { range?: [number, number, number] } | undefined;
-    const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-    const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '';
-    throw new InputError(`${where}${issue.message}`, { file: path, ...(line !== undefined ? { line } : {}), hint });
-  }
-  return result.data;
+/** A YAML file, decoded like the page texts and validated by a schema; errors point at their lines. */
+export function readYaml<S extends z.ZodType>(path: string, schema: S, hint: string, options: { inside?: Inside; shownAs?: string } = {}): z.output<S> {
+  return readYamlWithLines(path, schema, hint, options).data;
 }
 
-/** The paper described in content/papers/<slug>.yml. */
-export function readPaper(contentDir: string, slug: string): Paper {
+function readYamlWithLines<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  hint: string,
+  options: { inside?: Inside; shownAs?: string },
+): { data: z.output<S>; lineOf: (path: Array<string | number>) => number | undefined } {
+  const shownAs = options.shownAs ?? path;
+  const decoded = decodeBytes(readInputFile(path, 'yaml', options));
+  if (!decoded.ok) throw new InputError(decoded.message, { file: shownAs, ...(decoded.line !== undefined ? { line: decoded.line } : {}), hint: decoded.hint });
+  const result = parseYamlData(decoded.text, schema);
+  if (!result.ok) {
+    const [first, ...more] = result.problems;
+    throw new InputError(first!.message, { file: shownAs, ...(first!.line !== undefined ? { line: first!.line } : {}), hint, more });
+  }
+  return { data: result.data, lineOf: yamlLines(decoded.text) };
+}
+
+/** The paper described in content/papers/<slug>.yml; the slug is checked first, by the site's rule. */
+export function readPaper(contentDir: string, slug: string, shownAs = '--paper'): Paper {
+  const problem = paperSlugProblem(slug);
+  if (problem) throw new InputError(problem.message, { file: shownAs, hint: problem.hint });
   const path = join(contentDir, 'papers', `${slug}.yml`);
   if (!existsSync(path)) {
     const known = existsSync(join(contentDir, 'papers'))
@@ -84,59 +240,84 @@ export interface IssueFolderPage {
   name: string | null;
   file: string;
   text: string;
-  /** Folder of photos for this page, or null. */
+  /** Folder of photos for this page (its real path), or null. */
   photosDir: string | null;
 }
 
 export interface IssueFolder {
   manifest: ImportManifest;
+  /** The folder's real path: every file read for it lies inside. */
+  root: string;
   pages: IssueFolderPage[];
 }
 
-/** An issue folder: issue.yml and one text file per page. */
-export function readIssueFolder(dir: string): IssueFolder {
+/** An issue folder: issue.yml and one text file per page, every one of them inside the folder. */
+export function readIssueFolder(dir: string, shown = (path: string) => path): IssueFolder {
+  const root = realFolder(dir);
+  const inside: Inside = { root, name: 'the issue folder' };
   const manifestPath = join(dir, 'issue.yml');
-  if (!existsSync(manifestPath)) {
+  if (!lstatOrNull(manifestPath)) {
     throw new InputError('an issue folder needs an issue.yml', {
-      file: dir,
+      file: shown(dir),
       hint: 'write issue.yml with `paper:`, `date:` and `pages:` (see README, "Import an issue")',
     });
   }
-  const manifest = readYaml(manifestPath, importManifestSchema, 'see README, "Import an issue", for the layout of issue.yml');
-  const seen = new Set<number>();
-  const pages = manifest.pages.map((page) => {
-    if (seen.has(page.number)) {
-      throw new InputError(`page ${page.number} is listed twice`, { file: manifestPath, hint: 'list each page once under `pages:`' });
-    }
-    seen.add(page.number);
+  const { data: manifest, lineOf } = readYamlWithLines(manifestPath, importManifestSchema, 'see README, "Import an issue", for the layout of issue.yml', {
+    inside,
+    shownAs: shown(manifestPath),
+  });
+  const at = (index: number, key: string) => {
+    const line = lineOf(['pages', index, key]) ?? lineOf(['pages', index]);
+    return { file: shown(manifestPath), ...(line !== undefined ? { line } : {}) };
+  };
+  const readBy = new Map<string, number>();
+  const pages = manifest.pages.map((page, index) => {
     const file = page.file ?? `${pad(page.number)}.txt`;
     const path = join(dir, file);
-    if (!existsSync(path)) {
+    if (!lstatOrNull(path)) {
       throw new InputError(`page ${page.number}: its text file ${file} is missing`, {
-        file: manifestPath,
+        ...at(index, 'file'),
         hint: `add ${file} to the folder, or set \`file:\` for page ${page.number} in issue.yml`,
       });
     }
-    const photos = page.photos ?? `photos/${pad(page.number)}`;
-    const photosDir = existsSync(join(dir, photos)) ? join(dir, photos) : null;
-    if (page.photos !== undefined && photosDir === null) {
-      throw new InputError(`page ${page.number}: photo folder ${page.photos} does not exist`, {
-        file: manifestPath,
-        hint: 'fix the `photos:` path, or remove it',
+    const text = readTextFile(path, { inside, shownAs: shown(path) });
+    const real = realpathSync(path);
+    const other = readBy.get(real);
+    if (other !== undefined) {
+      throw new InputError(`pages ${other} and ${page.number} both read ${file}`, {
+        ...at(index, 'file'),
+        hint: 'give each page its own text file (`file:`); one file holds one page',
       });
     }
-    return { number: page.number, name: page.name, file, text: readTextFile(path), photosDir };
+    readBy.set(real, page.number);
+    const photos = page.photos ?? `photos/${pad(page.number)}`;
+    let photosDir: string | null = null;
+    if (lstatOrNull(join(dir, photos))) {
+      photosDir = checkInputFolder(join(dir, photos), { inside, shownAs: shown(join(dir, photos)), hint: 'fix the `photos:` path, or remove it' });
+    } else if (page.photos !== undefined) {
+      throw new InputError(`page ${page.number}: photo folder ${page.photos} does not exist`, { ...at(index, 'photos'), hint: 'fix the `photos:` path, or remove it' });
+    }
+    return { number: page.number, name: page.name, file, text, photosDir };
   });
-  return { manifest, pages };
+  return { manifest, root, pages };
 }
 
 /** photos.yml in a photo folder, when there is one. */
-export function readPhotoMapping(dir: string): PhotoMappingEntry[] | null {
+export function readPhotoMapping(dir: string, options: { inside?: Inside; shownAs?: string } = {}): PhotoMappingEntry[] | null {
   const path = join(dir, 'photos.yml');
-  if (!existsSync(path)) return null;
-  return readYaml(path, photoMappingSchema, 'each entry needs `file:` and either `article:` (a number) or `caption:` (text)');
+  if (!lstatOrNull(path)) return null;
+  return readYaml(path, photoMappingSchema, 'each entry needs `file:` (a name in this folder) and either `article:` (a number) or `caption:` (text)', {
+    ...options,
+    ...(options.shownAs ? { shownAs: join(options.shownAs, 'photos.yml') } : {}),
+  });
 }
 
+/**
+ * The names in a folder that are not folders or hidden: regular files, and links and special
+ * files that readInputFile refuses with a message when one of them is used.
+ */
 export function listFiles(dir: string): string[] {
-  return readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile());
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name);
 }

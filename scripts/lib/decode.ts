@@ -5,7 +5,7 @@ export type SourceEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'bi
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: SourceEncoding }
-  | { ok: false; code: 'binary' | 'unknown-encoding' | 'empty'; message: string; hint: string };
+  | { ok: false; code: 'binary' | 'unknown-encoding' | 'empty'; message: string; hint: string; line?: number };
 
 /**
  * Turn the bytes of an OCR text file into a string.
@@ -19,19 +19,16 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     return { ok: false, code: 'empty', message: 'the file is empty', hint: 'export the OCR text again; the file has no bytes' };
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return decodeWith('utf-8', bytes.subarray(3));
+    return withoutNul(decodeWith('utf-8', bytes.subarray(3)));
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return withoutNul(decodeWith('utf-16le', bytes.subarray(2)));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return withoutNul(decodeWith('utf-16be', bytes.subarray(2)));
 
-  if (looksBinary(bytes)) {
-    return {
-      ok: false,
-      code: 'binary',
-      message: 'the file holds binary data, not text',
-      hint: 'pass the OCR text export (.txt), not the scan image or a PDF',
-    };
-  }
+  // a NUL byte anywhere (UTF-16 without a BOM included, which we do not guess) means binary data
+  const nul = bytes.indexOf(0);
+  // the line helps when a text file is damaged further down; a binary file's "line" means nothing
+  if (nul !== -1) return binary(nul === 0 || looksBinary(bytes.subarray(0, nul)) ? undefined : lineAt(bytes, nul));
+  if (looksBinary(bytes)) return binary();
 
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
@@ -48,6 +45,30 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     message: 'the text is not UTF-8, UTF-16, GB18030 or Big5',
     hint: 'convert the file to UTF-8 (for example `iconv -f <encoding> -t UTF-8 page.txt`) and import it again',
   };
+}
+
+function binary(line?: number): DecodeResult {
+  return {
+    ok: false,
+    code: 'binary',
+    message: line === undefined ? 'the file holds binary data, not text' : `the file holds binary data, not text (a NUL byte on line ${line})`,
+    hint: 'pass the OCR text export (.txt), not the scan image or a PDF; if only part of the file is damaged, export it again',
+    ...(line !== undefined ? { line } : {}),
+  };
+}
+
+/** The 1-based line of a byte offset (lines end with LF in every encoding we read without a BOM). */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+/** A decoded text with U+0000 in it is binary data too. */
+function withoutNul(result: DecodeResult): DecodeResult {
+  if (!result.ok) return result;
+  const index = result.text.indexOf('\u0000');
+  return index === -1 ? result : binary(result.text.slice(0, index).split('\n').length);
 }
 
 function decodeWith(encoding: SourceEncoding, bytes: Uint8Array): DecodeResult {
@@ -88,12 +109,11 @@ function mapChardet(label: string | null): SourceEncoding | null {
   }
 }
 
-/** NUL bytes, or many C0 control bytes, mean this is not a text file in any encoding we read. */
+/** Many C0 control bytes mean this is not a text file in any encoding we read. */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   let controls = 0;
   for (const byte of sample) {
-    if (byte === 0) return true;
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
   }
   return controls > sample.length * 0.01;

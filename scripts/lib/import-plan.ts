@@ -5,6 +5,7 @@ import type { ArticleFrontmatter, ArticlePhoto } from '../../src/schemas/article
 import type { ParsedItem, ParsedPage } from '../../src/schemas/parsed-page.ts';
 import { importRecordSchema, type ImportRecord } from '../../src/schemas/import-record.ts';
 import { contentPaths } from '../../src/lib/ids.ts';
+import { isItemFileName } from '../../src/lib/content-names.ts';
 import { articleToMdx, isHandEdited } from './to-mdx.ts';
 
 /**
@@ -108,8 +109,6 @@ export interface PlanOptions {
 
 export const RECORD_FILE = '.import-record.json';
 const ISSUE_HEADER = '# Written by `npm run import`; hand edits to notes and page names are kept.\n';
-/** Files the import writes into a page folder: `NN.mdx` and `NN-k.jpg`. */
-const IMPORTED_FILE = /^\d{2,3}(?:-\d+\.\w+|\.mdx)$/u;
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -202,7 +201,8 @@ export function planImport(pages: PageSource[], photos: PreparedPhoto[], snapsho
       }
       for (const existing of snapshot.list(dir)) {
         const path = `${dir}/${existing}`;
-        if (wanted.has(path) || !IMPORTED_FILE.test(existing)) continue;
+        // names the site refuses (1000.mdx, from an older import) go too, so the build is not broken
+        if (wanted.has(path) || !isItemFileName(existing)) continue;
         const current = snapshot.hash(path);
         const recorded = record?.files[inIssue(path)];
         const legacyOwned = path.endsWith('.mdx')

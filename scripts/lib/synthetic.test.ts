@@ -38,6 +38,18 @@ describe('synthetic archive', () => {
     expect(totals.items).toBeLessThan(1_100);
   });
 
+  it('shares --articles out over the papers', () => {
+    const perPaper = new Map<string, number>();
+    for (const issue of syntheticIssues(resolveOptions({ seed: 3, papers: 2, maxItems: 2_000 }))) {
+      perPaper.set(issue.paper.slug, (perPaper.get(issue.paper.slug) ?? 0) + issue.pages.reduce((n, page) => n + page.items.length, 0));
+    }
+    expect(perPaper.size).toBe(2);
+    for (const [slug, items] of perPaper) {
+      expect(items, slug).toBeGreaterThanOrEqual(1_000);
+      expect(items, slug).toBeLessThan(1_100);
+    }
+  });
+
   it('prints pages that the importer reads back as the items that were printed', () => {
     const issue = syntheticIssue(resolveOptions({ seed: 3, problemRate: 0.5 }), 'qiannan-daily', '2021-02-03');
     const lexicon = loadLexicon();

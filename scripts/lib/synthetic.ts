@@ -36,7 +36,7 @@ export interface SyntheticOptions {
   itemsPerYear: number;
   /** Photos a paper prints per year. */
   photosPerYear: number;
-  /** Stop after the issue that reaches this many items in total (all papers). */
+  /** About this many items in all, shared evenly over the papers (see `syntheticIssues`). */
   maxItems: number | null;
   /** Share of articles that get a planted OCR problem (misread character, lost text …). */
   problemRate: number;
@@ -190,13 +190,19 @@ export function syntheticPapers(options: SyntheticOptions): SyntheticPaper[] {
   return PAPERS.slice(0, options.papers).map(({ slug, name, place, cn }) => ({ slug, name, place, cn }));
 }
 
-/** All issues, paper by paper, each in date order; stops after `maxItems` when it is set. */
+/**
+ * All issues, paper by paper, each in date order. With `maxItems`, the budget is shared out
+ * evenly over the papers (the first papers take one more of a remainder), and each paper stops
+ * after the issue that reaches its share: `--papers 2 --articles 8000` gives each paper about
+ * 4,000 items, not the first paper all of them.
+ */
 export function* syntheticIssues(options: SyntheticOptions): Generator<SyntheticIssue> {
-  let items = 0;
-  // with an item budget, spread it over the papers: one year each, paper after paper
-  for (const paper of syntheticPapers(options)) {
+  const papers = syntheticPapers(options);
+  for (const [index, paper] of papers.entries()) {
+    const share = options.maxItems === null ? null : Math.floor(options.maxItems / papers.length) + (index < options.maxItems % papers.length ? 1 : 0);
+    let items = 0;
     for (const date of issueDates(options)) {
-      if (options.maxItems !== null && items >= options.maxItems) return;
+      if (share !== null && items >= share) break;
       const issue = syntheticIssue(options, paper.slug, date);
       items += issue.pages.reduce((n, page) => n + page.items.length, 0);
       yield issue;

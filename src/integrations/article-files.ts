@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTICLE_FILE_BUNDLE } from '../lib/article-files.ts';
 import { CORPUS_PARTS } from '../lib/corpus.ts';
+import { progress } from '../lib/progress.ts';
 import { parseShard } from '../lib/shard-plan.ts';
 import { unpackArticleFiles } from '../io/article-files.ts';
 import { assembleCorpus } from '../io/corpus-files.ts';
@@ -42,7 +43,8 @@ export function articleFileBundles(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
-        const { bundles, files, unchanged } = unpackArticleFiles(site, { record });
+        const counter = progress({ label: 'writing article files, issues', say: (line) => logger.info(line) });
+        const { bundles, files, unchanged } = unpackArticleFiles(site, { record, onBundle: () => counter.tick() });
         logger.info(`wrote ${files} article files from ${bundles - unchanged} issue bundles (${unchanged} unchanged) in ${Math.round(performance.now() - started)} ms`);
         if (parseShard(process.env.ARCHIVE_SHARD)) return;
         const assembled = performance.now();

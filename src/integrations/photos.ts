@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../lib/content-dir.ts';
+import { progress } from '../lib/progress.ts';
 import { ownsIssue, parseShard } from '../lib/shard-plan.ts';
 import { encodePhotoSizes, findPhotos, photoStore, publishPhoto } from '../io/photo-store.ts';
 
@@ -29,11 +30,13 @@ export function photos(): AstroIntegration {
         let encoded = 0;
         const started = performance.now();
         const queue = [...files];
+        const counter = progress({ label: 'photos', total: files.length, say: (line) => logger.info(line) });
         const worker = async () => {
           for (let file = queue.shift(); file; file = queue.shift()) {
             const { key, encoded: made } = await encodePhotoSizes(file, store);
             encoded += made;
             publishPhoto(join(store, key), join(outDir, key), file);
+            counter.tick();
           }
         };
         await Promise.all([worker(), worker()]);

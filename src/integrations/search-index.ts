@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { progress } from '../lib/progress.ts';
 import type { SearchSource } from '../lib/search/records.ts';
 import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../io/search-bundles.ts';
 
@@ -36,7 +37,8 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         const sources = await readSources(join(site, SOURCES_DIR));
         // the bench measures the build's memory between this line and the last (scripts/lib/bench-stats.ts)
         logger.info(`indexing ${sources.length} articles`);
-        const result = await writeSearchBundles(sources, site, { shardSize });
+        const counter = progress({ label: 'writing the search index, files', say: (line) => logger.info(line) });
+        const result = await writeSearchBundles(sources, site, { shardSize, onFile: () => counter.tick() });
         logger.info(`indexed ${sources.length} articles in ${result.bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms`);
       },
     },

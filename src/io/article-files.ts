@@ -22,6 +22,8 @@ export interface UnpackOptions {
    * gets the same bundle again (an issue that did not change) leaves its files as they are.
    */
   record?: string;
+  /** Called after each issue's bundle, for progress reports. */
+  onBundle?: () => void;
 }
 
 /**
@@ -62,6 +64,7 @@ export function unpackArticleFiles(site: string, options: UnpackOptions = {}): {
       writeCorpusPart(site, paper.name, issue.name, bundle.corpus);
       rmSync(bundlePath);
       bundles++;
+      options.onBundle?.();
     }
   }
   if (options.record !== undefined) writeRecord(options.record, next);

@@ -47,7 +47,12 @@ async function pagefindRuntime(): Promise<{ files: Map<string, Buffer>; includeC
 export async function writeSearchBundles(
   sources: readonly SearchSource[],
   site: string,
-  { shardSize = DEFAULT_SHARD_SIZE, chunkBytes, onShard }: { shardSize?: number; chunkBytes?: number; onShard?: (index: number) => void } = {},
+  {
+    shardSize = DEFAULT_SHARD_SIZE,
+    chunkBytes,
+    onShard,
+    onFile,
+  }: { shardSize?: number; chunkBytes?: number; onShard?: (index: number) => void; /** After each index file written, for progress reports. */ onFile?: () => void } = {},
 ): Promise<{ bundles: string[] }> {
   const plans = planShards(sources, shardSize);
   await rm(join(site, 'pagefind'), { recursive: true, force: true });
@@ -57,7 +62,10 @@ export async function writeSearchBundles(
     const dir = join(site, plan.path);
     for (const sub of ['', 'index', 'filter', 'fragment']) await mkdir(join(dir, sub), { recursive: true });
     for (const [file, bytes] of runtime.files) await writeFile(join(dir, file), bytes);
-    await writeBundle(plan.sources, { key: plan.key, chunkBytes, includeCharacters: runtime.includeCharacters }, (file) => writeFile(join(dir, file.path), file.bytes));
+    await writeBundle(plan.sources, { key: plan.key, chunkBytes, includeCharacters: runtime.includeCharacters }, async (file) => {
+      await writeFile(join(dir, file.path), file.bytes);
+      onFile?.();
+    });
   }
   const bundles = plans.map((plan) => plan.path);
   await writeFile(join(site, 'pagefind', 'archive-facets.json'), JSON.stringify(facetsOf(sources)));

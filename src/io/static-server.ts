@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.jpg': 'image/jpeg',
   '.webp': 'image/webp',
+  '.png': 'image/png',
+  '.tif': 'image/tiff',
   '.avif': 'image/avif',
   '.wasm': 'application/wasm',
   '.bib': 'application/x-bibtex; charset=utf-8',

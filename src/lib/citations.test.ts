@@ -98,3 +98,31 @@ describe('CSL-JSON', () => {
     expect(cslJson({ ...sample, authors: [] }).author).toBeUndefined();
   });
 });
+
+describe('an issue whose date or 版次 an editor estimated', () => {
+  const note = '出版日期和版次系编者推定，原件未印出或未能识别。';
+  const both = { ...sample, estimated: { date: true, pages: true, note } };
+
+  it('puts what was estimated in square brackets, in both GB/T 7714 forms', () => {
+    expect(gbt7714(both)).toBe('张婷. 志愿服务聚合力 文明实践谱新篇[N]. 遵义日报, [2023-01-17]([3]).');
+    expect(gbt7714(both, { accessed: '2024-05-01' })).toBe(
+      '张婷. 志愿服务聚合力 文明实践谱新篇[N/OL]. 遵义日报, [2023-01-17]([3])[2024-05-01]. https://archive.example/zunyi-daily/2023-01-17/03/01/.',
+    );
+    expect(gbt7714({ ...sample, estimated: { date: true, pages: false, note } })).toMatch(/遵义日报, \[2023-01-17\]\(3\)\.$/u);
+    expect(gbt7714({ ...sample, estimated: { date: false, pages: true, note } })).toMatch(/遵义日报, 2023-01-17\(\[3\]\)\.$/u);
+  });
+
+  it('says so in the note fields of BibTeX, RIS and CSL-JSON, and marks the CSL date circa', () => {
+    expect(bibtex(both)).toContain(`note         = {${note}},`);
+    expect(bibtex({ ...both, kind: 'photo' })).toContain(`note         = {新闻图片；${note}},`);
+    expect(ris(both).split('\r\n')).toContain(`N1  - ${note}`);
+    const item = cslJson(both);
+    expect(item.note).toBe(note);
+    expect(item.issued).toEqual({ 'date-parts': [[2023, 1, 17]], circa: true });
+    // nothing of it when the issue is dated from the page itself
+    expect(bibtex(sample)).not.toContain('note');
+    expect(ris(sample)).not.toContain('N1  -');
+    expect(cslJson(sample)).not.toHaveProperty('note');
+    expect(cslJson(sample).issued).not.toHaveProperty('circa');
+  });
+});

@@ -30,6 +30,11 @@ export interface CitationSource {
   url: string;
   /** The archive's name, recorded as the database the item was found in. */
   archive: string;
+  /**
+   * Set when the issue's date or page number is an editor's estimate (issue.yml `estimated`),
+   * not printed on the source; `note` says so in words, for the note fields of the formats.
+   */
+  estimated?: { date: boolean; pages: boolean; note: string } | null | undefined;
 }
 
 /** GB/T 7714-2015 lists at most three authors, then 等. */
@@ -46,13 +51,23 @@ const MAX_GBT_AUTHORS = 3;
  *
  * An item without a known author starts with its title, as the standard allows for Chinese
  * documents (8.1.1: the responsible party may be omitted).
+ *
+ * A date or 版次 that an editor estimated is put in square brackets, as supplied by the
+ * cataloguer: `遵义日报, [2023-01-17]([3])`. GB/T 7714-2015 8.4.3.3 gives an estimated year of
+ * publication in square brackets ("估计的出版年应置于方括号内", example [1936]), and 8.4.1.3 and
+ * 8.4.2.3 bracket what the cataloguer supplies for a missing place or publisher ([出版地不详]);
+ * the bracketed 版次 follows the same convention. The standard has no note element, so the
+ * reason travels beside the citation (`estimateNote`, shown under it and in the note fields of
+ * BibTeX, RIS and CSL-JSON).
  */
 export function gbt7714(source: CitationSource, online?: { accessed: string }): string {
   const authors =
     source.authors.length > MAX_GBT_AUTHORS ? `${source.authors.slice(0, MAX_GBT_AUTHORS).join(', ')}, 等` : source.authors.join(', ');
   const head = authors === '' ? '' : `${authors}. `;
   const type = online ? '[N/OL]' : '[N]';
-  const where = `${source.paper.name}, ${source.date}(${source.page})`;
+  const date = source.estimated?.date ? `[${source.date}]` : source.date;
+  const page = source.estimated?.pages ? `[${source.page}]` : String(source.page);
+  const where = `${source.paper.name}, ${date}(${page})`;
   return online ? `${head}${source.title}${type}. ${where}[${online.accessed}]. ${source.url}.` : `${head}${source.title}${type}. ${where}.`;
 }
 
@@ -96,7 +111,7 @@ export function bibtex(source: CitationSource): string {
     ['pages', String(source.page)],
     ['location', tex(source.paper.place)],
     ['issn', source.paper.issn],
-    ['note', source.kind === 'photo' ? '新闻图片' : undefined],
+    ['note', notes(source).map(tex).join('；') || undefined],
     ['url', source.url],
     ['langid', 'chinese'],
     ['language', 'zh-CN'],
@@ -130,6 +145,7 @@ export function ris(source: CitationSource, accessed?: string): string {
     ['LA', 'zh-CN'],
     ['DB', source.archive],
     ['M3', source.kind === 'photo' ? '新闻图片' : undefined],
+    ['N1', source.estimated?.note],
   ];
   const body = lines
     .filter((line): line is [string, string] => line[1] !== undefined && line[1] !== '')
@@ -144,7 +160,8 @@ export interface CslItem {
   title: string;
   'container-title': string;
   author?: Array<{ literal: string }>;
-  issued: { 'date-parts': [[number, number, number]] };
+  /** `circa` marks a date an editor estimated (CSL-JSON's uncertain date). */
+  issued: { 'date-parts': [[number, number, number]]; circa?: true };
   accessed?: { 'date-parts': [[number, number, number]] };
   page: string;
   section?: string;
@@ -155,6 +172,7 @@ export interface CslItem {
   URL: string;
   language: 'zh-CN';
   source: string;
+  note?: string;
 }
 
 /**
@@ -169,7 +187,7 @@ export function cslJson(source: CitationSource, accessed?: string): CslItem {
     title: source.title,
     'container-title': source.paper.name,
     ...(source.authors.length > 0 ? { author: source.authors.map((literal) => ({ literal })) } : {}),
-    issued: { 'date-parts': [parts(source.date)] },
+    issued: { 'date-parts': [parts(source.date)], ...(source.estimated?.date ? { circa: true as const } : {}) },
     ...(accessed ? { accessed: { 'date-parts': [parts(accessed)] } } : {}),
     page: String(source.page),
     ...(source.pageName ? { section: source.pageName } : {}),
@@ -180,5 +198,11 @@ export function cslJson(source: CitationSource, accessed?: string): CslItem {
     URL: source.url,
     language: 'zh-CN',
     source: source.archive,
+    ...(source.estimated ? { note: source.estimated.note } : {}),
   };
+}
+
+/** What the note fields say: that a photo item is a news photo, and how its date or page is known. */
+function notes(source: CitationSource): string[] {
+  return [...(source.kind === 'photo' ? ['新闻图片'] : []), ...(source.estimated ? [source.estimated.note] : [])];
 }

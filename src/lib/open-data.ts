@@ -6,7 +6,10 @@ import { gbt7714, type CitationSource } from './citations.ts';
 import { formatDate, pageLabel } from './dates.ts';
 import { paths } from './paths.ts';
 import { fullPhotoUrl } from './photo-sizes.ts';
+import { estimateNote, estimateOf, paperRights } from './provenance.ts';
+import { masterUrl, scanBase } from './scan-images.ts';
 import { site } from './site.ts';
+import type { Box, Scan } from '../schemas/scan.ts';
 
 /**
  * The archive as open data: per article a JSON record and a plain-text file, per issue a JSON
@@ -48,7 +51,13 @@ export interface ArticleRecord {
   photos: Array<{ url: string; width: number; height: number; sha256: string }>;
   problems: Problem[];
   source: { file: string; lines: [number, number] } | null;
+  /** Where the item is printed on its page's scan, in the scan's pixels; null without positions. */
+  regions: Box[] | null;
+  /** The scan of the item's page: its size is the space of `regions`. */
+  scan: ScanRecord | null;
+  estimated: { date: boolean; pages: boolean; note: string } | null;
   citation: string;
+  rights: { text: string; photos: string | null; uri: string };
   files: { html: string; json: string; txt: string; bib: string; ris: string; csl: string };
 }
 
@@ -79,7 +88,11 @@ export const ARTICLE_FIELDS: Array<{ name: keyof ArticleRecord; type: string; de
   { name: 'photos', type: '对象数组', description: '图片：原图地址 url、像素宽 width、高 height、文件 SHA-256 校验值 sha256。' },
   { name: 'problems', type: '对象数组', description: '导入时标记的识别存疑之处：code 规则代号，line 原 OCR 文件行号，message 说明（英文），excerpt 相关文字，suggestion 建议改法，fixed 为 true 表示已自动更正。' },
   { name: 'source', type: '对象 | null', description: '文字来源：OCR 文件名 file 及起止行号 lines。' },
-  { name: 'citation', type: '字符串', description: 'GB/T 7714-2015 格式的参考文献著录（纸本形式）。' },
+  { name: 'regions', type: '对象数组 | null', description: '稿件在本版原图上的位置：一个或多个矩形（跨栏时多个），x、y 为左上角，w、h 为宽高，单位是原图像素（见 scan 的 width、height）；无原图或无位置时为 null。' },
+  { name: 'scan', type: '对象 | null', description: '本版原图：SHA-256 校验值 sha256、像素宽 width 高 height、格式 format、字节数 bytes、IIIF 图像服务 image（level 0）、原图下载地址 download，以及原图系据文字生成时的说明 synthetic。' },
+  { name: 'estimated', type: '对象 | null', description: '本期出版日期或版次系编者推定时的说明（原件未印出或未能识别）：date、pages 为 true 表示该项为推定，note 为编者的依据；均据原件时为 null。' },
+  { name: 'citation', type: '字符串', description: 'GB/T 7714-2015 格式的参考文献著录（纸本形式）；推定的出版日期和版次置于方括号内，如 [2023-01-17]([3])。' },
+  { name: 'rights', type: '对象', description: '权利说明：文字 text、图片 photos（无图片时为 null），以及权利声明的 URI uri（默认 rightsstatements.org 的 In Copyright）。' },
   { name: 'files', type: '对象', description: '本稿件的各种文件：网页 html、JSON、纯文本 txt、BibTeX bib、RIS ris、CSL-JSON csl。' },
 ];
 
@@ -98,7 +111,14 @@ export function citationSourceOf(view: ArticleView, siteUrl: URL | string): Cita
     pageName: page.page.name,
     url: absolute(siteUrl, ref.url),
     archive: site.title,
+    estimated: citationEstimate(view.issue),
   };
+}
+
+/** The estimate as citations carry it: which parts, and the sentence for their note fields. */
+function citationEstimate(issue: IssueRef): CitationSource['estimated'] {
+  const estimated = estimateOf(issue.data);
+  return estimated ? { date: estimated.date, pages: estimated.pages, note: estimateNote(estimated) } : null;
 }
 
 export function absolute(siteUrl: URL | string, path: string): string {
@@ -137,7 +157,11 @@ export function articleRecord(view: ArticleView, siteUrl: URL | string): Article
     photos: data.photos.map((photo) => ({ url: url(fullPhotoUrl(photo.sha256)), width: photo.width, height: photo.height, sha256: photo.sha256 })),
     problems: data.problems,
     source: data.source ?? null,
+    regions: page.page.scan && data.regions && data.regions.length > 0 ? data.regions : null,
+    scan: page.page.scan ? scanRecord(page.page.scan, siteUrl) : null,
+    estimated: estimateOf(view.issue.data),
     citation: gbt7714(citationSourceOf(view, siteUrl)),
+    rights: (({ text, photos, uri }) => ({ text, photos: data.photos.length > 0 ? photos : null, uri }))(paperRights(paper.data)),
     files: {
       html: url(ref.url),
       json: url(paths.articleJson(id)),
@@ -163,9 +187,40 @@ export function articleText(view: ArticleView, siteUrl: URL | string): string {
   const body = [...view.paragraphs];
   if (data.credit) body.push(data.credit);
   if (data.continuation) body.push(`（${data.continuation}）`);
-  const where = `${view.paper.data.name} ${formatDate(view.ref.key.date)} ${pageLabel(view.ref.key.page)}${view.page.page.name ? ` ${view.page.page.name}` : ''}`;
-  const blocks = [head.join('\n'), ...(bylineLine ? [bylineLine] : []), ...body, `——\n${where}\n${gbt7714(citationSourceOf(view, siteUrl))}\n${absolute(siteUrl, view.ref.url)}`];
+  const source = citationSourceOf(view, siteUrl);
+  const guess = (estimated: boolean | undefined) => (estimated ? '（推定）' : '');
+  const where = `${view.paper.data.name} ${formatDate(view.ref.key.date)}${guess(source.estimated?.date)} ${pageLabel(view.ref.key.page)}${guess(source.estimated?.pages)}${view.page.page.name ? ` ${view.page.page.name}` : ''}`;
+  const rights = paperRights(view.paper.data);
+  const provenance = [source.estimated?.note, rights.text, data.photos.length > 0 ? rights.photos : null].filter((line): line is string => Boolean(line));
+  const blocks = [head.join('\n'), ...(bylineLine ? [bylineLine] : []), ...body, [`——`, where, gbt7714(source), ...provenance, absolute(siteUrl, view.ref.url)].join('\n')];
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** A page's scan in the open data. */
+export interface ScanRecord {
+  sha256: string;
+  width: number;
+  height: number;
+  format: Scan['format'];
+  bytes: number;
+  /** The IIIF Image API 3 level-0 service: append /info.json for its description. */
+  image: string;
+  /** The master at full resolution. */
+  download: string;
+  synthetic: string | null;
+}
+
+export function scanRecord(scan: Scan, siteUrl: URL | string): ScanRecord {
+  return {
+    sha256: scan.sha256,
+    width: scan.width,
+    height: scan.height,
+    format: scan.format,
+    bytes: scan.bytes,
+    image: absolute(siteUrl, scanBase(scan.sha256)),
+    download: absolute(siteUrl, masterUrl(scan)),
+    synthetic: scan.synthetic ?? null,
+  };
 }
 
 export interface IssueRecord {
@@ -175,12 +230,15 @@ export interface IssueRecord {
   number: number | null;
   url: string;
   estimated: { date: boolean; pages: boolean; note: string } | null;
+  /** The issue's IIIF Presentation 3 manifest, when a page has a scan. */
+  manifest: string | null;
   pages: Array<{
     number: number;
     name: string | null;
     url: string;
     credits: Array<{ role: string; names: string[] }>;
-    articles: Array<{ id: string; seq: number; kind: 'article' | 'photo'; headline: string; url: string; json: string }>;
+    scan: ScanRecord | null;
+    articles: Array<{ id: string; seq: number; kind: 'article' | 'photo'; headline: string; url: string; json: string; regions: Box[] | null }>;
   }>;
 }
 
@@ -190,7 +248,8 @@ export const ISSUE_FIELDS: Array<{ name: string; type: string; description: stri
   { name: 'number', type: '整数 | null', description: '总期号（总第…期），未印或未识别时为 null。' },
   { name: 'url', type: '字符串', description: '本期目录页的永久链接。' },
   { name: 'estimated', type: '对象 | null', description: '日期或版次系编者推定时的说明：date、pages 为 true 表示推定，note 为依据。' },
-  { name: 'pages', type: '对象数组', description: '各版：版次 number、版名 name、版面页 url、版面署名 credits（如 责任编辑），以及按阅读顺序排列的稿件 articles（编号 id、版内序号 seq、类别 kind、标题 headline、网页 url、JSON 文件 json）。' },
+  { name: 'manifest', type: '字符串 | null', description: '本期的 IIIF Presentation 3 清单（可在 Mirador、Universal Viewer 中打开）；本期无原图时为 null。' },
+  { name: 'pages', type: '对象数组', description: '各版：版次 number、版名 name、版面页 url、版面署名 credits（如 责任编辑）、原图 scan（同稿件的 scan 字段，无原图时为 null），以及按阅读顺序排列的稿件 articles（编号 id、版内序号 seq、类别 kind、标题 headline、网页 url、JSON 文件 json、在原图上的位置 regions）。' },
 ];
 
 export function issueRecord(archive: Archive, issue: IssueRef, siteUrl: URL | string): IssueRecord {
@@ -203,11 +262,13 @@ export function issueRecord(archive: Archive, issue: IssueRef, siteUrl: URL | st
     number: issue.data.number ?? null,
     url: url(issue.url),
     estimated: issue.data.estimated ?? null,
+    manifest: issue.pages.some((page) => page.page.scan) ? url(paths.iiifManifest(issue.paper, issue.date)) : null,
     pages: issue.pages.map((page) => ({
       number: page.page.number,
       name: page.page.name,
       url: url(page.url),
       credits: page.page.credits,
+      scan: page.page.scan ? scanRecord(page.page.scan, siteUrl) : null,
       articles: page.articles.map((ref) => ({
         id: ref.entry.id,
         seq: ref.key.seq,
@@ -215,6 +276,7 @@ export function issueRecord(archive: Archive, issue: IssueRef, siteUrl: URL | st
         headline: articleView(archive, ref).headline,
         url: url(ref.url),
         json: url(paths.articleJson(ref.entry.id)),
+        regions: page.page.scan && ref.entry.data.regions && ref.entry.data.regions.length > 0 ? ref.entry.data.regions : null,
       })),
     })),
   };

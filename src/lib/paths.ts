@@ -17,6 +17,8 @@ export const paths = {
   articleText: (id: string) => `/${id}/article.txt`,
   citation: (id: string, format: 'bib' | 'ris' | 'csl') => `/${id}/citation.${format === 'csl' ? 'json' : format}`,
   issueJson: (paper: string, date: string) => `/${paper}/${date}/issue.json`,
+  /** The IIIF Presentation 3 manifest of an issue with page scans (src/lib/iiif-manifest.ts). */
+  iiifManifest: (paper: string, date: string) => `/${paper}/${date}/manifest.json`,
   feed: (paper: string) => `/${paper}/feed.xml`,
   data: () => '/data/',
   /** One paper's articles of one year, JSON Lines (src/lib/open-data.ts, corpusFiles). */
@@ -30,8 +32,5 @@ export const paths = {
   sitemapPart: (n: number) => `/sitemaps/${n}.xml`,
 };
 
-/**
- * First path segments the site uses itself; a paper slug must not be one of them, or its pages
- * would collide with the site's own.
- */
-export const RESERVED_SLUGS = ['data', 'search', 'on-this-day', 'sitemaps', 'photos', 'pagefind', '_astro', '404'];
+/** First path segments the site uses itself; the paper slug rule (src/schemas/common.ts) refuses them. */
+export { RESERVED_SLUGS } from '../schemas/common.ts';

@@ -1,11 +1,17 @@
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleParagraphs } from '../lib/article-text.ts';
+import type { NameProblem } from '../lib/content-names.ts';
+import { progress } from '../lib/progress.ts';
+import { locateIssues, yamlLines } from '../lib/yaml-data.ts';
+import { contentError, type LoadProblem, type LoadReport } from './load-report.ts';
 import { createPlainMdxRenderer, type PlainMdxOptions, type PlainMdxResult } from './plain-mdx.ts';
+import { utf8 } from './yaml-files.ts';
 
 /**
  * A content loader for the archive's MDX articles that keeps MDX as the authoring format but
@@ -37,6 +43,20 @@ export interface MdxArticlesOptions {
    * needs the data of every article, and the text only of those without a printed headline.
    */
   render?: boolean;
+  /**
+   * The collection's schema (the same object as its `schema`): front matter is checked with it
+   * first, so that every problem is reported with its line (load-report.ts).
+   */
+  schema?: z.ZodType;
+  /** Why the site refuses a file that `pattern` matched (a name it does not accept), or null. */
+  checkPath?: (entry: string) => NameProblem | null;
+  /**
+   * Files an entry names in its front matter, relative to its folder, with where it names them
+   * (`['photos', 0, 'file']`): each must exist, or the page would show a broken image.
+   */
+  files?: (data: Record<string, unknown>) => Array<{ file: string; at: Array<string | number> }>;
+  /** Collects the problems of every loader, so that one build reports them all. */
+  report?: LoadReport;
 }
 
 /** Bumped when the renderer's output changes, so that stored HTML is made again. */
@@ -77,23 +97,72 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
       let rendered = 0;
       let compiled = 0;
       let reused = 0;
+      let problems: LoadProblem[] = [];
+
+      /** Named files that are not there, with the line that names them. */
+      const missingFiles = (data: Record<string, unknown>, path: string, contents: () => string): LoadProblem[] => {
+        const named = options.files?.(data) ?? [];
+        const missing = named.filter(({ file }) => !isFile(join(dirname(path), file)));
+        if (missing.length === 0) return [];
+        const lineOf = frontmatterLines(contents());
+        return missing.map(({ file, at }) => ({
+          file: path,
+          ...(lineOf(at) !== undefined ? { line: lineOf(at)! } : {}),
+          message: `names ${file} (\`${at.join('.')}\`), which is not in ${relative(base, dirname(path)).split(sep).join('/')}/: the page would show a broken image`,
+          hint: `put ${file} back (import the page again with its photos), or delete the entry from \`${at.slice(0, -1).join('.') || at.join('.')}\``,
+        }));
+      };
 
       const sync = async (entry: string) => {
+        const path = join(base, entry);
+        const wrongName = options.checkPath?.(entry);
+        if (wrongName) {
+          problems.push({ file: path, message: wrongName.message, hint: wrongName.hint });
+          return;
+        }
         const id = options.generateId(entry);
         if (options.include && !options.include(id)) return;
         untouched.delete(id);
-        const path = join(base, entry);
-        const contents = readFileSync(path, 'utf8');
+        const contents = utf8(readFileSync(path));
+        if (contents === null) {
+          store.delete(id);
+          problems.push({ file: path, message: 'not UTF-8 text', hint: 'save the file as UTF-8 (the importer writes UTF-8; an editor may have saved it as GBK)' });
+          return;
+        }
         const digest = context.generateDigest(`${version}\n${contents}`);
         const existing = store.get(id);
         if (existing && existing.digest === digest) {
+          // the file is as before, but a photo it names may have gone since
+          const gone = missingFiles(existing.data, path, () => contents);
+          if (gone.length > 0) {
+            store.delete(id);
+            problems.push(...gone);
+            return;
+          }
           if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
           reused++;
           return;
         }
-        const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+        store.delete(id);
+        const checked = checkFrontmatter(contents, path, options.schema);
+        if (!checked.ok) {
+          problems.push(...checked.problems);
+          return;
+        }
+        const { frontmatter, content } = checked;
+        const gone = missingFiles(frontmatter, path, () => contents);
+        if (gone.length > 0) {
+          problems.push(...gone);
+          return;
+        }
         const body = content.trim();
-        const data = await context.parseData({ id, data: frontmatter, filePath: path });
+        let data: Record<string, unknown>;
+        try {
+          data = await context.parseData({ id, data: frontmatter, filePath: path });
+        } catch (error) {
+          problems.push({ file: path, message: (error as Error).message.replace(/\*\*/gu, '').trim(), hint: 'correct the front matter (see src/schemas/article.ts)' });
+          return;
+        }
         const filePath = relative(root, path).split(sep).join('/');
         let result: PlainMdxResult | null = null;
         try {
@@ -119,8 +188,20 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
         }
       };
 
-      for (const entry of listEntries(base, options.pattern)) await sync(entry);
-      for (const id of untouched) store.delete(id);
+      try {
+        const entries = listEntries(base, options.pattern);
+        const counter = progress({ label: options.render === false ? 'loading articles' : 'rendering articles', total: entries.length, say: (line) => logger.info(line) });
+        for (const entry of entries) {
+          await sync(entry);
+          counter.tick();
+        }
+        for (const id of untouched) store.delete(id);
+      } catch (error) {
+        options.report?.abandon(context.collection);
+        throw error;
+      }
+      if (options.report) await options.report.settle(context.collection, problems, { watching: Boolean(watcher) });
+      else if (problems.length > 0) throw contentError(problems);
       logger.info(
         options.render === false
           ? `${store.keys().length} articles loaded without their bodies rendered (text kept for untitled items only)`
@@ -136,7 +217,11 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
       };
       const onChange = async (path: string) => {
         const entry = relativeEntry(path);
-        if (entry) await sync(entry);
+        if (!entry) return;
+        problems = [];
+        await sync(entry);
+        // `astro dev` keeps running: say what is wrong and leave the entry out
+        for (const problem of problems) logger.error(`${relative(root, problem.file)}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (fix: ${problem.hint})`);
       };
       watcher.on('add', onChange);
       watcher.on('change', onChange);
@@ -146,6 +231,75 @@ export function mdxArticles(options: MdxArticlesOptions): Loader {
       });
     },
   };
+}
+
+type Checked = { ok: true; frontmatter: Record<string, unknown>; content: string } | { ok: false; problems: LoadProblem[] };
+
+/**
+ * The front matter of a file as Astro reads it (js-yaml, the same as the glob loader), checked
+ * with the schema; a YAML error or a field of the wrong type becomes a problem at its line.
+ */
+export function checkFrontmatter(contents: string, path: string, schema: z.ZodType | undefined): Checked {
+  let parsed: ReturnType<typeof parseFrontmatter>;
+  try {
+    parsed = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
+    const offset = frontmatterOffset(contents);
+    return {
+      ok: false,
+      problems: [
+        {
+          file: path,
+          ...(mark?.line !== undefined ? { line: mark.line + 1 + offset } : {}),
+          message: `the front matter is not valid YAML (here or just above): ${reason}`,
+          hint: 'correct the YAML between the --- lines (a quote or bracket left open? a colon in a value needs quotes)',
+        },
+      ],
+    };
+  }
+  if (schema) {
+    const result = schema.safeParse(parsed.frontmatter);
+    if (!result.success) {
+      const offset = frontmatterOffset(contents);
+      return {
+        ok: false,
+        problems: locateIssues(parsed.rawFrontmatter, result.error.issues).map((problem) => ({
+          file: path,
+          ...(problem.line !== undefined ? { line: problem.line + offset } : {}),
+          message: `front matter ${problem.message}`,
+          hint: 'correct the field (src/schemas/article.ts says what each field holds), or import the page again',
+        })),
+      };
+    }
+  }
+  return { ok: true, frontmatter: parsed.frontmatter, content: parsed.content };
+}
+
+/** Lines in a file before the first line of its front matter's text (the line of the opening ---, less one). */
+function frontmatterOffset(contents: string): number {
+  const open = /^(?:\uFEFF?|\s*\n)---/u.exec(contents);
+  return open ? open[0].split('\n').length - 1 : 0;
+}
+
+/** The line in the file of a path of the front matter. */
+function frontmatterLines(contents: string): (path: Array<string | number>) => number | undefined {
+  const raw = /^(?:\uFEFF?|\s*\n)---([\s\S]*?\n)---/u.exec(contents)?.[1] ?? '';
+  const lineOf = yamlLines(raw);
+  const offset = frontmatterOffset(contents);
+  return (path) => {
+    const line = lineOf(path);
+    return line === undefined ? undefined : line + offset;
+  };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The files under `base` whose relative path matches, in a stable order. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
+import { relativePathSchema } from './common.ts';
 import { issueSchema } from './issue.ts';
-import { pageSchema } from './page.ts';
+import { eachPageOnce, pageSchema } from './page.ts';
 
 /**
  * `issue.yml` in an import folder: the content issue plus where each page's files are.
@@ -16,14 +17,17 @@ import { pageSchema } from './page.ts';
  * ```
  */
 export const importPageSchema = pageSchema.extend({
-  /** The OCR text file, relative to the folder. Defaults to `NN.txt`. */
-  file: z.string().min(1).optional(),
-  /** A folder of photos for this page, relative to the folder. */
-  photos: z.string().min(1).optional(),
+  /** The OCR text file, relative to the folder (inside it). Defaults to `NN.txt`. */
+  file: relativePathSchema.optional(),
+  /** A folder of photos for this page, relative to the folder (inside it). */
+  photos: relativePathSchema.optional(),
 });
 
 export const importManifestSchema = issueSchema.extend({
-  pages: z.array(importPageSchema).min(1, 'list at least one page under `pages:`'),
+  pages: z
+    .array(importPageSchema)
+    .min(1, 'list at least one page under `pages:`')
+    .superRefine(eachPageOnce),
 });
 
 export type ImportManifest = z.output<typeof importManifestSchema>;

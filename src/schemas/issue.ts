@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { isoDateSchema, paperSlugSchema } from './common.ts';
-import { pageSchema } from './page.ts';
+import { eachPageOnce, pageSchema } from './page.ts';
 
 /**
  * One issue of a paper, stored as `content/<paper>/<date>/issue.yml`. The import writes and
@@ -13,8 +13,8 @@ export const issueSchema = z.object({
   date: isoDateSchema,
   /** The issue's serial number (总第…期) when printed. */
   number: z.number().int().positive().optional(),
-  /** The pages held, in any order; the site sorts them by number. */
-  pages: z.array(pageSchema).default([]),
+  /** The pages held, in any order, each once; the site sorts them by number. */
+  pages: z.array(pageSchema).superRefine(eachPageOnce).default([]),
   /**
    * Set when the date or page numbers are not printed on the source and were estimated by
    * an editor; `note` says how.

@@ -24,3 +24,23 @@ export const pageSchema = z.object({
 });
 
 export type Page = z.output<typeof pageSchema>;
+
+/**
+ * A check for a list of pages: each page number once. The second listing of a number is the
+ * issue, at its own place in the file (`pages.3.number`), so that the message can point at it.
+ */
+export function eachPageOnce(pages: ReadonlyArray<{ number: number }>, context: z.RefinementCtx): void {
+  const first = new Map<number, number>();
+  pages.forEach((page, index) => {
+    const earlier = first.get(page.number);
+    if (earlier === undefined) {
+      first.set(page.number, index);
+      return;
+    }
+    context.addIssue({
+      code: 'custom',
+      path: [index, 'number'],
+      message: `page ${page.number} is listed twice (entries ${earlier + 1} and ${index + 1} of \`pages:\`); list each page once and remove or renumber the other`,
+    });
+  });
+}

@@ -7,6 +7,11 @@ import { z } from 'astro/zod';
  * name: 遵义日报
  * place: 贵州省遵义市
  * cn: CN 52-0015
+ * rights:                # optional; the defaults name the publisher (src/lib/provenance.ts)
+ *   text: 文字版权归遵义日报社所有……
+ *   photos: 图片版权归摄影者和遵义日报社所有……
+ * original:              # optional: where readers can see the printed paper
+ *   where: 遵义市图书馆报刊阅览室（合订本）
  * ```
  */
 export const paperSchema = z.object({
@@ -28,6 +33,36 @@ export const paperSchema = z.object({
   publisher: z.string().optional(),
   /** One or two sentences for the paper's page. */
   description: z.string().optional(),
+  /**
+   * The rights in what the archive shows of this paper, stated on every article and on the data
+   * page. Each part is optional: by default the text and the photos are in copyright of the
+   * publisher (and the photographers), for study and research use (src/lib/provenance.ts).
+   */
+  rights: z
+    .object({
+      /** The rights in the text, e.g. 文字版权归遵义日报社所有，仅供研究和个人学习使用。 */
+      text: z.string().min(1).optional(),
+      /** The rights in the photos. */
+      photos: z.string().min(1).optional(),
+      /**
+       * A rights statement URI for machines, e.g. http://rightsstatements.org/vocab/InC-EDU/1.0/
+       * (default: In Copyright, http://rightsstatements.org/vocab/InC/1.0/).
+       */
+      uri: z.url().optional(),
+    })
+    .optional(),
+  /**
+   * Where readers can consult the printed original (a library's holdings, the publisher's
+   * archive), said in the footer of the paper's pages until a page has its scan.
+   */
+  original: z
+    .object({
+      /** The place, in words: 遵义市图书馆报刊阅览室（1985 年以来合订本）. */
+      where: z.string().min(1),
+      /** A page about it (a catalogue record, opening hours). */
+      url: z.url().optional(),
+    })
+    .optional(),
 });
 
 export type Paper = z.output<typeof paperSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { fileNameSchema } from './common.ts';
 
 /**
  * `photos.yml` in a photo folder: which file goes with which item when reading order is not
@@ -13,8 +14,8 @@ import { z } from 'astro/zod';
  */
 export const photoMappingEntrySchema = z
   .object({
-    /** A file in the same folder. */
-    file: z.string().min(1),
+    /** A file in the same folder (a name, not a path). */
+    file: fileNameSchema,
     /** The item's position on the page, 1-based (the last part of its id). */
     article: z.number().int().min(1).optional(),
     /** A piece of the item's caption or text, copied exactly. */
@@ -22,6 +23,14 @@ export const photoMappingEntrySchema = z
   })
   .refine((entry) => entry.article !== undefined || entry.caption !== undefined, 'give `article:` or `caption:`');
 
-export const photoMappingSchema = z.array(photoMappingEntrySchema);
+export const photoMappingSchema = z.array(photoMappingEntrySchema).superRefine((entries, context) => {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.file)) {
+      context.addIssue({ code: 'custom', path: [index, 'file'], message: `${entry.file} is listed twice; map each photo once` });
+    }
+    seen.add(entry.file);
+  });
+});
 
 export type PhotoMappingEntry = z.output<typeof photoMappingEntrySchema>;

@@ -23,4 +23,16 @@ describe('the build log the bench reads', () => {
     expect(start, log.slice(-2000)).toBeGreaterThanOrEqual(0);
     expect(end).toBeGreaterThan(start);
   });
+
+  it('lists each route on a line of its own, and no internal output of the build', () => {
+    const lines = log.split('\n').map(plainText);
+    const routes = lines.filter((line) => line.includes('├─'));
+    expect(routes.length).toBeGreaterThan(5);
+    for (const line of routes) expect(line, line).toMatch(/^\d\d:\d\d:\d\d +├─ \/\S*$/u);
+    expect(routes.some((line) => /\/_/u.test(line))).toBe(false);
+    // the step says what it rendered, internal outputs counted
+    expect(lines.some((line) => /rendered \d+ pages and \d+ other files.*; [1-9]\d* internal files/u.test(line))).toBe(true);
+    // no timing left over from a route of its own
+    expect(lines.some((line) => /^\s*\(\+\d/u.test(line))).toBe(false);
+  });
 });

@@ -27,6 +27,12 @@ export const FIXTURE = {
   photo: { width: 1200, height: 800 },
   /** Paragraphs of the long article, so that its second photo sits far below the fold. */
   longParagraphs: 60,
+  /** A paper described in papers/ whose issues have not been imported yet. */
+  empty: { paper: 'empty-weekly', name: '样例周报' },
+  /** Where the fixture paper's printed original can be seen (papers/<slug>.yml `original`). */
+  original: '样例市图书馆报刊阅览室',
+  /** A paper of its own with one issue of many pages: the issue page's bar of pages is long. */
+  wide: { paper: 'wide-evening', name: '样例晚报', date: '2021-06-01', pages: ['要闻', '综合新闻', '经济', '城市建设', '民生', '教育', '文化', '体育', '副刊', '理论', '专题', '周末'] },
 } as const;
 
 export interface FixtureSite {
@@ -131,12 +137,28 @@ function writePlainIssue(contentDir: string, date: string, index: number): void 
   writeFileSync(join(dir, '01', '01.mdx'), articleToMdx(frontmatter, paragraphs));
 }
 
+/** An issue of many pages, one article on its first: a paper of its own, so that no other paper's heat levels change. */
+function writeWideIssue(contentDir: string): void {
+  const { paper, date, pages } = FIXTURE.wide;
+  const dir = join(contentDir, paper, date);
+  mkdirSync(join(dir, '01'), { recursive: true });
+  writeFileSync(join(dir, 'issue.yml'), stringify({ paper, date, pages: pages.map((name, i) => ({ number: i + 1, name, credits: [] })) }));
+  const frontmatter = articleSchema.parse({ kind: 'article', title: '夏粮收购工作全面展开 各收购网点有序运行', dateline: '本报讯', reporters: ['吴青'] });
+  writeFileSync(join(dir, '01', '01.mdx'), articleToMdx(frontmatter, ['6月1日，全市夏粮收购工作全面展开，各收购网点运行有序。']));
+}
+
 /** Build the fixture archive into `work` and serve it on a random port. */
 export async function buildFixtureSite(work: string): Promise<FixtureSite> {
   rmSync(work, { recursive: true, force: true });
   const contentDir = join(work, 'content');
   mkdirSync(join(contentDir, 'papers'), { recursive: true });
-  writeFileSync(join(contentDir, 'papers', `${FIXTURE.paper}.yml`), stringify({ name: FIXTURE.name, place: '贵州省样例市', publisher: '样例日报社', issn: '1234-5679' }));
+  writeFileSync(
+    join(contentDir, 'papers', `${FIXTURE.paper}.yml`),
+    stringify({ name: FIXTURE.name, place: '贵州省样例市', publisher: '样例日报社', issn: '1234-5679', original: { where: FIXTURE.original } }),
+  );
+  writeFileSync(join(contentDir, 'papers', `${FIXTURE.empty.paper}.yml`), stringify({ name: FIXTURE.empty.name, place: '贵州省样例市' }));
+  writeFileSync(join(contentDir, 'papers', `${FIXTURE.wide.paper}.yml`), stringify({ name: FIXTURE.wide.name, place: '贵州省样例市' }));
+  writeWideIssue(contentDir);
 
   const folder = join(work, 'import', FIXTURE.rich);
   richIssueFolder(folder);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
+import { horizontalOverflow } from '../support/layout.ts';
 import { launchBrowser } from '../../src/io/browser.ts';
 import { ROOT } from '../../src/io/astro-build.ts';
 import { buildFixtureSite, FIXTURE, type FixtureSite } from './reading-room-fixture.ts';
@@ -158,6 +159,21 @@ describe('reading room with photos, gaps and history', () => {
     await page.waitForURL(new RegExp(`${P}/2022-03-06/01/$`, 'u'));
   });
 
+  it('turns pages and issues with the arrow keys; a page without a scan keeps its list', async () => {
+    const page = await open(`${P}/${FIXTURE.rich}/02/`);
+    // no scan was imported for this archive: no 版面 image, the items as a list
+    expect(await page.locator('[data-scan]').count()).toBe(0);
+    expect(await page.locator('.card-list li').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(new RegExp(`${P}/${FIXTURE.rich}/01/$`, 'u'));
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(new RegExp(`${P}/${FIXTURE.rich}/02/$`, 'u'));
+    // on an issue, the arrows go to the previous and next issue
+    await page.goto(`${site.url}${P}/${FIXTURE.rich}/`);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(new RegExp(`${P}/2022-03-06/$`, 'u'));
+  });
+
   it('shows the gaps of a year and moves through it with the keyboard', async () => {
     const page = await open(`${P}/2022/`);
     const march = page.locator('table#m03');
@@ -250,11 +266,66 @@ describe('reading room with photos, gaps and history', () => {
     expect(total).toBeLessThan(50 * 1024);
   });
 
+  it('says on the page of a paper without issues what to import, lists no feed for it, and explains it on the home page', async () => {
+    const empty = `/${FIXTURE.empty.paper}/`;
+    const page = await open(empty);
+    const state = page.getByRole('region', { name: '尚未收录任何一期' });
+    expect(await state.innerText()).toContain('npm run import');
+    expect(await state.innerText()).toContain(`paper: ${FIXTURE.empty.paper}`);
+    expect(await page.locator('table.holdings').count()).toBe(0);
+    expect(await page.locator('link[rel=alternate][type="application/atom+xml"]').count()).toBe(0);
+    expect((await page.request.get(`${site.url}/${FIXTURE.empty.paper}/feed.xml`)).status()).toBe(404);
+    // no feed anywhere is dated from nothing
+    const feed = await (await page.request.get(`${site.url}${P}/feed.xml`)).text();
+    expect(feed).not.toContain('1970');
+    const home = await open('/');
+    const card = home.locator('aside .card-list li').filter({ hasText: FIXTURE.empty.name });
+    expect(await card.innerText()).toContain('尚未收录任何一期');
+    expect(await home.locator(`link[href="/${FIXTURE.empty.paper}/feed.xml"]`).count()).toBe(0);
+  });
+
+  it("names where the paper's original can be seen in the footer of its pages", async () => {
+    const page = await open(PHOTO_ITEM);
+    expect(await page.locator('.site-footer').innerText()).toContain(`《${FIXTURE.name}》原版可在${FIXTURE.original}查阅`);
+    const home = await open('/');
+    expect(await home.locator('.site-footer').innerText()).not.toContain(FIXTURE.original);
+  });
+
+  it('keeps the pages of a long issue in reach while scrolling, and the photo pages within a phone', async () => {
+    const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    const page = await open(`${P}/${FIXTURE.rich}/`, phone);
+    const bar = page.getByRole('navigation', { name: '跳转到版面' });
+    const start = (await bar.boundingBox())!.y;
+    // scrolled far down, to where page 2 starts just under the bar
+    await page.locator('#p2').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(start + 500);
+    // the bar sits at the top of the screen, in view, and marks the page being read
+    expect((await bar.boundingBox())!.y).toBe(0);
+    await expect.poll(() => bar.locator('[aria-current=location]').innerText()).toBe('第2版 综合新闻');
+    await bar.getByRole('link', { name: '第1版 要闻' }).click();
+    await expect.poll(() => page.locator('#p1').evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeGreaterThanOrEqual(Math.round((await bar.boundingBox())!.height));
+    // an issue of twelve pages: its bar scrolls sideways inside the screen, the page does not
+    const wide = `/${FIXTURE.wide.paper}/${FIXTURE.wide.date}/`;
+    for (const path of [`${P}/${FIXTURE.rich}/`, wide, `${P}/${FIXTURE.rich}/01/`, PHOTO_ITEM, LONG_ARTICLE, `${P}/`, `/${FIXTURE.empty.paper}/`, `${P}/2022/`, '/']) {
+      const view = await open(path, phone);
+      const found = await horizontalOverflow(view);
+      expect(found.outside, path).toEqual([]);
+      expect(found.scrollWidth, path).toBeLessThanOrEqual(found.width);
+    }
+    const strip = (await open(wide, phone)).locator('.page-jump-bar ol');
+    expect(await strip.locator('a').count()).toBe(FIXTURE.wide.pages.length);
+    expect(await strip.evaluate((el) => el.scrollWidth > el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    // the viewer's link to the original has an address before any photo is opened
+    const photo = await open(PHOTO_ITEM, phone);
+    expect(await photo.locator('a.photo-viewer-original').getAttribute('href')).toMatch(/\/full\.jpg$/u);
+    await phone.close();
+  });
+
   it('has no axe-core violations with photos, heat map and history, light or dark', async () => {
     const found: Record<string, string[]> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
       const ctx = await browser.newContext({ colorScheme, timezoneId: 'Asia/Shanghai' });
-      for (const path of ['/', `${P}/`, `${P}/2022/`, `${P}/${FIXTURE.rich}/`, `${P}/${FIXTURE.rich}/02/`, PHOTO_ITEM, LONG_ARTICLE, `${P}/${FIXTURE.rich}/02/01/`]) {
+      for (const path of ['/', `${P}/`, `/${FIXTURE.empty.paper}/`, `${P}/2022/`, `${P}/${FIXTURE.rich}/`, `${P}/${FIXTURE.rich}/02/`, PHOTO_ITEM, LONG_ARTICLE, `${P}/${FIXTURE.rich}/02/01/`]) {
         const page = await ctx.newPage();
         await page.clock.setFixedTime(new Date('2024-03-05T09:00:00+08:00'));
         await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });

@@ -22,6 +22,8 @@ export interface ArchiveSpec {
   paper?: Record<string, unknown>;
   /** Page names by issue date and page number; pages that hold articles are listed anyway. */
   pages?: Record<string, Record<number, string | null>>;
+  /** Page scans (src/schemas/scan.ts) by issue date and page number. */
+  scans?: Record<string, Record<number, Record<string, unknown>>>;
   articles: ArticleSpec[];
 }
 
@@ -39,14 +41,14 @@ export function archiveOf(spec: ArchiveSpec): Archive {
     const names = spec.pages?.[date] ?? {};
     const numbers = [...new Set([...Object.keys(names).map(Number), ...articles.filter((a) => a.key.date === date).map((a) => a.key.page)])].sort((a, b) => a - b);
     const pages = numbers.map((number) => ({
-      page: pageSchema.parse({ number, name: names[number] ?? null }),
+      page: pageSchema.parse({ number, name: names[number] ?? null, scan: spec.scans?.[date]?.[number] }),
       articles: articles.filter((a) => a.key.date === date && a.key.page === number),
       url: paths.page(slug, date, number),
     }));
     return {
       paper: slug,
       date,
-      data: issueSchema.parse({ paper: slug, date, pages: numbers.map((number) => ({ number, name: names[number] ?? null })) }),
+      data: issueSchema.parse({ paper: slug, date, pages: numbers.map((number) => ({ number, name: names[number] ?? null, scan: spec.scans?.[date]?.[number] })) }),
       pages,
       url: paths.issue(slug, date),
     };

@@ -15,7 +15,8 @@ const FEED_ISSUES = 30;
 
 export const getStaticPaths = (async () => {
   const archive = await loadArchive();
-  return archive.papers.map((paper) => ({ params: { paper: paper.slug }, props: { paper } }));
+  // a paper without issues has no feed: nothing to announce, and no date to give it
+  return archive.papers.filter((paper) => paper.issues.length > 0).map((paper) => ({ params: { paper: paper.slug }, props: { paper } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
@@ -29,7 +30,7 @@ export const GET: APIRoute = async ({ props, site }) => {
     subtitle: `${paper.data.name}（${paper.data.place}）新收录的各期`,
     self: url(paths.feed(paper.slug)),
     alternate: url(paper.url),
-    updated: chinaMidnight(issues[0]?.date ?? '1970-01-01'),
+    updated: chinaMidnight(issues[0]!.date),
     author: paper.data.publisher ?? paper.data.name,
     entries: issues.map((issue) => {
       const headlines = issue.pages.flatMap((page) => page.articles.map((ref) => articleView(archive, ref).headline));

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TESSERACT_OPTIONS } from '../src/io/tesseract.ts';
+import { parseSettings } from './eval-ocr.ts';
+
+describe('eval:ocr --settings', () => {
+  it('reads a comma list over the defaults', () => {
+    expect(parseSettings('')).toEqual(DEFAULT_TESSERACT_OPTIONS);
+    const s = parseSettings('psm=4, lang=chi_sim+chi_tra, dpi=none, deskew=1, scale=0.7, threshold=150, threads=2, c.thresholding_method=2');
+    expect(s).toEqual({ ...DEFAULT_TESSERACT_OPTIONS, psm: 4, lang: 'chi_sim+chi_tra', dpi: null, deskew: true, scale: 0.7, threshold: 150, threads: 2, config: { thresholding_method: '2' } });
+  });
+
+  it('names the setting it does not know', () => {
+    expect(() => parseSettings('psm=3,dewarp=1')).toThrow(/unknown setting "dewarp"/);
+  });
+});

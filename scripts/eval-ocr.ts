@@ -1,0 +1,231 @@
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CONDITIONS, evaluatePages, type Condition, type EvalPage, type Importer, type ImporterInput, type PageResult } from '../src/io/ocr-eval.ts';
+import { DEFAULT_TESSERACT_OPTIONS, requireTesseract, TesseractMissingError, type TesseractOptions } from '../src/io/tesseract.ts';
+import { degradeParams } from '../src/lib/ocr-eval/degrade.ts';
+import { layoutPage } from '../src/lib/ocr-eval/page-layout.ts';
+import { conditionRows, formatTable } from '../src/lib/ocr-eval/report.ts';
+import { SAMPLE_PAGE } from '../src/lib/ocr-eval/sample-page.ts';
+import type { EvalItem } from '../src/lib/ocr-eval/score.ts';
+import { readHocr } from '../src/lib/ocr/hocr.ts';
+import { toParserText } from '../src/lib/ocr/parser-text.ts';
+import { orderPage } from '../src/lib/ocr/reading-order.ts';
+import { loadLexicon } from './io/lexicon.ts';
+import { writeFileAtomic } from '../src/io/write-atomic.ts';
+import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
+import { parsePage } from './lib/parse-page.ts';
+import { createRng, hashSeed } from './lib/synthetic.ts';
+
+const USAGE = `npm run eval:ocr [-- options]
+
+Lay out known articles as newspaper pages, render them with Chromium, degrade them as scans,
+OCR them with Tesseract, import the OCR and score it against what was printed. Prints one table
+(a row per condition: clean-text, rendered, degraded) and writes JSON under bench-results/.
+
+  --pages N            pages (default 200; the real sample page is always the first)
+  --quick              6 pages
+  --seed N             seed of the pages, layouts and degradations (default 1)
+  --conditions list    clean-text,rendered,degraded (default all)
+  --settings 'a | b'   compare Tesseract settings: each a comma list of psm=N, lang=L, dpi=N|none,
+                       deskew=0|1, scale=F, threshold=none|N, threads=N (default: the chosen defaults)
+  --importers list     plain,hocr (default both): the parser on Tesseract's plain text, and on its
+                       hOCR put in reading order by columns (src/lib/ocr)
+  --script S           only the pages laid out in simplified or in traditional characters
+  --concurrency N      pages at once (default: the number of cores)
+  --no-cache           OCR again even when .cache/ocr/ has the result
+  --json FILE          where to write results (default bench-results/ocr-<time>-<commit>.json)
+  --failures N         print the first N misses per condition (default 12)
+`;
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+type Parsed = ReturnType<typeof parsePage>;
+
+/**
+ * The importers under test, by name. `plain`: the parser on Tesseract's plain text output.
+ * `hocr`: the hOCR read with its boxes (src/lib/ocr), put in reading order by columns, written
+ * as parser text, then the same parser; without hOCR (clean text) it reads the plain text.
+ */
+function importers(): Record<string, Importer> {
+  const lexicon = loadLexicon();
+  const parse = (text: string, meta: ImporterInput['meta']) => toEvalItems(parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon }));
+  return {
+    plain: ({ text, meta }) => parse(text, meta),
+    hocr: ({ text, hocr, meta }) => {
+      const page = hocr ? readHocr(hocr).pages[0] : undefined;
+      return parse(page ? toParserText(orderPage(page)).text : text, meta);
+    },
+  };
+}
+
+function toEvalItems(parsed: Parsed): EvalItem[] {
+  return parsed.articles.map(
+      (a): EvalItem => ({
+        kind: a.kind,
+        kicker: a.kicker,
+        title: a.title,
+        subtitle: a.subtitle,
+        reporters: a.reporters,
+        correspondents: a.correspondents,
+        photographers: a.photographers,
+        body: a.kind === 'photo' ? (a.caption ?? a.paragraphs.join('')) : a.paragraphs.join(''),
+      }),
+  );
+}
+
+/** `psm=4,deskew=1` over the defaults. */
+export function parseSettings(spec: string, base: TesseractOptions = DEFAULT_TESSERACT_OPTIONS): TesseractOptions {
+  const out: TesseractOptions = { ...base, config: { ...base.config } };
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [name, value = ''] = part.split('=').map((s) => s.trim()) as [string, string?];
+    if (name === 'psm') out.psm = Number(value);
+    else if (name === 'lang') out.lang = value;
+    else if (name === 'dpi') out.dpi = value === 'none' ? null : Number(value);
+    else if (name === 'deskew') out.deskew = value === '1' || value === 'true';
+    else if (name === 'scale') out.scale = Number(value);
+    else if (name === 'threshold') out.threshold = value === 'none' ? 'none' : Number(value);
+    else if (name === 'threads') out.threads = Number(value);
+    else if (name.startsWith('c.')) out.config[name.slice(2)] = value;
+    else throw new Error(`--settings: unknown setting "${name}" in "${spec}" (psm, lang, dpi, deskew, scale, threshold, threads, c.<tesseract variable>)`);
+  }
+  return out;
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha}-dirty` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function failureLines(results: PageResult[], limit: number): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const m = r.score.misses;
+    for (const t of m.unmatchedTruth) lines.push(`  ${r.key} missed   ${t}`);
+    for (const p of m.unmatchedParsed) lines.push(`  ${r.key} invented ${p}`);
+    for (const f of m.fields) lines.push(`  ${r.key} ${f.field.padEnd(14)} printed ${JSON.stringify(f.truth)} read ${JSON.stringify(f.parsed)}`);
+  }
+  return lines.slice(0, limit);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      pages: { type: 'string', default: '200' },
+      quick: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+      conditions: { type: 'string', default: CONDITIONS.join(',') },
+      settings: { type: 'string' },
+      importers: { type: 'string', default: 'plain,hocr' },
+      script: { type: 'string' },
+      concurrency: { type: 'string', default: String(availableParallelism()) },
+      'no-cache': { type: 'boolean', default: false },
+      json: { type: 'string' },
+      failures: { type: 'string', default: '12' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const pageCount = values.quick ? 6 : Number(values.pages);
+  const seed = Number(values.seed);
+  const conditions = values.conditions.split(',').map((c) => c.trim()) as Condition[];
+  for (const c of conditions) if (!CONDITIONS.includes(c)) throw new Error(`--conditions: unknown condition "${c}" (${CONDITIONS.join(', ')})`);
+  const settingsList = (values.settings ?? '').split('|').map((s) => s.trim());
+  const settings = settingsList.map((s) => ({ label: s || 'default', options: parseSettings(s) }));
+
+  let version = 'none';
+  if (conditions.some((c) => c !== 'clean-text')) {
+    try {
+      for (const s of settings) version = await requireTesseract(s.options.lang);
+    } catch (error) {
+      if (error instanceof TesseractMissingError) {
+        process.stderr.write(`${error.message}\n(eval:ocr --conditions clean-text runs without it.)\n`);
+        return 1;
+      }
+      throw error;
+    }
+  }
+
+  const sources = [sourcePageOf(SAMPLE_PAGE), ...syntheticSourcePages(seed, Math.max(0, pageCount - 1))].slice(0, pageCount);
+  const laidOut: EvalPage[] = sources.map(({ input, cleanText }) => ({
+    layout: layoutPage(input, createRng(hashSeed(seed, input.key, 'layout'))),
+    degrade: degradeParams(createRng(hashSeed(seed, input.key, 'degrade'))),
+    meta: { paper: input.paperSlug, paperName: input.paperName, date: input.date, page: input.page },
+    cleanText,
+    cleanItems: input.items,
+  }));
+  if (values.script !== undefined && values.script !== 'simplified' && values.script !== 'traditional') throw new Error(`--script: "${values.script}" is neither simplified nor traditional`);
+  const pages = values.script === undefined ? laidOut : laidOut.filter((p) => p.layout.script === values.script);
+
+  const commit = gitCommit();
+  const date = new Date().toISOString();
+  const meta = { date, commit, node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))), loadAverageAtEnd: [] as number[], tesseract: version, seed, pages: pageCount, conditions };
+  process.stderr.write(`eval:ocr: ${pages.length} pages, seed ${seed}, ${conditions.join(', ')}; ${version}; commit ${commit}; ${meta.cpus} cores, load ${meta.loadAverageAtStart.join(' ')}\n`);
+
+  const all = importers();
+  const importerNames = values.importers.split(',').map((s) => s.trim());
+  for (const name of importerNames) if (!(name in all)) throw new Error(`--importers: unknown importer "${name}" (${Object.keys(all).join(', ')})`);
+  const chosen = Object.fromEntries(importerNames.map((name) => [name, all[name]!]));
+  const runs: Array<{ label: string; options: TesseractOptions; wallSeconds: number; results: PageResult[] }> = [];
+  const jsonPath = resolve(values.json ?? join(ROOT, 'bench-results', `ocr-${date.replace(/[:.]/g, '-')}-${commit}.json`));
+  const pageInfo = (r: PageResult) => {
+    const page = pages.find((p) => p.layout.key === r.key)!;
+    return { key: r.key, condition: r.condition, importer: r.importer, layout: { columns: page.layout.columns, bodySize: page.layout.bodySize, script: page.layout.script, fonts: page.layout.fonts }, degrade: r.condition === 'degraded' ? page.degrade : null, score: r.score, ocr: r.ocr, seconds: r.seconds, ocrCached: r.ocrCached };
+  };
+  // a long run keeps what it measured: the pages so far are written every ten pages
+  const partial: PageResult[] = [];
+  const writePartial = (label: string) => writeFileAtomic(jsonPath, `${JSON.stringify({ meta: { ...meta, partial: true }, runs: [...runs.map((run) => ({ settings: run.label, pages: run.results.map(pageInfo) })), { settings: label, pages: partial.map(pageInfo) }] }, null, 1)}\n`);
+  for (const [index, s] of settings.entries()) {
+    const t0 = performance.now();
+    let done = 0;
+    // clean text does not depend on Tesseract's settings: score it once
+    const runConditions = index === 0 ? conditions : conditions.filter((c) => c !== 'clean-text');
+    const results = await evaluatePages(pages, {
+      conditions: runConditions,
+      importers: chosen,
+      tesseract: s.options,
+      concurrency: Number(values.concurrency),
+      cacheDir: values['no-cache'] ? null : join(ROOT, '.cache', 'ocr'),
+      onResult: (r) => {
+        done++;
+        partial.push(r);
+        if (done % (10 * runConditions.length * importerNames.length) === 0) writePartial(s.label);
+        if (r.condition === runConditions.at(-1) && r.importer === importerNames.at(-1)) process.stderr.write(`  [${s.label}] ${Math.ceil(done / runConditions.length / importerNames.length)}/${pages.length} ${r.key} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+      },
+    });
+    runs.push({ label: s.label, options: s.options, wallSeconds: (performance.now() - t0) / 1000, results });
+    partial.length = 0;
+  }
+  meta.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));
+
+  const rows = runs.flatMap((run, index) => conditionRows(run.results, index === 0 ? conditions : conditions.filter((c) => c !== 'clean-text'), importerNames).map((row) => ({ ...row, condition: settings.length > 1 && !row.condition.startsWith('clean-text') ? `${row.condition} [${run.label}]` : row.condition })));
+  const table = formatTable(rows);
+  const limit = Number(values.failures);
+  const failures = runs[0]!.results.length > 0 ? conditions.flatMap((c) => importerNames.map((name) => `${c}/${name}:\n${failureLines(runs[0]!.results.filter((r) => r.condition === c && r.importer === name), limit).join('\n') || '  (none)'}`)).join('\n') : '';
+  process.stdout.write(`\n${table}\n\nWall time: ${runs.map((r) => `${r.label} ${r.wallSeconds.toFixed(0)} s`).join(', ')}; load ${meta.loadAverageAtStart.join(' ')} -> ${meta.loadAverageAtEnd.join(' ')}. OCR s/p is Tesseract's time per page (from the cache when it ran before).\n\nFirst misses:\n${failures}\n`);
+
+  const pagesOut = runs.map((run) => ({ settings: run.label, options: run.options, pages: run.results.map(pageInfo) }));
+  writeFileAtomic(jsonPath, `${JSON.stringify({ meta, table, rows, runs: pagesOut }, null, 1)}\n`);
+  process.stdout.write(`Results: ${jsonPath}\n`);
+  return 0;
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`eval:ocr: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

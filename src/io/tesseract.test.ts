@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TESSERACT_OPTIONS, ocrImage, requireTesseract } from './tesseract.ts';
+
+const cache = mkdtempSync(join(tmpdir(), 'ocr-cache-test-'));
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+/** A line of Chinese in a common font, as a small PNG. */
+async function textImage(text: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="520" height="90"><rect width="100%" height="100%" fill="#fff"/><text x="20" y="60" font-family="Noto Sans CJK SC" font-size="40">${text}</text></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+describe('ocrImage', () => {
+  it('reads text with txt, hOCR and TSV from one run, and serves the second call from the cache', async () => {
+    const image = await textImage('文明实践志愿服务');
+    const first = await ocrImage(image, { ...DEFAULT_TESSERACT_OPTIONS, psm: 7, deskew: false }, cache);
+    expect(first.cached).toBe(false);
+    expect(first.text.replace(/\s/g, '')).toContain('文明实践');
+    expect(first.hocr).toContain('ocrx_word');
+    expect(first.tsv.split('\n')[0]).toMatch(/^level\tpage_num/);
+    expect(first.version).toMatch(/^tesseract \d/);
+    const second = await ocrImage(image, { ...DEFAULT_TESSERACT_OPTIONS, psm: 7, deskew: false, threads: 2 }, cache);
+    // threads change the time, not the output: the same cache entry
+    expect(second.cached).toBe(true);
+    expect(second.text).toBe(first.text);
+    expect(second.seconds).toEqual(first.seconds);
+    // another option is another entry
+    await ocrImage(image, { ...DEFAULT_TESSERACT_OPTIONS, psm: 8, deskew: false }, cache);
+    const entries = readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)));
+    expect(entries).toHaveLength(2);
+    expect(entries.every((e) => /^[0-9a-f]{64}$/.test(e))).toBe(true);
+  });
+
+  it('straightens a skewed scan before OCR and says by how much', async () => {
+    const lines = Array.from({ length: 6 }, (_, i) => `<text x="40" y="${90 + i * 70}" font-family="Noto Sans CJK SC" font-size="44">新时代文明实践工作走深走实志愿服务</text>`).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="560"><rect width="100%" height="100%" fill="#fff"/>${lines}</svg>`;
+    const skewed = await sharp(Buffer.from(svg)).rotate(1.2, { background: '#fff' }).png().toBuffer();
+    const result = await ocrImage(skewed, { ...DEFAULT_TESSERACT_OPTIONS, deskew: true }, null);
+    expect(result.rotateDeg).toBeGreaterThan(-1.4);
+    expect(result.rotateDeg).toBeLessThan(-1.0);
+    expect(result.text.replace(/\s/g, '')).toContain('文明实践');
+  });
+
+  it('says what to install when a language is missing', async () => {
+    await expect(requireTesseract('chi_sim+klingon')).rejects.toThrow(/no klingon traineddata.*apt-get install tesseract-ocr/);
+  });
+
+  it('says what to install when the program is missing', () => {
+    const script = "import { requireTesseract } from './src/io/tesseract.ts'; requireTesseract('chi_sim').catch((e) => { console.log(e.message); });";
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TESSERACT_PATH: '/nonexistent/tesseract' }, encoding: 'utf8' });
+    expect(out).toContain('apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra');
+    expect(out).toContain('/nonexistent/tesseract');
+  });
+});

@@ -1,0 +1,218 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { estimateSkew } from '../lib/scan/skew.ts';
+
+/**
+ * Tesseract 5, the Debian program (never tesseract.js: the npm registry ships no Chinese
+ * traineddata), run on one page image with plain text, hOCR and TSV out in one pass. Output is
+ * cached under `.cache/ocr/` by (image SHA-256, Tesseract version, options), so scoring again
+ * after a parser change costs seconds. The defaults were chosen by measurement:
+ * docs/0001-ocr-engine-settings.md.
+ */
+
+export interface TesseractOptions {
+  /** Traineddata, e.g. `chi_sim` or `chi_sim+chi_tra`. */
+  lang: string;
+  /** Page segmentation mode (`--psm`): 1 auto with orientation, 3 auto, 4 one column, 6 one block. */
+  psm: number;
+  /** Resolution passed as `--dpi` (null: let Tesseract guess from the image). */
+  dpi: number | null;
+  /** OpenMP threads for one Tesseract process (OMP_THREAD_LIMIT); 1 when pages run in parallel. */
+  threads: number;
+  /** Straighten the page first by the skew measured on its text lines (±3°). */
+  deskew: boolean;
+  /** Resize the image by this factor before OCR (1: as is). */
+  scale: number;
+  /** Binarise before OCR: `none` leaves it to Tesseract (Otsu), a number is a fixed grey threshold. */
+  threshold: 'none' | number;
+  /** Extra `-c name=value` settings. */
+  config: Record<string, string>;
+}
+
+/**
+ * Chosen on `npm run eval:ocr` (docs/0001-ocr-engine-settings.md): automatic page segmentation
+ * without OSD (psm 4 and 6 read across the columns), 300 dpi, the page straightened first (half
+ * the misreads, straighter columns for the reading order), no scaling (0.7 lost small type:
+ * 1.3 % -> 18 % misreads), Tesseract's own binarisation, one thread per process (OpenMP threads
+ * spin on a busy machine; run pages in parallel instead). `chi_sim` for papers printed in
+ * simplified characters; use `chi_tra` alone for traditional ones (`chi_sim+chi_tra` misreads
+ * simplified pages six times as often as `chi_sim`).
+ */
+export const DEFAULT_TESSERACT_OPTIONS: TesseractOptions = {
+  lang: 'chi_sim',
+  psm: 3,
+  dpi: 300,
+  threads: 1,
+  deskew: true,
+  scale: 1,
+  threshold: 'none',
+  config: {},
+};
+
+export const TESSERACT_INSTALL_HINT = 'apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra';
+
+/** Tesseract is not installed, or a language it needs is missing. */
+export class TesseractMissingError extends Error {
+  constructor(detail: string) {
+    super(`[tesseract] ${detail}. Install it with: ${TESSERACT_INSTALL_HINT}`);
+    this.name = 'TesseractMissingError';
+  }
+}
+
+export interface OcrResult {
+  text: string;
+  hocr: string;
+  tsv: string;
+  /** Size of the image Tesseract read (after preprocessing). */
+  width: number;
+  height: number;
+  /** The preprocessing's geometry: the page was scaled by `scale`, then turned by `rotateDeg` about its centre. */
+  scale: number;
+  rotateDeg: number;
+  /** Wall-clock seconds of preprocessing and of the Tesseract run when it ran (kept in the cache). */
+  seconds: { preprocess: number; ocr: number };
+  /** True when the result came from the cache. */
+  cached: boolean;
+  version: string;
+}
+
+const BINARY = process.env.TESSERACT_PATH ?? 'tesseract';
+
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(BINARY, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new TesseractMissingError(`the program \`${BINARY}\` was not found`));
+        else if (/Failed loading language|Error opening data file/u.test(stderr)) reject(new TesseractMissingError(`a language is missing (${stderr.trim().split('\n')[0]})`));
+        else reject(new Error(`[tesseract] ${args.join(' ')} failed: ${stderr.trim() || error.message}`));
+        return;
+      }
+      resolve({ stdout, stderr });
+    });
+  });
+}
+
+let versionPromise: Promise<string> | null = null;
+
+/** `tesseract 5.3.0`, or a TesseractMissingError. */
+export function tesseractVersion(): Promise<string> {
+  versionPromise ??= run(['--version']).then(({ stdout, stderr }) => (stdout || stderr).split('\n')[0]!.trim());
+  return versionPromise;
+}
+
+/** The languages installed, e.g. ['chi_sim', 'chi_tra', 'eng', 'osd']. */
+export async function tesseractLanguages(): Promise<string[]> {
+  const { stdout } = await run(['--list-langs']);
+  return stdout.split('\n').slice(1).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Stop early, with the install line, when Tesseract or one of the languages is missing. */
+export async function requireTesseract(lang: string): Promise<string> {
+  const version = await tesseractVersion();
+  const have = new Set(await tesseractLanguages());
+  const missing = lang.split('+').filter((l) => !have.has(l));
+  if (missing.length > 0) throw new TesseractMissingError(`Tesseract has no ${missing.join(', ')} traineddata`);
+  return version;
+}
+
+function cacheKey(image: Buffer, version: string, options: TesseractOptions): string {
+  const imageHash = createHash('sha256').update(image).digest('hex');
+  // threads change the time, not the output
+  const { threads: _threads, ...rest } = options;
+  const opts = JSON.stringify(rest, Object.keys(rest).sort());
+  return createHash('sha256').update(`${imageHash}\n${version}\n${opts}\n${JSON.stringify(rest.config)}`).digest('hex');
+}
+
+/** Scale, deskew and binarise as the options say; the geometry of what was done. */
+async function preprocess(image: Buffer, options: TesseractOptions): Promise<{ data: Buffer; width: number; height: number; rotateDeg: number }> {
+  let img = sharp(image).greyscale();
+  const meta = await sharp(image).metadata();
+  let width = meta.width!;
+  let height = meta.height!;
+  if (options.scale !== 1) {
+    width = Math.round(width * options.scale);
+    height = Math.round(height * options.scale);
+    img = img.resize(width, height, { kernel: 'lanczos3' });
+  }
+  let rotateDeg = 0;
+  if (options.deskew) {
+    const raw = await img.clone().raw().toBuffer({ resolveWithObject: true });
+    const skew = estimateSkew(raw.data, raw.info.width, raw.info.height, raw.info.channels);
+    if (Math.abs(skew) >= 0.05) {
+      rotateDeg = -skew;
+      const rotated = await img.rotate(rotateDeg, { background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
+      img = sharp(rotated.data, { raw: rotated.info }).extract({ left: Math.round((rotated.info.width - width) / 2), top: Math.round((rotated.info.height - height) / 2), width, height });
+    }
+  }
+  if (options.threshold !== 'none') img = img.threshold(options.threshold);
+  const data = await img.png({ compressionLevel: 1 }).toBuffer();
+  return { data, width, height, rotateDeg };
+}
+
+/**
+ * OCR one page image. `cacheDir` (default `.cache/ocr`) keeps every result; a hit returns at
+ * once with `cached: true` and the seconds the run took when it ran.
+ */
+export async function ocrImage(image: Buffer, options: TesseractOptions = DEFAULT_TESSERACT_OPTIONS, cacheDir: string | null = '.cache/ocr'): Promise<OcrResult> {
+  const version = await tesseractVersion();
+  const key = cacheKey(image, version, options);
+  const dir = cacheDir ? join(cacheDir, key.slice(0, 2), key) : null;
+  if (dir) {
+    try {
+      const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as Omit<OcrResult, 'text' | 'hocr' | 'tsv' | 'cached'>;
+      const [text, hocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(dir, f), 'utf8')));
+      return { ...meta, text: text!, hocr: hocr!, tsv: tsv!, cached: true };
+    } catch {
+      // not cached yet
+    }
+  }
+  const work = await mkdtemp(join(tmpdir(), 'ocr-'));
+  try {
+    const t0 = performance.now();
+    const pre = await preprocess(image, options);
+    const t1 = performance.now();
+    const input = join(work, 'page.png');
+    await writeFile(input, pre.data);
+    const args = [input, join(work, 'out'), '-l', options.lang, '--psm', String(options.psm)];
+    if (options.dpi !== null) args.push('--dpi', String(options.dpi));
+    for (const [name, value] of Object.entries(options.config)) args.push('-c', `${name}=${value}`);
+    args.push('txt', 'hocr', 'tsv');
+    await run(args, { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
+    const t2 = performance.now();
+    const [text, hocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(work, f), 'utf8')));
+    const result: OcrResult = {
+      text: text!,
+      hocr: hocr!,
+      tsv: tsv!,
+      width: pre.width,
+      height: pre.height,
+      scale: options.scale,
+      rotateDeg: pre.rotateDeg,
+      seconds: { preprocess: (t1 - t0) / 1000, ocr: (t2 - t1) / 1000 },
+      cached: false,
+      version,
+    };
+    if (dir) await writeCache(dir, result);
+    return result;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Write the cache entry into a temporary folder, then rename it into place (atomic). */
+async function writeCache(dir: string, result: OcrResult): Promise<void> {
+  const temp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await mkdir(temp, { recursive: true });
+  const { text, hocr, tsv, cached: _cached, ...meta } = result;
+  await Promise.all([writeFile(join(temp, 'out.txt'), text), writeFile(join(temp, 'out.hocr'), hocr), writeFile(join(temp, 'out.tsv'), tsv), writeFile(join(temp, 'meta.json'), JSON.stringify(meta))]);
+  try {
+    await rename(temp, dir);
+  } catch {
+    // another process wrote the same entry first: keep theirs
+    await rm(temp, { recursive: true, force: true });
+  }
+}
