@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +241,18 @@ for (const force of [false, true]) {
     });
   });
 }
+
+describe('the transaction folder', () => {
+  it('is ignored by git in any content folder, while each issue\'s import record is kept', () => {
+    const repo = join(import.meta.dirname, '../..');
+    const ignored = (path: string) => spawnSync('git', ['check-ignore', '-q', '--no-index', path], { cwd: repo }).status === 0;
+    expect(ignored('content/.import/journal.json')).toBe(true);
+    expect(ignored('content/.import/staging-2026-12-06T10-00-00-000Z-abcdef/new/p/2023-01-17/03/01.mdx')).toBe(true);
+    expect(ignored('archive-b/.import/lock')).toBe(true);
+    expect(ignored('content/zunyi-daily/2023-01-17/.import-record.json')).toBe(false);
+    expect(ignored('content/zunyi-daily/2023-01-17/issue.yml')).toBe(false);
+  });
+});
 
 describe('recovery', () => {
   it('undoes a ready journal whose staged file was damaged instead of completing it', async () => {
