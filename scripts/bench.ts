@@ -11,7 +11,6 @@
  *
  * Everything goes under .cache/bench/ (ignored by git); results under bench-results/.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +22,8 @@ import { buildHugo, hugoVersion, writeHugoSite } from './io/bench-hugo.ts';
 import { folderSize, runMeasured, type Measured } from './io/bench-process.ts';
 import { fmt, formatTable, gib, median, parseBuildLog, parseSizes, SEARCH_PHASE, sizeLabel, type BuildPhases, type Column } from './lib/bench-stats.ts';
 import { issueDates, issueFolderFiles, resolveOptions, syntheticIssue, type SyntheticOptions } from './lib/synthetic.ts';
+import { runCommand } from '../src/io/cli.ts';
+import { currentCommit } from '../src/io/git.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.cache', 'bench');
@@ -441,7 +442,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const hugo = hugoVersion();
   if (args.hugo && !hugo) log('hugo is not installed: the Hugo columns stay empty (Debian: apt-get install hugo). The site never needs it.');
-  const commit = gitCommit();
+  const commit = currentCommit(ROOT);
   const meta = {
     date: new Date().toISOString(),
     commit,
@@ -473,29 +474,11 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function gitCommit(): string {
-  // a bench run from an exported tree (git archive) names its commit in BENCH_COMMIT
-  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
-  try {
-    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${sha}-dirty` : sha;
-  } catch {
-    return 'unknown';
-  }
-}
-
 // run as a command, not when a test imports the tables
-const isCommand = process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename;
-if (isCommand && !existsSync(join(ROOT, 'node_modules', 'astro'))) {
-  process.stderr.write('Run `npm install` first.\n');
-  process.exitCode = 1;
-} else if (isCommand) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+if (import.meta.main) {
+  if (existsSync(join(ROOT, 'node_modules', 'astro'))) runCommand(main, { stack: true });
+  else {
+    process.stderr.write('Run `npm install` first.\n');
+    process.exitCode = 1;
+  }
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +15,9 @@ import { loadLexicon } from './io/lexicon.ts';
 import { writeFileAtomic } from '../src/io/write-atomic.ts';
 import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
 import { parsePage } from './lib/parse-page.ts';
-import { createRng, hashSeed } from './lib/synthetic.ts';
+import { createRng, hashSeed } from '../src/lib/random.ts';
+import { runCommand } from '../src/io/cli.ts';
+import { currentCommit } from '../src/io/git.ts';
 
 const USAGE = `npm run eval:ocr [-- options]
 
@@ -93,16 +94,6 @@ export function parseSettings(spec: string, base: TesseractOptions = DEFAULT_TES
   return out;
 }
 
-function gitCommit(): string {
-  try {
-    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${sha}-dirty` : sha;
-  } catch {
-    return 'unknown';
-  }
-}
-
 function failureLines(results: PageResult[], limit: number): string[] {
   const lines: string[] = [];
   for (const r of results) {
@@ -167,7 +158,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values.script !== undefined && values.script !== 'simplified' && values.script !== 'traditional') throw new Error(`--script: "${values.script}" is neither simplified nor traditional`);
   const pages = values.script === undefined ? laidOut : laidOut.filter((p) => p.layout.script === values.script);
 
-  const commit = gitCommit();
+  const commit = currentCommit(ROOT);
   const date = new Date().toISOString();
   const meta = { date, commit, node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))), loadAverageAtEnd: [] as number[], tesseract: version, seed, pages: pageCount, conditions };
   process.stderr.write(`eval:ocr: ${pages.length} pages, seed ${seed}, ${conditions.join(', ')}; ${version}; commit ${commit}; ${meta.cpus} cores, load ${meta.loadAverageAtStart.join(' ')}\n`);
@@ -221,11 +212,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
+  runCommand(main, {
+    onError: (error) => {
       process.stderr.write(`eval:ocr: ${(error as Error).message}\n`);
-      process.exitCode = 1;
+      return 1;
     },
-  );
+  });
 }

@@ -24,8 +24,7 @@ import { sourceLines, type SearchSource } from '../src/lib/search/records.ts';
 import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/io/search-bundles.ts';
 import { launchBrowser } from '../src/io/browser.ts';
 import { buildSite, ROOT } from '../src/io/astro-build.ts';
-import { serveStatic, type StaticServer } from '../src/io/static-server.ts';
-import { serveHttp2 } from '../src/io/search-server.ts';
+import { serveHttp2, serveStatic, type StaticServer } from '../src/io/static-server.ts';
 
 const { values: args } = parseArgs({
   options: {

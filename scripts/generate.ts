@@ -16,6 +16,7 @@ import { withContentLock } from '../src/io/content-lock.ts';
 import { importIssueFolders } from './io/bench-import.ts';
 import { syntheticJpeg } from './io/bench-photos.ts';
 import { countIssues, issueFolderFiles, paperYaml, resolveOptions, syntheticIssues, syntheticPapers, type SyntheticIssue, type SyntheticOptions } from './lib/synthetic.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -189,12 +190,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (import.meta.main) runCommand(main, { usage: USAGE });

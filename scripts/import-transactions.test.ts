@@ -10,7 +10,7 @@ import { commitChange, journalPathOf, type CommitFs } from '../src/io/content-jo
 import { acquireContentLock, lockPathOf } from '../src/io/content-lock.ts';
 import { contentTree, sameTree } from './io/content-tree.ts';
 import { killTrial, pairTrial, prepareTrials, type TrialSetup } from './io/import-trials.ts';
-import { createRng } from './lib/synthetic.ts';
+import { createRng } from '../src/lib/random.ts';
 
 /**
  * The importer's promises, attacked through the CLI as a maintainer (or bad luck) would: hand

@@ -20,7 +20,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../src/schemas/common.ts';
 import { unfinishedImport, JournalError, type RecoveryReport } from '../src/io/content-journal.ts';
@@ -34,8 +33,9 @@ import { planImport, type ImportPlan, type IssueFacts, type PageSource, type Pre
 import { assignPhotos } from './lib/photo-assign.ts';
 import { parsePage, readHeader } from './lib/parse-page.ts';
 import { formatProblems } from './lib/report.ts';
+import { runCommand } from '../src/io/cli.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `Usage:
   npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
@@ -344,26 +344,26 @@ async function recoverOnly(contentDir: string, wait: string | undefined): Promis
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof InputError) {
-      process.stderr.write(error.format());
-      process.exitCode = 1;
-    } else if (error instanceof LockBusyError) {
-      process.stderr.write(`error: ${error.lockPath}: ${error.message}\n  hint: ${error.hint}\nNothing was written.\n`);
-      process.exitCode = 1;
-    } else if (error instanceof JournalError) {
-      process.stderr.write(`error: ${error.file}: ${error.message}\n  hint: ${error.hint}\n`);
-      process.exitCode = 1;
-    } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`internal error (a bug, please report it with the input that caused it):\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 70;
-    }
-  },
-);
+/** Bad input exits 1 with the file, line and fix; a busy folder or a broken journal 1; wrong usage 2; anything else is a bug: 70. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof InputError) {
+    process.stderr.write(error.format());
+    return 1;
+  }
+  if (error instanceof LockBusyError) {
+    process.stderr.write(`error: ${error.lockPath}: ${error.message}\n  hint: ${error.hint}\nNothing was written.\n`);
+    return 1;
+  }
+  if (error instanceof JournalError) {
+    process.stderr.write(`error: ${error.file}: ${error.message}\n  hint: ${error.hint}\n`);
+    return 1;
+  }
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  process.stderr.write(`internal error (a bug, please report it with the input that caused it):\n${(error as Error).stack ?? String(error)}\n`);
+  return 70;
+}
+
+if (import.meta.main) runCommand(main, { onError: exitCodeOf });

@@ -19,6 +19,7 @@ import { readBuiltCorpus } from '../src/io/corpus-files.ts';
 import { CATEGORIES, startLighthouse, type LighthouseRun } from '../src/io/lighthouse.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 import { reviewPages } from '../src/lib/review-pages.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The page types the issue asks scores for (src/lib/review-pages.ts names). */
@@ -71,12 +72,4 @@ async function main(): Promise<number> {
   return low.length > 0 ? 1 : 0;
 }
 
-if (import.meta.main) {
-  main().then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (import.meta.main) runCommand(main);

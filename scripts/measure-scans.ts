@@ -20,6 +20,7 @@ import { makeScanImages } from '../src/io/scan-images.ts';
 import { scanPath, storeScan } from '../src/io/scan-store.ts';
 import { FIRST_VIEW_WIDTH, SCAN_TILE, scanSizes } from '../src/lib/scan-images.ts';
 import { issueSchema } from '../src/schemas/issue.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -100,7 +101,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+if (import.meta.main) runCommand(main);

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../src/io/browser.ts';
 import { serveStatic } from '../src/io/static-server.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 type Kind = 'html' | 'css' | 'js' | 'image' | 'other';
 
@@ -81,7 +82,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+if (import.meta.main) runCommand(main);

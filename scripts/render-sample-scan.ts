@@ -28,6 +28,7 @@ import { sampleScanHtml, SAMPLE_SCAN_SIZE, type LayoutItem } from '../src/lib/sa
 import { articleSchema } from '../src/schemas/article.ts';
 import { paperSchema } from '../src/schemas/paper.ts';
 import { importHashOf } from './lib/to-mdx.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PAPER = 'zunyi-daily';
@@ -114,7 +115,4 @@ async function main(): Promise<void> {
   console.log(`stored as ${relative(process.cwd(), join(scanStore(), scan.file))}; regions of ${files.length} items and ${rendered.chars.length} character boxes recorded`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+if (import.meta.main) runCommand(main);

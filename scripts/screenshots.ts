@@ -22,6 +22,7 @@ import { readBuiltCorpus } from '../src/io/corpus-files.ts';
 import { reviewPages } from '../src/lib/review-pages.ts';
 import { launchBrowser } from '../src/io/browser.ts';
 import { serveStatic } from '../src/io/static-server.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -113,7 +114,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+if (import.meta.main) runCommand(main);

@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { portBusyMessage, previewPlan } from '../src/lib/preview.ts';
 import { builtSiteUrl, portInUse } from '../src/io/preview.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = resolve(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -49,11 +50,10 @@ async function main(): Promise<number> {
 }
 
 if (import.meta.main) {
-  main().then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
+  runCommand(main, {
+    onError: (error) => {
       process.stderr.write(`[serve] ${(error as Error).message}\n`);
-      process.exitCode = 1;
+      return 1;
     },
-  );
+  });
 }

@@ -25,6 +25,7 @@ import { readBuildInputs } from '../src/io/build-inputs.ts';
 import { describeChanges, diffInputs, type BuildInputs } from '../src/lib/build-inputs.ts';
 import { combineShards, type CombineState, type ShardBuild } from './shard-combine.ts';
 import { writeFileAtomic } from '../src/io/write-atomic.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -410,12 +411,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (import.meta.main) runCommand(main, { usage: USAGE });

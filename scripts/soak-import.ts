@@ -18,7 +18,8 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { killTrial, pairTrial, prepareTrials, type KillKind, type KillPhase, type KillResult, type PairKind, type PairResult } from './io/import-trials.ts';
 import { fmt, formatTable, median } from './lib/bench-stats.ts';
-import { createRng, hashSeed } from './lib/synthetic.ts';
+import { runCommand } from '../src/io/cli.ts';
+import { createRng, hashSeed } from '../src/lib/random.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -195,12 +196,4 @@ function report(kills: KillResult[], pairs: PairResult[], run: { kills: number; 
   ].join('\n');
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (import.meta.main) runCommand(main, { stack: true });

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { createRng, type SyntheticPhoto } from '../lib/synthetic.ts';
+import { createRng } from '../../src/lib/random.ts';
+import type { SyntheticPhoto } from '../lib/synthetic.ts';
 
 /**
  * A synthetic camera photo as a JPEG: smooth colour fields with grain, so that it compresses

@@ -6,7 +6,8 @@ import sharp from 'sharp';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { writeSyntheticFolder } from './bench-archive.ts';
 import { contentTree, copyTree, sameTree, treeDifference, type ContentTree } from './content-tree.ts';
-import { createRng, hashSeed, paperYaml, resolveOptions, syntheticIssue, syntheticPapers } from '../lib/synthetic.ts';
+import { createRng, hashSeed } from '../../src/lib/random.ts';
+import { paperYaml, resolveOptions, syntheticIssue, syntheticPapers } from '../lib/synthetic.ts';
 
 /**
  * Attacks on the importer by real processes, shared by the tests (a few of each) and the soak

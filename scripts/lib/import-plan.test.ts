@@ -111,6 +111,21 @@ describe('planImport', () => {
     expect(forced.writes.map((w) => w.path)).toEqual([`${ISSUE}/03/03.mdx`]);
   });
 
+  it('a photo deleted by hand stays deleted and leaves its article\'s front matter, so the build still finds every photo it names; --force brings both back', () => {
+    const folder = imported();
+    folder.files.delete(`${ISSUE}/03/02-1.jpg`);
+    const named = (f: Folder) => (parseYaml(/^---\n([\s\S]*?)\n---/u.exec(f.read(`${ISSUE}/03/02.mdx`)!)![1]!) as { photos: Array<{ file: string }> }).photos.map((p) => p.file);
+    const plan = planImport(pages(), photos(), folder, facts);
+    expect(plan.keptDeleted).toEqual([`${ISSUE}/03/02-1.jpg`]);
+    expect(plan.conflicts).toEqual([]);
+    folder.apply(plan);
+    expect(named(folder)).toEqual([]);
+    expect(planImport(pages(), photos(), folder, facts).writes).toEqual([]);
+    folder.apply(planImport(pages(), photos(), folder, facts, { force: true }));
+    expect(named(folder)).toEqual(['02-1.jpg']);
+    expect(folder.hash(`${ISSUE}/03/02-1.jpg`)).toBe(photos()[0]!.meta.sha256);
+  });
+
   it('a shorter page removes the files it no longer has, unless they were changed by hand', () => {
     const folder = imported();
     const shorter = () => [page(3, [item(1)])];

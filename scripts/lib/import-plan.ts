@@ -185,19 +185,20 @@ export function planImport(pages: PageSource[], photos: PreparedPhoto[], snapsho
       for (const key of Object.keys(next.files)) if (key.startsWith(prefix)) delete next.files[key];
       const wanted = new Set<string>();
       for (const item of parsed.articles) {
-        const itemPhotos = photosByItem.get(item.id) ?? [];
-        const photoMeta: ArticlePhoto[] = itemPhotos.map((photo, index) => ({
-          file: contentPaths.photo(item.id, index + 1, photo.ext).split('/').pop()!,
-          ...photo.meta,
-        }));
+        const itemPhotos = (photosByItem.get(item.id) ?? []).map((photo, index) => ({ photo, path: contentPaths.photo(item.id, index + 1, photo.ext) }));
+        // a photo deleted by hand stays deleted (without --force), and so leaves the front
+        // matter too: the build refuses an article that names a photo it cannot find
+        const deletedByHand = (path: string) => !force && snapshot.hash(path) === null && record?.files[inIssue(path)] !== undefined;
+        const photoMeta: ArticlePhoto[] = itemPhotos
+          .filter(({ path }) => !deletedByHand(path))
+          .map(({ photo, path }) => ({ file: path.split('/').pop()!, ...photo.meta }));
         const articlePath = contentPaths.article(item.id);
         wanted.add(articlePath);
         put(articlePath, articleToMdx(frontmatterOf(item, photoMeta, sourceFile), bodyOf(item)), (path) => !isHandEdited(snapshot.read(path) ?? ''));
-        itemPhotos.forEach((photo, index) => {
-          const photoPath = contentPaths.photo(item.id, index + 1, photo.ext);
-          wanted.add(photoPath);
-          put(photoPath, photo.bytes, (path, hash) => photoOfArticle(snapshot, articlePath, path, hash));
-        });
+        for (const { photo, path } of itemPhotos) {
+          wanted.add(path);
+          put(path, photo.bytes, (p, hash) => photoOfArticle(snapshot, articlePath, p, hash));
+        }
       }
       for (const existing of snapshot.list(dir)) {
         const path = `${dir}/${existing}`;

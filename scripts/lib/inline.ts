@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../src/schemas/problem.ts';
 import { isCjk, isDigit, isHan, isLatinLetter, isLatinOrDigit, isSpace } from './chars.ts';
 
 /**
@@ -7,7 +8,7 @@ import { isCjk, isDigit, isHan, isLatinLetter, isLatinOrDigit, isSpace } from '.
 
 /** A change made or a suspicion seen, at an offset of the cleaned text. */
 export interface Finding {
-  code: string;
+  code: ProblemCode;
   message: string;
   /** Offset in the cleaned text where the finding starts. */
   offset: number;

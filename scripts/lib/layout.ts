@@ -1,3 +1,4 @@
+import { endsInsideRoleWord } from '../../src/lib/roles.ts';
 import { displayWidth, endsSentence } from './chars.ts';
 
 /**
@@ -66,9 +67,6 @@ export function splitUnits(lines: string[], skip: Set<number>, isStandalone: (te
 
 const INDENT = /^(?:\u3000|\s{2,})/u;
 
-/** Lines that end inside a byline role word (…通讯 / 员 陈静) continue on the next line. */
-const PARTIAL_ROLE = /(?:通讯|本报|特约|实习|见习|首席|摄影报|融媒体|全媒体)$/u;
-
 function bracketBalance(text: string): number {
   return (text.match(/[（(〈]/gu) ?? []).length - (text.match(/[）)〉]/gu) ?? []).length;
 }
@@ -101,7 +99,7 @@ function splitBlock(lines: Segment[], gapBefore: number, isStandalone: (text: st
   const runs: Segment[][] = [];
   let run: Segment[] = [];
   for (const line of lines) {
-    const carried = run.length > 0 && (hasOpenBracket(run.map((l) => l.text).join('')) || PARTIAL_ROLE.test(run[run.length - 1]!.text.trim()));
+    const carried = run.length > 0 && (hasOpenBracket(run.map((l) => l.text).join('')) || endsInsideRoleWord(run[run.length - 1]!.text.trim()));
     if (!carried && isStandalone(line.text)) {
       if (run.length > 0) runs.push(run);
       runs.push([line]);
@@ -135,7 +133,7 @@ function splitRun(lines: Segment[]): Unit[] {
     const here = lines[i]!;
     const prevWidth = widths[i - 1]!;
     const width = widths[i]!;
-    if (open[i - 1]! > 0 || PARTIAL_ROLE.test(prev.text.trim())) return false;
+    if (open[i - 1]! > 0 || endsInsideRoleWord(prev.text.trim())) return false;
     if (INDENT.test(here.text)) return true;
     // a numbered item (一、 （二） 3．) or a subtitle's dash opens a line of its own
     if (/^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．](?!\d)|——)/u.test(here.text)) return true;

@@ -5,6 +5,7 @@ import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline
 import { parseHeaderLine, parseJumpLine, splitJump, type HeaderInfo } from './furniture.ts';
 import { splitHeadline } from './headline.ts';
 import { articleId } from '../../src/lib/ids.ts';
+import { endsWithRoleWord, splitsRoleWord, STAFF_ROLE } from '../../src/lib/roles.ts';
 import { cleanLine } from './inline.ts';
 import { firstLine, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
 import { collapseCharSpacing, normalizeSource } from './normalize.ts';
@@ -141,14 +142,17 @@ function flatText(unit: Unit): string {
 
 /** 通讯 / 员 陈静: a role word broken across lines joins without a space. */
 function needsNoSpace(left: string, right: string): boolean {
-  return /(?:通讯|本报|记|实习|特约|摄影报|见习|首席|融媒体|全媒体|摄)$/u.test(left) && /^(?:员|记者|者|生|道|报道|影)/u.test(right)
+  return splitsRoleWord(left, right)
     ? true
     : !/\p{Script=Han}$/u.test(left) || !/^\p{Script=Han}/u.test(right) || !looksLikeNameBoundary(left, right);
 }
 
+/** A byline printed at the end of an article, in brackets: …（记者 张婷）. */
+const TRAILING_BYLINE = new RegExp(`[（(]((?:${STAFF_ROLE})[^）)]{2,40})[）)]\\s*$`, 'u');
+
 /** Between two lines of a byline, Han text meets Han text; only a name list needs the space kept. */
 function looksLikeNameBoundary(left: string, right: string): boolean {
-  return /(?:记者|通讯员|实习生|摄影|编辑|\s\p{Script=Han}{2,4})$/u.test(left) && /^\p{Script=Han}{2,4}(?:\s|$|[）)])/u.test(right);
+  return (endsWithRoleWord(left) || /(?:编辑|\s\p{Script=Han}{2,4})$/u.test(left)) && /^\p{Script=Han}{2,4}(?:\s|$|[）)])/u.test(right);
 }
 
 function classify(unit: Unit): UnitKind {
@@ -478,7 +482,7 @@ function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedIte
     }
     // a byline printed at the end: …（记者 张婷）
     if (index === lastTextIndex(draft.units)) {
-      const trailing = /[（(]((?:本报)?(?:记者|通讯员|实习生)[^）)]{2,40})[）)]\s*$/u.exec(segments[segments.length - 1]?.text ?? '');
+      const trailing = TRAILING_BYLINE.exec(segments[segments.length - 1]?.text ?? '');
       const found = trailing ? parsePeopleList(trailing[1]!) : null;
       if (trailing && found) {
         people = mergePeople(people, found);

@@ -1,3 +1,5 @@
+import { containsRoleWord, isRoleWord, joinSplitRoleWords, nextRoleWord, roleWordAt, simplifyRoleChars, STAFF_ROLE, type Role } from '../../src/lib/roles.ts';
+
 /**
  * Bylines, datelines and photo credits: who wrote, who reported, who took the photo.
  *
@@ -28,59 +30,11 @@ export function mergePeople(a: People, b: People): People {
   };
 }
 
-type Role = 'reporter' | 'correspondent' | 'photographer' | 'writer-photographer' | 'other';
-
-/** Role words, longest first so that 本报通讯员 wins over 通讯员 and 记者. */
-const ROLES: Array<[string, Role]> = (
-  [
-    ['文/图', 'writer-photographer'],
-    ['文／图', 'writer-photographer'],
-    ['图/文', 'writer-photographer'],
-    ['图／文', 'writer-photographer'],
-    ['文·图', 'writer-photographer'],
-    ['图文', 'writer-photographer'],
-    ['本报特约通讯员', 'correspondent'],
-    ['特约通讯员', 'correspondent'],
-    ['本报通讯员', 'correspondent'],
-    ['通讯员', 'correspondent'],
-    ['本报首席记者', 'reporter'],
-    ['本报特约记者', 'reporter'],
-    ['本报见习记者', 'reporter'],
-    ['本报实习记者', 'reporter'],
-    ['融媒体记者', 'reporter'],
-    ['全媒体记者', 'reporter'],
-    ['本报实习生', 'reporter'],
-    ['首席记者', 'reporter'],
-    ['特约记者', 'reporter'],
-    ['见习记者', 'reporter'],
-    ['实习记者', 'reporter'],
-    ['摄影记者', 'photographer'],
-    ['本报记者', 'reporter'],
-    ['新华社记者', 'reporter'],
-    ['实习生', 'reporter'],
-    ['记者', 'reporter'],
-    ['撰稿', 'reporter'],
-    ['摄影', 'photographer'],
-    ['文/', 'reporter'],
-    ['文／', 'reporter'],
-    ['图/', 'photographer'],
-    ['图／', 'photographer'],
-    ['文:', 'reporter'],
-    ['文：', 'reporter'],
-    ['图:', 'photographer'],
-    ['图：', 'photographer'],
-    ['摄:', 'photographer'],
-    ['摄：', 'photographer'],
-    ['编译', 'other'],
-    ['整理', 'other'],
-  ] as Array<[string, Role]>
-).sort((a, b) => b[0].length - a[0].length);
-
 /** A person's name: two to four Han characters, or a transcribed name with a middle dot. */
 const NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,8}[·•・]\p{Script=Han}{1,10}(?:[·•・]\p{Script=Han}{1,10})?)$/u;
 
 export function isPersonName(token: string): boolean {
-  return NAME.test(token) && !ROLES.some(([word]) => token === word) && !NOT_NAMES.has(token);
+  return NAME.test(token) && !isRoleWord(token) && !NOT_NAMES.has(token);
 }
 
 /** Words that look like names by their length but are not. */
@@ -135,18 +89,15 @@ function tokenize(text: string): Token[] | null {
     let rest = piece;
     while (rest.length > 0) {
       const view = simplifyRoleChars(rest);
-      const role = ROLES.find(([word]) => view.startsWith(word));
+      const role = roleWordAt(view);
       if (role) {
         tokens.push({ kind: 'role', role: role[1] });
         rest = rest.slice(role[0].length);
         continue;
       }
       // a name runs until the next role word: 记者张婷通讯员陈静
-      let end = rest.length;
-      for (const [word] of ROLES) {
-        const at = view.indexOf(word);
-        if (at > 0 && at < end) end = at;
-      }
+      const next = nextRoleWord(view, 1);
+      const end = next > 0 ? next : rest.length;
       const name = rest.slice(0, end);
       if (!/^[\p{Script=Han}·•・]+$/u.test(name)) return null;
       tokens.push({ kind: 'name', text: name });
@@ -191,7 +142,7 @@ export function parseLeadingByline(text: string): LeadingByline | null {
       if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren[0].length) };
     }
     // 本报讯 记者 张婷 报道：… — the byline without brackets
-    const bare = /^((?:本报)?(?:记者|通讯员)[\s\p{Script=Han}、]{2,30}?)\s*报道\s*[：:，,]?\s*/u.exec(simplifyRoleChars(after));
+    const bare = BARE_BYLINE.exec(simplifyRoleChars(after));
     if (bare) {
       const people = parsePeopleList(mendLineBreaks(after.slice(0, bare[1]!.length)));
       if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(bare[0].length) };
@@ -200,24 +151,17 @@ export function parseLeadingByline(text: string): LeadingByline | null {
   }
   // 记者 张婷 报道 / （记者 张婷）at the very start, without a dateline
   const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(trimmed);
-  if (paren && /记者|通讯员|实习生/u.test(simplifyRoleChars(mendLineBreaks(paren[1]!)))) {
+  if (paren && STAFF_ROLE_INSIDE.test(simplifyRoleChars(mendLineBreaks(paren[1]!)))) {
     const people = parsePeopleList(mendLineBreaks(paren[1]!));
     if (people) return { dateline: null, people, rest: trimmed.slice(paren[0].length) };
   }
   return null;
 }
 
-/**
- * Traditional forms of the characters in role words and datelines (本報訊, 記者, 通訊員, 攝),
- * mapped one to one so that positions in the simplified view are positions in the original.
- */
-const TRADITIONAL_ROLE_CHARS: Record<string, string> = {
-  報: '报', 訊: '讯', 記: '记', 員: '员', 實: '实', 習: '习', 攝: '摄', 電: '电', 華: '华', 圖: '图', 見: '见', 約: '约', 聞: '闻', 網: '网', 廣: '广', 視: '视', 濟: '济',
-};
+/** 本报讯 记者 张婷 报道：… — the byline after a dateline, without brackets. */
+const BARE_BYLINE = new RegExp(`^((?:${STAFF_ROLE})[\\s\\p{Script=Han}、]{2,30}?)\\s*报道\\s*[：:，,]?\\s*`, 'u');
 
-export function simplifyRoleChars(text: string): string {
-  return text.replace(/[報訊記員實習攝電華圖見約聞網廣視濟]/gu, (ch) => TRADITIONAL_ROLE_CHARS[ch] ?? ch);
-}
+const STAFF_ROLE_INSIDE = new RegExp(STAFF_ROLE, 'u');
 
 /**
  * A byline broken across lines: a role word split by the break joins up (通讯 / 员 -> 通讯员);
@@ -225,8 +169,7 @@ export function simplifyRoleChars(text: string): string {
  */
 export function mendLineBreaks(text: string): string {
   return (
-    text
-      .replace(/(通讯|本报|特约|实习|见习|首席|摄影报|融媒体|全媒体|记)\s*\n\s*(员|记者|者|生|道|报道)/gu, '$1$2')
+    joinSplitRoleWords(text)
       // a name is at least two characters: a single character on either side of the break is half a name (陈 / 静)
       .replace(/(?<=(?:^|[\s（(、，])\p{Script=Han})\s*\n\s*(?=\p{Script=Han})|(?<=\p{Script=Han})\s*\n\s*(?=\p{Script=Han}(?:$|[\s）)、，]))/gu, '')
       .replace(/\s*\n\s*/gu, ' ')
@@ -245,7 +188,7 @@ export function parseBylineLine(text: string): People | null {
   const trimmed = text.trim();
   if (trimmed.length > 50 || /[。！？]/u.test(trimmed)) return null;
   // the byline must name a role; two bare names are more likely a headline fragment
-  if (!ROLES.some(([word]) => simplifyRoleChars(trimmed).includes(word))) return null;
+  if (!containsRoleWord(simplifyRoleChars(trimmed))) return null;
   const inner = /^[（(〈]([^）)〉]+)[）)〉]$/u.exec(trimmed)?.[1] ?? trimmed;
   if (/摄$|摄影报道$|供图$/u.test(inner)) return null;
   return parsePeopleList(inner);

@@ -1,4 +1,9 @@
 import { stringify as stringifyYaml } from 'yaml';
+import { bylineText } from '../../src/lib/article-view.ts';
+import { pad } from '../../src/lib/ids.ts';
+import type { PrintedItem } from '../../src/lib/ocr-eval/truth.ts';
+import { chance, createRng, hashSeed, int, pick, type Rng } from '../../src/lib/random.ts';
+import type { ProblemCode } from '../../src/schemas/problem.ts';
 
 /**
  * A synthetic archive of Chinese city dailies, deterministic for a seed: the papers, their
@@ -81,26 +86,13 @@ export interface SyntheticPhoto {
   orientation: 1 | 6;
 }
 
-export type PlantedProblem = 'ocr-suspect' | 'dash-misread' | 'truncated-text';
+/** The problems the generator plants in the OCR text, for the importer to flag. */
+export type PlantedProblem = Extract<ProblemCode, 'ocr-suspect' | 'dash-misread' | 'truncated-text'>;
 
-export interface SyntheticItem {
+/** An item as printed (its text clean: the OCR damage is planted in `ocrPageText`). */
+export interface SyntheticItem extends PrintedItem {
   /** The id the importer gives it when it reads the page right: `<paper>/<date>/<page>/<nn>`. */
   id: string;
-  kind: 'article' | 'photo';
-  column: string | null;
-  kicker: string | null;
-  title: string | null;
-  subtitle: string | null;
-  dateline: string | null;
-  reporters: string[];
-  correspondents: string[];
-  photographers: string[];
-  /** The printed text, clean: article paragraphs, or the caption paragraphs of a photo item. */
-  paragraphs: string[];
-  /** A photo credit line as printed, e.g. （记者 向婧 摄）. */
-  credit: string | null;
-  /** A jump line: 下转第5版 on the first part, 上接第1版 on the rest. */
-  continuation: string | null;
   photos: SyntheticPhoto[];
   /** OCR damage planted in this item's text (the clean text above is what was printed). */
   planted: PlantedProblem[];
@@ -120,36 +112,6 @@ export interface SyntheticIssue {
   number: number;
   pages: SyntheticPage[];
 }
-
-// ---------------------------------------------------------------------------------------------
-// randomness
-
-/** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a of a string, mixed with a number: seeds for one paper, one issue, one photo. */
-export function hashSeed(...parts: Array<string | number>): number {
-  let h = 0x811c9dc5;
-  for (const ch of parts.join('\u0000')) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-const chance = (rng: Rng, p: number) => rng() < p;
 
 // ---------------------------------------------------------------------------------------------
 // vocabulary (from the sample page and the usual run of a Guizhou city daily)
@@ -469,8 +431,79 @@ function linkContinuation(ctx: Ctx, pages: SyntheticPage[]): void {
   });
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+// ---------------------------------------------------------------------------------------------
+// prose in a lexicon's word frequencies
+
+/**
+ * The templates above use a small vocabulary (about 570 different characters in 5 million),
+ * which is right for testing the importer and the build but far from the 9,000 characters
+ * and million character pairs of the same amount of prose, which is what a search index's
+ * size depends on. Prose made of words drawn from a frequency lexicon (jieba's dictionary,
+ * read by the caller) has them.
+ */
+export interface Lexicon {
+  words: readonly string[];
+  /** Cumulative weights, same length as `words`. */
+  cumulative: readonly number[];
+}
+
+/** A lexicon from (word, weight) pairs; words that are not all Han, or weigh nothing, are left out. */
+export function lexiconFrom(entries: Iterable<[word: string, weight: number]>): Lexicon {
+  const words: string[] = [];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const [word, weight] of entries) {
+    if (!/^\p{Script=Han}+$/u.test(word) || !(weight > 0)) continue;
+    total += weight;
+    words.push(word);
+    cumulative.push(total);
+  }
+  return { words, cumulative };
+}
+
+function lexiconWord(rng: Rng, lexicon: Lexicon): string {
+  const x = rng() * lexicon.cumulative[lexicon.cumulative.length - 1]!;
+  let lo = 0;
+  let hi = lexicon.cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lexicon.cumulative[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lexicon.words[lo]!;
+}
+
+/** Something put in place of a lexicon word at a known rate (a planted query string, a number). */
+export interface ProseInsert {
+  /** The chance that a word is replaced by this. */
+  rate: number;
+  pick: (rng: Rng) => string;
+}
+
+const PROSE_PUNCTUATION = ['，', '，', '，', '，', '。', '。', '、', '；', '：'];
+
+/**
+ * A paragraph of at least `chars` characters: lexicon words, each replaced by one of `inserts`
+ * at its rate, a punctuation mark every 4-12 words, and a full stop at the end.
+ */
+export function proseParagraph(rng: Rng, lexicon: Lexicon, chars: number, inserts: readonly ProseInsert[] = []): string {
+  let text = '';
+  let words = 0;
+  while (text.length < chars) {
+    let roll = rng();
+    let word: string | undefined;
+    for (const insert of inserts) {
+      if (roll < insert.rate) {
+        word = insert.pick(rng);
+        break;
+      }
+      roll -= insert.rate;
+    }
+    word ??= lexiconWord(rng, lexicon);
+    const punctuation = ++words % int(rng, 4, 12) === 0 ? pick(rng, PROSE_PUNCTUATION) : '';
+    text += word + punctuation;
+  }
+  return `${text.replace(/[，、；：]$/u, '')}。`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,8 +539,7 @@ export function ocrPageText(issue: SyntheticIssue, page: SyntheticPage): string 
     item.paragraphs.forEach((paragraph, index) => {
       let text = paragraph;
       if (index === 0 && item.dateline) {
-        const people = [item.reporters.length > 0 ? `记者 ${item.reporters.join(' ')}` : '', item.correspondents.length > 0 ? `通讯员 ${item.correspondents.join(' ')}` : ''].filter(Boolean).join(' ');
-        text = `${item.dateline}（${people}）${paragraph}`;
+        text = `${bylineText(item)}${paragraph}`;
       }
       if (index === item.paragraphs.length - 1) text = plant(item.planted, text);
       // the dateline and byline open the first column line in one piece

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadArchive } from '../lib/archive.ts';
-import { articleView, printedByline } from '../lib/article-view.ts';
+import { articleView, bylineText } from '../lib/article-view.ts';
 import type { SearchSource } from '../lib/search/records.ts';
 
 /**
@@ -22,7 +22,6 @@ export const GET: APIRoute = async ({ params }) => {
   const sources = archive.articles.slice(part * PER_FILE, (part + 1) * PER_FILE).map((ref): SearchSource => {
     const view = articleView(archive, ref);
     const { data } = ref.entry;
-    const byline = printedByline(data);
     return {
       url: ref.url,
       date: ref.key.date,
@@ -33,7 +32,7 @@ export const GET: APIRoute = async ({ params }) => {
       title: data.title,
       kicker: data.kicker,
       subtitle: data.subtitle,
-      byline: [byline.dateline, byline.people].filter(Boolean).join('') || null,
+      byline: bylineText(data) || null,
       credit: data.credit,
       headline: view.headline,
       paragraphs: view.paragraphs,

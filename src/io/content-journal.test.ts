@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitChange, JournalError, journalPathOf, recoverContent, unfinishedImport, type CommitFs, type ContentChange } from './content-journal.ts';
-import { createRng } from '../../scripts/lib/synthetic.ts';
+import { createRng } from '../lib/random.ts';
 
 /**
  * The journaled commit attacked at every step: the k-th file operation fails (an error the

@@ -1,6 +1,8 @@
 import type { Archive, ArticleEntry, ArticleRef, IssueRef, PageRef, PaperRef } from './archive.ts';
 import { articleParagraphs, excerpt } from './article-text.ts';
 import { parseJumps, type Jump } from './jumps.ts';
+import { ROLE_LABELS } from './roles.ts';
+import type { ArticleFrontmatter } from '../schemas/article.ts';
 
 /**
  * What the reading room shows of an article, worked out once per article and shared by the
@@ -72,8 +74,7 @@ export function articleView(archive: Archive, ref: ArticleRef): ArticleView {
   if (headline === null) {
     const origin = jumps.find((jump) => jump.direction === 'from' && jump.article?.entry.data.title);
     if (data.kind === 'article' && origin) headline = `${origin.article!.entry.data.title}（${origin.label.replace(/^上/u, '')}）`;
-    else if (data.kind === 'photo') headline = photoHeadline(paragraphsOf(entry));
-    else headline = excerpt(paragraphsOf(entry), 20) || '（无标题）';
+    else headline = headlineFromText(data.kind, paragraphsOf(entry));
   }
   const authors = data.kind === 'photo' && data.photographers.length > 0 ? data.photographers : data.reporters;
 
@@ -116,18 +117,33 @@ function resolveJumps(issue: IssueRef, ref: ArticleRef): ResolvedJump[] {
 const CAPTION_HEADLINE = 40;
 
 /**
- * A headline for a photo item printed without one. Captions say what the picture shows in a
- * sentence starting 图为 (图为群众展示领到的春联。): that sentence, else the caption's first
- * sentence, else its first characters.
+ * What a caption says its picture shows, best first: the sentence starting 图为
+ * (图为群众展示领到的春联。 -> 群众展示领到的春联), then the caption's first sentence; without
+ * their closing full stop. Empty when the caption has no sentence.
  */
-export function photoHeadline(paragraphs: string[]): string {
+export function photoSubjects(paragraphs: string[]): string[] {
   const sentences = captionSentences(paragraphs);
   const shows = sentences.find((sentence) => sentence.startsWith('图为'));
-  for (const candidate of [shows?.replace(/^图为[：:，,]?/u, ''), sentences[0]]) {
-    const text = candidate?.replace(/[。！？]$/u, '');
-    if (text && [...text].length <= CAPTION_HEADLINE) return text;
-  }
-  return excerpt(paragraphs, 24) || '图片';
+  return [shows?.replace(/^图为[：:，,]?/u, ''), sentences[0]].filter((text) => text !== undefined).map((text) => text.replace(/[。！？]$/u, ''));
+}
+
+/**
+ * A headline for a photo item printed without one: what the caption says the picture shows
+ * (`photoSubjects`) when it is short enough, else the caption's first characters.
+ */
+export function photoHeadline(paragraphs: string[]): string {
+  const text = photoSubjects(paragraphs).find((subject) => subject !== '' && [...subject].length <= CAPTION_HEADLINE);
+  return text ?? (excerpt(paragraphs, 24) || '图片');
+}
+
+/** The text alternative of a photo item's picture: what its caption says it shows, else the headline. */
+export function photoItemAlt(paragraphs: string[], headline: string): string {
+  return excerpt([photoSubjects(paragraphs)[0] ?? headline.replace(/[。！？]$/u, '')], 60);
+}
+
+/** The headline of an item printed without one, made from its text. */
+export function headlineFromText(kind: 'article' | 'photo', paragraphs: string[]): string {
+  return kind === 'photo' ? photoHeadline(paragraphs) : excerpt(paragraphs, 20) || '（无标题）';
 }
 
 /** The sentences of a caption; a paragraph that stops without a full stop ends one too. */
@@ -156,17 +172,36 @@ function indexOf(archive: Archive, ref: ArticleRef): number {
   return map.get(ref) ?? -1;
 }
 
+/** What a byline is made from: an article's or photo item's people and dateline. */
+export type BylineData = Pick<ArticleFrontmatter, 'kind' | 'dateline' | 'reporters' | 'correspondents' | 'photographers'>;
+
 /**
  * The byline as a newspaper prints it: 本报讯（记者 张婷 通讯员 陈静）; without a dateline,
  * 记者 张婷. A photographer who is also the reporter is credited 文/图.
  */
-export function printedByline(data: ArticleEntry['data']): { dateline: string | null; people: string } {
+export function printedByline(data: BylineData): { dateline: string | null; people: string } {
   const parts: string[] = [];
   const photographersOnly = data.photographers.filter((name) => !data.reporters.includes(name));
   const bothWays = data.photographers.length > 0 && photographersOnly.length === 0;
-  if (data.reporters.length > 0) parts.push(`记者 ${data.reporters.join(' ')}${bothWays ? ' 文/图' : ''}`);
-  if (data.correspondents.length > 0) parts.push(`通讯员 ${data.correspondents.join(' ')}`);
-  if (photographersOnly.length > 0 && data.kind === 'article') parts.push(`摄影 ${photographersOnly.join(' ')}`);
+  if (data.reporters.length > 0) parts.push(`${ROLE_LABELS.reporter} ${data.reporters.join(' ')}${bothWays ? ` ${ROLE_LABELS['writer-photographer']}` : ''}`);
+  if (data.correspondents.length > 0) parts.push(`${ROLE_LABELS.correspondent} ${data.correspondents.join(' ')}`);
+  if (photographersOnly.length > 0 && data.kind === 'article') parts.push(`${ROLE_LABELS.photographer} ${photographersOnly.join(' ')}`);
   const people = parts.join(' ');
   return { dateline: data.dateline, people: data.dateline && people ? `（${people}）` : people };
+}
+
+/** The printed byline in one line: 本报讯（记者 张婷）; empty when there is none. */
+export function bylineText(data: BylineData): string {
+  const byline = printedByline(data);
+  return [byline.dateline, byline.people].filter(Boolean).join('');
+}
+
+/**
+ * The people of an item in one line, for cards: 记者 张婷 通讯员 陈静 (the printed byline
+ * without the dateline's brackets); for a photo item, 摄影 and the people cited as its authors.
+ */
+export function peopleLine(view: Pick<ArticleView, 'ref' | 'authors'>): string {
+  const { data } = view.ref.entry;
+  if (data.kind === 'photo') return view.authors.length > 0 ? `${ROLE_LABELS.photographer} ${view.authors.join(' ')}` : '';
+  return printedByline(data).people.replace(/^（|）$/gu, '');
 }

@@ -1,7 +1,7 @@
 import type { Problem } from '../schemas/problem.ts';
 import type { Archive, IssueRef } from './archive.ts';
 import { articleCount } from './counts.ts';
-import { articleView, printedByline, type ArticleView } from './article-view.ts';
+import { articleView, bylineText, type ArticleView } from './article-view.ts';
 import { gbt7714, type CitationSource } from './citations.ts';
 import { formatDate, pageLabel } from './dates.ts';
 import { paths } from './paths.ts';
@@ -179,11 +179,10 @@ export function articleRecord(view: ArticleView, siteUrl: URL | string): Article
  */
 export function articleText(view: ArticleView, siteUrl: URL | string): string {
   const { data } = view.ref.entry;
-  const byline = printedByline(data);
   const head = [data.column ? `【${data.column}】` : null, data.kicker, view.headline, data.subtitle ? `——${data.subtitle.replace(/^[—―-]+/u, '')}` : null].filter(
     (line): line is string => line !== null,
   );
-  const bylineLine = [byline.dateline, byline.people].filter(Boolean).join('');
+  const bylineLine = bylineText(data);
   const body = [...view.paragraphs];
   if (data.credit) body.push(data.credit);
   if (data.continuation) body.push(`（${data.continuation}）`);

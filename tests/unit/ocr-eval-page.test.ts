@@ -8,7 +8,7 @@ import { contains } from '../../src/lib/ocr-eval/boxes.ts';
 import { layoutPage } from '../../src/lib/ocr-eval/page-layout.ts';
 import { SAMPLE_PAGE } from '../../src/lib/ocr-eval/sample-page.ts';
 import { scorePage, summarize, truthEvalItem } from '../../src/lib/ocr-eval/score.ts';
-import { createRng } from '../../scripts/lib/synthetic.ts';
+import { createRng } from '../../src/lib/random.ts';
 import { parsePage } from '../../scripts/lib/parse-page.ts';
 
 /**

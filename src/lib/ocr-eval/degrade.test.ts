@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../scripts/lib/synthetic.ts';
+import { createRng } from '../random.ts';
 import { applyLightAndNoise, CLEAN, degradeParams } from './degrade.ts';
 
 describe('degradeParams', () => {

@@ -1,3 +1,5 @@
+import { createRng } from '../random.ts';
+
 /**
  * How a page is degraded into a scan for the OCR evaluation, as pure parameters and pixel
  * arithmetic; src/io/degrade-image.ts applies them with sharp. A scanner or a camera turns the
@@ -56,16 +58,7 @@ export function applyLightAndNoise(pixels: Uint8Array, width: number, height: nu
   const half = (Math.abs(ux) * width + Math.abs(uy) * height) / 2;
   const cx = width / 2;
   const cy = height / 2;
-  let s = p.seed >>> 0 || 1;
-  const uniform = () => {
-    // xorshift32: grain needs speed, not quality
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
+  const uniform = createRng(p.seed);
   let spare: number | null = null;
   const gauss = () => {
     if (spare !== null) {

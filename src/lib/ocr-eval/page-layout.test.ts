@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../scripts/lib/synthetic.ts';
+import { createRng } from '../random.ts';
 import { layoutPage } from './page-layout.ts';
 import { SAMPLE_PAGE } from './sample-page.ts';
 import type { TruthPageInput } from './truth.ts';

@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js/cn2t';
 import type { TruthItem, TruthPageInput } from './truth.ts';
+import { chance, int, pick, type Rng } from '../random.ts';
 
 /**
  * Lay out known items as a newspaper page in HTML/CSS at scan size, for the OCR evaluation:
@@ -41,10 +42,6 @@ export interface PageLayout {
   html: string;
 }
 
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-const chance = (rng: Rng, p: number) => rng() < p;
 
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];

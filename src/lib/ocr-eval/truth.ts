@@ -1,3 +1,5 @@
+import type { ArticleKind } from '../../schemas/article.ts';
+
 /**
  * Ground truth of the OCR evaluation (`npm run eval:ocr`): the items printed on a page we lay out
  * ourselves, so that what an importer reads back from the rendered scan can be scored against
@@ -5,9 +7,12 @@
  * importer's parsed items (src/schemas/parsed-page.ts), minus ids and problems.
  */
 
-/** One article or photo item as the page prints it. */
-export interface TruthItem {
-  kind: 'article' | 'photo';
+/**
+ * One article or photo item as a page prints it: what the synthetic archive generates
+ * (scripts/lib/synthetic.ts) and what the OCR evaluation lays out and scores.
+ */
+export interface PrintedItem {
+  kind: ArticleKind;
   /** Column banner (栏目) printed above the item. */
   column: string | null;
   kicker: string | null;
@@ -24,6 +29,10 @@ export interface TruthItem {
   credit: string | null;
   /** A jump line: 下转第5版 at the end, 上接第1版 at the start. */
   continuation: string | null;
+}
+
+/** One item of a page the OCR evaluation lays out. */
+export interface TruthItem extends PrintedItem {
   /** Pictures printed with the item (a photo item has one; an article may have some). */
   photos: number;
 }

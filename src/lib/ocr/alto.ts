@@ -1,5 +1,5 @@
 import { childElements, parseMarkup, type MarkupElement } from './markup.ts';
-import { fitBox, ProblemList, readNumber, unionBox, type Block, type BlockKind, type BlockRole, type Box, type Line, type PositionedPage, type ReadResult, type Word } from './model.ts';
+import { blockIds, fitBox, ProblemList, readNumber, unionBox, type Block, type BlockKind, type BlockRole, type Box, type Line, type PositionedPage, type ReadResult, type Word } from './model.ts';
 
 /**
  * ALTO XML in, versions 2, 3 and 4 (https://www.loc.gov/standards/alto/), as written by
@@ -148,13 +148,7 @@ function readPage(element: MarkupElement, info: FileInfo, list: ProblemList): Po
     list.add({ code: 'alto-page-without-size', line: element.line, message: `the Page has no usable WIDTH/HEIGHT; its size is taken as ${width}x${height} pixels.` });
   }
   const page: PositionedPage = { format: 'alto', width, height, dpi, engine: info.engine, image: info.fileName, sourceLine: element.line, blocks: [] };
-  const ids = new Set<string>();
-  const uniqueId = (wanted: string | undefined, fallback: string): string => {
-    let id = wanted && wanted.length <= 100 ? wanted : `${fallback}${page.blocks.length + 1}`;
-    for (let n = 2; ids.has(id); n++) id = `${wanted ?? fallback}~${n}`;
-    ids.add(id);
-    return id;
-  };
+  const uniqueId = blockIds(page);
 
   /** The box of an element from HPOS/VPOS/WIDTH/HEIGHT, in page pixels; null (with a problem) when absent or bad. */
   const boxOf = (e: MarkupElement, required: boolean): Box | null => {

@@ -1,5 +1,5 @@
 import { childElements, descendants, parseMarkup, textOf, type MarkupElement } from './markup.ts';
-import { fitBox, ProblemList, readNumber, truncate, unionBox, type Block, type BlockKind, type BlockRole, type Box, type Line, type LineKind, type PositionedPage, type ReadResult, type Word } from './model.ts';
+import { blockIds, fitBox, ProblemList, readNumber, truncate, unionBox, type Block, type BlockKind, type BlockRole, type Box, type Line, type LineKind, type PositionedPage, type ReadResult, type Word } from './model.ts';
 
 /**
  * hOCR in: Tesseract 5's (ocr_page > ocr_carea > ocr_par > ocr_line/ocr_caption/ocr_header/
@@ -127,13 +127,7 @@ function readPage(element: MarkupElement, engine: string | null, boldKnown: bool
   const dpi = options.dpi ?? (scanRes && Number.isFinite(scanRes[0]) && scanRes[0]! > 0 ? scanRes[0]! : null);
   const imageName = props.get('image')?.[0] ?? null;
   const page: PositionedPage = { format: 'hocr', width, height, dpi, engine, image: imageName, sourceLine: element.line, blocks: [] };
-  const ids = new Set<string>();
-  const uniqueId = (wanted: string | undefined, fallback: string): string => {
-    let id = wanted && wanted.length <= 100 ? wanted : `${fallback}${page.blocks.length + 1}`;
-    for (let n = 2; ids.has(id); n++) id = `${wanted ?? fallback}~${n}`;
-    ids.add(id);
-    return id;
-  };
+  const uniqueId = blockIds(page);
   const boxOf = (e: MarkupElement, what: string): Box | null => {
     const b = readBbox(parseTitle(e.attrs.title ?? ''), e.line, list, what);
     return b ? fitBox(b, page, e.line, list) : null;

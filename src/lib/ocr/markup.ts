@@ -1,4 +1,4 @@
-import type { Problem } from '../../schemas/problem.ts';
+import type { Problem, ProblemCode } from '../../schemas/problem.ts';
 
 /**
  * A small, safe reader of XML (ALTO) and XHTML/HTML (hOCR) into an element tree with the
@@ -91,7 +91,7 @@ export function parseMarkup(text: string, options: MarkupOptions): MarkupResult 
     for (let i = text.indexOf('\n', pos); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) line++;
     pos = to;
   };
-  const refuse = (code: string, message: string): MarkupResult => {
+  const refuse = (code: ProblemCode, message: string): MarkupResult => {
     problems.push({ code, line, message });
     return { root: null, problems };
   };

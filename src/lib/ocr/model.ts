@@ -1,4 +1,4 @@
-import type { Problem } from '../../schemas/problem.ts';
+import type { Problem, ProblemCode } from '../../schemas/problem.ts';
 import type { Box } from '../../schemas/scan.ts';
 
 /**
@@ -140,12 +140,26 @@ export function median(values: readonly number[]): number | null {
 }
 
 /**
+ * Ids for the blocks of a page as they are added: the file's own id when it has a usable one,
+ * else `<fallback><n>` (n counting the page's blocks); a repeated id gets `~2`, `~3` ….
+ */
+export function blockIds(page: { blocks: readonly unknown[] }): (wanted: string | undefined, fallback: string) => string {
+  const ids = new Set<string>();
+  return (wanted, fallback) => {
+    let id = wanted && wanted.length <= 100 ? wanted : `${fallback}${page.blocks.length + 1}`;
+    for (let n = 2; ids.has(id); n++) id = `${wanted ?? fallback}~${n}`;
+    ids.add(id);
+    return id;
+  };
+}
+
+/**
  * Collects problems, at most `perCode` of each code, then one line saying how many more there
  * were: a file with ten thousand bad boxes should not print ten thousand lines.
  */
 export class ProblemList {
   readonly problems: Problem[] = [];
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<ProblemCode, number>();
   private readonly perCode: number;
   constructor(perCode = 20) {
     this.perCode = perCode;
