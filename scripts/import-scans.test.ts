@@ -173,8 +173,8 @@ describe('an issue folder with scans only', () => {
     content = freshArchive();
     const folder = issueFolder({ 'issue.yml': `${ISSUE_YML}  - number: 4\n`, 'scans/03.png': png, 'scans/04.png': skewed });
     first = run([folder], { content });
-    // the same folder again
-    again = run([folder], { content });
+    // the same folder again, on a machine without Tesseract and without its cache: the OCR kept in the store is read
+    again = run([folder], { content, env: { TESSERACT_PATH: join(scratch, 'no-tesseract'), ARCHIVE_OCR_CACHE: mkdtempSync(join(scratch, 'ocr-cache-')) } });
   }, 180_000);
 
   it('imports into articles with regions that lie on the page and cover their text', () => {
@@ -205,9 +205,9 @@ describe('an issue folder with scans only', () => {
     }
   });
 
-  it('does no OCR or normalisation twice: a second import finds the scans and the OCR and changes nothing', () => {
+  it('does no OCR or normalisation twice: a second import, without Tesseract or its cache, finds the scans and their OCR in the store and changes nothing', () => {
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/page 3: scan scans\/03\.png 1100 x 1500 \(in the scan store already\); OCR tesseract \S+ chi_sim hocr \(cached\)/);
+    expect(again.stderr).toMatch(/page 3: scan scans\/03\.png 1100 x 1500 \(in the scan store already\); OCR tesseract \S+ chi_sim hocr \(stored with the scan\)/);
     expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
   });
 
@@ -215,7 +215,7 @@ describe('an issue folder with scans only', () => {
     const folder = issueFolder({ 'issue.yml': ISSUE_YML, '03.txt': plainText(truth) });
     const result = run([folder], { content });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/page 3: scan scans\/03\.png as recorded; text aligned to the scan's stored words/);
+    expect(result.stderr).toMatch(/page 3: scan scans\/03\.png as recorded; OCR tesseract \S+ chi_sim hocr \(stored with the scan\); text aligned to the OCR stored with the scan/);
     const issue = issueSchema.parse(parseYaml(readFileSync(join(content, 'zunyi-daily/2023-01-17/issue.yml'), 'utf8')));
     expect(issue.pages.find((p) => p.number === 3)!.scan?.source).toBe('scans/03.png');
     expect(expectRegionsCoverText(articles(content, '03'), itemLines(truth), truth)).toBeGreaterThan(10);
@@ -245,7 +245,7 @@ describe('a page scanned to PDF', () => {
   it('does not render it again: a re-import without Poppler finds its master by the PDF\'s checksum', () => {
     const again = run([folder], { content, env: { POPPLER_DIR: join(scratch, 'no-poppler') } });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/page 3: scan scans\/03\.pdf 1100 x 1500 \(in the scan store already\); OCR tesseract \S+ chi_sim hocr \(cached\)/);
+    expect(again.stderr).toMatch(/page 3: scan scans\/03\.pdf 1100 x 1500 \(in the scan store already\); OCR tesseract \S+ chi_sim hocr \(stored with the scan\)/);
     expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
   });
 
@@ -289,6 +289,13 @@ describe('a page as text with its scan', () => {
     // the articles are the text's, not the OCR's: every line of the text is in an article or the page header
     for (const article of list) expect(article.data.source?.file).toBe('03.txt');
     expect(expectRegionsCoverText(list, itemLines(truth), truth)).toBeGreaterThan(15);
+    // placed again from the OCR kept in the store, without Tesseract or its cache: the very same regions
+    const before = tree(content);
+    const again = run([folder, '--find-regions'], { content, env: { TESSERACT_PATH: join(scratch, 'no-tesseract'), ARCHIVE_OCR_CACHE: mkdtempSync(join(scratch, 'ocr-cache-')) } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/text aligned to the OCR stored with the scan: \d+ of \d+ lines matched/);
+    expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
+    expect(tree(content)).toEqual(before);
   });
 
   it('re-importing the example folder gives back the committed content unchanged, regions and scan included', () => {
@@ -300,8 +307,19 @@ describe('a page as text with its scan', () => {
     const result = run([EXAMPLE], { content: join(root, 'content'), env: { TESSERACT_PATH: join(root, 'no-tesseract') } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/regions of 5 unchanged items kept; regions for 5 of 5 items/);
-    expect(tree(join(root, 'content'))).toEqual(before.content);
+    // the only new file is the issue's import record (docs/0003), which protects the scan's entry too
+    const record = join('zunyi-daily/2023-01-17', '.import-record.json');
+    const after = tree(join(root, 'content'));
+    const { [record]: written, ...rest } = after;
+    expect(rest).toEqual(before.content);
+    const fields = (JSON.parse(Buffer.from(written!, 'base64').toString('utf8')) as { fields: Record<string, unknown> }).fields;
+    const issue = issueSchema.parse(parseYaml(readFileSync(join(root, 'content/zunyi-daily/2023-01-17/issue.yml'), 'utf8')));
+    expect(fields['pages.3.scan']).toEqual(issue.pages[0]!.scan);
     expect(tree(join(root, 'scans'))).toEqual(before.scans);
+    // and once more: nothing at all
+    const again = run([EXAMPLE], { content: join(root, 'content'), env: { TESSERACT_PATH: join(root, 'no-tesseract') } });
+    expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
+    expect(tree(join(root, 'content'))).toEqual(after);
   });
 });
 

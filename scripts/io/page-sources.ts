@@ -1,9 +1,10 @@
 import { ocrScan, type ScanOcr } from '../../src/io/page-ocr.ts';
-import { prepareScan, readPageWords, requireScan, ScanInputError, type PreparedScan } from '../../src/io/scan-store.ts';
+import { prepareScan, readPageOcr, readPageWords, requireScan, ScanInputError, type PreparedScan } from '../../src/io/scan-store.ts';
 import { TesseractMissingError, TESSERACT_INSTALL_HINT } from '../../src/io/tesseract.ts';
 import { entriesFromOrdered, entriesFromWords, type AlignStats } from '../../src/lib/ocr/align.ts';
 import { identityFrame } from '../../src/lib/ocr/frame.ts';
-import { readOcrFile, regionsOfAligned, regionsOfParsed, wordsOf, type PagePositions } from '../../src/lib/ocr/positions.ts';
+import { keptOcrOf, positionsOfKept, readOcrFile, regionsOfAligned, regionsOfParsed, wordsOf, type PagePositions } from '../../src/lib/ocr/positions.ts';
+import type { PageOcr } from '../../src/schemas/page-ocr.ts';
 import { toParserText, type ParserText } from '../../src/lib/ocr/parser-text.ts';
 import { orderPage } from '../../src/lib/ocr/reading-order.ts';
 import type { PageWords } from '../../src/schemas/page-words.ts';
@@ -28,9 +29,12 @@ import { readFileSync } from 'node:fs';
  * | scan + OCR           | the OCR file, ordered      | the same file                                    |
  * | OCR                  | the OCR file, ordered      | none: regions are pixels of a scan               |
  *
- * When the text is the source and the scan is the same as last time, an item that would be
- * written unchanged keeps its regions (scripts/lib/kept-regions.ts) and needs no OCR; otherwise
- * the scan's stored words (from an earlier import) stand in for OCR; only then does Tesseract run.
+ * A scan's positions come from the OCR file given with it, else from the OCR kept in the scan
+ * store by an earlier import (the same hOCR/ALTO and frame, so the same regions on any machine),
+ * else from Tesseract. When the text is the source and the scan is the same as last time, an item
+ * that would be written unchanged keeps its regions (scripts/lib/kept-regions.ts) and needs no
+ * OCR at all; a scan whose store holds words but no OCR (the sample's, rendered from its text)
+ * is placed by those words.
  */
 
 export interface PageInput {
@@ -75,6 +79,8 @@ export interface PageResult {
   regions: Map<string, Regions>;
   /** Words to keep beside the scan, when this import read them (an OCR file, or Tesseract). */
   words: PageWords | null;
+  /** The OCR to keep beside the scan, when this import read it (an OCR file, or Tesseract). */
+  ocr: PageOcr | null;
   /** What was done, for the import's summary (one line). */
   summary: string;
   /** Warnings to print (an OCR file's problems, regions left out and why). */
@@ -100,10 +106,13 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
   const scan: Scan | null = prepared ? { ...prepared.scan, ...(input.scan?.synthetic ? { synthetic: input.scan.synthetic } : {}) } : null;
 
   let positions: PagePositions | null = null;
+  /** The file the positions were read from this time (not kept from an earlier import), to keep. */
+  let readText: string | null = null;
   if (input.ocr) {
     const read = readOcrFile(input.ocr.text, prepared?.scan ?? null);
     if ('error' in read) throw new InputError(read.error.message, { file: input.ocr.shown, hint: read.error.hint });
     positions = read.positions;
+    readText = input.ocr.text;
     for (const problem of positions.problems.slice(0, 5)) warnings.push(`warning: ${input.ocr.shown}:${problem.line}: ${problem.message}`);
     if (positions.problems.length > 5) warnings.push(`warning: ${input.ocr.shown}: ${positions.problems.length - 5} more problems of the file are not listed`);
     done.push(`OCR ${input.ocr.file} (${positions.engine})`);
@@ -112,7 +121,20 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
   const ocr = async (master: Buffer, of: Pick<Scan, 'width' | 'height'>): Promise<ScanOcr> => {
     const result = await ocrScan(master, of, context.lang, context.ocrCache);
     done.push(`OCR ${result.positions.engine} (${result.cached ? 'cached' : `${(result.seconds.preprocess + result.seconds.ocr).toFixed(1)} s`})`);
+    readText = result.hocr;
     return result;
+  };
+  /** The OCR an earlier import kept for this scan, as positions; null when none was kept. */
+  const keptOcr = (of: Scan): PagePositions | null => {
+    const kept = readPageOcr(of.sha256, context.store);
+    if (!kept) return null;
+    const read = positionsOfKept(kept, of);
+    if ('error' in read) {
+      warnings.push(`warning: the OCR kept for scan ${of.sha256.slice(0, 12)}… cannot be used (${read.error.message}); the scan is read again`);
+      return null;
+    }
+    done.push(`OCR ${kept.engine} (stored with the scan)`);
+    return read.positions;
   };
 
   // the text the parser reads: the page's text, or the positions' own text in reading order
@@ -125,16 +147,19 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
   } else {
     if (!positions) {
       if (!prepared || !input.scan) throw new Error('[page-sources] a page without text, scan or OCR file');
-      try {
-        positions = (await ocr(prepared.master, prepared.scan)).positions;
-      } catch (error) {
-        if (error instanceof TesseractMissingError) {
-          throw new InputError(`this page has only a scan, and reading it needs Tesseract: ${error.message.replace(/^\[tesseract\] /u, '').replace(/\. Install it with:.*$/su, '')}`, {
-            file: input.scan.shown,
-            hint: `install it (Debian/Ubuntu): sudo ${TESSERACT_INSTALL_HINT}; or put the page's text (a .txt) or its OCR (.hocr, ALTO .xml) beside the scan`,
-          });
+      positions = keptOcr(prepared.scan);
+      if (!positions) {
+        try {
+          positions = (await ocr(prepared.master, prepared.scan)).positions;
+        } catch (error) {
+          if (error instanceof TesseractMissingError) {
+            throw new InputError(`this page has only a scan, and reading it needs Tesseract: ${error.message.replace(/^\[tesseract\] /u, '').replace(/\. Install it with:.*$/su, '')}`, {
+              file: input.scan.shown,
+              hint: `install it (Debian/Ubuntu): sudo ${TESSERACT_INSTALL_HINT}; or put the page's text (a .txt) or its OCR (.hocr, ALTO .xml) beside the scan`,
+            });
+          }
+          throw error;
         }
-        throw error;
       }
     }
     parserText = toParserText(orderPage(positions.page));
@@ -152,6 +177,7 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
   // where the items sit
   let regions = new Map<string, Regions>();
   let words: PageWords | null = null;
+  let keep: PageOcr | null = null;
   // a re-import of the text alone keeps the page's scan and places the items on it
   const pageScan = scan ?? context.recordedScan(page);
   if (pageScan && !scan) done.push(`scan ${pageScan.source ?? pageScan.file} as recorded`);
@@ -174,6 +200,9 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
         if (positions?.frame) {
           aligned = regionsOfAligned(parsed.articles, text, entriesFromOrdered(orderPage(positions.page)), positions.frame);
           how = 'the OCR file';
+        } else if ((positions = keptOcr(pageScan))) {
+          aligned = regionsOfAligned(parsed.articles, text, entriesFromOrdered(orderPage(positions.page)), positions.frame!);
+          how = 'the OCR stored with the scan';
         } else {
           const stored = readPageWords(pageScan.sha256, context.store);
           if (stored) {
@@ -204,7 +233,10 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
       }
       if (kept.size > 0) done.push(`regions of ${plural(kept.size, 'unchanged item')} kept`);
     }
-    if (positions?.frame && scan) words = wordsOf(positions, scan);
+    if (positions?.frame && readText !== null) {
+      words = wordsOf(positions, pageScan);
+      keep = keptOcrOf(positions, readText, pageScan);
+    }
   } else if (input.ocr && !input.scan) {
     warnings.push(`warning: ${input.ocr.shown}: no scan with this page, so no regions (they are pixels of a scan); add the scan to record where each item is`);
   }
@@ -221,6 +253,7 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
     toStore: prepared && !prepared.stored ? prepared : null,
     regions,
     words,
+    ocr: keep,
     summary: `page ${page}: ${done.join('; ')}`,
     warnings,
   };

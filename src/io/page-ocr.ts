@@ -16,6 +16,8 @@ export function ocrLanguage(script: 'simplified' | 'traditional'): string {
 
 export interface ScanOcr {
   positions: PagePositions;
+  /** Tesseract's hOCR as it wrote it, to keep beside the scan. */
+  hocr: string;
   /** Seconds of preprocessing and of Tesseract when it ran; zero work when `cached`. */
   seconds: { preprocess: number; ocr: number };
   cached: boolean;
@@ -39,6 +41,7 @@ export async function ocrScan(master: Buffer, scan: Pick<Scan, 'width' | 'height
       engine: `${result.version} ${lang} hocr`,
       problems: read.problems,
     },
+    hocr: result.hocr,
     seconds: result.seconds,
     cached: result.cached,
   };

@@ -5,6 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import sharp, { type Metadata } from 'sharp';
 import { contentDir } from '../lib/content-dir.ts';
 import { isJpeg, stripJpegMetadata } from '../lib/jpeg-metadata.ts';
+import { pageOcrSchema, type PageOcr } from '../schemas/page-ocr.ts';
 import { pageWordsSchema, type PageWords } from '../schemas/page-words.ts';
 import { scanSchema, type Scan } from '../schemas/scan.ts';
 import { PDF_INSTALL_HINT, PdfPageError, PdfToolMissingError, renderPdfPage } from './pdf-page.ts';
@@ -17,6 +18,7 @@ import { writeFileAtomic } from './write-atomic.ts';
  *   scans/
  *     9f/9f2c….png                 the master (src/schemas/scan.ts)
  *     9f/9f2c….words.json.gz       the page's words with their boxes (src/schemas/page-words.ts)
+ *     9f/9f2c….ocr.json.gz         the page's OCR as read (hOCR/ALTO and its frame, src/schemas/page-ocr.ts)
  *     inputs/ab/ab41….json         a file once imported (SHA-256 of its bytes) -> its master
  *
  * A page scan is megabytes and a year of a daily gigabytes: keep the folder in Git LFS or in
@@ -254,5 +256,36 @@ export function readPageWords(sha: string, store = scanStore()): PageWords | und
     throw new ScanInputError(path, `${issue.path.join('.')}: ${issue.message}`, 'Delete it and import the page again to read its words anew');
   }
   if (result.data.sha256 !== sha) throw new ScanInputError(path, `holds the words of scan ${result.data.sha256.slice(0, 12)}…, not of ${sha.slice(0, 12)}…`, 'Delete it and import the page again');
+  return result.data;
+}
+
+function ocrPath(sha: string, store: string): string {
+  return join(store, sha.slice(0, 2), `${sha}.ocr.json.gz`);
+}
+
+/** Keep a page's OCR as it was read next to its scan (gzip-compressed JSON, written atomically). */
+export function writePageOcr(ocr: PageOcr, store = scanStore()): string {
+  const checked = pageOcrSchema.parse(ocr);
+  const path = ocrPath(checked.sha256, store);
+  writeFileAtomic(path, gzipSync(JSON.stringify(checked), { level: 9 }));
+  return path;
+}
+
+/** A scan's OCR as kept, or undefined when none was kept for it. A damaged file names itself. */
+export function readPageOcr(sha: string, store = scanStore()): PageOcr | undefined {
+  const path = ocrPath(sha, store);
+  if (!existsSync(path)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8'));
+  } catch (error) {
+    throw new ScanInputError(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`, 'Delete it and import the page again to read the scan anew');
+  }
+  const result = pageOcrSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ScanInputError(path, `${issue.path.join('.')}: ${issue.message}`, 'Delete it and import the page again to read the scan anew');
+  }
+  if (result.data.sha256 !== sha) throw new ScanInputError(path, `holds the OCR of scan ${result.data.sha256.slice(0, 12)}…, not of ${sha.slice(0, 12)}…`, 'Delete it and import the page again');
   return result.data;
 }

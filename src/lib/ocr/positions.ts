@@ -1,3 +1,4 @@
+import type { PageOcr } from '../../schemas/page-ocr.ts';
 import type { PageWords } from '../../schemas/page-words.ts';
 import type { ParsedItem } from '../../schemas/parsed-page.ts';
 import type { Problem } from '../../schemas/problem.ts';
@@ -121,4 +122,20 @@ export function regionsOfAligned(items: readonly ParsedItem[], text: string, ent
 export function wordsOf(positions: PagePositions, scan: Pick<Scan, 'sha256' | 'width' | 'height'>): PageWords {
   const page = positions.frame ? pageToMaster(positions.page, positions.frame) : positions.page;
   return { ...pageWordsFromPositioned(page, scan), engine: positions.engine };
+}
+
+/**
+ * What the scan store keeps of positions read from an OCR file or by Tesseract (`text`: the file
+ * as the engine wrote it), so that a later import reads the same positions (positionsOfKept).
+ */
+export function keptOcrOf(positions: PagePositions, text: string, scan: Pick<Scan, 'sha256'>): PageOcr | null {
+  if (!positions.frame) return null;
+  return { sha256: scan.sha256, engine: positions.engine, format: positions.engine.endsWith(' alto') ? 'alto' : 'hocr', text, frame: { ...positions.frame } };
+}
+
+/** A page's OCR kept in the scan store, read back into the positions it was first read as. */
+export function positionsOfKept(kept: PageOcr, scan: Pick<Scan, 'width' | 'height'>): { positions: PagePositions } | { error: OcrFileError } {
+  const read = readOcrFile(kept.text, scan);
+  if ('error' in read) return read;
+  return { positions: { ...read.positions, frame: { ...kept.frame }, engine: kept.engine } };
 }
