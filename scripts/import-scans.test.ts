@@ -234,11 +234,11 @@ describe('a page scanned to PDF', () => {
     first = run([folder], { content });
   }, 120_000);
 
-  it('renders it with Poppler at its image\'s resolution, reads it with Tesseract and places the items', () => {
+  it('takes the scanner\'s JPEG out of it with Poppler, reads it with Tesseract and places the items', () => {
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toMatch(/page 3: scan scans\/03\.pdf 1100 x 1500 \(stored as [0-9a-f]{2}\/[0-9a-f]{64}\.png\); OCR tesseract/);
+    expect(first.stderr).toMatch(/page 3: scan scans\/03\.pdf 1100 x 1500 \(stored as [0-9a-f]{2}\/[0-9a-f]{64}\.jpg\); OCR tesseract/);
     const issue = issueSchema.parse(parseYaml(readFileSync(join(content, 'zunyi-daily/2023-01-17/issue.yml'), 'utf8')));
-    expect(issue.pages[0]!.scan).toMatchObject({ format: 'png', width: 1100, height: 1500, source: 'scans/03.pdf' });
+    expect(issue.pages[0]!.scan).toMatchObject({ format: 'jpg', width: 1100, height: 1500, source: 'scans/03.pdf' });
     expect(expectRegionsCoverText(articles(content, '03'), itemLines(truth), truth)).toBeGreaterThan(10);
   });
 

@@ -3,7 +3,8 @@
  * What a scan-only page costs to import (docs/0014-scans-in-the-importer.md): a full page of
  * `npm run eval:ocr` (2,500 x 3,500 px, laid out from known articles, rendered, degraded as a
  * scan and saved as JPEG) in an issue folder of its own, imported end to end by the CLI with an
- * empty OCR cache, then each step timed on its own in this process.
+ * empty OCR cache; then imported again, with another empty cache and no Tesseract (the scan and
+ * its OCR are found in the scan store); then each step timed on its own in this process.
  *
  *   node scripts/measure-scan-import.ts [--page 2] [--seed 1] [--runs 1]
  *
@@ -11,7 +12,7 @@
  * on a shared machine decides the wall time more than anything measured here.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -79,22 +80,37 @@ async function main(argv: string[]): Promise<void> {
     );
 
     const cli: string[] = [];
-    for (let run = 1; run <= Number(values.runs); run++) {
-      const content = join(work, `run-${run}`, 'content');
-      mkdirSync(join(content, 'papers'), { recursive: true });
-      cpSync(join(ROOT, 'content/papers/zunyi-daily.yml'), join(content, 'papers/zunyi-daily.yml'));
+    const importOnce = (label: string, content: string, env: Record<string, string>) => {
       const before = load();
       const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, join(ROOT, 'scripts/import.ts'), folder, '--content', content], {
         encoding: 'utf8',
-        env: { ...process.env, ARCHIVE_OCR_CACHE: join(work, `cache-${run}`) },
+        env: { ...process.env, ...env },
       });
       if (result.status !== 0) throw new Error(`the import failed:\n${result.stderr}`);
       const [wall, user, sys, rss] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number, number];
       const summary = result.stderr.split('\n').find((line) => line.startsWith('page 3:')) ?? '';
-      cli.push(`| ${run} | ${wall.toFixed(1)} | ${(user + sys).toFixed(1)} | ${(rss / 1024).toFixed(0)} MB | ${before} -> ${load()} |`);
-      process.stdout.write(`run ${run}: ${summary}\n`);
+      const written = /(\d+) files written/u.exec(result.stderr)?.[1] ?? '?';
+      cli.push(`| ${label} | ${wall.toFixed(1)} | ${(user + sys).toFixed(1)} | ${(rss / 1024).toFixed(0)} MB | ${written} | ${before} -> ${load()} |`);
+      process.stdout.write(`${label}: ${summary}\n`);
+    };
+    let store = '';
+    for (let run = 1; run <= Number(values.runs); run++) {
+      const content = join(work, `run-${run}`, 'content');
+      mkdirSync(join(content, 'papers'), { recursive: true });
+      cpSync(join(ROOT, 'content/papers/zunyi-daily.yml'), join(content, 'papers/zunyi-daily.yml'));
+      importOnce(`run ${run}, first import`, content, { ARCHIVE_OCR_CACHE: join(work, `cache-${run}`) });
+      // the same folder again, as on another machine: no OCR cache, no Tesseract
+      importOnce(`run ${run}, re-import`, content, { ARCHIVE_OCR_CACHE: join(work, `cache-${run}-again`), TESSERACT_PATH: join(work, 'no-tesseract') });
+      store = join(work, `run-${run}`, 'scans');
     }
-    process.stdout.write(`\nnpm run import of the folder, OCR cache empty:\n\n| run | wall s | CPU s (with Tesseract) | peak RSS | load before -> after |\n|---|---|---|---|---|\n${cli.join('\n')}\n\n`);
+    process.stdout.write(
+      `\nnpm run import of the folder (first: OCR cache empty; re-import: another empty cache and no Tesseract):\n\n| run | wall s | CPU s (with Tesseract) | peak RSS | files written | load before -> after |\n|---|---|---|---|---|---|\n${cli.join('\n')}\n\n`,
+    );
+    const files = readdirSync(store, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(join(store, name)).isFile());
+    const size = (end: string) => files.filter((name) => name.endsWith(end)).reduce((sum, name) => sum + statSync(join(store, name)).size, 0);
+    process.stdout.write(
+      `The scan store after the import: master ${(size('.jpg') / 1024).toFixed(0)} KB, words ${(size('.words.json.gz') / 1024).toFixed(0)} KB, OCR as read ${(size('.ocr.json.gz') / 1024).toFixed(0)} KB, index ${size('.json')} bytes\n\n`,
+    );
 
     // the steps one by one, in this process (Tesseract's CPU counted when it ends)
     const rows: string[] = [];

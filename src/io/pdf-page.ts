@@ -10,10 +10,12 @@ import { join } from 'node:path';
  * either bring a canvas of their own (pdf.js) or are AGPL (mupdf): Poppler is the Debian
  * program a maintainer has or gets with one apt-get line.
  *
- * A scanned page's PDF is one image on a page: it is rendered at that image's own resolution
- * (its pixels per inch on the page, from `pdfimages -list`), so the master has the scanner's
- * pixels, neither blown up nor thinned out; a PDF without images (typeset, not scanned) at 300
- * dpi, as a scanner would. Greyscale images stay greyscale.
+ * A scanned page's PDF is one image filling the page. That image is taken out as it is
+ * (`pdfimages`): a JPEG keeps the scanner's bytes (the same master as importing the JPEG itself,
+ * no second generation of loss), a Flate image becomes a PNG of the same pixels. Any other PDF
+ * (several images, text or vector drawing, a turned page, bitonal CCITT/JBIG2 or CMYK images) is
+ * rendered with `pdftoppm` at the resolution of its largest image (its pixels per inch on the
+ * page), or 300 dpi without images, as a scanner would.
  */
 
 export const PDF_INSTALL_HINT = 'apt-get install poppler-utils';
@@ -56,22 +58,43 @@ function run(name: string, args: string[]): Promise<string> {
   });
 }
 
-/** Pixels per inch of the largest image on page 1, and whether every image there is grey; null when it holds none. */
-export function pageImages(list: string): { ppi: number; grey: boolean } | null {
-  // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
-  let best: { area: number; ppi: number } | null = null;
-  let grey = true;
+interface ListedImage {
+  type: string;
+  width: number;
+  height: number;
+  color: string;
+  comp: number;
+  enc: string;
+  ppiX: number;
+  ppiY: number;
+}
+
+/** The rows of `pdfimages -list` (page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio). */
+export function listedImages(list: string): ListedImage[] {
+  const out: ListedImage[] = [];
   for (const line of list.split('\n')) {
     const cols = line.trim().split(/\s+/u);
-    if (cols.length < 14 || !/^\d+$/u.test(cols[0]!) || cols[2] !== 'image') continue;
-    const width = Number(cols[3]);
-    const height = Number(cols[4]);
-    const ppi = Math.max(Number(cols[12]), Number(cols[13]));
-    if (cols[5] !== 'gray' && cols[5] !== 'mono') grey = false;
-    if (!Number.isFinite(ppi) || ppi <= 0) continue;
-    if (!best || width * height > best.area) best = { area: width * height, ppi };
+    if (cols.length < 14 || !/^\d+$/u.test(cols[0]!)) continue;
+    out.push({ type: cols[2]!, width: Number(cols[3]), height: Number(cols[4]), color: cols[5]!, comp: Number(cols[6]), enc: cols[8]!, ppiX: Number(cols[12]), ppiY: Number(cols[13]) });
   }
-  return best ? { ppi: best.ppi, grey } : null;
+  return out;
+}
+
+/**
+ * How to take the page's image out as it is (`pdfimages` flag and the file ending it writes), or
+ * null when the page is not one grey or RGB JPEG or Flate image filling the whole unturned page.
+ */
+export function extractable(images: readonly ListedImage[], page: { widthPt: number; heightPt: number; rotate: number }): { flag: '-j' | '-png'; ext: 'jpg' | 'png' } | null {
+  if (images.length !== 1 || page.rotate % 360 !== 0) return null;
+  const image = images[0]!;
+  if (image.type !== 'image' || !(image.comp === 1 || image.comp === 3) || !['gray', 'rgb', 'icc'].includes(image.color)) return null;
+  if (!(image.ppiX > 0 && image.ppiY > 0)) return null;
+  // the image fills the page: its size at its resolution is the page's, within 1 %
+  const fills = (pixels: number, ppi: number, points: number) => Math.abs((pixels / ppi) * 72 - points) <= points * 0.01;
+  if (!fills(image.width, image.ppiX, page.widthPt) || !fills(image.height, image.ppiY, page.heightPt)) return null;
+  if (image.enc === 'jpeg') return { flag: '-j', ext: 'jpg' };
+  if (image.enc === 'image' && image.color !== 'icc') return { flag: '-png', ext: 'png' };
+  return null;
 }
 
 /** Resolution bounds: below 150 dpi Chinese body type is unreadable; above 600 a page is hundreds of MB. */
@@ -79,20 +102,19 @@ const MIN_DPI = 150;
 const MAX_DPI = 600;
 const DEFAULT_DPI = 300;
 
-export interface RenderedPdfPage {
-  /** The page as a PNG. */
-  png: Buffer;
-  /** The resolution it was rendered at. */
+export interface PdfPageImage {
+  /** The page's image: the scanner's JPEG, or a PNG. */
+  bytes: Buffer;
+  /** Taken out as it is, or rendered (at `dpi`). */
+  how: 'extracted' | 'rendered';
   dpi: number;
-  /** What decided the resolution. */
-  from: 'its image' | 'default';
 }
 
 /**
- * Render a one-page PDF (its bytes) to a PNG. Throws PdfToolMissingError without Poppler and
+ * The image of a one-page PDF (its bytes). Throws PdfToolMissingError without Poppler and
  * PdfPageError for a PDF that cannot be read or holds more than one page.
  */
-export async function renderPdfPage(pdf: Uint8Array): Promise<RenderedPdfPage> {
+export async function pdfPageImage(pdf: Uint8Array): Promise<PdfPageImage> {
   const dir = await mkdtemp(join(tmpdir(), 'archive-pdf-'));
   try {
     const input = join(dir, 'page.pdf');
@@ -105,11 +127,20 @@ export async function renderPdfPage(pdf: Uint8Array): Promise<RenderedPdfPage> {
         'Split it into one file per page (e.g. `pdfseparate in.pdf page-%d.pdf`) and import each with its page number',
       );
     }
-    const images = pageImages(await run('pdfimages', ['-list', '-f', '1', '-l', '1', input]));
-    const dpi = images ? Math.round(Math.min(MAX_DPI, Math.max(MIN_DPI, images.ppi))) : DEFAULT_DPI;
+    const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/mu.exec(info);
+    const rotate = Number(/^Page rot:\s+(-?\d+)/mu.exec(info)?.[1] ?? 0);
+    const images = listedImages(await run('pdfimages', ['-list', '-f', '1', '-l', '1', input]));
     const out = join(dir, 'page');
-    await run('pdftoppm', ['-f', '1', '-l', '1', '-r', String(dpi), '-png', ...(images?.grey ? ['-gray'] : []), '-singlefile', input, out]);
-    return { png: await readFile(`${out}.png`), dpi, from: images ? 'its image' : 'default' };
+    const take = size ? extractable(images, { widthPt: Number(size[1]), heightPt: Number(size[2]), rotate }) : null;
+    if (take) {
+      await run('pdfimages', ['-f', '1', '-l', '1', take.flag, input, out]);
+      return { bytes: await readFile(`${out}-000.${take.ext}`), how: 'extracted', dpi: Math.round(images[0]!.ppiX) };
+    }
+    const largest = images.filter((image) => image.type === 'image' && image.ppiX > 0).sort((a, b) => b.width * b.height - a.width * a.height)[0];
+    const dpi = largest ? Math.round(Math.min(MAX_DPI, Math.max(MIN_DPI, Math.max(largest.ppiX, largest.ppiY)))) : DEFAULT_DPI;
+    const grey = images.length > 0 && images.every((image) => image.color === 'gray');
+    await run('pdftoppm', ['-f', '1', '-l', '1', '-r', String(dpi), '-png', ...(grey ? ['-gray'] : []), '-singlefile', input, out]);
+    return { bytes: await readFile(`${out}.png`), how: 'rendered', dpi };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { isJpeg, stripJpegMetadata } from '../lib/jpeg-metadata.ts';
 import { pageOcrSchema, type PageOcr } from '../schemas/page-ocr.ts';
 import { pageWordsSchema, type PageWords } from '../schemas/page-words.ts';
 import { scanSchema, type Scan } from '../schemas/scan.ts';
-import { PDF_INSTALL_HINT, PdfPageError, PdfToolMissingError, renderPdfPage } from './pdf-page.ts';
+import { PDF_INSTALL_HINT, PdfPageError, PdfToolMissingError, pdfPageImage } from './pdf-page.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 /**
@@ -102,8 +102,8 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /**
- * Store a page scan (JPEG, PNG, TIFF, WebP; a one-page PDF, rendered by Poppler at its image's
- * resolution into a PNG master)
+ * Store a page scan (JPEG, PNG, TIFF, WebP; a one-page PDF: its one image as it is, or the page
+ * rendered by Poppler at its image's resolution, src/io/pdf-page.ts)
  * and return what issue.yml records of it. The master is normalised once: turned upright by its
  * EXIF orientation, stripped of metadata (EXIF, GPS, XMP, IPTC, comments), greyscale kept
  * greyscale, converted to sRGB otherwise, transparency flattened onto white. An upright JPEG is
@@ -171,9 +171,10 @@ const PDF_MAGIC = '%PDF-';
 
 async function normalise(input: Buffer, file: string): Promise<Master> {
   if (input.subarray(0, 5).toString('latin1') === PDF_MAGIC && !sharp.format.pdf.input.buffer) {
-    // the libvips that sharp ships has no PDF loader: Poppler renders the page (src/io/pdf-page.ts)
+    // the libvips that sharp ships has no PDF loader: Poppler takes the page's image out, or
+    // renders the page (src/io/pdf-page.ts)
     try {
-      input = (await renderPdfPage(input)).png;
+      input = (await pdfPageImage(input)).bytes;
     } catch (error) {
       if (error instanceof PdfToolMissingError) {
         throw new ScanInputError(

@@ -4,10 +4,14 @@
  * Written by hand to the PDF 1.4 structure (catalog, pages, page, image, content stream, a
  * cross-reference table with exact offsets), so that tests need no PDF library.
  */
-export function scannedPdf(jpeg: Uint8Array, image: { width: number; height: number; dpi: number; grey?: boolean }, pages = 1): Buffer {
-  const w = (image.width * 72) / image.dpi;
-  const h = (image.height * 72) / image.dpi;
-  const content = Buffer.from(`q ${w.toFixed(3)} 0 0 ${h.toFixed(3)} 0 0 cm /Im0 Do Q\n`, 'latin1');
+export function scannedPdf(jpeg: Uint8Array, image: { width: number; height: number; dpi: number; grey?: boolean; margin?: number }, pages = 1): Buffer {
+  // the image's size on the page; `margin` (points) leaves paper around it, as a page laid out rather than scanned
+  const iw = (image.width * 72) / image.dpi;
+  const ih = (image.height * 72) / image.dpi;
+  const m = image.margin ?? 0;
+  const w = iw + 2 * m;
+  const h = ih + 2 * m;
+  const content = Buffer.from(`q ${iw.toFixed(3)} 0 0 ${ih.toFixed(3)} ${m} ${m} cm /Im0 Do Q\n`, 'latin1');
   const objects: Buffer[] = [];
   const add = (parts: Array<string | Uint8Array>) => objects.push(Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part)))));
   // 1 catalog, 2 pages, 3 image, 4 content, then one page object per page
