@@ -28,8 +28,8 @@ export const importPageSchema = pageSchema.extend({
   /** The OCR text file, relative to the folder (inside it). Defaults to `NN.txt` when it exists. */
   file: relativePathSchema.optional(),
   /**
-   * The page's scan (JPEG, PNG, TIFF, WebP; a PDF of one page is refused with the command that
-   * makes it an image), relative to the folder. Defaults to `scans/NN.<ext>` when one exists.
+   * The page's scan (JPEG, PNG, TIFF, WebP, or a PDF of one page: its image is taken out, or it
+   * is rendered, with Poppler), relative to the folder. Defaults to `scans/NN.<ext>` when one exists.
    */
   scan: relativePathSchema.optional(),
   /**
