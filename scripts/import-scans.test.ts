@@ -363,6 +363,21 @@ describe('hOCR and ALTO files', () => {
     expect(expectRegionsCoverText(articles(content, '07'), lines(), fixtureTruth())).toBeGreaterThan(20);
   });
 
+  it('places an OCR file given again without its scan on the scan the archive records for the page', () => {
+    const content = freshArchive();
+    const scan = join(scratch, 'blank-again.png');
+    writeFileSync(scan, blank);
+    const alto = join(FIXTURES, 'sample-page.alto-v4.xml');
+    const args = ['--paper', 'zunyi-daily', '--date', '2023-01-17', '--page', '7'];
+    expect(run([scan, '--ocr', alto, ...args], { content }).code).toBe(0);
+    const before = tree(content);
+    const again = run([alto, ...args], { content });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/page 7: OCR sample-page\.alto-v4\.xml \(.* alto\); scan blank-again\.png as recorded; regions for \d+ of \d+ items/);
+    expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
+    expect(tree(content)).toEqual(before);
+  });
+
   it('imports an OCR file without a scan: articles, and no regions (they are pixels of a scan)', () => {
     const content = freshArchive();
     const result = run([join(FIXTURES, 'sample-page.alto-v4.xml'), '--paper', 'zunyi-daily', '--date', '2023-01-17', '--page', '7'], { content });

@@ -27,7 +27,7 @@ import { readFileSync } from 'node:fs';
  * | text + scan + OCR    | the text                   | the OCR file aligned to the text's items         |
  * | scan                 | Tesseract's hOCR, ordered  | the same hOCR                                    |
  * | scan + OCR           | the OCR file, ordered      | the same file                                    |
- * | OCR                  | the OCR file, ordered      | none: regions are pixels of a scan               |
+ * | OCR                  | the OCR file, ordered      | none, or the file on the page's recorded scan    |
  *
  * A scan's positions come from the OCR file given with it, else from the OCR kept in the scan
  * store by an earlier import (the same hOCR/ALTO and frame, so the same regions on any machine),
@@ -109,7 +109,13 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
   /** The file the positions were read from this time (not kept from an earlier import), to keep. */
   let readText: string | null = null;
   if (input.ocr) {
-    const read = readOcrFile(input.ocr.text, prepared?.scan ?? null);
+    // an OCR file given without its scan is placed on the scan the archive records for the page
+    const onto = prepared?.scan ?? (input.page !== null ? context.recordedScan(input.page) : null);
+    let read = readOcrFile(input.ocr.text, onto);
+    if ('error' in read && !prepared && onto) {
+      warnings.push(`warning: ${input.ocr.shown}: not made from the page's recorded scan (${read.error.message}), so no regions`);
+      read = readOcrFile(input.ocr.text, null);
+    }
     if ('error' in read) throw new InputError(read.error.message, { file: input.ocr.shown, hint: read.error.hint });
     positions = read.positions;
     readText = input.ocr.text;
