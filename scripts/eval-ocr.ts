@@ -9,7 +9,7 @@ import { conditionRows, formatTable } from '../src/lib/ocr-eval/report.ts';
 import { SAMPLE_PAGE } from '../src/lib/ocr-eval/sample-page.ts';
 import type { EvalItem } from '../src/lib/ocr-eval/score.ts';
 import { readHocr } from '../src/lib/ocr/hocr.ts';
-import { toParserText } from '../src/lib/ocr/parser-text.ts';
+import { toParserText, type OutputLine } from '../src/lib/ocr/parser-text.ts';
 import { orderPage } from '../src/lib/ocr/reading-order.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { writeFileAtomic } from '../src/io/write-atomic.ts';
@@ -30,7 +30,9 @@ OCR them with Tesseract, import the OCR and score it against what was printed. P
   --seed N             seed of the pages, layouts and degradations (default 1)
   --conditions list    clean-text,rendered,degraded (default all)
   --settings 'a | b'   compare Tesseract settings: each a comma list of psm=N, lang=L, dpi=N|none,
-                       deskew=0|1, scale=F, threshold=none|N, threads=N (default: the chosen defaults)
+                       deskew=0|1, scale=F, threshold=none|N, threads=N (default: the chosen defaults;
+                       without lang=, pages set in traditional characters are read with chi_tra, as
+                       an importer reads such a paper)
   --importers list     plain,hocr (default both): the parser on Tesseract's plain text, and on its
                        hOCR put in reading order by columns (src/lib/ocr)
   --script S           only the pages laid out in simplified or in traditional characters
@@ -42,6 +44,9 @@ OCR them with Tesseract, import the OCR and score it against what was printed. P
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/** The model for pages set in traditional characters (docs/0001: chi_tra alone reads them best). */
+const TRADITIONAL_LANG = 'chi_tra';
+
 type Parsed = ReturnType<typeof parsePage>;
 
 /**
@@ -51,12 +56,15 @@ type Parsed = ReturnType<typeof parsePage>;
  */
 function importers(): Record<string, Importer> {
   const lexicon = loadLexicon();
-  const parse = (text: string, meta: ImporterInput['meta']) => toEvalItems(parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon }));
+  const parse = (text: string, meta: ImporterInput['meta'], geometry?: readonly OutputLine[]) =>
+    toEvalItems(parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon, ...(geometry ? { geometry } : {}) }));
   return {
     plain: ({ text, meta }) => parse(text, meta),
     hocr: ({ text, hocr, meta }) => {
       const page = hocr ? readHocr(hocr).pages[0] : undefined;
-      return parse(page ? toParserText(orderPage(page)).text : text, meta);
+      if (!page) return parse(text, meta);
+      const parserText = toParserText(orderPage(page));
+      return parse(parserText.text, meta, parserText.geometry);
     },
   };
 }
@@ -132,12 +140,12 @@ export async function main(argv: string[]): Promise<number> {
   const conditions = values.conditions.split(',').map((c) => c.trim()) as Condition[];
   for (const c of conditions) if (!CONDITIONS.includes(c)) throw new Error(`--conditions: unknown condition "${c}" (${CONDITIONS.join(', ')})`);
   const settingsList = (values.settings ?? '').split('|').map((s) => s.trim());
-  const settings = settingsList.map((s) => ({ label: s || 'default', options: parseSettings(s) }));
+  const settings = settingsList.map((s) => ({ label: s || 'default', options: parseSettings(s), langGiven: /(?:^|,)\s*lang\s*=/u.test(s) }));
 
   let version = 'none';
   if (conditions.some((c) => c !== 'clean-text')) {
     try {
-      for (const s of settings) version = await requireTesseract(s.options.lang);
+      for (const s of settings) version = await requireTesseract(s.langGiven ? s.options.lang : `${s.options.lang}+${TRADITIONAL_LANG}`);
     } catch (error) {
       if (error instanceof TesseractMissingError) {
         process.stderr.write(`${error.message}\n(eval:ocr --conditions clean-text runs without it.)\n`);
@@ -184,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
     const results = await evaluatePages(pages, {
       conditions: runConditions,
       importers: chosen,
-      tesseract: s.options,
+      tesseract: s.langGiven ? s.options : (page) => (page.layout.script === 'traditional' ? { ...s.options, lang: TRADITIONAL_LANG } : s.options),
       concurrency: Number(values.concurrency),
       cacheDir: values['no-cache'] ? null : join(ROOT, '.cache', 'ocr'),
       onResult: (r) => {

@@ -1,5 +1,6 @@
 import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/parsed-page.ts';
 import type { Problem } from '../../src/schemas/problem.ts';
+import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { endsSentence } from './chars.ts';
 import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { parseHeaderLine, parseJumpLine, splitJump, type HeaderInfo } from './furniture.ts';
@@ -27,6 +28,13 @@ export interface PageMeta {
 export interface ParseOptions {
   /** A word-frequency lexicon for OCR suspicions (村医人户 -> 入户); without one they are skipped. */
   lexicon?: Lexicon;
+  /**
+   * What is known of each line of `text` when it was made from positioned OCR (hOCR, ALTO):
+   * `geometry[n - 1]` for line n, from toParserText (src/lib/ocr/parser-text.ts), in the frame of
+   * the image the engine read. Absent for plain text. Not read yet: the parser's use of sizes,
+   * columns and photo boxes comes with the parser change.
+   */
+  geometry?: readonly OutputLine[];
 }
 
 /** Read the running header and footer lines of a page without parsing the articles. */

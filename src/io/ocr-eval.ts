@@ -59,7 +59,11 @@ export interface EvalOptions {
   conditions: readonly Condition[];
   /** The importers under test by name; each reads the same OCR. */
   importers: Record<string, Importer>;
-  tesseract: TesseractOptions;
+  /**
+   * Tesseract's settings, or a function of the page: an importer reads a paper printed in
+   * traditional characters with `chi_tra` (docs/0001), so the evaluation does too.
+   */
+  tesseract: TesseractOptions | ((page: EvalPage) => TesseractOptions);
   concurrency: number;
   cacheDir: string | null;
   onResult?: (result: PageResult) => void;
@@ -118,7 +122,8 @@ export async function evaluatePage(browser: Browser | null, page: EvalPage, opti
     t = performance.now();
     const scan = condition === 'rendered' ? { image: png, width: page.layout.width, height: page.layout.height } : await degradeImage(png, page.degrade);
     const degrade = condition === 'rendered' ? 0 : since(t);
-    const ocr = await ocrImage(scan.image, options.tesseract, options.cacheDir);
+    const tesseract = typeof options.tesseract === 'function' ? options.tesseract(page) : options.tesseract;
+    const ocr = await ocrImage(scan.image, tesseract, options.cacheDir);
     const geometry = condition === 'rendered' ? { scale: 1, skewDeg: 0 } : { scale: page.degrade.scale, skewDeg: page.degrade.skewDeg };
     const own = scoreScan(truth, ocr, geometry);
     for (const [name, importer] of Object.entries(options.importers)) {
