@@ -67,6 +67,35 @@ export interface EvalOptions {
   concurrency: number;
   cacheDir: string | null;
   onResult?: (result: PageResult) => void;
+  /**
+   * Called with what each importer is given on a page and condition, the truth it is scored
+   * against and Tesseract's own scores: `eval:ocr --dump` keeps them so that `--replay` can
+   * score a parser change again without Chromium or Tesseract.
+   */
+  onInput?: (input: ReplayInput) => void;
+}
+
+/** One page and condition as the importers saw it, with its truth: enough to score again. */
+export interface ReplayInput {
+  key: string;
+  condition: Condition;
+  input: ImporterInput;
+  truth: EvalItem[];
+  ocr: OcrScore | null;
+  script: 'simplified' | 'traditional';
+}
+
+/** Score the importers again on inputs kept by `onInput` (no browser, no OCR). */
+export async function replayInputs(inputs: readonly ReplayInput[], importers: Record<string, Importer>): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  const zero = { render: 0, degrade: 0, preprocess: 0, ocr: 0, import: 0 };
+  for (const replay of inputs) {
+    for (const [name, importer] of Object.entries(importers)) {
+      const run = await runImporter(importer, replay.input);
+      results.push({ key: replay.key, condition: replay.condition, importer: name, score: scorePage(replay.truth, run.items), ocr: replay.ocr, seconds: { ...zero, import: run.seconds }, ocrCached: true, text: replay.input.text });
+    }
+  }
+  return results;
 }
 
 const since = (t: number) => (performance.now() - t) / 1000;
@@ -107,8 +136,10 @@ export async function evaluatePage(browser: Browser | null, page: EvalPage, opti
   const key = page.layout.key;
   const zero = { render: 0, degrade: 0, preprocess: 0, ocr: 0, import: 0 };
   if (options.conditions.includes('clean-text')) {
+    const input: ImporterInput = { text: page.cleanText, hocr: null, tsv: null, meta: page.meta };
+    options.onInput?.({ key, condition: 'clean-text', input, truth: page.cleanItems.map(truthEvalItem), ocr: null, script: page.layout.script });
     for (const [name, importer] of Object.entries(options.importers)) {
-      const run = await runImporter(importer, { text: page.cleanText, hocr: null, tsv: null, meta: page.meta });
+      const run = await runImporter(importer, input);
       results.push({ key, condition: 'clean-text', importer: name, score: scorePage(page.cleanItems.map(truthEvalItem), run.items), ocr: null, seconds: { ...zero, import: run.seconds }, ocrCached: false, text: page.cleanText });
     }
   }
@@ -126,8 +157,10 @@ export async function evaluatePage(browser: Browser | null, page: EvalPage, opti
     const ocr = await ocrImage(scan.image, tesseract, options.cacheDir);
     const geometry = condition === 'rendered' ? { scale: 1, skewDeg: 0 } : { scale: page.degrade.scale, skewDeg: page.degrade.skewDeg };
     const own = scoreScan(truth, ocr, geometry);
+    const input: ImporterInput = { text: ocr.text, hocr: ocr.hocr, tsv: ocr.tsv, meta: page.meta };
+    options.onInput?.({ key, condition, input, truth: truth.items.map(truthEvalItem), ocr: own, script: page.layout.script });
     for (const [name, importer] of Object.entries(options.importers)) {
-      const run = await runImporter(importer, { text: ocr.text, hocr: ocr.hocr, tsv: ocr.tsv, meta: page.meta });
+      const run = await runImporter(importer, input);
       results.push({
         key,
         condition,
