@@ -43,7 +43,19 @@ export function parseHeaderLine(line: string, paperName?: string): HeaderInfo | 
   const signals = [date !== null, weekday, pageMark !== null, credits.length > 0, serial, lunar, paperNamed].filter(Boolean).length;
   const onlyCredits = credits.length > 0 && stripCredits(text).trim() === '';
   if (!(onlyCredits || signals >= 2 || (pageMark !== null && text.length <= 20))) return null;
+  return readHeaderFields(text, paperName);
+}
 
+/**
+ * The fields of text already known to be page furniture: one header line, or the lines of a
+ * header that OCR spread over several, joined with wide spaces.
+ */
+export function readHeaderFields(text: string, paperName?: string): HeaderInfo {
+  const credits = readCredits(text);
+  const date = DATE.exec(text);
+  const weekday = WEEKDAY.test(text);
+  const pageMark = PAGE_MARK.exec(text);
+  const paperNamed = paperName !== undefined && paperName !== '' && text.includes(paperName);
   let rest = stripCredits(text);
   for (const pattern of [DATE, WEEKDAY, LUNAR, SERIAL, PAGE_MARK]) rest = rest.replace(new RegExp(pattern.source, 'gu'), ' ');
   if (paperNamed) rest = rest.split(paperName!).join(' ');
@@ -66,6 +78,27 @@ export function parseHeaderLine(line: string, paperName?: string): HeaderInfo | 
     pageName: nameCandidates[0] ?? null,
     credits,
   };
+}
+
+/**
+ * How many signs of page furniture a line carries: a date, a weekday, a page mark or a lone page
+ * number, editor credits, a serial number, a lunar date, the paper's name. A page header that
+ * OCR spread over several lines (`7      2023年3月9日` / `星期四      社会` / `编辑      赵敏`)
+ * has one or two on each line, a line of an article none.
+ */
+export function headerSignals(line: string, paperName?: string): number {
+  const text = line.trim();
+  if (text === '' || text.length > 60 || /[。！？；]/u.test(text)) return 0;
+  const lone = /^(?:第\s*)?[A-H]?\d{1,3}\s*版?$|^(?:第\s*)?[A-H]?\d{1,3}\s*版?\s{2,}|\s{2,}(?:第\s*)?[A-H]?\d{1,3}\s*版?$/u.test(text);
+  return [
+    DATE.test(text),
+    WEEKDAY.test(text),
+    PAGE_MARK.test(text) || lone,
+    readCredits(text).length > 0,
+    SERIAL.test(text),
+    LUNAR.test(text),
+    paperName !== undefined && paperName !== '' && text.includes(paperName),
+  ].filter(Boolean).length;
 }
 
 /** 责任编辑 李明 校对 王芳 -> [{责任编辑: [李明]}, {校对: [王芳]}]: names run until the next role word. */

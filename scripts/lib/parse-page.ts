@@ -3,7 +3,9 @@ import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { endsSentence } from './chars.ts';
 import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
-import { parseHeaderLine, parseJumpLine, splitJump, type HeaderInfo } from './furniture.ts';
+import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, splitJump, type HeaderInfo } from './furniture.ts';
+import { pageGeometry, type PageGeometry } from './geometry.ts';
+import type { Box } from '../../src/lib/ocr/model.ts';
 import { splitHeadline } from './headline.ts';
 import { articleId } from '../../src/lib/ids.ts';
 import { endsWithRoleWord, splitsRoleWord, STAFF_ROLE } from '../../src/lib/roles.ts';
@@ -38,9 +40,9 @@ export interface ParseOptions {
 }
 
 /** Read the running header and footer lines of a page without parsing the articles. */
-export function readHeader(text: string, paperName?: string): HeaderInfo & { lines: number[] } {
+export function readHeader(text: string, paperName?: string, geometry?: readonly OutputLine[]): HeaderInfo & { lines: number[] } {
   const lines = sourceLines(text);
-  return collectHeader(lines, paperName);
+  return collectHeader(lines, paperName, pageGeometry(geometry));
 }
 
 /**
@@ -49,7 +51,8 @@ export function readHeader(text: string, paperName?: string): HeaderInfo & { lin
  */
 export function parsePage(text: string, meta: PageMeta, options: ParseOptions = {}): ParsedPage {
   const lines = sourceLines(text);
-  const header = collectHeader(lines, meta.paperName);
+  const geometry = pageGeometry(options.geometry);
+  const header = collectHeader(lines, meta.paperName, geometry);
   const pageProblems: Problem[] = [];
   if (header.date !== null && header.date !== meta.date) {
     pageProblems.push({
@@ -115,22 +118,103 @@ function sourceLines(text: string): string[] {
   return normalizeSource(text).split('\n').map(collapseCharSpacing);
 }
 
-function collectHeader(lines: string[], paperName?: string): HeaderInfo & { lines: number[] } {
+function collectHeader(lines: string[], paperName: string | undefined, geometry: PageGeometry | null): HeaderInfo & { lines: number[] } {
   const info: HeaderInfo & { lines: number[] } = { date: null, page: null, pageName: null, credits: [], lines: [] };
+  const take = (header: HeaderInfo, indexes: number[]) => {
+    info.lines.push(...indexes.map((index) => index + 1));
+    info.date ??= header.date;
+    info.page ??= header.page;
+    info.pageName ??= header.pageName;
+    info.credits.push(...header.credits);
+  };
   // a lone page number (3, - 3 -, 第3版) counts only at the top or the bottom of the page
   const filled = lines.map((line, index) => (line.trim() === '' ? -1 : index)).filter((index) => index >= 0);
   const edges = new Set([...filled.slice(0, 3), ...filled.slice(-3)]);
   lines.forEach((line, index) => {
     const lone = edges.has(index) ? /^[-—–\s]*(?:第\s*)?(\d{1,3})\s*版?[-—–\s]*$/u.exec(line) : null;
     const header = lone ? { date: null, page: Number(lone[1]), pageName: null, credits: [] } : parseHeaderLine(line, paperName);
-    if (!header) return;
-    info.lines.push(index + 1);
-    info.date ??= header.date;
-    info.page ??= header.page;
-    info.pageName ??= header.pageName;
-    info.credits.push(...header.credits);
+    if (header) take(header, [index]);
   });
+  const taken = new Set(info.lines.map((n) => n - 1));
+  for (const group of [topHeaderRun(lines, filled, paperName, taken), ...(geometry ? headerBands(lines, geometry, paperName) : [])]) {
+    const fresh = group.filter((index) => !taken.has(index));
+    if (fresh.length === 0) continue;
+    for (const index of fresh) taken.add(index);
+    take(readHeaderFields(fresh.map((index) => lines[index]!.trim()).join('  '), paperName), fresh);
+    if (geometry) info.pageName = largestName(fresh, lines, geometry, paperName) ?? info.pageName;
+  }
+  info.lines.sort((a, b) => a - b);
   return info;
+}
+
+/**
+ * A page header that OCR spread over several short lines at the top of the page, none of which is
+ * a header on its own (`7      2023年3月9日` / `星期四      社会` / `编辑      赵敏`): the first
+ * lines, each short with at least one sign of furniture, together at least two. A short name
+ * between two such lines (the 版名) goes with them.
+ */
+function topHeaderRun(lines: string[], filled: number[], paperName: string | undefined, taken: Set<number>): number[] {
+  const run: number[] = [];
+  let signals = 0;
+  for (const index of filled.slice(0, 6)) {
+    const line = lines[index]!;
+    const count = taken.has(index) ? 2 : headerSignals(line, paperName);
+    if (count === 0) {
+      if (/^[\p{Script=Han}\s]{2,12}$/u.test(line.trim()) && run.length > 0) {
+        run.push(index);
+        continue;
+      }
+      break;
+    }
+    run.push(index);
+    signals += count;
+  }
+  // a name line may only stand between furniture lines, not end the run
+  while (run.length > 0 && headerSignals(lines[run[run.length - 1]!]!, paperName) === 0 && !taken.has(run[run.length - 1]!)) run.pop();
+  return signals >= 2 && run.some((index) => !taken.has(index)) ? run : [];
+}
+
+/**
+ * On a positioned page, the header and footer are bands: every line whose middle lies above the
+ * bottom of the lowest line recognised as furniture near the top of the page (or below the top of
+ * the highest near the bottom), wherever the reading order put it: the 版名 printed large beside
+ * the date, the page number in its box, the editor's line.
+ */
+function headerBands(lines: string[], geometry: PageGeometry, paperName: string | undefined): number[][] {
+  const height = geometry.bottom - geometry.top;
+  const anchors = lines
+    .map((line, index) => ({ index, box: geometry.line(index + 1)?.box, furniture: parseHeaderLine(line, paperName) !== null || headerSignals(line, paperName) >= 1 }))
+    .filter((entry): entry is { index: number; box: Box; furniture: boolean } => entry.box !== undefined && entry.furniture);
+  const top = anchors.filter((a) => a.box.y < geometry.top + height * 0.12);
+  const bottom = anchors.filter((a) => a.box.y + a.box.h > geometry.bottom - height * 0.08);
+  const bands: number[][] = [];
+  const middle = (box: Box) => box.y + box.h / 2;
+  if (top.length > 0) {
+    const edge = Math.max(...top.map((a) => a.box.y + a.box.h));
+    bands.push(lines.map((_, index) => index).filter((index) => {
+      const box = geometry.line(index + 1)?.box;
+      return box !== undefined && middle(box) < edge;
+    }));
+  }
+  if (bottom.length > 0) {
+    const edge = Math.min(...bottom.map((a) => a.box.y));
+    bands.push(lines.map((_, index) => index).filter((index) => {
+      const box = geometry.line(index + 1)?.box;
+      return box !== undefined && middle(box) > edge;
+    }));
+  }
+  return bands.map((band) => band.sort((a, b) => geometry.line(a + 1)!.box.x - geometry.line(b + 1)!.box.x));
+}
+
+/** The 版名 of a header band: the largest type among its plain names (not the date, the paper, an editor). */
+function largestName(indexes: number[], lines: string[], geometry: PageGeometry, paperName: string | undefined): string | null {
+  let best: { name: string; size: number } | null = null;
+  for (const index of indexes) {
+    const name = readHeaderFields(lines[index]!.trim(), paperName).pageName;
+    const size = geometry.line(index + 1)?.size ?? 0;
+    if (name && headerSignals(lines[index]!, paperName) === 0 && (!best || size > best.size)) best = { name, size };
+  }
+  return best?.name ?? null;
 }
 
 /** `subhead`: a 小标题 inside an article, kept as a paragraph of its own. */

@@ -1,4 +1,4 @@
-import { containsRoleWord, isRoleWord, joinSplitRoleWords, nextRoleWord, roleWordAt, simplifyRoleChars, STAFF_ROLE, type Role } from '../../src/lib/roles.ts';
+import { containsRoleWord, isRoleWord, joinSplitRoleWords, nextRoleWord, ROLE_WORDS, roleWordAt, simplifyRoleChars, STAFF_ROLE, type Role } from '../../src/lib/roles.ts';
 
 /**
  * Bylines, datelines and photo credits: who wrote, who reported, who took the photo.
@@ -81,7 +81,7 @@ type Token = { kind: 'role'; role: Role } | { kind: 'name'; text: string };
 /** Split on spaces, 、，, and role words; null if a piece is not Chinese. */
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = [];
-  const pieces = text
+  const pieces = joinSpacedRoleWords(text)
     .replace(/^[□■◎●○◇◆☆★▲△▶|｜\s]+/u, '')
     .split(/[\s、，,;；]+/u)
     .filter(Boolean);
@@ -136,10 +136,10 @@ export function parseLeadingByline(text: string): LeadingByline | null {
   const dateline = match ? ([trimmed.slice(0, match[0].length), trimmed.slice(0, match[1]!.length)] as const) : null;
   if (dateline) {
     const after = trimmed.slice(dateline[0].length).replace(/^\s+/u, '');
-    const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(after);
+    const paren = bracketedByline(after);
     if (paren) {
-      const people = parsePeopleList(mendLineBreaks(paren[1]!));
-      if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren[0].length) };
+      const people = parsePeopleList(mendLineBreaks(paren.inner));
+      if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren.length) };
     }
     // 本报讯 记者 张婷 报道：… — the byline without brackets
     const bare = BARE_BYLINE.exec(simplifyRoleChars(after));
@@ -156,6 +156,51 @@ export function parseLeadingByline(text: string): LeadingByline | null {
     if (people) return { dateline: null, people, rest: trimmed.slice(paren[0].length) };
   }
   return null;
+}
+
+/**
+ * The bracketed byline right after a dateline: （记者 张婷）. OCR misreads the opening bracket
+ * (〈 《 【 [) or loses it (本报讯 记者 孙伟 通讯员 刘霞）…): without one, a staff role word must open
+ * the text and a closing bracket follow within a few names.
+ */
+function bracketedByline(after: string): { inner: string; length: number } | null {
+  const opened = /^[（(〈<《【\[［〔]([^）)〉>》】\]］〕（(]{1,60})[）)〉>》】\]］〕]\s*/u.exec(after);
+  if (opened) return { inner: opened[1]!, length: opened[0].length };
+  if (!STAFF_ROLE_START.test(simplifyRoleChars(joinSpacedRoleWords(after)))) return null;
+  const lost = /^([^（()）〉》】<>]{2,40})[）)〉》】]\s*/u.exec(after);
+  return lost ? { inner: lost[1]!, length: lost[0].length } : null;
+}
+
+const STAFF_ROLE_START = new RegExp(`^(?:${STAFF_ROLE})`, 'u');
+
+/**
+ * Role words spelt in Han characters, each allowing spaces between its characters: a column
+ * wrap or Tesseract's character spacing leaves 通讯 员, 记 者, 摄 影 inside a byline.
+ */
+const SPACED_ROLE = new RegExp(
+  ROLE_WORDS.map(([word]) => word)
+    .filter((word) => /^\p{Script=Han}{2,}$/u.test(word))
+    .map((word) => [...word].join('[ \\t\u3000]*'))
+    .join('|'),
+  'gu',
+);
+
+/** 记者 李强 通讯 员 王芳 -> 记者 李强 通讯员 王芳: only inside a byline or credit, where a role word is expected. */
+export function joinSpacedRoleWords(text: string): string {
+  return text.replace(SPACED_ROLE, (word) => word.replace(/[ \t\u3000]+/gu, ''));
+}
+
+/**
+ * A line that opens a report with a byline whose opening bracket OCR lost and whose closing
+ * bracket is on the next line: 本报讯 记者 孙伟 通讯员 刘 / 霞）近日…: the lines belong together.
+ */
+export function bylineRunsOn(line: string, next: string): boolean {
+  const view = simplifyRoleChars(joinSpacedRoleWords(line.trim()));
+  const dateline = DATELINE.exec(view);
+  if (!dateline) return false;
+  const after = view.slice(dateline[0].length).replace(/^\s*[（(〈<《【\[［〔]?\s*/u, '');
+  if (!STAFF_ROLE_START.test(after) || /[）)〉>》】\]］〕，。；：！？,;:!?]/u.test(after)) return false;
+  return /^[\s\p{Script=Han}·]{1,12}[）)〉>》】\]］〕]/u.test(next.trim());
 }
 
 /** 本报讯 记者 张婷 报道：… — the byline after a dateline, without brackets. */
@@ -183,9 +228,20 @@ export function mendLineBreaks(text: string): string {
 const DATELINE =
   /^(本\s?报\s?讯|本报[\p{Script=Han}\d]{1,12}?讯|(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|中国新闻社|本报|据新华社)[\p{Script=Han}\d\s]{0,16}?电)/u;
 
+/**
+ * The mark before a byline (□ ■ ◎ ●) is often read by OCR as a character that looks like a box
+ * or a ring (国 回 口 囗 图 @ O): one such sign glued to a staff role word is dropped.
+ */
+export function dropMisreadMark(text: string): string {
+  const mark = /^[□■◎●○◇◆☆★▲△▶|｜国回口囗困图圖@©®O0o〇]\s*/u.exec(text);
+  if (!mark) return text;
+  const rest = text.slice(mark[0].length);
+  return STAFF_ROLE_START.test(simplifyRoleChars(rest)) ? rest : text;
+}
+
 /** A whole line that is only a byline: 本报记者 吴涛, □记者 张三 通讯员 李四, 文/图 王五. */
 export function parseBylineLine(text: string): People | null {
-  const trimmed = text.trim();
+  const trimmed = dropMisreadMark(text.trim());
   if (trimmed.length > 50 || /[。！？]/u.test(trimmed)) return null;
   // the byline must name a role; two bare names are more likely a headline fragment
   if (!containsRoleWord(simplifyRoleChars(trimmed))) return null;
