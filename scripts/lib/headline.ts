@@ -17,10 +17,13 @@ export interface Headline {
  * - otherwise the first line is the title and the second explains it: a subtitle
  *   (志愿服务聚合力 文明实践谱新篇 / 新蒲新区推进新时代文明实践工作走深走实).
  */
-export function splitHeadline(lines: string[]): Headline {
-  const parts = lines.map((line) => line.trim()).filter(Boolean);
+export function splitHeadline(lines: string[], sizes?: ReadonlyArray<number | null>): Headline {
+  const kept = lines.map((line, i) => ({ text: line.trim(), size: sizes?.[i] ?? null })).filter((part) => part.text !== '');
+  const parts = kept.map((part) => part.text);
   if (parts.length === 0) return { kicker: null, title: null, subtitle: null };
   if (parts.length === 1) return { kicker: null, title: parts[0]!, subtitle: null };
+  const bySize = splitBySize(kept);
+  if (bySize) return bySize;
   if (parts.length >= 3) {
     const [kicker, title, ...rest] = parts;
     return { kicker: kicker!, title: title!, subtitle: rest.join(' ') };
@@ -33,9 +36,34 @@ export function splitHeadline(lines: string[]): Headline {
 }
 
 function isKicker(first: string, second: string): boolean {
-  // a two-part title (志愿服务聚合力 文明实践谱新篇) is never a kicker
-  if (/\p{Script=Han} \p{Script=Han}/u.test(first)) return false;
+  // a two-part title (志愿服务聚合力 文明实践谱新篇) is never a kicker, and the plain line above
+  // one is its kicker: the title is the line set as a couplet
+  if (isCouplet(first)) return false;
+  if (isCouplet(second) && !/^[—―-]/u.test(second)) return true;
   const a = countHan(first);
   const b = countHan(second);
-  return a <= 8 && a <= b * 0.65;
+  return a <= 10 && a <= b * 0.65;
+}
+
+/** Two or three parallel phrases of 3-9 characters set apart by spaces: 稳就业 惠民生 促发展. */
+function isCouplet(text: string): boolean {
+  const parts = text.trim().split(/\s+/u);
+  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[\p{Script=Han}“”"]{3,9}$/u.test(part));
+}
+
+/**
+ * With positions, the type says it: the title is set largest; what stands above it is the
+ * kicker, what stands below the subtitle. Only when the largest line is clearly larger than
+ * every other (by a tenth), and the title is one line.
+ */
+function splitBySize(parts: Array<{ text: string; size: number | null }>): Headline | null {
+  if (parts.some((part) => part.size === null) || parts.length > 3) return null;
+  const sizes = parts.map((part) => part.size!);
+  const largest = Math.max(...sizes);
+  const at = sizes.indexOf(largest);
+  if (sizes.some((size, i) => i !== at && size > largest / 1.1)) return null;
+  const before = parts.slice(0, at).map((part) => part.text);
+  const after = parts.slice(at + 1).map((part) => part.text);
+  if (before.length > 1) return null;
+  return { kicker: before[0] ?? null, title: parts[at]!.text, subtitle: after.length > 0 ? after.join(' ') : null };
 }

@@ -4,7 +4,7 @@ import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { endsSentence } from './chars.ts';
 import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, splitJump, type HeaderInfo } from './furniture.ts';
-import { pageGeometry, type PageGeometry } from './geometry.ts';
+import { pageGeometry, sizeOf, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
 import { splitHeadline } from './headline.ts';
 import { articleId } from '../../src/lib/ids.ts';
@@ -85,7 +85,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   const sections = splitSections(classified);
 
   const drafts: Draft[] = [];
-  for (const section of sections) readSection(section, bigGap, drafts, unassigned);
+  for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry);
   unassigned.sort((a, b) => a.line - b.line);
 
   const articles: ParsedItem[] = drafts
@@ -365,6 +365,8 @@ function bigGapThreshold(units: Unit[]): number {
 interface Draft {
   kind: 'article' | 'photo';
   heads: string[];
+  /** Type size of each head relative to body type, when positions are known. */
+  headSizes?: Array<number | null>;
   column: string | null;
   /** Body units of an article, or caption units of a photo. */
   units: Classified[];
@@ -374,7 +376,7 @@ interface Draft {
   problems: Problem[];
 }
 
-function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[]): void {
+function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[], geometry: PageGeometry | null): void {
   // box labels (广告, 订报热线…) at the top of a headline run, and an advertisement's slogan after
   // its label, are not headlines
   while (section.heads.length > 0 && isBoxLabel(headlineText(section.heads[0]!))) {
@@ -385,7 +387,9 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
       unassigned.push({ text: headlineText(slogan), line: firstLine(slogan) });
     }
   }
-  const headTexts = joinBrokenHeadlines(section.heads.map((unit) => headlineText(unit)));
+  const merged = joinBrokenHeadlines(mergeHeadRows(section.heads.map((unit) => headOf(unit, geometry))));
+  let headTexts = merged.map((head) => head.text);
+  let headSizes = merged.map((head) => head.size);
   const body = section.body;
   if (body.length === 0) {
     for (const unit of section.heads) unassigned.push({ text: headlineText(unit), line: firstLine(unit) });
@@ -418,7 +422,15 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
 
   let article: Draft | null = null;
   if (hasArticle) {
-    article = newDraft('article', headTexts, null, []);
+    // a column banner (栏目) above an article's headline: 我们的节日·春节 / 一线见闻 / title
+    let banner: string | null = null;
+    if (headTexts.length >= 2 && isColumnName(headTexts[0]!)) {
+      banner = headTexts[0]!;
+      headTexts = headTexts.slice(1);
+      headSizes = headSizes.slice(1);
+    }
+    article = newDraft('article', headTexts, banner, []);
+    article.headSizes = headSizes;
     if (section.heads.length > 0) article.firstLine = firstLine(section.heads[0]!);
     for (const i of loose) {
       // text after a photo's credit continues the article when the section has one
@@ -466,14 +478,100 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
  * A headline too long for one line wraps like this: 全市经济工作会议暨 / 优化营商环境大会. A line
  * that ends in a word that cannot end a headline (暨, 和, 的, an opening quote) continues.
  */
-function joinBrokenHeadlines(lines: string[]): string[] {
-  const out: string[] = [];
-  for (const line of lines) {
+function joinBrokenHeadlines(heads: Head[]): Head[] {
+  const out: Head[] = [];
+  for (const head of heads) {
     const last = out[out.length - 1];
-    if (last !== undefined && (/[暨及和与的在为对把向从让将以、“《（]$/u.test(last) || /^[”》）、，]/u.test(line))) out[out.length - 1] = last + line;
-    else out.push(line);
+    if (last !== undefined && (/[暨及和与的在为对把向从让将以、“《（]$/u.test(last.text) || /^[”》）、，]/u.test(head.text))) out[out.length - 1] = joinHeads(last, head, '');
+    else out.push(head);
   }
   return out;
+}
+
+/** A headline line with what positioned OCR knows of it (size relative to body type, box). */
+interface Head {
+  text: string;
+  size: number | null;
+  box: Box | null;
+}
+
+function headOf(unit: Unit, geometry: PageGeometry | null): Head {
+  const lines = unit.segments.map((s) => s.line);
+  const boxes = lines.map((n) => geometry?.line(n)?.box).filter((box): box is Box => box !== undefined);
+  const box = boxes.length === 0 ? null : boxes.reduce((a, b) => {
+    const x = Math.min(a.x, b.x);
+    const y = Math.min(a.y, b.y);
+    return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+  });
+  return { text: cleanHeadText(headlineText(unit)), size: sizeOf(geometry, lines), box };
+}
+
+function joinHeads(a: Head, b: Head, glue: string): Head {
+  const box = a.box && b.box ? { x: Math.min(a.box.x, b.box.x), y: Math.min(a.box.y, b.box.y), w: Math.max(a.box.x + a.box.w, b.box.x + b.box.w) - Math.min(a.box.x, b.box.x), h: Math.max(a.box.y + a.box.h, b.box.y + b.box.h) - Math.min(a.box.y, b.box.y) } : (a.box ?? b.box);
+  return { text: a.text + glue + b.text, size: a.size !== null && b.size !== null ? Math.max(a.size, b.size) : (a.size ?? b.size), box };
+}
+
+/**
+ * What OCR does to headline type: a headline of two phrases set with a wide gap
+ * (志愿服务聚合力 文明实践谱新篇) comes out as two lines, or with the gap read as a stray quote
+ * (聚合力”服务谱新篇); a headline too long for its column wraps onto a second line of the same
+ * type. With positions: pieces on one row join with a space, and a line of the same type
+ * straight under another (no wider gap than a line's own height allows) joins without one.
+ */
+function mergeHeadRows(heads: Head[]): Head[] {
+  const out: Head[] = [];
+  for (const head of heads) {
+    const last = out[out.length - 1];
+    if (last?.box && head.box && last.size !== null && head.size !== null) {
+      const a = last.box;
+      const b = head.box;
+      const overlap = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      const similar = Math.abs(last.size - head.size) <= 0.12 * Math.max(last.size, head.size);
+      if (similar && overlap >= 0.5 * Math.min(a.h, b.h) && (b.x >= a.x + a.w * 0.9 || a.x >= b.x + b.w * 0.9)) {
+        out[out.length - 1] = b.x >= a.x ? joinHeads(last, head, ' ') : joinHeads(head, last, ' ');
+        continue;
+      }
+      const lineHeight = Math.min(a.h, b.h);
+      const gap = b.y - (a.y + a.h);
+      const aligned = Math.abs(a.x - b.x) <= lineHeight * 1.5 || Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) <= lineHeight * 1.5;
+      // a wrapped line: the first is not shorter than the second, both at least headline size
+      if (similar && last.size >= 1.2 && gap >= -0.2 * lineHeight && gap <= 0.6 * lineHeight && aligned && a.w >= b.w * 0.95) {
+        out[out.length - 1] = joinHeads(last, head, '');
+        continue;
+      }
+    }
+    out.push(head);
+  }
+  return out;
+}
+
+/**
+ * A headline as OCR reads its marks: the gap between two phrases read as an unpaired quote
+ * (聚合力”服务谱新篇 -> 聚合力 服务谱新篇), a dash read as 一一 before a subtitle
+ * (一一独山县… -> ——独山县…), a banner's box or bar read as a character before a wide space
+ * (上 我们的节日·春节).
+ */
+function cleanHeadText(text: string): string {
+  let out = text;
+  const opens = (out.match(/[“「『]/gu) ?? []).length;
+  const closes = (out.match(/[”」』]/gu) ?? []).length;
+  if (opens === 0 && closes === 1) out = out.replace(/(?<=\p{Script=Han})[”」』](?=\p{Script=Han})/u, ' ');
+  if (closes === 0 && opens === 1) out = out.replace(/(?<=\p{Script=Han})[“「『](?=\p{Script=Han})/u, ' ');
+  out = out.replace(/^[一—－-]{2}\s*(?=\p{Script=Han})/u, '——');
+  const mark = /^[\p{Script=Han}■□▌▍▎▐|｜]\s+(?=\S)/u.exec(out);
+  if (mark && isColumnName(out.slice(mark[0].length))) out = out.slice(mark[0].length);
+  return out;
+}
+
+/**
+ * A column banner (栏目) by its form: a name with a separating dot (我们的节日·春节) or one of
+ * the standing column words newspapers use (一线见闻, 新春走基层, 图片新闻), short and without
+ * sentence punctuation.
+ */
+function isColumnName(text: string): boolean {
+  const t = text.trim();
+  if ([...t].length > 14 || /[，。；：！？,;:!?]/u.test(t)) return false;
+  return /\p{Script=Han}[·•・.]\p{Script=Han}/u.test(t) || /^(?:我们的节日|图片新闻|图说|新春走基层|一线见闻|一线|走基层|聚焦|关注|专题|特别报道|影像|镜头)/u.test(t);
 }
 
 /** Should the caption that starts at `body[start]` also take the unit before it? */
@@ -529,7 +627,7 @@ function headlineText(unit: Unit): string {
 /** Turn a draft into the item the contract describes: people, dateline, clean paragraphs, problems. */
 function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedItem {
   finishLines(draft, []);
-  const headline = splitHeadline(draft.heads);
+  const headline = splitHeadline(draft.heads, draft.headSizes);
   let people: People = noPeople();
   let dateline: string | null = null;
   let continuation: string | null = null;
