@@ -14,6 +14,8 @@ export interface PageGeometry {
   photo(n: number): PhotoGeometry | null;
   /** Median height of the page's text lines in pixels. */
   lineHeight: number;
+  /** Median box height of the page's text lines (mostly body type) in pixels. */
+  bodyHeight: number;
   /** Top and bottom of all text on the page. */
   top: number;
   bottom: number;
@@ -23,6 +25,7 @@ export function pageGeometry(entries: readonly OutputLine[] | undefined): PageGe
   if (!entries || !entries.some((entry) => entry?.type === 'text')) return null;
   const texts = entries.filter((entry): entry is TextLineGeometry => entry?.type === 'text');
   const heights = texts.map((entry) => entry.box.h / Math.max(0.5, entry.size)).sort((a, b) => a - b);
+  const boxHeights = texts.map((entry) => entry.box.h).sort((a, b) => a - b);
   return {
     line: (n) => {
       const entry = entries[n - 1];
@@ -33,6 +36,7 @@ export function pageGeometry(entries: readonly OutputLine[] | undefined): PageGe
       return entry?.type === 'photo' ? entry : null;
     },
     lineHeight: heights[heights.length >> 1] ?? 1,
+    bodyHeight: Math.max(1, boxHeights[boxHeights.length >> 1] ?? 1),
     top: Math.min(...texts.map((entry) => entry.box.y)),
     bottom: Math.max(...texts.map((entry) => entry.box.y + entry.box.h)),
   };
@@ -45,6 +49,22 @@ export function sizeOf(geometry: PageGeometry | null, lines: readonly number[]):
   for (const n of lines) {
     const entry = geometry.line(n);
     if (entry) size = Math.max(size ?? 0, entry.size);
+  }
+  return size;
+}
+
+/**
+ * The type size of source lines from their boxes: the tallest line's height over the page's
+ * body line height. A line of Han characters is as tall as its type (each character fills its
+ * em square), so this reads headline type where an engine's own size estimate varies with the
+ * words it found. Null when none is known.
+ */
+export function typeSize(geometry: PageGeometry | null, lines: readonly number[]): number | null {
+  if (!geometry) return null;
+  let size: number | null = null;
+  for (const n of lines) {
+    const entry = geometry.line(n);
+    if (entry) size = Math.max(size ?? 0, entry.box.h / geometry.bodyHeight);
   }
   return size;
 }

@@ -4,7 +4,7 @@ import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { endsSentence } from './chars.ts';
 import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, splitJump, type HeaderInfo } from './furniture.ts';
-import { pageGeometry, sizeOf, type PageGeometry } from './geometry.ts';
+import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
 import { splitHeadline } from './headline.ts';
 import { articleId } from '../../src/lib/ids.ts';
@@ -85,7 +85,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   const sections = splitSections(classified);
 
   const drafts: Draft[] = [];
-  for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry);
+  for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry, options.lexicon);
   unassigned.sort((a, b) => a.line - b.line);
 
   const articles: ParsedItem[] = drafts
@@ -376,7 +376,7 @@ interface Draft {
   problems: Problem[];
 }
 
-function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[], geometry: PageGeometry | null): void {
+function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
   // box labels (广告, 订报热线…) at the top of a headline run, and an advertisement's slogan after
   // its label, are not headlines
   while (section.heads.length > 0 && isBoxLabel(headlineText(section.heads[0]!))) {
@@ -387,7 +387,17 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
       unassigned.push({ text: headlineText(slogan), line: firstLine(slogan) });
     }
   }
-  const merged = joinBrokenHeadlines(mergeHeadRows(section.heads.map((unit) => headOf(unit, geometry))));
+  // a telephone line (服务电话：400-…) among the headlines is an advertisement's, not a headline
+  for (const label of section.heads.filter((unit) => isBoxLabel(headlineText(unit)))) unassigned.push({ text: headlineText(label), line: firstLine(label) });
+  section.heads = section.heads.filter((unit) => !isBoxLabel(headlineText(unit)));
+  // with positions, headline lines far from the next ones (an advertisement's slogan at the foot
+  // of one column before a headline at the head of another) stand alone: kept as unassigned text
+  const apart = headsApartAt(section.heads, geometry);
+  if (apart > 0) {
+    for (const unit of section.heads.slice(0, apart)) unassigned.push({ text: headlineText(unit), line: firstLine(unit) });
+    section.heads = section.heads.slice(apart);
+  }
+  const merged = joinBrokenHeadlines(mergeHeadRows(section.heads.map((unit) => headOf(unit, geometry)), lexicon));
   let headTexts = merged.map((head) => head.text);
   let headSizes = merged.map((head) => head.size);
   const body = section.body;
@@ -488,6 +498,26 @@ function joinBrokenHeadlines(heads: Head[]): Head[] {
   return out;
 }
 
+/**
+ * Where the last break falls in a run of headline lines on a positioned page: the next line
+ * jumps back up the page, or lies more than three of its lines below the one before. 0 when the
+ * run holds together (or positions are unknown).
+ */
+function headsApartAt(heads: Unit[], geometry: PageGeometry | null): number {
+  if (!geometry) return 0;
+  let at = 0;
+  for (let i = 1; i < heads.length; i++) {
+    const a = headOf(heads[i - 1]!, geometry).box;
+    const b = headOf(heads[i]!, geometry).box;
+    if (!a || !b) continue;
+    const overlap = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+    if (overlap >= 0.5 * Math.min(a.h, b.h)) continue;
+    const h = Math.max(a.h, b.h);
+    if (b.y + b.h < a.y - 0.5 * h || b.y > a.y + a.h + 3 * h) at = i;
+  }
+  return at;
+}
+
 /** A headline line with what positioned OCR knows of it (size relative to body type, box). */
 interface Head {
   text: string;
@@ -503,7 +533,7 @@ function headOf(unit: Unit, geometry: PageGeometry | null): Head {
     const y = Math.min(a.y, b.y);
     return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
   });
-  return { text: cleanHeadText(headlineText(unit)), size: sizeOf(geometry, lines), box };
+  return { text: cleanHeadText(headlineText(unit)), size: typeSize(geometry, lines), box };
 }
 
 function joinHeads(a: Head, b: Head, glue: string): Head {
@@ -518,7 +548,7 @@ function joinHeads(a: Head, b: Head, glue: string): Head {
  * type. With positions: pieces on one row join with a space, and a line of the same type
  * straight under another (no wider gap than a line's own height allows) joins without one.
  */
-function mergeHeadRows(heads: Head[]): Head[] {
+function mergeHeadRows(heads: Head[], lexicon: Lexicon | undefined): Head[] {
   const out: Head[] = [];
   for (const head of heads) {
     const last = out[out.length - 1];
@@ -534,9 +564,12 @@ function mergeHeadRows(heads: Head[]): Head[] {
       const lineHeight = Math.min(a.h, b.h);
       const gap = b.y - (a.y + a.h);
       const aligned = Math.abs(a.x - b.x) <= lineHeight * 1.5 || Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) <= lineHeight * 1.5;
-      // a wrapped line: the first is not shorter than the second, both at least headline size
-      if (similar && last.size >= 1.2 && gap >= -0.2 * lineHeight && gap <= 0.6 * lineHeight && aligned && a.w >= b.w * 0.95) {
-        out[out.length - 1] = joinHeads(last, head, '');
+      // a line of the same headline type straight under another: a wrap (joined as one word
+      // when the characters across the break make one) or the second phrase of a stacked couplet
+      if (similar && last.size >= 1.2 && gap >= -0.2 * lineHeight && gap <= 0.6 * lineHeight && aligned && a.w >= b.w * 0.8) {
+        const across = (last.text.at(-1) ?? '') + (head.text[0] ?? '');
+        const word = lexicon === undefined || lexicon.frequency(across) > 0 || a.w > b.w * 1.15;
+        out[out.length - 1] = joinHeads(last, head, word ? '' : ' ');
         continue;
       }
     }
@@ -558,8 +591,12 @@ function cleanHeadText(text: string): string {
   if (opens === 0 && closes === 1) out = out.replace(/(?<=\p{Script=Han})[”」』](?=\p{Script=Han})/u, ' ');
   if (closes === 0 && opens === 1) out = out.replace(/(?<=\p{Script=Han})[“「『](?=\p{Script=Han})/u, ' ');
   out = out.replace(/^[一—－-]{2}\s*(?=\p{Script=Han})/u, '——');
-  const mark = /^[\p{Script=Han}■□▌▍▎▐|｜]\s+(?=\S)/u.exec(out);
-  if (mark && isColumnName(out.slice(mark[0].length))) out = out.slice(mark[0].length);
+  // a banner's box or bar read as a character (上一线见闻, 上 我们的节日) or its brackets as
+  // unpaired ones (【新春走基层】 -> [新春走基层 / 时间走基层])
+  const mark = /^[\p{Script=Han}■□▌▍▎▐|｜]\s*(?=\S)/u.exec(out);
+  if (mark && !isColumnName(out) && isColumnName(out.slice(mark[0].length))) out = out.slice(mark[0].length);
+  const bare = out.replace(/^[\[【〔［「]\s*|\s*[\]】〕］」]$/gu, '');
+  if (bare !== out && isColumnName(bare)) out = bare;
   return out;
 }
 
