@@ -74,7 +74,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const unassigned: UnassignedText[] = [];
   const classified = units
-    .map((unit) => ({ unit, kind: classify(unit) }))
+    .map((unit) => ({ unit, kind: classify(unit, geometry) }))
     .filter(({ unit, kind }) => {
       if (kind === 'noise') unassigned.push({ text: flatText(unit), line: firstLine(unit) });
       return kind !== 'noise';
@@ -86,6 +86,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
 
   const drafts: Draft[] = [];
   for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry, options.lexicon);
+  mendColumnJumps(drafts, geometry);
   unassigned.sort((a, b) => a.line - b.line);
 
   const articles: ParsedItem[] = drafts
@@ -247,7 +248,7 @@ function looksLikeNameBoundary(left: string, right: string): boolean {
   return (endsWithRoleWord(left) || /(?:编辑|\s\p{Script=Han}{2,4})$/u.test(left)) && /^\p{Script=Han}{2,4}(?:\s|$|[）)])/u.test(right);
 }
 
-function classify(unit: Unit): UnitKind {
+function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   const flat = flatText(unit);
   // a short line without a single Chinese character (■■, l1|, a stray page number) is scan
   // noise or a label: kept as unassigned text, never glued to an article
@@ -256,9 +257,16 @@ function classify(unit: Unit): UnitKind {
   if (parseCredit(flat)) return 'credit';
   if (parseBylineLine(flat)) return 'byline';
   if (parseLeadingByline(flat)?.dateline) return 'text';
-  if (unit.segments.length <= 2 && looksLikeHeadline(flat)) return 'head';
+  if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
+    // with positions, a line set in body type is a line of a paragraph, however short
+    const size = typeSize(geometry, unit.segments.map((s) => s.line));
+    return size !== null && size < BODY_TYPE ? 'text' : 'head';
+  }
   return 'text';
 }
+
+/** Lines up to this size over the page's body line height are body type (a subtitle is larger). */
+const BODY_TYPE = 1.08;
 
 /**
  * A short line right after an unfinished sentence, not followed by a byline, is the tail of
@@ -482,6 +490,46 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
     drafts.push(photo);
     first = false;
   }
+}
+
+/**
+ * With positions, text that carries on a sentence from another column: a run of lines in a
+ * column of its own that does not open a paragraph (no indent, no dateline) after text that
+ * finished its sentence, where an earlier article stops mid-sentence without a jump line. The
+ * reading order met that column after another article; the run goes back to the article it
+ * finishes (…截至目前，2 / 022年已完成…). A run that opens an untitled item counts the same.
+ */
+function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null): void {
+  if (!geometry) return;
+  const columnOf = (line: number) => geometry.line(line)?.column ?? null;
+  const lastText = (draft: Draft) => [...draft.units].reverse().find((u) => u.kind === 'text');
+  const open = (draft: Draft) => {
+    const last = lastText(draft);
+    return draft.kind === 'article' && last !== undefined && !endsSentence(flatText(last.unit)) && !draft.units.some((u) => u.kind === 'jump');
+  };
+  for (const draft of drafts) {
+    if (draft.kind !== 'article') continue;
+    for (let i = 0; i < draft.units.length; i++) {
+      const here = draft.units[i]!;
+      const prev = draft.units[i - 1];
+      if (here.kind !== 'text' || here.unit.indented) continue;
+      if (prev === undefined ? draft.heads.length > 0 : prev.kind !== 'text' || !endsSentence(flatText(prev.unit))) continue;
+      const column = columnOf(firstLine(here.unit));
+      if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column)) continue;
+      const text = flatText(here.unit);
+      if (parseLeadingByline(text)?.dateline || opensParagraph(text) || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
+      const target = drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d));
+      if (!target) continue;
+      let end = i;
+      while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column) end++;
+      const moved = draft.units.splice(i, end - i);
+      target.units.push(...moved);
+      for (const unit of moved) target.lastLine = Math.max(target.lastLine, lastLine(unit.unit));
+      break;
+    }
+  }
+  // an untitled item left with nothing is gone
+  for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.kind === 'article' && drafts[i]!.units.length === 0 && drafts[i]!.heads.length === 0) drafts.splice(i, 1);
 }
 
 /**
