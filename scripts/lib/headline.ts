@@ -40,10 +40,26 @@ function isKicker(first: string, second: string): boolean {
   // one is its kicker: the title is the line set as a couplet
   if (isCouplet(first)) return false;
   if (isCouplet(second) && !/^[—―-]/u.test(second)) return true;
+  // the plain report of who did what (红花岗区启动志愿服务工作) supports a title worded to catch
+  // the eye: above it, it is the kicker; below it, the subtitle
+  const reportFirst = isReportLine(first);
+  if (reportFirst !== isReportLine(second)) return reportFirst;
   const a = countHan(first);
   const b = countHan(second);
-  return a <= 10 && a <= b * 0.65;
+  return a <= 8 && a <= b * 0.65;
 }
+
+/**
+ * A headline line that reports who did what: a place (two or more characters before 县 区 市 …,
+ * so not 我市 or 全市), maybe an office of it (税务局, 妇联), then straight away a verb of
+ * administrative news (启动, 落实, 推进 …).
+ */
+function isReportLine(text: string): boolean {
+  return REPORT_LINE.test(text.trim());
+}
+
+const REPORT_LINE =
+  /^\p{Script=Han}{2,6}?(?:自治州|自治县|特区|新区|经开区|高新区|省|市|县|区|州|乡|镇|街道|村|社区)(?:\p{Script=Han}{0,8}?(?:局|委|办|院|中心|大队|支队|科协|妇联|团委|总工会|部|所|站|协会|公司|学校|医院))?(?:启动|推进|推动|落实|探索|深化|完善|加快|强化|夯实|统筹|提升|开展|部署|实施|做细|做实|聚焦|抓实|抓好|打造|举办|召开|出台|印发|全力|持续|扎实|多措并举)/u;
 
 /** Two or three parallel phrases of 3-9 characters set apart by spaces: 稳就业 惠民生 促发展. */
 function isCouplet(text: string): boolean {
