@@ -354,7 +354,41 @@ function splitSections(units: Classified[]): Section[] {
     }
   }
   if (current.heads.length > 0 || current.body.length > 0) sections.push(current);
-  return sections;
+  return joinHeadlessReports(sections);
+}
+
+/**
+ * A report read before its headline: text that opens with a dateline and has no headline, then a
+ * headline whose text carries on the report's unfinished sentence (…向黨員幹部普及產 / [headline]
+ * / 業發展知識，…). An engine reads the column under a headline set across columns before the
+ * headline itself; the headline goes back on top of the whole report.
+ */
+function joinHeadlessReports(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  for (const section of sections) {
+    const previous = out[out.length - 1];
+    const firstText = section.body.find((b) => b.kind !== 'byline');
+    const lastText = previous ? [...previous.body].reverse().find((b) => b.kind === 'text') : undefined;
+    if (
+      previous &&
+      previous.heads.length === 0 &&
+      section.heads.length > 0 &&
+      lastText &&
+      firstText?.kind === 'text' &&
+      !firstText.unit.indented &&
+      previous.body[0]?.kind === 'text' &&
+      parseLeadingByline(flatText(previous.body[0].unit))?.dateline &&
+      !previous.body.some((b) => b.kind === 'jump' || b.kind === 'credit') &&
+      !endsSentence(flatText(lastText.unit)) &&
+      !parseLeadingByline(flatText(firstText.unit))?.dateline &&
+      !opensParagraph(flatText(firstText.unit))
+    ) {
+      out[out.length - 1] = { heads: section.heads, body: [...previous.body, ...section.body] };
+      continue;
+    }
+    out.push(section);
+  }
+  return out;
 }
 
 /**

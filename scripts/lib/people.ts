@@ -52,7 +52,7 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
   const tokens = tokenize(text);
   if (tokens === null) return null;
   let roleHasNames = false;
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     if (token.kind === 'role') {
       // 文/图 本报记者 张三: the title after 文/图 does not take away the photo credit
       const keep = !roleHasNames && token.role === 'reporter' && (role === 'writer-photographer' || role === 'photographer');
@@ -61,6 +61,13 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
       continue;
     }
     roleHasNames = true;
+    // a line break or a stray space inside a name leaves one character on its own (曹 / 涵然):
+    // no name is one character, so it joins the piece after it
+    const next = tokens[index + 1];
+    if ([...token.text].length === 1 && next?.kind === 'name' && [...token.text + next.text].length <= 4) {
+      next.text = token.text + next.text;
+      continue;
+    }
     for (const name of splitGluedNames(token.text)) {
       if (!isPersonName(name)) return null;
       sawName = true;
@@ -245,6 +252,9 @@ export function parseBylineLine(text: string): People | null {
   if (trimmed.length > 50 || /[。！？]/u.test(trimmed)) return null;
   // the byline must name a role; two bare names are more likely a headline fragment
   if (!containsRoleWord(simplifyRoleChars(trimmed))) return null;
+  // 本报讯 记者 杨丁晨 通讯员 雷浪 / 婷）…: a dateline opens a report, whose byline lost its bracket
+  const dateline = DATELINE.exec(simplifyRoleChars(trimmed));
+  if (dateline && !containsRoleWord(dateline[0])) return null;
   const inner = /^[（(〈]([^）)〉]+)[）)〉]$/u.exec(trimmed)?.[1] ?? trimmed;
   if (/摄$|摄影报道$|供图$/u.test(inner)) return null;
   return parsePeopleList(inner);
