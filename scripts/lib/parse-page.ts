@@ -73,7 +73,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
 
   const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const unassigned: UnassignedText[] = [];
-  const classified = units
+  const classified = splitTrailingCredits(units)
     .map((unit) => ({ unit, kind: classify(unit, geometry) }))
     .filter(({ unit, kind }) => {
       if (kind === 'noise') unassigned.push({ text: flatText(unit), line: firstLine(unit) });
@@ -216,6 +216,40 @@ function largestName(indexes: number[], lines: string[], geometry: PageGeometry,
     if (name && headerSignals(lines[index]!, paperName) === 0 && (!best || size > best.size)) best = { name, size };
   }
   return best?.name ?? null;
+}
+
+/**
+ * A photo credit printed right after its caption, on the caption's last line or broken over
+ * lines (…送去粮油。（张浪 摄）, …群众。（记 / 者李强 摄影报道）): cut off as a unit of its own,
+ * so that it closes the photo as a credit on its own line does.
+ */
+function splitTrailingCredits(units: Unit[]): Unit[] {
+  return units.flatMap((unit) => {
+    const joined = unit.segments.map((s) => s.text).join('\n');
+    const match = /[（(〈]([^（()）〈〉\n]{0,40}(?:\n[^（()）〈〉\n]{0,40})?)[）)〉]\s*$/u.exec(joined);
+    if (!match || match.index === 0 || joined.slice(0, match.index).trim() === '') return [unit];
+    if (!parseCredit(match[0].replace(/\s*\n\s*/gu, ''))) return [unit];
+    // cut the segments where the credit starts
+    let offset = 0;
+    const before: Segment[] = [];
+    const after: Segment[] = [];
+    for (const segment of unit.segments) {
+      const start = offset;
+      const end = offset + segment.text.length;
+      offset = end + 1;
+      if (end <= match.index) before.push(segment);
+      else if (start >= match.index) after.push(segment);
+      else {
+        before.push({ text: segment.text.slice(0, match.index - start), line: segment.line });
+        after.push({ text: segment.text.slice(match.index - start), line: segment.line });
+      }
+    }
+    if (before.every((s) => s.text.trim() === '')) return [unit];
+    return [
+      { ...unit, segments: before.filter((s) => s.text.trim() !== '') },
+      { segments: after, gapBefore: 0, indented: false },
+    ];
+  });
 }
 
 /** `subhead`: a 小标题 inside an article, kept as a paragraph of its own. */
