@@ -93,6 +93,8 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
     .sort((a, b) => a.firstLine - b.firstLine)
     .map((draft, index) => finishDraft(draft, articleId(meta.paper, meta.date, meta.page, index + 1), options));
 
+  flagMisreadNames(articles);
+
   for (const leftover of unassigned) {
     pageProblems.push({
       code: 'unassigned-text',
@@ -112,6 +114,34 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
     unassigned,
     problems: pageProblems,
   };
+}
+
+/**
+ * A name OCR read with a character too many: a three-character name that is a two-character
+ * name of the page with one character put inside (李强 in one byline, 李x强 in another), or
+ * whose middle character is a stroke or a particle no given name uses (一 丨 了 口 …). Flagged,
+ * never changed: 欧阳明 and 王一博 are names.
+ */
+function flagMisreadNames(items: ParsedItem[]): void {
+  const all = new Set(items.flatMap((item) => [...item.reporters, ...item.correspondents, ...item.photographers]));
+  for (const item of items) {
+    for (const name of new Set([...item.reporters, ...item.correspondents, ...item.photographers])) {
+      const chars = [...name];
+      if (chars.length !== 3 || !chars.every((ch) => /\p{Script=Han}/u.test(ch))) continue;
+      const shorter = chars[0]! + chars[2]!;
+      const known = all.has(shorter) || all.has(chars[0]! + chars[1]!);
+      const stray = /^[丨丶亅乚丿乛冂亠卜口了的之乎也]$/u.test(chars[1]!) || /^[丨丶亅乚丿乛了的]$/u.test(chars[2]!);
+      if (!known && !stray) continue;
+      item.problems.push({
+        code: 'ocr-suspect',
+        line: item.lines[0] ?? 1,
+        message: known
+          ? `the name ${name} may be ${all.has(shorter) ? shorter : chars[0]! + chars[1]!} with a character misread into it: the page names ${all.has(shorter) ? shorter : chars[0]! + chars[1]!} elsewhere`
+          : `the name ${name} has ${stray ? 'a stroke or particle' : 'a character'} inside that names rarely use: probably an OCR misread`,
+        excerpt: name,
+      });
+    }
+  }
 }
 
 /** The source as normalised lines, one per line of the file (line numbers stay valid). */
