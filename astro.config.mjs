@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { articleFileBundles } from './src/integrations/article-files.ts';
+import { contentGuard } from './src/integrations/content-guard.ts';
 import { outputInPlace } from './src/integrations/output-in-place.ts';
 import { photos } from './src/integrations/photos.ts';
 import { scans } from './src/integrations/scans.ts';
@@ -31,10 +32,11 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
-  // in this order: a shard build drops the pages it does not own (and their issues' article-file
-  // bundles) before the article files, photos and search are written; then what the previous
-  // build left in the output folder and this one did not write is removed
-  integrations: [mdx(), shardOutput(), articleFileBundles(), photos(), scans(), searchIndex(), outputInPlace()],
+  // in this order: first the guard that refuses a content folder an import is half-way through;
+  // a shard build drops the pages it does not own (and their issues' article-file bundles)
+  // before the article files, photos and search are written; then what the previous build left
+  // in the output folder and this one did not write is removed
+  integrations: [contentGuard(), mdx(), shardOutput(), articleFileBundles(), photos(), scans(), searchIndex(), outputInPlace()],
   devToolbar: { enabled: false },
   // Astro's terminal output with the build's route list made readable: a line per route,
   // internal outputs counted but not listed, progress instead of 50,000 lines (src/lib/build-log.ts)

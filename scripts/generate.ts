@@ -12,6 +12,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { withContentLock } from '../src/io/content-lock.ts';
 import { importIssueFolders } from './io/bench-import.ts';
 import { syntheticJpeg } from './io/bench-photos.ts';
 import { countIssues, issueFolderFiles, paperYaml, resolveOptions, syntheticIssues, syntheticPapers, type SyntheticIssue, type SyntheticOptions } from './lib/synthetic.ts';
@@ -107,14 +108,17 @@ export async function generate(request: GenerateRequest, log: (line: string) => 
 /** Copy the papers into an archive folder and import every issue into it. */
 export async function importGenerated(generated: Generated, contentDir: string, log: (line: string) => void = () => {}, afterPhoto?: (file: string) => Promise<unknown>) {
   refuseRepoContent(contentDir);
-  mkdirSync(join(contentDir, 'papers'), { recursive: true });
-  for (const file of readdirSync(generated.papersDir)) copyFileSync(join(generated.papersDir, file), join(contentDir, 'papers', file));
-  return importIssueFolders(generated.folders, contentDir, {
-    ...(afterPhoto ? { afterPhoto } : {}),
-    onIssue: (done, stats) => {
-      if (done % 50 === 0) log(`imported ${done}/${generated.folders.length} issues: ${stats.items} items, ${stats.photos} photos (${Math.round(stats.ms / 1000)} s)`);
-    },
-  });
+  // the papers and the issues are written under the content folder's lock, as every writer does
+  return withContentLock(contentDir, () => {
+    mkdirSync(join(contentDir, 'papers'), { recursive: true });
+    for (const file of readdirSync(generated.papersDir)) copyFileSync(join(generated.papersDir, file), join(contentDir, 'papers', file));
+    return importIssueFolders(generated.folders, contentDir, {
+      ...(afterPhoto ? { afterPhoto } : {}),
+      onIssue: (done, stats) => {
+        if (done % 50 === 0) log(`imported ${done}/${generated.folders.length} issues: ${stats.items} items, ${stats.photos} photos (${Math.round(stats.ms / 1000)} s)`);
+      },
+    });
+  }, { command: 'npm run generate' });
 }
 
 /** The repository's own archive is hand-curated: generated data never goes there. */

@@ -5,22 +5,31 @@
  *   npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
  *   npm run import -- <issue-folder>
  *
+ *   npm run import -- --recover
+ *
  * Flags: --dry-run (write nothing), --json (print the parsed result on stdout), --force
- * (overwrite hand-edited articles, keeping a backup), --content <dir> (default: ./content).
+ * (overwrite files changed by hand, keeping a backup), --content <dir> (default: ./content),
+ * --recover (finish an interrupted import, then exit), --wait <s> (wait for another import).
+ *
+ * Every import takes the content folder's lock, finishes an interrupted import if there is one
+ * (src/io/content-journal.ts), plans against the folder and commits through a journal.
  *
  * Exit status: 0 imported (problems are suspicions, printed for review); 1 the input cannot be
- * used; 2 wrong command-line usage; 3 refused to overwrite hand-edited files.
+ * used, or the content folder is busy or needs a human; 2 wrong command-line usage; 3 refused to
+ * overwrite files changed by hand.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../src/schemas/common.ts';
-import { commitPlan, snapshotOf } from './io/content-store.ts';
+import { unfinishedImport, JournalError, type RecoveryReport } from '../src/io/content-journal.ts';
+import { describeHolder, LockBusyError, lockWaitMs, type LockOptions } from '../src/io/content-lock.ts';
+import { commitPlan, openContent, snapshotOf } from './io/content-store.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { preparePhoto } from './io/photos.ts';
 import { checkInputFolder, InputError, listFiles, readInputFile, readIssueFolder, readPaper, readPhotoMapping, readTextFile, type Inside } from './io/read-input.ts';
 import { MAX_POSITION, paperSlugProblem } from '../src/lib/content-names.ts';
-import { planImport, type IssueFacts, type PageSource, type PreparedPhoto } from './lib/import-plan.ts';
+import { planImport, type ImportPlan, type IssueFacts, type PageSource, type PreparedPhoto } from './lib/import-plan.ts';
 import { assignPhotos } from './lib/photo-assign.ts';
 import { parsePage, readHeader } from './lib/parse-page.ts';
 import { formatProblems } from './lib/report.ts';
@@ -31,12 +40,15 @@ const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = `Usage:
   npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
   npm run import -- <issue-folder>
+  npm run import -- --recover
 
 Options:
   --dry-run        parse and report, write nothing
   --json           print the parsed result as JSON on stdout (reports go to stderr)
-  --force          overwrite articles edited by hand; the old files are kept under backups/
+  --force          overwrite files changed by hand; the old files are kept under backups/
   --content <dir>  the archive's content folder (default: content)
+  --recover        finish an import that was interrupted (completed or undone), then exit
+  --wait <s>       wait this long for another import into the same folder (default 30)
   -h, --help       this text`;
 
 class UsageError extends Error {}
@@ -69,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      recover: { type: 'boolean', default: false },
+      wait: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -76,9 +90,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const contentDir = resolve(values.content ?? join(ROOT, 'content'));
+  if (values.recover) {
+    if (positionals.length > 0) throw new UsageError('--recover takes no page file or issue folder: it finishes an interrupted import and exits');
+    return recoverOnly(contentDir, values.wait);
+  }
   if (positionals.length !== 1) throw new UsageError('give exactly one page file or issue folder');
   const input = resolve(positionals[0]!);
-  const contentDir = resolve(values.content ?? join(ROOT, 'content'));
 
   let paperSlug: string;
   let date: string;
@@ -197,43 +215,147 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const plan = planImport(sources, photos, snapshotOf(contentDir), facts);
   if (values['dry-run']) {
+    const plan = planImport(sources, photos, snapshotOf(contentDir), facts, { force: values.force });
+    if (unfinishedImport(contentDir)) process.stderr.write(`warning: an earlier import into ${display(contentDir)} was interrupted; the next import (or \`npm run import -- --recover\`) finishes it first, so this plan may change\n`);
+    if (printPlanErrors(plan)) return 1;
+    process.stderr.write(reviewNotes(plan, contentDir, values.force));
     process.stderr.write(`Dry run: would write ${plan.writes.length} files and remove ${plan.removals.length}; nothing was written.\n`);
-    if (plan.conflicts.length > 0) process.stderr.write(`(${plan.conflicts.length} hand-edited files would need --force)\n`);
+    if (plan.conflicts.length > 0) process.stderr.write(`(${plan.conflicts.length} files changed by hand would need --force)\n`);
     return 0;
   }
-  if (plan.conflicts.length > 0 && !values.force) {
-    process.stderr.write(
-      `error: refusing to overwrite ${plan.conflicts.length} article file(s) edited by hand since the last import:\n` +
-        plan.conflicts.map((path) => `  ${relative(process.cwd(), join(contentDir, path))}\n`).join('') +
-        '  hint: keep your corrections (copy them into the OCR text and import again), or rerun with --force;\n' +
-        '        --force keeps the old files under backups/<time>/.\nNothing was written.\n',
-    );
-    return 3;
-  }
-  let result;
+
+  // plan and commit under the content folder's lock, after finishing any interrupted import, so
+  // that the plan is made against the folder it is applied to
+  const session = await openContent(contentDir, lockOptions(values.wait));
   try {
-    result = commitPlan(contentDir, plan, { backupRoot: join(dirname(contentDir), 'backups'), keepBackup: values.force });
-  } catch (error) {
-    throw new InputError(`could not write the import: ${(error as Error).message}`, {
-      file: contentDir,
-      hint: 'nothing was changed; fix the cause (disk space, permissions) and run the import again',
-    });
+    process.stderr.write(recoveryNotes(session.recovery, contentDir));
+    const plan = planImport(sources, photos, snapshotOf(contentDir), facts, { force: values.force });
+    if (printPlanErrors(plan)) return 1;
+    if (plan.conflicts.length > 0 && !values.force) {
+      process.stderr.write(
+        `error: refusing to overwrite ${plan.conflicts.length} file(s) changed by hand since the last import:\n` +
+          plan.conflicts.map((path) => `  ${display(join(contentDir, path))}${path.endsWith('.mdx') ? '' : ' (photo replaced by hand)'}\n`).join('') +
+          '  hint: keep your corrections (copy them into the OCR text and import again), or rerun with --force;\n' +
+          '        --force keeps the old files under backups/<time>/.\nNothing was written.\n',
+      );
+      return 3;
+    }
+    process.stderr.write(reviewNotes(plan, contentDir, values.force));
+    if (plan.writes.length + plan.removals.length > 0) process.stderr.write(`Writing ${plan.writes.length} files and removing ${plan.removals.length} in ${display(contentDir)} …\n`);
+    let result;
+    try {
+      result = await commitPlan(contentDir, plan, { command: `npm run import -- ${argv.join(' ')}`.slice(0, 300) });
+    } catch (error) {
+      if (error instanceof JournalError) throw error;
+      throw new InputError(`could not write the import: ${(error as Error).message}`, {
+        file: contentDir,
+        hint: 'nothing was changed; fix the cause (disk space, permissions) and run the import again',
+      });
+    }
+    const items = pages.flatMap((p) => p.articles);
+    process.stderr.write(
+      `Imported ${items.length} items (${items.filter((i) => i.kind === 'article').length} articles, ${items.filter((i) => i.kind === 'photo').length} photos, ${photos.length} images) ` +
+        `from ${pages.length} page(s): ${result.written.length} files written, ${result.removed.length} removed, ${plan.unchanged.length} unchanged.\n`,
+    );
+    if (result.backupDir) process.stderr.write(`Replaced files were kept in ${display(result.backupDir)}\n`);
+    if (result.cleanupError) {
+      process.stderr.write(`warning: the import is complete, but its staging could not be removed (${result.cleanupError.message}); run \`npm run import -- --recover\` to finish the cleanup (the build refuses to run until then)\n`);
+    }
+    return 0;
+  } finally {
+    session.release();
   }
-  const items = pages.flatMap((p) => p.articles);
-  process.stderr.write(
-    `Imported ${items.length} items (${items.filter((i) => i.kind === 'article').length} articles, ${items.filter((i) => i.kind === 'photo').length} photos, ${photos.length} images) ` +
-      `from ${pages.length} page(s): ${result.written.length} files written, ${result.removed.length} removed, ${plan.unchanged.length} unchanged.\n`,
-  );
-  if (result.backupDir) process.stderr.write(`Replaced files were kept in ${relative(process.cwd(), result.backupDir)}\n`);
-  return 0;
 }
 
-/** Bad input exits 1 with the file, line and fix; wrong usage 2; anything else is a bug: 70. */
+function display(path: string): string {
+  return relative(process.cwd(), path) || '.';
+}
+
+function lockOptions(wait: string | undefined): LockOptions {
+  if (wait !== undefined && !(/^\d+(?:\.\d+)?$/.test(wait))) throw new UsageError(`--wait ${wait}: give the seconds to wait for another import, e.g. --wait 120`);
+  const waitMs = wait !== undefined ? Number(wait) * 1000 : lockWaitMs();
+  return {
+    waitMs,
+    onWait: (holder) =>
+      process.stderr.write(`Waiting up to ${Math.round(waitMs / 1000)} s for ${holder ? `another process (${describeHolder(holder)})` : 'another process'} to finish with this content folder …\n`),
+    onTakeover: (holder, state) =>
+      process.stderr.write(`Took over a stale lock: ${describeHolder(holder)}; that process ${state === 'reused' ? 'has ended (its pid now belongs to another process)' : 'is no longer running'}.\n`),
+  };
+}
+
+function printPlanErrors(plan: ImportPlan): boolean {
+  for (const error of plan.errors) {
+    process.stderr.write(`error: ${error.file}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}\n  hint: ${error.hint}\nNothing was written.\n`);
+  }
+  return plan.errors.length > 0;
+}
+
+const show = (value: unknown) => (value === undefined ? '(deleted)' : JSON.stringify(value));
+
+/** What the import keeps of the hand corrections it found, and (with --force) what it replaces. */
+function reviewNotes(plan: ImportPlan, contentDir: string, force: boolean): string {
+  const lines: string[] = [];
+  for (const path of plan.keptDeleted) lines.push(`kept: ${display(join(contentDir, path))} was deleted by hand after the last import; it stays deleted (--force writes it again)`);
+  for (const edit of plan.keptFields) {
+    lines.push(`kept: ${display(join(contentDir, edit.path))}: \`${edit.field}\` is ${show(edit.current)}, corrected by hand (the import has ${show(edit.imported)}); --force takes the imported value`);
+  }
+  if (force) {
+    for (const path of plan.conflicts) lines.push(`replaced: ${display(join(contentDir, path))}, changed by hand (--force; the old file goes to backups/)`);
+    for (const path of plan.restored) lines.push(`restored: ${display(join(contentDir, path))}, deleted by hand (--force)`);
+    for (const edit of plan.replacedFields) lines.push(`replaced: ${display(join(contentDir, edit.path))}: \`${edit.field}\` ${show(edit.current)} -> ${show(edit.imported)} (--force; the old file goes to backups/)`);
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+function recoveryNotes(report: RecoveryReport, contentDir: string): string {
+  const lines: string[] = [];
+  const journal = report.journal;
+  if (journal) {
+    const who = `pid ${journal.pid} on ${journal.host}, started ${journal.started}, \`${journal.command}\``;
+    if (journal.action === 'completed') {
+      lines.push(`Recovered an interrupted import (${who}): completed it, ${journal.files} files in place.${journal.backup ? ` Replaced files are in ${display(journal.backup)}.` : ''}`);
+    } else if (journal.action === 'undone') {
+      lines.push(`Recovered an interrupted import (${who}): undid it; ${display(contentDir)} is as it was before that import.`);
+    } else {
+      lines.push(`Recovered an interrupted import (${who}): it had not changed anything yet; its staging files were removed.`);
+    }
+  }
+  if (report.removedStaging.length > 0) lines.push(`Removed ${report.removedStaging.length} staging folder(s) left by earlier crashes.`);
+  if (report.legacyStaging) {
+    lines.push(
+      `warning: ${display(report.legacyStaging)} holds staging folders of an older importer that was interrupted; files replaced by a --force import may survive only there (in */old/). Look through them, then delete the folder.`,
+    );
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+async function recoverOnly(contentDir: string, wait: string | undefined): Promise<number> {
+  if (!existsSync(contentDir)) {
+    throw new InputError('no such content folder', { file: contentDir, hint: 'pass the archive\'s content folder with --content <dir>' });
+  }
+  const session = await openContent(contentDir, lockOptions(wait));
+  try {
+    const notes = recoveryNotes(session.recovery, contentDir);
+    process.stderr.write(notes || `Nothing to recover in ${display(contentDir)}: no import was interrupted.\n`);
+    return 0;
+  } finally {
+    session.release();
+  }
+}
+
+/** Bad input exits 1 with the file, line and fix; a busy folder or a broken journal 1; wrong usage 2; anything else is a bug: 70. */
 function exitCodeOf(error: unknown): number {
   if (error instanceof InputError) {
     process.stderr.write(error.format());
+    return 1;
+  }
+  if (error instanceof LockBusyError) {
+    process.stderr.write(`error: ${error.lockPath}: ${error.message}\n  hint: ${error.hint}\nNothing was written.\n`);
+    return 1;
+  }
+  if (error instanceof JournalError) {
+    process.stderr.write(`error: ${error.file}: ${error.message}\n  hint: ${error.hint}\n`);
     return 1;
   }
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

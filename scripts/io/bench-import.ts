@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { commitPlan, snapshotOf } from './content-store.ts';
+import { commitPlan, openContent, snapshotOf } from './content-store.ts';
 import { loadLexicon } from './lexicon.ts';
 import { preparePhoto } from './photos.ts';
 import { listFiles, readIssueFolder, readPaper, readPhotoMapping } from './read-input.ts';
@@ -34,6 +34,16 @@ export interface ImportOptions {
 }
 
 export async function importIssueFolders(folders: string[], contentDir: string, options: ImportOptions = {}): Promise<ImportStats> {
+  // one writer at a time: the batch holds the content folder's lock (nested when the caller holds it)
+  const session = await openContent(contentDir, { command: `import of ${folders.length} issue folders (${process.argv.slice(1, 2).join(' ')})` });
+  try {
+    return await importLocked(folders, contentDir, options);
+  } finally {
+    session.release();
+  }
+}
+
+async function importLocked(folders: string[], contentDir: string, options: ImportOptions): Promise<ImportStats> {
   const lexicon = loadLexicon();
   const stats: ImportStats = { issues: 0, items: 0, photos: 0, problems: 0, ms: 0, photoMs: 0 };
   const started = performance.now();
@@ -66,7 +76,10 @@ export async function importIssueFolders(folders: string[], contentDir: string, 
       number: manifest.number,
       ...(manifest.estimated !== undefined ? { estimated: manifest.estimated } : {}),
     });
-    commitPlan(contentDir, plan, { backupRoot: join(contentDir, '..', 'backups'), keepBackup: false });
+    if (plan.errors.length > 0 || plan.conflicts.length > 0) {
+      throw new Error(`${folder}: ${plan.errors.map((e) => `${e.file}: ${e.message}`).join('; ') || `files changed by hand in the way: ${plan.conflicts.join(', ')}`}`);
+    }
+    await commitPlan(contentDir, plan);
 
     if (options.afterPhoto && photos.length > 0) {
       const stored = plan.writes.filter((w) => w.data instanceof Uint8Array).map((w) => join(contentDir, w.path));

@@ -1,14 +1,30 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { commitChange, JournalError, journalPathOf, recoverContent, type CommitFs, type CommitResult, type RecoveryReport } from '../../src/io/content-journal.ts';
+import { acquireContentLock, type LockOptions } from '../../src/io/content-lock.ts';
 import type { ContentSnapshot, ImportPlan } from '../lib/import-plan.ts';
+
+/**
+ * The importer's side of the content folder: a read-only view for planning, and the commit of a
+ * plan through the journal (src/io/content-journal.ts) under the folder's lock
+ * (src/io/content-lock.ts). The journal and the lock live in src/io because the build checks
+ * them too; what a plan is belongs to the importer.
+ */
 
 /** A read-only view of the content folder for planning. */
 export function snapshotOf(contentDir: string): ContentSnapshot {
+  const bytes = (path: string) => {
+    const full = join(contentDir, path);
+    return existsSync(full) && statSync(full).isFile() ? readFileSync(full) : null;
+  };
   return {
     read(path) {
-      const full = join(contentDir, path);
-      return existsSync(full) ? readFileSync(full, 'utf8') : null;
+      return bytes(path)?.toString('utf8') ?? null;
+    },
+    hash(path) {
+      const data = bytes(path);
+      return data === null ? null : createHash('sha256').update(data).digest('hex');
     },
     list(dir) {
       const full = join(contentDir, dir);
@@ -17,127 +33,42 @@ export function snapshotOf(contentDir: string): ContentSnapshot {
   };
 }
 
-export interface CommitOptions {
-  /** Where replaced files are kept when the import was forced over hand edits. */
-  backupRoot: string;
-  /** Keep the replaced and removed files under `backupRoot`. */
-  keepBackup: boolean;
-  /** Injected in tests to make a rename fail part-way through. */
-  rename?: (from: string, to: string) => void;
+/** Where `--force` and merged issue.yml files keep what they replace: `backups/` beside the content folder. */
+export function backupRootOf(contentDir: string): string {
+  return join(dirname(contentDir), 'backups');
 }
 
-export interface CommitResult {
-  written: string[];
-  removed: string[];
-  backupDir: string | null;
+export interface CommitPlanOptions {
+  /** Injected in tests: fail or stop at the k-th file operation. */
+  fs?: CommitFs;
+  command?: string;
+}
+
+/** Apply a plan: all of it or none of it, keeping the files it lists for backup. The caller holds the lock. */
+export function commitPlan(contentDir: string, plan: ImportPlan, options: CommitPlanOptions = {}): Promise<CommitResult> {
+  return commitChange(
+    contentDir,
+    { writes: plan.writes, removals: plan.removals, backup: plan.backups.length > 0 ? { root: backupRootOf(contentDir), paths: plan.backups } : null },
+    { ...(options.fs ? { fs: options.fs } : {}), ...(options.command ? { command: options.command } : {}) },
+  );
 }
 
 /**
- * Apply a plan so that the content folder ends up either fully updated or exactly as it was.
- *
- * 1. Every new file is written into a staging folder next to the content folder. A failure
- *    here touches nothing.
- * 2. Each target is swapped in by rename: an existing file is first moved aside into the
- *    staging folder, then the new one renamed into place. A failure here rolls every swap back,
- *    in reverse, and removes folders the import created.
- * 3. The files moved aside are deleted, or kept as a backup when the import was forced.
+ * Take the content folder's lock and finish whatever an interrupted import left (completing or
+ * undoing it), so that the caller plans against a whole folder. Release the lock when done.
  */
-export function commitPlan(contentDir: string, plan: ImportPlan, options: CommitOptions): CommitResult {
-  const rename = options.rename ?? renameSync;
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const staging = join(dirname(contentDir), '.import-staging', `${stamp}-${randomBytes(3).toString('hex')}`);
-  const fresh = join(staging, 'new');
-  const aside = join(staging, 'old');
-
+export async function openContent(contentDir: string, lockOptions: LockOptions = {}): Promise<{ release: () => void; recovery: RecoveryReport }> {
+  const lock = await acquireContentLock(contentDir, lockOptions);
   try {
-    for (const write of plan.writes) {
-      const target = join(fresh, write.path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, write.data);
-    }
+    return { release: () => lock.release(), recovery: await recoverContent(contentDir) };
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    removeIfEmpty(dirname(staging));
-    throw error;
-  }
-
-  const applied: Array<{ path: string; movedAside: boolean; placed: boolean }> = [];
-  const createdDirs: string[] = [];
-  const ensureDir = (dir: string) => {
-    const missing: string[] = [];
-    for (let d = dir; !existsSync(d); d = dirname(d)) missing.unshift(d);
-    for (const d of missing) {
-      mkdirSync(d);
-      createdDirs.push(d);
-    }
-  };
-
-  const operations = [
-    ...plan.writes.map((write) => ({ path: write.path, write: true })),
-    ...plan.removals.map((path) => ({ path, write: false })),
-  ];
-  try {
-    for (const operation of operations) {
-      const target = join(contentDir, operation.path);
-      const record = { path: operation.path, movedAside: false, placed: false };
-      applied.push(record);
-      if (existsSync(target)) {
-        mkdirSync(dirname(join(aside, operation.path)), { recursive: true });
-        rename(target, join(aside, operation.path));
-        record.movedAside = true;
-      }
-      if (operation.write) {
-        ensureDir(dirname(target));
-        rename(join(fresh, operation.path), target);
-        record.placed = true;
-      }
-    }
-  } catch (error) {
-    for (const record of applied.reverse()) {
-      const target = join(contentDir, record.path);
-      if (record.placed) rmSync(target, { force: true });
-      if (record.movedAside) renameSync(join(aside, record.path), target);
-    }
-    for (const dir of createdDirs.reverse()) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        // not empty: something else lives there now; leave it
-      }
-    }
-    rmSync(staging, { recursive: true, force: true });
-    removeIfEmpty(dirname(staging));
-    throw error;
-  }
-
-  let backupDir: string | null = null;
-  const movedAside = applied.filter((record) => record.movedAside);
-  if (options.keepBackup && movedAside.length > 0) {
-    backupDir = join(options.backupRoot, stamp);
-    for (const record of movedAside) {
-      const to = join(backupDir, record.path);
-      mkdirSync(dirname(to), { recursive: true });
-      renameSync(join(aside, record.path), to);
-    }
-  }
-  rmSync(staging, { recursive: true, force: true });
-  removeIfEmpty(dirname(staging));
-  for (const path of plan.removals) pruneEmptyDirs(contentDir, dirname(join(contentDir, path)));
-
-  return { written: plan.writes.map((w) => w.path), removed: plan.removals, backupDir };
-}
-
-function removeIfEmpty(dir: string): void {
-  try {
-    rmdirSync(dir);
-  } catch {
-    // not empty or gone
-  }
-}
-
-function pruneEmptyDirs(root: string, dir: string): void {
-  for (let d = dir; relative(root, d) !== '' && !relative(root, d).startsWith('..'); d = dirname(d)) {
-    if (!existsSync(d) || readdirSync(d).length > 0) return;
-    rmdirSync(d);
+    lock.release();
+    if (error instanceof JournalError) throw error;
+    throw new JournalError(
+      `an earlier import was interrupted, and finishing it failed: ${(error as Error).message}`,
+      journalPathOf(contentDir),
+      'fix the cause (permissions, disk space), then run `npm run import -- --recover`; until then the folder may hold a mix of old and new files and the build refuses to run',
+      { cause: error },
+    );
   }
 }

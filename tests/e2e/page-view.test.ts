@@ -230,6 +230,18 @@ describe('版面 view on the bundled archive', () => {
     }
   });
 
+  it('tells a touch screen about gestures and a desktop about keys', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const onPhone = (await open(PAGE, phone)).page;
+    await expect(onPhone.locator('.scan-help').innerText()).resolves.toMatch(/双指/u);
+    await expect(onPhone.locator('.scan-help').innerText()).resolves.not.toMatch(/键/u);
+    await phone.close();
+    const onDesk = (await open(PAGE)).page;
+    await expect(onDesk.locator('.scan-help').innerText()).resolves.toMatch(/\+、- 键缩放/u);
+    await expect(onDesk.locator('.scan-help').innerText()).resolves.not.toMatch(/双指/u);
+    await onDesk.close();
+  });
+
   it('has no axe-core violations on the 版面 view and the zoomed view, light and dark', async () => {
     const found: Record<string, string[]> = {};
     for (const scheme of ['light', 'dark'] as const) {

@@ -177,6 +177,9 @@ describe('reading room on the bundled archive', () => {
     expect(documented.sort()).toEqual(Object.keys(record).sort());
 
     const issue = await (await page.request.get(`${baseUrl}/zunyi-daily/2023-01-17/issue.json`)).json();
+    // and the second one every field of an issue's record
+    const issueFields = (await page.locator('table.fields').nth(1).locator('tbody tr td:first-child').allInnerTexts()).flatMap((name) => name.split(' / '));
+    expect(issueFields).toEqual(expect.arrayContaining(Object.keys(issue)));
     expect(issue.pages.map((p: { number: number }) => p.number)).toEqual([3]);
     expect(issue.pages[0].articles.map((a: { id: string }) => a.id)).toEqual(lines.map((line) => JSON.parse(line).id));
   });
