@@ -317,20 +317,24 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   // a short line without a single Chinese character (■■, l1|, a stray page number) is scan
   // noise or a label: kept as unassigned text, never glued to an article
   if (!/\p{Script=Han}/u.test(flat) && [...flat.trim()].length <= 16) return 'noise';
+  // a telephone line (服务电话：400-…, 售楼热线) is an advertisement's, whatever its type
+  if (isBoxLabel(flat) && flat.length <= 40) return 'noise';
+  // with positions, one character in a box far smaller than body type is a speck read as text
+  const size = typeSize(geometry, unit.segments.map((s) => s.line));
+  if (size !== null && size < 0.7 && [...flat.trim()].length <= 2) return 'noise';
   if (parseJumpLine(flat)) return 'jump';
   if (parseCredit(flat)) return 'credit';
   if (parseBylineLine(flat)) return 'byline';
   if (parseLeadingByline(flat)?.dateline) return 'text';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
     // with positions, a line set in body type is a line of a paragraph, however short
-    const size = typeSize(geometry, unit.segments.map((s) => s.line));
     return size !== null && size < BODY_TYPE ? 'text' : 'head';
   }
   return 'text';
 }
 
 /** Lines up to this size over the page's body line height are body type (a subtitle is larger). */
-const BODY_TYPE = 1.08;
+const BODY_TYPE = 1.02;
 
 /**
  * A short line right after an unfinished sentence, not followed by a byline, is the tail of
@@ -697,6 +701,13 @@ function joinHeads(a: Head, b: Head, glue: string): Head {
 function mergeHeadRows(heads: Head[], lexicon: Lexicon | undefined): Head[] {
   const out: Head[] = [];
   for (const head of heads) {
+    // the other half of a headline row, with a stray line (a byline's fragment) read between them
+    const partner = out.findLastIndex((h, i) => i < out.length - 1 && h.box && head.box && h.size !== null && head.size !== null && onOneRow(h, head));
+    if (partner >= 0) {
+      const h = out[partner]!;
+      out[partner] = head.box!.x >= h.box!.x ? joinHeads(h, head, ' ') : joinHeads(head, h, ' ');
+      continue;
+    }
     const last = out[out.length - 1];
     if (last?.box && head.box && last.size !== null && head.size !== null) {
       const a = last.box;
@@ -722,6 +733,15 @@ function mergeHeadRows(heads: Head[], lexicon: Lexicon | undefined): Head[] {
     out.push(head);
   }
   return out;
+}
+
+/** Two headline pieces of one type side by side on one row. */
+function onOneRow(a: Head, b: Head): boolean {
+  const x = a.box!;
+  const y = b.box!;
+  const overlap = Math.min(x.y + x.h, y.y + y.h) - Math.max(x.y, y.y);
+  const similar = Math.abs(a.size! - b.size!) <= 0.12 * Math.max(a.size!, b.size!);
+  return similar && a.size! >= 1.2 && overlap >= 0.5 * Math.min(x.h, y.h) && (y.x >= x.x + x.w * 0.9 || x.x >= y.x + y.w * 0.9);
 }
 
 /**
