@@ -2,7 +2,7 @@ import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/p
 import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { endsSentence } from './chars.ts';
-import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
+import { continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, splitJump, type HeaderInfo } from './furniture.ts';
 import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
@@ -318,7 +318,7 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   // noise or a label: kept as unassigned text, never glued to an article
   if (!/\p{Script=Han}/u.test(flat) && [...flat.trim()].length <= 16) return 'noise';
   // a telephone line (服务电话：400-…, 售楼热线) is an advertisement's, whatever its type
-  if (isBoxLabel(flat) && flat.length <= 40) return 'noise';
+  if (isTelephoneLine(flat) && flat.length <= 40) return 'noise';
   // with positions, one character in a box far smaller than body type is a speck read as text
   const size = typeSize(geometry, unit.segments.map((s) => s.line));
   if (size !== null && size < 0.7 && [...flat.trim()].length <= 2) return 'noise';
