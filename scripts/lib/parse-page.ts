@@ -187,11 +187,21 @@ function collectHeader(lines: string[], paperName: string | undefined, geometry:
 function topHeaderRun(lines: string[], filled: number[], paperName: string | undefined, taken: Set<number>): number[] {
   const run: number[] = [];
   let signals = 0;
-  for (const index of filled.slice(0, 6)) {
+  let leading = 0;
+  for (const index of filled.slice(0, 7)) {
     const line = lines[index]!;
     const count = taken.has(index) ? 2 : headerSignals(line, paperName);
     if (count === 0) {
-      if (/^[\p{Script=Han}\s]{2,12}$/u.test(line.trim()) && run.length > 0) {
+      // a short name between furniture lines, or one or two before the first (the 版名 an
+      // engine read first: 要闻 / 遵义日报 / 2022年1月1日 星期六)
+      const name = /^[\p{Script=Han}\s]{2,12}$/u.test(line.trim());
+      if (name && run.length > 0 && (signals > 0 || leading < 2)) {
+        if (signals === 0) leading++;
+        run.push(index);
+        continue;
+      }
+      if (name && run.length === 0 && [...line.trim()].length <= 6) {
+        leading++;
         run.push(index);
         continue;
       }
