@@ -336,6 +336,10 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   if (parseCredit(flat)) return 'credit';
   if (parseBylineLine(flat)) return 'byline';
   if (parseLeadingByline(flat)?.dateline) return 'text';
+  // with positions, one or two short lines in type half as large again as the body are a
+  // headline, whatever stray marks OCR read into them (疫情防控抓落實。”閉環惠民生)
+  const type = typeSize(geometry, unit.segments.map((s) => s.line));
+  if (type !== null && type >= 1.5 && unit.segments.length <= 2 && [...flat].length <= 40 && !endsSentence(flat)) return 'head';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
     // with positions, a line set in body type is a line of a paragraph, however short
     return size !== null && size < BODY_TYPE ? 'text' : 'head';
@@ -764,8 +768,8 @@ function cleanHeadText(text: string): string {
   let out = text;
   const opens = (out.match(/[“「『]/gu) ?? []).length;
   const closes = (out.match(/[”」』]/gu) ?? []).length;
-  if (opens === 0 && closes === 1) out = out.replace(/(?<=\p{Script=Han})[”」』](?=\p{Script=Han})/u, ' ');
-  if (closes === 0 && opens === 1) out = out.replace(/(?<=\p{Script=Han})[“「『](?=\p{Script=Han})/u, ' ');
+  if (opens === 0 && closes === 1) out = out.replace(/(?<=\p{Script=Han})[。，、]?[”」』][。，、]?(?=\p{Script=Han})/u, ' ');
+  if (closes === 0 && opens === 1) out = out.replace(/(?<=\p{Script=Han})[。，、]?[“「『][。，、]?(?=\p{Script=Han})/u, ' ');
   out = out.replace(/^[一—－-]{2}\s*(?=\p{Script=Han})/u, '——');
   // a banner's box or bar read as a character (上一线见闻, 上 我们的节日) or its brackets as
   // unpaired ones (【新春走基层】 -> [新春走基层 / 时间走基层])

@@ -30,6 +30,8 @@ describe('parseLeadingByline', () => {
 describe('parseBylineLine', () => {
   it('leaves a dateline line to the report it opens', () => {
     expect(parseBylineLine('本报讯记者杨丁晨通讯员雷浪')).toBeNull();
+    expect(parseBylineLine('@@记者苏勇琳通讯员史磊')).toEqual({ reporters: ['苏勇琳'], correspondents: ['史磊'], photographers: [] });
+    expect(parseBylineLine('加记者郝军伟')).toEqual({ reporters: ['郝军伟'], correspondents: [], photographers: [] });
     expect(parseBylineLine('回本报记者孔飞通讯员胡一浪')).toEqual({ reporters: ['孔飞'], correspondents: ['胡一浪'], photographers: [] });
   });
 

@@ -240,10 +240,21 @@ const DATELINE =
  * or a ring (国 回 口 囗 图 @ O): one such sign glued to a staff role word is dropped.
  */
 export function dropMisreadMark(text: string): string {
-  const mark = /^[□■◎●○◇◆☆★▲△▶|｜国回口囗困图圖@©®O0o〇]\s*/u.exec(text);
+  const mark = /^[□■◎●○◇◆☆★▲△▶|｜国回口囗困图圖@©®O0o〇]{1,2}\s*/u.exec(text);
   if (!mark) return text;
   const rest = text.slice(mark[0].length);
   return STAFF_ROLE_START.test(simplifyRoleChars(rest)) ? rest : text;
+}
+
+/**
+ * A byline line whose mark OCR read as some other character or two (加记者 郝军伟): when the line
+ * is a byline without them and could not be one with them, they were the mark.
+ */
+function dropUnknownMark(text: string): string | null {
+  const mark = /^[^\s\p{Script=Han}]{1,2}\s*|^\p{Script=Han}\s*/u.exec(text);
+  if (!mark) return null;
+  const rest = text.slice(mark[0].length);
+  return STAFF_ROLE_START.test(simplifyRoleChars(rest)) ? rest : null;
 }
 
 /** A whole line that is only a byline: 本报记者 吴涛, □记者 张三 通讯员 李四, 文/图 王五. */
@@ -257,7 +268,10 @@ export function parseBylineLine(text: string): People | null {
   if (dateline && !containsRoleWord(dateline[0])) return null;
   const inner = /^[（(〈]([^）)〉]+)[）)〉]$/u.exec(trimmed)?.[1] ?? trimmed;
   if (/摄$|摄影报道$|供图$/u.test(inner)) return null;
-  return parsePeopleList(inner);
+  const people = parsePeopleList(inner);
+  if (people || inner !== trimmed) return people;
+  const unmarked = dropUnknownMark(trimmed);
+  return unmarked === null ? null : parsePeopleList(unmarked);
 }
 
 export interface Credit {
