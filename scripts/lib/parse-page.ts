@@ -336,10 +336,10 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   if (parseCredit(flat)) return 'credit';
   if (parseBylineLine(flat)) return 'byline';
   if (parseLeadingByline(flat)?.dateline) return 'text';
-  // with positions, one or two short lines in type half as large again as the body are a
+  // with positions, one or two short lines in type clearly larger than the body's are a
   // headline, whatever stray marks OCR read into them (疫情防控抓落實。”閉環惠民生)
   const type = typeSize(geometry, unit.segments.map((s) => s.line));
-  if (type !== null && type >= 1.5 && unit.segments.length <= 2 && [...flat].length <= 40 && !endsSentence(flat)) return 'head';
+  if (type !== null && type >= 1.2 && unit.segments.length <= 2 && [...flat].length <= 40 && !/[。！？!?]/u.test(flat.replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
     // with positions, a line set in body type is a line of a paragraph, however short
     return size !== null && size < BODY_TYPE ? 'text' : 'head';
@@ -734,10 +734,12 @@ function mergeHeadRows(heads: Head[], lexicon: Lexicon | undefined): Head[] {
       }
       const lineHeight = Math.min(a.h, b.h);
       const gap = b.y - (a.y + a.h);
+      // the box of one or two characters is as tall as their glyphs, not the type: a looser match
+      const short = [...head.text].length <= 2 && Math.abs(last.size - head.size) <= 0.25 * Math.max(last.size, head.size);
       const aligned = Math.abs(a.x - b.x) <= lineHeight * 1.5 || Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) <= lineHeight * 1.5;
       // a line of the same headline type straight under another: a wrap (joined as one word
       // when the characters across the break make one) or the second phrase of a stacked couplet
-      if (similar && last.size >= 1.2 && gap >= -0.2 * lineHeight && gap <= 0.6 * lineHeight && aligned && a.w >= b.w * 0.8) {
+      if ((similar || short) && last.size >= 1.2 && gap >= -0.2 * lineHeight && gap <= 0.6 * Math.max(a.h, b.h) && aligned && a.w >= b.w * 0.8) {
         const across = (last.text.at(-1) ?? '') + (head.text[0] ?? '');
         const word = lexicon === undefined || lexicon.frequency(across) > 0 || a.w > b.w * 1.15;
         out[out.length - 1] = joinHeads(last, head, word ? '' : ' ');
