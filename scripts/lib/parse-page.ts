@@ -82,7 +82,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   demoteWeakHeadlines(classified);
   const bigGap = bigGapThreshold(units);
   markSubheadings(classified, bigGap);
-  const sections = splitSections(classified);
+  const sections = splitSections(dropHeadsBelowText(classified, geometry, unassigned));
 
   const drafts: Draft[] = [];
   for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry, options.lexicon);
@@ -440,6 +440,39 @@ function splitSections(units: Classified[]): Section[] {
 }
 
 /**
+ * With positions: a headline is printed above its text. Headline lines followed (in reading
+ * order) by text that starts higher up the page than they end are not that text's headline (an
+ * advertisement's slogan at the foot of one column, the text at the head of the next): kept as
+ * unassigned, so that the text carries on the article before them.
+ */
+function dropHeadsBelowText(units: Classified[], geometry: PageGeometry | null, unassigned: UnassignedText[]): Classified[] {
+  if (!geometry) return units;
+  const out: Classified[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (units[i]!.kind !== 'head') {
+      out.push(units[i]!);
+      continue;
+    }
+    let end = i;
+    while (end < units.length && units[end]!.kind === 'head') end++;
+    const heads = units.slice(i, end);
+    const next = units[end];
+    // the lines of the headline right before the text (an advertisement's lines may come first)
+    const group = heads.slice(headsApartAt(heads.map((h) => h.unit), geometry));
+    const bottoms = group.flatMap((h) => h.unit.segments.map((s) => geometry.line(s.line)?.box)).filter((b): b is Box => b !== undefined);
+    const top = next && next.kind === 'text' ? geometry.line(firstLine(next.unit))?.box : undefined;
+    const bottom = bottoms.length > 0 ? Math.max(...bottoms.map((b) => b.y + b.h)) : undefined;
+    if (top !== undefined && bottom !== undefined && top.y + geometry.bodyHeight < bottom - bottoms[bottoms.length - 1]!.h) {
+      for (const head of heads) unassigned.push({ text: flatText(head.unit), line: firstLine(head.unit) });
+    } else {
+      out.push(...heads);
+    }
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
  * A report read before its headline: text that opens with a dateline and has no headline, then a
  * headline whose text carries on the report's unfinished sentence (…向黨員幹部普及產 / [headline]
  * / 業發展知識，…). An engine reads the column under a headline set across columns before the
@@ -739,7 +772,7 @@ function mergeHeadRows(heads: Head[], lexicon: Lexicon | undefined): Head[] {
       const aligned = Math.abs(a.x - b.x) <= lineHeight * 1.5 || Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) <= lineHeight * 1.5;
       // a line of the same headline type straight under another: a wrap (joined as one word
       // when the characters across the break make one) or the second phrase of a stacked couplet
-      if ((similar || short) && last.size >= 1.2 && gap >= -0.2 * lineHeight && gap <= 0.6 * Math.max(a.h, b.h) && aligned && a.w >= b.w * 0.8) {
+      if ((similar || short) && last.size > BODY_TYPE && gap >= -0.2 * lineHeight && gap <= 0.6 * Math.max(a.h, b.h) && aligned && a.w >= b.w * 0.8) {
         const across = (last.text.at(-1) ?? '') + (head.text[0] ?? '');
         const word = lexicon === undefined || lexicon.frequency(across) > 0 || a.w > b.w * 1.15;
         out[out.length - 1] = joinHeads(last, head, word ? '' : ' ');
