@@ -449,12 +449,13 @@ function dropHeadsBelowText(units: Classified[], geometry: PageGeometry | null, 
   if (!geometry) return units;
   const out: Classified[] = [];
   for (let i = 0; i < units.length; i++) {
-    if (units[i]!.kind !== 'head') {
+    const headlike = (unit: Classified | undefined) => unit?.kind === 'head' || unit?.kind === 'subhead';
+    if (!headlike(units[i])) {
       out.push(units[i]!);
       continue;
     }
     let end = i;
-    while (end < units.length && units[end]!.kind === 'head') end++;
+    while (end < units.length && headlike(units[end])) end++;
     const heads = units.slice(i, end);
     const next = units[end];
     // the lines of the headline right before the text (an advertisement's lines may come first)
