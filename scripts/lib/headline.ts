@@ -59,12 +59,12 @@ function isReportLine(text: string): boolean {
 }
 
 const REPORT_LINE =
-  /^\p{Script=Han}{2,6}?(?:自治州|自治县|特区|新区|经开区|高新区|省|市|县|区|州|乡|镇|街道|村|社区)(?:\p{Script=Han}{0,8}?(?:局|委|办|院|中心|大队|支队|科协|妇联|团委|总工会|部|所|站|协会|公司|学校|医院))?(?:启动|推进|推动|落实|探索|深化|完善|加快|强化|夯实|统筹|提升|开展|部署|实施|做细|做实|聚焦|抓实|抓好|打造|举办|召开|出台|印发|全力|持续|扎实|多措并举)/u;
+  /^\p{Script=Han}{2,6}?(?:自治州|自治县|特区|新区|经开区|高新区|省|市|县|区|州|乡|镇|街道|村|社区)(?:\p{Script=Han}{0,8}?(?:局|委|办|院|中心|大队|支队|科协|妇联|团委|总工会|部|所|站|协会|公司|学校|医院))?(?:启动|推进|推动|落实|组织|探索|深化|完善|加快|强化|夯实|统筹|提升|开展|部署|实施|做细|做实|聚焦|抓实|抓好|打造|举办|召开|出台|印发|全力|持续|扎实|多措并举)/u;
 
-/** Two or three parallel phrases of 3-9 characters set apart by spaces: 稳就业 惠民生 促发展. */
+/** Two or three parallel phrases of 3-12 characters set apart by spaces: 稳就业 惠民生 促发展. */
 function isCouplet(text: string): boolean {
   const parts = text.trim().split(/\s+/u);
-  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[\p{Script=Han}“”"]{3,9}$/u.test(part));
+  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[\p{Script=Han}“”"]{3,12}$/u.test(part));
 }
 
 /**
