@@ -224,7 +224,7 @@ function topHeaderRun(lines: string[], filled: number[], paperName: string | und
 function headerBands(lines: string[], geometry: PageGeometry, paperName: string | undefined): number[][] {
   const height = geometry.bottom - geometry.top;
   const anchors = lines
-    .map((line, index) => ({ index, box: geometry.line(index + 1)?.box, furniture: parseHeaderLine(line, paperName) !== null || headerSignals(line, paperName) >= 1 }))
+    .map((line, index) => ({ index, box: geometry.line(index + 1)?.box, furniture: isFurnitureAnchor(line, paperName) }))
     .filter((entry): entry is { index: number; box: Box; furniture: boolean } => entry.box !== undefined && entry.furniture);
   const top = anchors.filter((a) => a.box.y < geometry.top + height * 0.12);
   const bottom = anchors.filter((a) => a.box.y + a.box.h > geometry.bottom - height * 0.08);
@@ -245,6 +245,17 @@ function headerBands(lines: string[], geometry: PageGeometry, paperName: string 
     }));
   }
   return bands.map((band) => band.sort((a, b) => geometry.line(a + 1)!.box.x - geometry.line(b + 1)!.box.x));
+}
+
+/**
+ * A line sure enough to be furniture to anchor a header band: a header line, or a short line
+ * with a sign of one that is no jump line ((下转第3版)) and does not run on like text (統籌城市更新,).
+ */
+function isFurnitureAnchor(line: string, paperName: string | undefined): boolean {
+  const text = line.trim();
+  if (parseJumpLine(text) !== null || /[上下]\s*[转轉]|[接续續]\s*第/u.test(text) || /[，,、；;]$/u.test(text)) return false;
+  if (parseHeaderLine(text, paperName) !== null) return true;
+  return headerSignals(text, paperName) >= 1 && [...text].length <= 30;
 }
 
 /** The 版名 of a header band: the largest type among its plain names (not the date, the paper, an editor). */
