@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -476,7 +477,9 @@ const CASES: Case[] = [
       const page = join(w.content, 'zunyi-daily/2023-01-17/03');
       mkdirSync(page, { recursive: true });
       // as an older import wrote them: with their checksum, so not edited by hand
-      writeFileSync(join(page, '1000.mdx'), articleToMdx(articleSchema.parse({ kind: 'article', title: '旧' }), ['旧文。']));
+      // (an import names its photo with the photo's checksum in the article's front matter)
+      const photo = { file: '1000-1.jpg', width: 320, height: 200, sha256: createHash('sha256').update(jpeg).digest('hex') };
+      writeFileSync(join(page, '1000.mdx'), articleToMdx(articleSchema.parse({ kind: 'article', title: '旧', photos: [photo] }), ['旧文。']));
       writeFileSync(join(page, '1000-1.jpg'), jpeg);
       writeFileSync(join(page, 'notes.txt'), 'a maintainer’s note: not the importer’s');
       return [SAMPLE, ...pageArgs];

@@ -110,12 +110,32 @@ describe('unusable input exits non-zero with a message that names the file and t
     [
       'binary data',
       () => {
-        const file = join(scratch, 'scan.png');
+        const file = join(scratch, 'scan-saved-as.txt');
         writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
         return [file, ...pageArgs];
       },
       1,
-      /scan\.png: the file holds binary data, not text\n {2}hint: pass the OCR text export/,
+      /scan-saved-as\.txt: the file holds binary data, not text\n {2}hint: pass the OCR text export/,
+    ],
+    [
+      'a scan that is no image',
+      () => {
+        const file = join(scratch, 'broken.png');
+        writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+        return [file, ...pageArgs];
+      },
+      1,
+      /broken\.png: not an image sharp can read \(.*\)\n {2}hint: Import a JPEG, PNG, TIFF or WebP scan of the page/,
+    ],
+    [
+      'a broken PDF page',
+      () => {
+        const file = join(scratch, 'page-03.pdf');
+        writeFileSync(file, '%PDF-1.4\n%%EOF\n');
+        return [file, ...pageArgs];
+      },
+      1,
+      /page-03\.pdf: not a PDF that pdfinfo can read \(.*\)\n {2}hint: Check that the file is a complete PDF/,
     ],
     [
       'an unknown encoding',

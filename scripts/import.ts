@@ -2,23 +2,31 @@
 /**
  * Import OCR'd newspaper pages into the archive.
  *
- *   npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
+ *   npm run import -- <page.txt|page.png|page.pdf|page.hocr> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>] [--scan <image>] [--ocr <file.hocr|.xml>]
  *   npm run import -- <issue-folder>
  *
  *   npm run import -- --recover
+ *
+ * A page comes as OCR text, as a scan (read with Tesseract), as hOCR/ALTO, or as several of
+ * them (scripts/io/page-sources.ts says which is used for what). Scans go into the scan store
+ * beside the content folder (src/io/scan-store.ts); everything written into the content folder,
+ * issue.yml with each page's scan and the articles with their regions, goes through the journal.
  *
  * Flags: --dry-run (write nothing), --json (print the parsed result on stdout), --force
  * (overwrite files changed by hand, keeping a backup), --content <dir> (default: ./content),
  * --recover (finish an interrupted import, then exit), --wait <s> (wait for another import).
  *
  * Every import takes the content folder's lock, finishes an interrupted import if there is one
- * (src/io/content-journal.ts), plans against the folder and commits through a journal.
+ * (src/io/content-journal.ts), plans against the folder and commits through a journal. Pages are
+ * read (and OCR'd) before the lock is taken: Tesseract takes seconds per page, and other imports
+ * need not wait for it.
  *
  * Exit status: 0 imported (problems are suspicions, printed for review); 1 the input cannot be
  * used, or the content folder is busy or needs a human; 2 wrong command-line usage; 3 refused to
  * overwrite files changed by hand.
  */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../src/schemas/common.ts';
@@ -27,22 +35,30 @@ import { describeHolder, LockBusyError, lockWaitMs, type LockOptions } from '../
 import { commitPlan, openContent, snapshotOf } from './io/content-store.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { preparePhoto } from './io/photos.ts';
-import { checkInputFolder, InputError, listFiles, readInputFile, readIssueFolder, readPaper, readPhotoMapping, readTextFile, type Inside } from './io/read-input.ts';
+import { checkInputFolder, InputError, kindByName, listFiles, readInputFile, readIssueFolder, readOcrText, readPaper, readPhotoMapping, readTextFile, type Inside } from './io/read-input.ts';
+import { readPageSource, type PageInput, type PageResult } from './io/page-sources.ts';
+import { ocrLanguage } from '../src/io/page-ocr.ts';
+import { keepScan, scanStore, writePageOcr, writePageWords } from '../src/io/scan-store.ts';
+import { recordedScan } from './lib/kept-regions.ts';
+import { contentPaths } from '../src/lib/ids.ts';
 import { MAX_POSITION, paperSlugProblem } from '../src/lib/content-names.ts';
 import { planImport, type ImportPlan, type IssueFacts, type PageSource, type PreparedPhoto } from './lib/import-plan.ts';
 import { assignPhotos } from './lib/photo-assign.ts';
-import { parsePage, readHeader } from './lib/parse-page.ts';
 import { formatProblems } from './lib/report.ts';
 import { runCommand } from '../src/io/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `Usage:
-  npm run import -- <page.txt> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
+  npm run import -- <page.txt | page.png | page.pdf | page.hocr> --paper <slug> --date <YYYY-MM-DD> --page <N> [--page-name <版名>] [--photos <dir>]
   npm run import -- <issue-folder>
   npm run import -- --recover
 
 Options:
+  --scan <image>   a single page's scan (JPEG, PNG, TIFF, WebP, a one-page PDF), when the page is given as text
+  --ocr <file>     a single page's hOCR or ALTO XML, with its scan or text
+  --find-regions   find every item on its scan again (an unchanged item on the same scan
+                   otherwise keeps the regions it has)
   --dry-run        parse and report, write nothing
   --json           print the parsed result as JSON on stdout (reports go to stderr)
   --force          overwrite files changed by hand; the old files are kept under backups/
@@ -54,11 +70,7 @@ Options:
 class UsageError extends Error {}
 
 interface PageJob {
-  text: string;
-  file: string;
-  displayFile: string;
-  page: number | null;
-  pageName: string | null;
+  input: PageInput;
   photosDir: string | null;
   /** Where the photos may lie once links are resolved: the issue folder, or the --photos folder. */
   photosInside: Inside | null;
@@ -77,6 +89,9 @@ async function main(argv: string[]): Promise<number> {
       page: { type: 'string' },
       'page-name': { type: 'string' },
       photos: { type: 'string' },
+      scan: { type: 'string' },
+      ocr: { type: 'string' },
+      'find-regions': { type: 'boolean', default: false },
       content: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -101,9 +116,10 @@ async function main(argv: string[]): Promise<number> {
   let paperSlug: string;
   let date: string;
   let facts: IssueFacts = {};
+  let script: 'simplified' | 'traditional' | undefined;
   let jobs: PageJob[];
   if (existsSync(input) && statSync(input).isDirectory() && existsSync(join(input, 'issue.yml'))) {
-    for (const flag of ['paper', 'date', 'page', 'page-name', 'photos'] as const) {
+    for (const flag of ['paper', 'date', 'page', 'page-name', 'photos', 'scan', 'ocr'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} is for a single page; an issue folder says it in issue.yml`);
     }
     const folder = readIssueFolder(input, shown);
@@ -113,12 +129,16 @@ async function main(argv: string[]): Promise<number> {
       ...(folder.manifest.number !== undefined ? { number: folder.manifest.number } : {}),
       ...(folder.manifest.estimated !== undefined ? { estimated: folder.manifest.estimated } : {}),
     };
+    script = folder.manifest.script;
     jobs = folder.pages.map((page) => ({
-      text: page.text,
-      file: page.file,
-      displayFile: shown(join(input, page.file)),
-      page: page.number,
-      pageName: page.name,
+      input: {
+        text: page.text !== null && page.file !== null ? { text: page.text, file: page.file } : null,
+        scan: page.scan ? { ...page.scan, synthetic: page.synthetic } : null,
+        ocr: page.ocr,
+        shown: shown(join(input, page.file ?? page.scan?.file ?? page.ocr!.file)),
+        page: page.number,
+        pageName: page.name,
+      },
       photosDir: page.photosDir,
       photosInside: { root: folder.root, name: 'the issue folder' },
     }));
@@ -139,13 +159,27 @@ async function main(argv: string[]): Promise<number> {
     }
     const photosDir =
       values.photos !== undefined ? checkInputFolder(resolve(values.photos), { shownAs: `--photos ${values.photos}`, hint: 'pass the folder that holds the photos of this page' }) : null;
+    // the page file is its text, its scan or its OCR file, by its name; --scan and --ocr add the others
+    const kind = kindByName(input);
+    const extra = (flag: 'scan' | 'ocr', path: string | undefined, wanted: 'scan' | 'ocr') => {
+      if (path === undefined) return null;
+      if (kind === wanted) throw new UsageError(`--${flag} is given, but ${basename(input)} is already the page's ${wanted === 'scan' ? 'scan' : 'OCR file'}`);
+      if (kindByName(path) !== wanted) throw new UsageError(`--${flag} ${path}: ${wanted === 'scan' ? 'give an image (.jpg, .png, .tif, .webp) or a one-page .pdf' : 'give an hOCR (.hocr, .html) or ALTO (.xml) file'}`);
+      return resolve(path);
+    };
+    const scanPath = kind === 'scan' ? input : extra('scan', values.scan, 'scan');
+    const ocrPath = kind === 'ocr' ? input : extra('ocr', values.ocr, 'ocr');
+    if (kind === 'ocr' && values.scan === undefined && values.ocr !== undefined) throw new UsageError('--ocr is given, but the page file is already an OCR file');
     jobs = [
       {
-        text: readTextFile(input, { shownAs: shown(input) }),
-        file: basename(input),
-        displayFile: shown(input),
-        page,
-        pageName: values['page-name'] ?? null,
+        input: {
+          text: kind === 'text' ? { text: readTextFile(input, { shownAs: shown(input) }), file: basename(input) } : null,
+          scan: scanPath ? { bytes: readInputFile(scanPath, 'scan', { shownAs: shown(scanPath) }), file: basename(scanPath), shown: shown(scanPath), synthetic: null } : null,
+          ocr: ocrPath ? { text: readOcrText(ocrPath, { shownAs: shown(ocrPath) }), file: basename(ocrPath), shown: shown(ocrPath) } : null,
+          shown: shown(input),
+          page,
+          pageName: values['page-name'] ?? null,
+        },
         photosDir,
         photosInside: photosDir !== null ? { root: photosDir, name: 'the photo folder' } : null,
       },
@@ -157,33 +191,58 @@ async function main(argv: string[]): Promise<number> {
   }
   const paper = readPaper(contentDir, paperSlug);
   const lexicon = loadLexicon();
+  const snapshot = snapshotOf(contentDir);
+  const store = scanStore(contentDir);
+  const issueYaml = snapshot.read(contentPaths.issue(paperSlug, date));
+  const context = {
+    paper: paperSlug,
+    paperName: paper.name,
+    date,
+    lexicon,
+    lang: ocrLanguage(script ?? paper.script ?? 'simplified'),
+    store,
+    ocrCache: process.env.ARCHIVE_OCR_CACHE ?? join(ROOT, '.cache', 'ocr'),
+    recordedScan: (page: number) => recordedScan(issueYaml, page),
+    existingArticle: (id: string) => snapshot.read(contentPaths.article(id)),
+    findRegions: values['find-regions'],
+  };
+
+  // pages in parallel, one Tesseract process per core (each runs one thread: docs/0001)
+  const results: PageResult[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      try {
+        results[index] = await readPageSource(jobs[index]!.input, context);
+      } catch (error) {
+        // one page that cannot be used stops the import: start no other page
+        next = jobs.length;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs.length, Math.max(1, availableParallelism())) }, worker));
 
   const sources: PageSource[] = [];
   const photos: PreparedPhoto[] = [];
   const photoErrors: string[] = [];
-  for (const job of jobs) {
-    const header = readHeader(job.text, paper.name);
-    const pageNumber = job.page ?? header.page;
-    if (pageNumber === null) {
-      throw new InputError('page number missing: the page header does not print it', {
-        file: job.displayFile,
-        hint: 'pass --page <N> (or set `number:` in issue.yml)',
-      });
-    }
-    const parsed = parsePage(job.text, { paper: paperSlug, date, page: pageNumber, pageName: job.pageName, paperName: paper.name }, { lexicon });
+  for (const [index, job] of jobs.entries()) {
+    const { parsed, sourceFile, scan, regions } = results[index]!;
+    const pageNumber = parsed.page;
     if (parsed.articles.length > MAX_POSITION) {
       throw new InputError(`page ${pageNumber} holds ${parsed.articles.length} items; the site numbers the items of a page 01-${MAX_POSITION}`, {
-        file: job.displayFile,
+        file: job.input.shown,
         hint: 'a newspaper page holds far fewer: check that the file is the OCR text of one page (not a whole issue or a book), and split it into pages',
       });
     }
     if (parsed.articles.length === 0) {
       throw new InputError(`page ${pageNumber}: no article or photo item found${parsed.unassigned.length > 0 ? ` (only ${parsed.unassigned.length} line${parsed.unassigned.length === 1 ? '' : 's'} outside any article)` : ''}; an empty page would be published`, {
-        file: job.displayFile,
+        file: job.input.shown,
         hint: 'check that this is the OCR text of the page; a page of advertisements only is left out of issue.yml',
       });
     }
-    sources.push({ parsed, sourceFile: job.file });
+    sources.push({ parsed, sourceFile, scan, regions });
     if (job.photosDir) {
       const inside = job.photosInside ?? undefined;
       const folder = shown(job.photosDir);
@@ -204,10 +263,22 @@ async function main(argv: string[]): Promise<number> {
 
   const pages = sources.map((s) => s.parsed);
   if (values.json) {
-    const json = pages.length === 1 && jobs.length === 1 && !existsSync(join(input, 'issue.yml')) ? pages[0] : { pages };
+    // the parsed pages with each item's regions, when the page came with a scan
+    const withRegions = pages.map((page, index) => ({
+      ...page,
+      articles: page.articles.map((item) => {
+        const regions = results[index]!.regions.get(item.id);
+        return regions ? { ...item, regions } : item;
+      }),
+    }));
+    const json = withRegions.length === 1 && jobs.length === 1 && !existsSync(join(input, 'issue.yml')) ? withRegions[0] : { pages: withRegions };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
-  for (const [index, page] of pages.entries()) process.stderr.write(formatProblems(page, jobs[index]!.displayFile));
+  for (const [index, page] of pages.entries()) process.stderr.write(formatProblems(page, jobs[index]!.input.shown));
+  for (const result of results) {
+    process.stderr.write(`${result.summary}\n`);
+    for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
+  }
 
   if (photoErrors.length > 0) {
     for (const error of photoErrors) process.stderr.write(error);
@@ -242,6 +313,13 @@ async function main(argv: string[]): Promise<number> {
       return 3;
     }
     process.stderr.write(reviewNotes(plan, contentDir, values.force));
+    // the scans, their words and their OCR go into the store (outside the content folder, named
+    // by their checksums, each written atomically) before the content that names them is committed
+    for (const page of results) {
+      if (page.toStore) keepScan(page.toStore, store);
+      if (page.words) writePageWords(page.words, store);
+      if (page.ocr) writePageOcr(page.ocr, store);
+    }
     if (plan.writes.length + plan.removals.length > 0) process.stderr.write(`Writing ${plan.writes.length} files and removing ${plan.removals.length} in ${display(contentDir)} …\n`);
     let result;
     try {

@@ -61,6 +61,7 @@ function missingTestTools() {
     if (!/\bchi_tra\b/.test(langs)) missing.push('tesseract-ocr-chi-tra');
   }
   if (spawnSync('xmllint', ['--version']).status !== 0) missing.push('libxml2-utils');
+  if (spawnSync('pdftoppm', ['-v']).status !== 0) missing.push('poppler-utils');
   const fonts = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
   if (fonts.error || !/Noto (?:Serif|Sans) CJK/.test(fonts.stdout)) missing.push('fonts-noto-cjk');
   return missing;

@@ -3,7 +3,7 @@ import { dirname, join, sep } from 'node:path';
 import { listCorpusParts, partFile, readCorpusIndex, writeCorpusIndexFiles, writeYearFile } from '../src/io/corpus-files.ts';
 import { byYear, corpusIndexPaths, CORPUS_PARTS, manifestEntry, parsePartKey, partKey, yearKey, type CorpusPart, type YearFile } from '../src/lib/corpus.ts';
 import { paths } from '../src/lib/paths.ts';
-import type { ShardManifest } from '../src/lib/search/shards.ts';
+import { bundlePath, MANIFEST_FILE, PRIMARY_BUNDLE, type ShardManifest } from '../src/lib/search/index-format.ts';
 import { shardsInDateOrder, type Shard } from '../src/lib/shard-plan.ts';
 
 /**
@@ -58,7 +58,7 @@ export interface CorpusState {
   years: Record<string, YearFile>;
 }
 
-const SKIP = (path: string) => path.startsWith('/pagefind/') || path === '/search-shards.json' || path.startsWith('/_search-sources/') || path.startsWith(`/${CORPUS_PARTS}/`);
+const SKIP = (path: string) => path.startsWith(PRIMARY_BUNDLE) || path === `/${MANIFEST_FILE}` || path.startsWith('/_search-sources/') || path.startsWith(`/${CORPUS_PARTS}/`);
 const SHARED = (path: string) => path.startsWith('/_astro/') || path.startsWith('/photos/') || path.startsWith('/scans/');
 
 /**
@@ -120,7 +120,7 @@ export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: s
     const entry = state.builds[build.name]!;
     entry.ordered = manifest.ordered === true;
     manifest.bundles.forEach((bundle, bundleIndex) => {
-      const target = bundleIndex > 0 ? bundle : shardIndex === 0 ? '/pagefind/' : `/pagefind/shards/${build.name}/`;
+      const target = bundleIndex > 0 ? bundle : bundlePath(build.name, shardIndex);
       const nested = manifest.bundles.filter((other) => other !== bundle && other.startsWith(bundle));
       for (const path of listFiles(join(build.dir, bundle))) {
         const full = `${bundle}${path.slice(1)}`;
@@ -136,7 +136,7 @@ export function combineShards(index: ShardBuild, shards: ShardBuild[], outDir: s
   const bundles = shards.flatMap((build) => state.builds[build.name]!.bundles);
   const ordered = shardsInDateOrder(shards.map((s) => s.shard)) && shards.every((build) => state.builds[build.name]!.ordered);
   const combined: ShardManifest = { bundles, ordered };
-  writeFileSync(join(root, 'search-shards.json'), JSON.stringify(combined));
+  writeFileSync(join(root, MANIFEST_FILE), JSON.stringify(combined));
   files++;
 
   if (!canUpdate) {
@@ -195,8 +195,8 @@ function combineCorpus(root: string, builds: ShardBuild[], changed: Set<string>,
 }
 
 function readManifest(dir: string): ShardManifest {
-  const path = join(dir, 'search-shards.json');
-  if (!existsSync(path)) return { bundles: ['/pagefind/'] };
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) return { bundles: [PRIMARY_BUNDLE] };
   return JSON.parse(readFileSync(path, 'utf8')) as ShardManifest;
 }
 

@@ -58,6 +58,8 @@ async function importLocked(folders: string[], contentDir: string, options: Impo
     const sources: PageSource[] = [];
     const jobs: Array<{ path: string; itemId: string }> = [];
     for (const page of pages) {
+      // the bench's folders are generated as text (npm run generate); scans go through npm run import
+      if (page.text === null || page.file === null) throw new Error(`[bench] ${folder}: page ${page.number} has no text file`);
       const parsed = parsePage(page.text, { paper: manifest.paper, date: manifest.date, page: page.number, pageName: page.name, paperName }, { lexicon });
       sources.push({ parsed, sourceFile: page.file });
       stats.items += parsed.articles.length;

@@ -48,9 +48,13 @@ export const LIMITS = {
   yamlBytes: 256 * 1024,
   /** A press photo is 1-15 MB; a scan of a whole page as TIFF can be more. */
   photoBytes: 50 * 1024 * 1024,
+  /** A broadsheet page scanned at 600 dpi in colour, as an uncompressed TIFF, is about 200 MB. */
+  scanBytes: 300 * 1024 * 1024,
+  /** Tesseract's hOCR of a full page is 1-3 MB; a vendor's ALTO with every glyph perhaps 20. */
+  ocrBytes: 64 * 1024 * 1024,
 } as const;
 
-type FileKind = 'page' | 'yaml' | 'photo';
+type FileKind = 'page' | 'yaml' | 'photo' | 'scan' | 'ocr';
 
 const WHAT: Record<FileKind, { limit: number; tooLarge: string }> = {
   page: {
@@ -59,7 +63,11 @@ const WHAT: Record<FileKind, { limit: number; tooLarge: string }> = {
   },
   yaml: { limit: LIMITS.yamlBytes, tooLarge: 'this file only lists pages or photos; check that the right file has this name' },
   photo: { limit: LIMITS.photoBytes, tooLarge: 'export the photo as a JPEG (the importer caps it at 2400 px anyway)' },
+  scan: { limit: LIMITS.scanBytes, tooLarge: 'one file per page: save the scan as a JPEG (quality 90 or more) or a compressed TIFF/PNG' },
+  ocr: { limit: LIMITS.ocrBytes, tooLarge: 'one OCR file per page: check that this is the hOCR or ALTO of one page, not of a whole issue' },
 };
+
+const KIND_NAMES: Record<FileKind, string> = { page: 'page', yaml: 'YAML file', photo: 'photo', scan: 'scan', ocr: 'OCR file' };
 
 /** Where a path may lead: inside `root` (a folder's real path), with the name used in messages. */
 export interface Inside {
@@ -148,7 +156,7 @@ export function readInputFile(path: string, kind: FileKind, options: { inside?: 
   }
   const { limit, tooLarge } = WHAT[kind];
   const tooBig = (size: number) =>
-    new InputError(`the file is ${megabytes(size)}; the importer reads at most ${megabytes(limit)} for a ${kind === 'yaml' ? 'YAML file' : kind}`, {
+    new InputError(`the file is ${megabytes(size)}; the importer reads at most ${megabytes(limit)} for a ${KIND_NAMES[kind]}`, {
       file: shownAs,
       hint: tooLarge,
     });
@@ -192,6 +200,27 @@ export function readTextFile(path: string, options: { inside?: Inside; shownAs?:
     });
   }
   return result.text;
+}
+
+/** An hOCR or ALTO file, decoded like the page texts (XML and HTML are UTF-8 or UTF-16 in practice). */
+export function readOcrText(path: string, options: { inside?: Inside; shownAs?: string } = {}): string {
+  const shownAs = options.shownAs ?? path;
+  const result = decodeBytes(readInputFile(path, 'ocr', options));
+  if (!result.ok) throw new InputError(result.message, { file: shownAs, ...(result.line !== undefined ? { line: result.line } : {}), hint: result.hint });
+  return result.text;
+}
+
+/** File endings the importer takes as page scans. */
+export const SCAN_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'webp', 'pdf'] as const;
+/** File endings the importer takes as positioned OCR (hOCR, ALTO). */
+export const OCR_EXTENSIONS = ['hocr', 'xml'] as const;
+
+/** Whether a file name ends like a scan (`page-03.png`) or an OCR file (`page-03.hocr`). */
+export function kindByName(name: string): 'scan' | 'ocr' | 'text' {
+  const ext = /\.([^./\\]+)$/u.exec(name)?.[1]?.toLowerCase() ?? '';
+  if ((SCAN_EXTENSIONS as readonly string[]).includes(ext)) return 'scan';
+  if ((OCR_EXTENSIONS as readonly string[]).includes(ext) || ext === 'html') return 'ocr';
+  return 'text';
 }
 
 /** A YAML file, decoded like the page texts and validated by a schema; errors point at their lines. */
@@ -238,8 +267,15 @@ export function readPaper(contentDir: string, slug: string, shownAs = '--paper')
 export interface IssueFolderPage {
   number: number;
   name: string | null;
-  file: string;
-  text: string;
+  /** The text file, relative to the folder, and its text; null when the page comes as a scan or OCR file only. */
+  file: string | null;
+  text: string | null;
+  /** The scan's bytes and its path relative to the folder (recorded as the scan's `source`), or null. */
+  scan: { bytes: Buffer; file: string; shown: string } | null;
+  /** The positioned OCR (hOCR or ALTO) and its path relative to the folder, or null. */
+  ocr: { text: string; file: string; shown: string } | null;
+  /** issue.yml's `synthetic:` for this page's scan. */
+  synthetic: string | null;
   /** Folder of photos for this page (its real path), or null. */
   photosDir: string | null;
 }
@@ -251,7 +287,26 @@ export interface IssueFolder {
   pages: IssueFolderPage[];
 }
 
-/** An issue folder: issue.yml and one text file per page, every one of them inside the folder. */
+/**
+ * The files of a folder whose names (case aside) are `<stem>.<ext>` for one of the endings, as
+ * paths relative to the issue folder; none when the folder does not exist.
+ */
+function candidates(dir: string, sub: string, stem: string, extensions: readonly string[]): string[] {
+  const folder = sub === '' ? dir : join(dir, sub);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const wanted = new Set(extensions.map((ext) => `${stem}.${ext}`));
+  return names.filter((name) => wanted.has(name.toLowerCase())).sort().map((name) => (sub === '' ? name : `${sub}/${name}`));
+}
+
+/**
+ * An issue folder: issue.yml and, per page, its text, its scan and its OCR file (any of them,
+ * at least one), every file inside the folder.
+ */
 export function readIssueFolder(dir: string, shown = (path: string) => path): IssueFolder {
   const root = realFolder(dir);
   const inside: Inside = { root, name: 'the issue folder' };
@@ -270,34 +325,76 @@ export function readIssueFolder(dir: string, shown = (path: string) => path): Is
     const line = lineOf(['pages', index, key]) ?? lineOf(['pages', index]);
     return { file: shown(manifestPath), ...(line !== undefined ? { line } : {}) };
   };
-  const readBy = new Map<string, number>();
-  const pages = manifest.pages.map((page, index) => {
-    const file = page.file ?? `${pad(page.number)}.txt`;
-    const path = join(dir, file);
-    if (!lstatOrNull(path)) {
-      throw new InputError(`page ${page.number}: its text file ${file} is missing`, {
-        ...at(index, 'file'),
-        hint: `add ${file} to the folder, or set \`file:\` for page ${page.number} in issue.yml`,
-      });
-    }
-    const text = readTextFile(path, { inside, shownAs: shown(path) });
+  const readBy = new Map<string, { number: number; what: string }>();
+  /** Each file is read for one page and one purpose only. */
+  const once = (path: string, file: string, number: number, what: string, index: number, key: string) => {
     const real = realpathSync(path);
     const other = readBy.get(real);
     if (other !== undefined) {
-      throw new InputError(`pages ${other} and ${page.number} both read ${file}`, {
-        ...at(index, 'file'),
-        hint: 'give each page its own text file (`file:`); one file holds one page',
+      const message = other.what === what ? `pages ${other.number} and ${number} both read ${file}` : `${file} is page ${other.number}'s ${other.what} and page ${number}'s ${what}`;
+      throw new InputError(message, {
+        ...at(index, key),
+        hint: 'give each page its own files (`file:`, `scan:`, `ocr:`); one file holds one page',
       });
     }
-    readBy.set(real, page.number);
-    const photos = page.photos ?? `photos/${pad(page.number)}`;
+    readBy.set(real, { number, what });
+  };
+  /** The file issue.yml names under `key`, or the one default that exists; null when none. */
+  const locate = (index: number, key: 'file' | 'scan' | 'ocr', named: string | undefined, defaults: string[], what: string, number: number): string | null => {
+    if (named !== undefined) {
+      if (!lstatOrNull(join(dir, named))) {
+        throw new InputError(`page ${number}: its ${what} ${named} is missing`, { ...at(index, key), hint: `add ${named} to the folder, or fix \`${key}:\` for page ${number} in issue.yml` });
+      }
+      return named;
+    }
+    if (defaults.length > 1) {
+      throw new InputError(`page ${number}: ${defaults.length} files could be its ${what} (${defaults.join(', ')})`, {
+        ...at(index, 'number'),
+        hint: `name the one to import with \`${key}:\` under page ${number} in issue.yml, or remove the others`,
+      });
+    }
+    return defaults[0] ?? null;
+  };
+  const pages = manifest.pages.map((page, index): IssueFolderPage => {
+    const stem = pad(page.number);
+    const file = locate(index, 'file', page.file, lstatOrNull(join(dir, `${stem}.txt`)) ? [`${stem}.txt`] : [], 'text file', page.number);
+    const scanFile = locate(index, 'scan', page.scan, candidates(dir, 'scans', stem, SCAN_EXTENSIONS), 'scan', page.number);
+    const ocrFile = locate(index, 'ocr', page.ocr, [...candidates(dir, '', stem, OCR_EXTENSIONS), ...candidates(dir, 'scans', stem, OCR_EXTENSIONS)], 'OCR file', page.number);
+    if (file === null && scanFile === null && ocrFile === null) {
+      throw new InputError(`page ${page.number}: no text file (${stem}.txt), scan (scans/${stem}.jpg, .png, .tif …) or OCR file (${stem}.hocr, ${stem}.xml) found`, {
+        ...at(index, 'number'),
+        hint: `add the page's text, scan or OCR file to the folder, or name it with \`file:\`, \`scan:\` or \`ocr:\` in issue.yml`,
+      });
+    }
+    let text: string | null = null;
+    if (file !== null) {
+      const path = join(dir, file);
+      text = readTextFile(path, { inside, shownAs: shown(path) });
+      once(path, file, page.number, 'text', index, 'file');
+    }
+    let scan: IssueFolderPage['scan'] = null;
+    if (scanFile !== null) {
+      const path = join(dir, scanFile);
+      scan = { bytes: readInputFile(path, 'scan', { inside, shownAs: shown(path) }), file: scanFile.split(sep).join('/'), shown: shown(path) };
+      once(path, scanFile, page.number, 'scan', index, 'scan');
+    }
+    let ocr: IssueFolderPage['ocr'] = null;
+    if (ocrFile !== null) {
+      const path = join(dir, ocrFile);
+      ocr = { text: readOcrText(path, { inside, shownAs: shown(path) }), file: ocrFile.split(sep).join('/'), shown: shown(path) };
+      once(path, ocrFile, page.number, 'OCR file', index, 'ocr');
+    }
+    if (page.synthetic !== undefined && scan === null) {
+      throw new InputError(`page ${page.number}: \`synthetic:\` describes a scan, but the page has none`, { ...at(index, 'synthetic'), hint: `add the scan (scans/${stem}.jpg or \`scan:\`), or remove \`synthetic:\`` });
+    }
+    const photos = page.photos ?? `photos/${stem}`;
     let photosDir: string | null = null;
     if (lstatOrNull(join(dir, photos))) {
       photosDir = checkInputFolder(join(dir, photos), { inside, shownAs: shown(join(dir, photos)), hint: 'fix the `photos:` path, or remove it' });
     } else if (page.photos !== undefined) {
       throw new InputError(`page ${page.number}: photo folder ${page.photos} does not exist`, { ...at(index, 'photos'), hint: 'fix the `photos:` path, or remove it' });
     }
-    return { number: page.number, name: page.name, file, text, photosDir };
+    return { number: page.number, name: page.name, file, text, scan, ocr, synthetic: page.synthetic ?? null, photosDir };
   });
   return { manifest, root, pages };
 }

@@ -3,6 +3,7 @@ import { isMap, isSeq, LineCounter, parse as parseYaml, parseDocument, stringify
 import type { Issue } from '../../src/schemas/issue.ts';
 import type { ArticleFrontmatter, ArticlePhoto } from '../../src/schemas/article.ts';
 import type { ParsedItem, ParsedPage } from '../../src/schemas/parsed-page.ts';
+import type { Regions, Scan } from '../../src/schemas/scan.ts';
 import { importRecordSchema, type ImportRecord } from '../../src/schemas/import-record.ts';
 import { contentPaths } from '../../src/lib/ids.ts';
 import { isItemFileName } from '../../src/lib/content-names.ts';
@@ -84,6 +85,10 @@ export interface PageSource {
   parsed: ParsedPage;
   /** Where the OCR text came from, as recorded in the front matter (`03.txt`). */
   sourceFile: string;
+  /** The page's scan in the scan store, recorded in issue.yml (`pages.N.scan`); absent: the page keeps the one it has. */
+  scan?: Scan | null;
+  /** Where each item is on the scan, by item id; items without an entry get no `regions`. */
+  regions?: ReadonlyMap<string, Regions>;
 }
 
 /**
@@ -179,7 +184,7 @@ export function planImport(pages: PageSource[], photos: PreparedPhoto[], snapsho
       plan.writes.push({ path: issuePath, data: issueYaml.text });
     }
 
-    for (const { parsed, sourceFile } of issuePages) {
+    for (const { parsed, sourceFile, regions } of issuePages) {
       const dir = contentPaths.pageDir(parsed.paper, parsed.date, parsed.page);
       const prefix = `${inIssue(dir)}/`;
       for (const key of Object.keys(next.files)) if (key.startsWith(prefix)) delete next.files[key];
@@ -194,7 +199,7 @@ export function planImport(pages: PageSource[], photos: PreparedPhoto[], snapsho
           .map(({ photo, path }) => ({ file: path.split('/').pop()!, ...photo.meta }));
         const articlePath = contentPaths.article(item.id);
         wanted.add(articlePath);
-        put(articlePath, articleToMdx(frontmatterOf(item, photoMeta, sourceFile), bodyOf(item)), (path) => !isHandEdited(snapshot.read(path) ?? ''));
+        put(articlePath, articleToMdx(frontmatterOf(item, photoMeta, sourceFile, regions?.get(item.id)), bodyOf(item)), (path) => !isHandEdited(snapshot.read(path) ?? ''));
         for (const { photo, path } of itemPhotos) {
           wanted.add(path);
           put(path, photo.bytes, (p, hash) => photoOfArticle(snapshot, articlePath, p, hash));
@@ -272,10 +277,12 @@ function issueFields(pages: PageSource[], facts: IssueFacts): Map<string, unknow
     fields.set('estimated.pages', facts.estimated.pages);
     fields.set('estimated.note', facts.estimated.note);
   }
-  for (const { parsed, sourceFile } of pages) {
+  for (const { parsed, sourceFile, scan } of pages) {
     if (parsed.pageName !== null) fields.set(`pages.${parsed.page}.name`, parsed.pageName);
     if (parsed.credits.length > 0) fields.set(`pages.${parsed.page}.credits`, parsed.credits);
     fields.set(`pages.${parsed.page}.source`, sourceFile);
+    // a page imported without its scan keeps the scan it has (and its items their regions)
+    if (scan) fields.set(`pages.${parsed.page}.scan`, scan);
   }
   return fields;
 }
@@ -305,6 +312,7 @@ function planIssueYaml(snapshot: ContentSnapshot, issueDir: string, pages: PageS
     name: (wanted.get(`pages.${number}.name`) as string | undefined) ?? null,
     credits: (wanted.get(`pages.${number}.credits`) as unknown[] | undefined) ?? [],
     source: wanted.get(`pages.${number}.source`),
+    ...(wanted.has(`pages.${number}.scan`) ? { scan: wanted.get(`pages.${number}.scan`) } : {}),
   });
   const numbers = [...new Set(pages.map((p) => p.parsed.page))].sort((a, b) => a - b);
 
@@ -388,7 +396,8 @@ export function bodyOf(item: ParsedItem): string[] {
   return item.kind === 'photo' ? (item.caption ?? '').split('\n').filter(Boolean) : item.paragraphs;
 }
 
-export function frontmatterOf(item: ParsedItem, photos: ArticlePhoto[], sourceFile: string): ArticleFrontmatter {
+/** The front matter the import writes for an item; `regions` only when its place on the scan is known. */
+export function frontmatterOf(item: ParsedItem, photos: ArticlePhoto[], sourceFile: string, regions?: Regions): ArticleFrontmatter {
   return {
     kind: item.kind,
     kicker: item.kicker,
@@ -403,6 +412,7 @@ export function frontmatterOf(item: ParsedItem, photos: ArticlePhoto[], sourceFi
     continuation: item.continuation,
     photos,
     problems: item.problems,
+    ...(regions && regions.length > 0 ? { regions } : {}),
     source: { file: sourceFile, lines: item.lines },
   };
 }

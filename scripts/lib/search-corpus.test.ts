@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { headlineFromText } from '../../src/lib/article-view.ts';
-import { sourceLines } from '../../src/lib/search/records.ts';
+import { sourceLines } from '../../src/lib/search/index-format.ts';
 import { parseLeadingByline } from './people.ts';
-import { lexiconFrom, NEAR_MISSES, PLANTED, syntheticSources } from './search-corpus.ts';
+import { lexiconFrom, MISREAD_AFTER, MISREAD_BEFORE, MISREADS, NEAR_MISSES, PLANTED, syntheticSources } from './search-corpus.ts';
 
 describe('the search evaluation corpus', () => {
   // a lexicon of four words, so that anything else in the text was planted
@@ -44,7 +44,10 @@ describe('the search evaluation corpus', () => {
 
   it('writes articles in the lexicon\'s words, with the query strings planted at the rate asked for', () => {
     const plain = syntheticSources(200, lexicon, 1, 0).filter((source) => source.kind === 'article');
-    const words = new RegExp(`^(?:${['建设', '群众', '工作', '服务', ...NEAR_MISSES.map((s) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')), '\\d+', '[，。、；：]'].join('|')})+$`, 'u');
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+    // and the misread clauses (，组织村医人户走访), which come whatever the planting rate
+    const misread = `，(?:${MISREAD_BEFORE.join('|')})(?:${MISREADS.flat().join('|')})(?:${MISREAD_AFTER.join('|')})`;
+    const words = new RegExp(`^(?:${['建设', '群众', '工作', '服务', ...NEAR_MISSES.map(escape), '\\d+', misread, '[，。、；：]'].join('|')})+$`, 'u');
     for (const source of plain) for (const paragraph of source.paragraphs) expect(paragraph).toMatch(words);
 
     const planted = syntheticSources(300, lexicon, 1, 0.01).filter((source) => source.kind === 'article');
@@ -55,5 +58,25 @@ describe('the search evaluation corpus', () => {
     const perArticle = planted.map((source) => PLANTED.filter((string) => source.paragraphs.join('').includes(string)).length);
     expect(perArticle.filter((n) => n > 0).length / perArticle.length).toBeGreaterThan(0.9);
     expect(sourceLines(planted[0]!).length).toBeGreaterThan(5);
+  });
+
+  it('flags misreads as the importer does: the excerpt in the text, one character changed', () => {
+    const sources = syntheticSources(3000, lexicon, 7);
+    const flagged = sources.filter((source) => source.suspects?.length);
+    expect(flagged.length).toBeGreaterThan(30);
+    const pairs = MISREADS.map(([printed, correct]) => [...printed].flatMap((ch, i) => (ch !== [...correct][i] ? [`${ch}>${[...correct][i]}`] : []))[0]);
+    for (const source of flagged) {
+      expect(source.kind).toBe('article');
+      const { excerpt, suggestion } = source.suspects![0]!;
+      expect(source.paragraphs.some((paragraph) => paragraph.includes(excerpt))).toBe(true);
+      const changed = [...excerpt].flatMap((ch, i) => (ch !== [...suggestion][i] ? [`${ch}>${[...suggestion][i]}`] : []));
+      expect(changed).toHaveLength(1);
+      expect(pairs).toContain(changed[0]);
+    }
+    // misreads left unflagged, and correct forms, are there too
+    const printed = (source: (typeof sources)[number]) => MISREADS.some(([wrong]) => source.paragraphs.some((paragraph) => paragraph.includes(wrong)));
+    expect(sources.filter((source) => printed(source) && !source.suspects?.length).length).toBeGreaterThan(3);
+    const correct = (source: (typeof sources)[number]) => MISREADS.some(([, right]) => MISREAD_BEFORE.some((before) => source.paragraphs.some((paragraph) => paragraph.includes(before + right))));
+    expect(sources.filter(correct).length).toBeGreaterThan(3);
   });
 });

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadArchive } from '../lib/archive.ts';
 import { articleView, bylineText } from '../lib/article-view.ts';
+import { suspectsOf } from '../lib/search/aliases.ts';
 import type { SearchSource } from '../lib/search/records.ts';
 
 /**
@@ -37,6 +38,7 @@ export const GET: APIRoute = async ({ params }) => {
       headline: view.headline,
       paragraphs: view.paragraphs,
       people: [...new Set([...data.reporters, ...data.correspondents, ...data.photographers])],
+      suspects: suspectsOf(data.problems),
     };
   });
   return new Response(JSON.stringify(sources), { headers: { 'content-type': 'application/json; charset=utf-8' } });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scannedPdf } from '../../tests/support/pdf.ts';
 import type { PageWords } from '../schemas/page-words.ts';
 import { findStoredScan, readPageWords, requireScan, scanPath, scanStore, ScanInputError, storeScan, writePageWords } from './scan-store.ts';
 
@@ -101,14 +102,64 @@ describe('scan store', () => {
     expect(readdirSync(store, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses a PDF with the command that turns it into an image, and a file that is no image', async () => {
-    const pdf = join(dir, 'page.pdf');
-    writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-    const refusal = await storeScan(pdf, { store }).catch((error: unknown) => error);
-    expect(refusal).toBeInstanceOf(ScanInputError);
-    // the prebuilt libvips of sharp has no PDF loader; a global libvips with poppler would have one
-    if (!sharp.format.pdf.input.buffer) expect(String(refusal)).toMatch(/page\.pdf: this sharp cannot read PDF.*pdftoppm -r 300 -png/su);
+  it('stores a scanned one-page PDF as the scanner\'s JPEG itself, and does not take it out twice', async () => {
+    const jpeg = await (await page(300, 420)).jpeg({ quality: 90 }).toBuffer();
+    const input = join(dir, 'page.pdf');
+    writeFileSync(input, scannedPdf(jpeg, { width: 300, height: 420, dpi: 150 }));
+    const scan = await storeScan(input, { store, source: 'scans/03.pdf' });
+    expect(scan).toMatchObject({ format: 'jpg', width: 300, height: 420, source: 'scans/03.pdf' });
+    // the very master the JPEG itself gives: no second generation of JPEG loss
+    const asJpeg = join(dir, 'page-as-jpeg.jpg');
+    writeFileSync(asJpeg, jpeg);
+    expect((await storeScan(asJpeg, { store })).sha256).toBe(scan.sha256);
+    // the second time the PDF's checksum finds the master: Poppler is not even asked
+    const saved = process.env.POPPLER_DIR;
+    process.env.POPPLER_DIR = join(dir, 'no-poppler');
+    try {
+      expect(await storeScan(input, { store, source: 'scans/03.pdf' })).toEqual(scan);
+    } finally {
+      if (saved === undefined) delete process.env.POPPLER_DIR;
+      else process.env.POPPLER_DIR = saved;
+    }
+  });
 
+  it('renders a PDF page that is more than its image, at the image\'s resolution, into a PNG master', async () => {
+    const jpeg = await (await page(300, 420)).jpeg({ quality: 90 }).toBuffer();
+    const input = join(dir, 'laid-out.pdf');
+    // a page with 36 pt (half an inch) of paper around the image, at 150 dpi: 75 px more each way
+    writeFileSync(input, scannedPdf(jpeg, { width: 300, height: 420, dpi: 150, margin: 36 }));
+    const scan = await storeScan(input, { store, source: 'scans/04.pdf' });
+    expect(scan).toMatchObject({ format: 'png', width: 450, height: 570 });
+    // the image sits in the middle of the rendered page, as drawn
+    const [master, original] = await Promise.all([sharp(readFileSync(scanPath(scan, store))).extract({ left: 75, top: 75, width: 300, height: 420 }).removeAlpha().toColourspace('srgb').raw().toBuffer(), sharp(jpeg).raw().toBuffer()]);
+    let diff = 0;
+    for (let i = 0; i < original.length; i++) diff += Math.abs(master[i]! - original[i]!);
+    expect(diff / original.length).toBeLessThan(4);
+  });
+
+  it('refuses a PDF of several pages, a broken PDF, and a PDF without Poppler, each with the fix', async () => {
+    const jpeg = await (await page(100, 140)).jpeg().toBuffer();
+    const twoPages = join(dir, 'two.pdf');
+    writeFileSync(twoPages, scannedPdf(jpeg, { width: 100, height: 140, dpi: 100 }, 2));
+    await expect(storeScan(twoPages, { store })).rejects.toThrow(/two\.pdf: the PDF has 2 pages, a scan is one page\. Split it into one file per page \(e\.g\. `pdfseparate/su);
+    const broken = join(dir, 'broken.pdf');
+    writeFileSync(broken, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await expect(storeScan(broken, { store })).rejects.toThrow(/broken\.pdf: not a PDF that pdfinfo can read .*Check that the file is a complete PDF/su);
+    const one = join(dir, 'one.pdf');
+    writeFileSync(one, scannedPdf(jpeg, { width: 100, height: 140, dpi: 100 }));
+    const saved = process.env.POPPLER_DIR;
+    process.env.POPPLER_DIR = join(dir, 'no-poppler');
+    try {
+      const refusal = await storeScan(one, { store }).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ScanInputError);
+      expect(String(refusal)).toMatch(/one\.pdf: reading a PDF needs Poppler: the program `.*no-poppler\/pdfinfo` \(Poppler\) was not found\. Install it \(Debian\/Ubuntu\): sudo apt-get install poppler-utils/su);
+    } finally {
+      if (saved === undefined) delete process.env.POPPLER_DIR;
+      else process.env.POPPLER_DIR = saved;
+    }
+  });
+
+  it('refuses a file that is no image', async () => {
     const text = join(dir, '03.txt');
     writeFileSync(text, '志愿服务聚合力\n');
     await expect(storeScan(text, { store })).rejects.toThrow(/03\.txt: not an image sharp can read.*JPEG, PNG, TIFF or WebP/su);

@@ -5,8 +5,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import sharp, { type Metadata } from 'sharp';
 import { contentDir } from '../lib/content-dir.ts';
 import { isJpeg, stripJpegMetadata } from '../lib/jpeg-metadata.ts';
+import { pageOcrSchema, type PageOcr } from '../schemas/page-ocr.ts';
 import { pageWordsSchema, type PageWords } from '../schemas/page-words.ts';
 import { scanSchema, type Scan } from '../schemas/scan.ts';
+import { PDF_INSTALL_HINT, PdfPageError, PdfToolMissingError, pdfPageImage } from './pdf-page.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 /**
@@ -16,6 +18,7 @@ import { writeFileAtomic } from './write-atomic.ts';
  *   scans/
  *     9f/9f2c….png                 the master (src/schemas/scan.ts)
  *     9f/9f2c….words.json.gz       the page's words with their boxes (src/schemas/page-words.ts)
+ *     9f/9f2c….ocr.json.gz         the page's OCR as read (hOCR/ALTO and its frame, src/schemas/page-ocr.ts)
  *     inputs/ab/ab41….json         a file once imported (SHA-256 of its bytes) -> its master
  *
  * A page scan is megabytes and a year of a daily gigabytes: keep the folder in Git LFS or in
@@ -23,20 +26,26 @@ import { writeFileAtomic } from './write-atomic.ts';
  * (tiles, sizes) is made from the master and cached apart (src/io/scan-images.ts).
  */
 
-/** Where the store is: ARCHIVE_SCAN_DIR, else `scans/` beside the content folder. */
-export function scanStore(): string {
+/**
+ * Where the store is: ARCHIVE_SCAN_DIR, else `scans/` beside the content folder (the build's,
+ * or the one an import writes into with --content).
+ */
+export function scanStore(content: string = contentDir()): string {
   const configured = process.env.ARCHIVE_SCAN_DIR;
   if (configured) return isAbsolute(configured) ? configured : resolve(configured);
-  return join(dirname(resolve(contentDir())), 'scans');
+  return join(dirname(resolve(content)), 'scans');
 }
 
 /** A scan that cannot be stored, with the file and what to do about it. */
 export class ScanInputError extends Error {
   readonly file: string;
+  /** What is wrong, without the file and the hint. */
+  readonly detail: string;
   readonly hint: string;
   constructor(file: string, message: string, hint: string) {
     super(`${file}: ${message}. ${hint}`);
     this.file = file;
+    this.detail = message;
     this.hint = hint;
   }
 }
@@ -93,7 +102,8 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /**
- * Store a page scan (JPEG, PNG, TIFF, WebP; a one-page PDF when this sharp's libvips reads PDF)
+ * Store a page scan (JPEG, PNG, TIFF, WebP; a one-page PDF: its one image as it is, or the page
+ * rendered by Poppler at its image's resolution, src/io/pdf-page.ts)
  * and return what issue.yml records of it. The master is normalised once: turned upright by its
  * EXIF orientation, stripped of metadata (EXIF, GPS, XMP, IPTC, comments), greyscale kept
  * greyscale, converted to sRGB otherwise, transparency flattened onto white. An upright JPEG is
@@ -105,23 +115,49 @@ function sha256(bytes: Uint8Array): string {
  * file it came from (default: the file name).
  */
 export async function storeScan(inputPath: string, options: { store?: string; source?: string } = {}): Promise<Scan> {
-  const store = options.store ?? scanStore();
-  const source = options.source ?? defaultSource(inputPath);
   if (!existsSync(inputPath) || !statSync(inputPath).isFile()) throw new ScanInputError(inputPath, 'no such file', 'Check the path of the scan');
-  const input = readFileSync(inputPath);
-  const inputSha = sha256(input);
-  const stored = lookup(inputSha, store, source);
-  if (stored) return stored;
+  const prepared = await prepareScan(readFileSync(inputPath), { ...options, file: inputPath, source: options.source ?? defaultSource(inputPath) });
+  keepScan(prepared, options.store);
+  return prepared.scan;
+}
 
-  const master = await normalise(input, inputPath);
+/** A scan normalised in memory, not yet (or already) in the store. */
+export interface PreparedScan {
+  /** What issue.yml records. */
+  scan: Scan;
+  /** The master's bytes: what OCR reads, so that its boxes are in the master's pixels. */
+  master: Buffer;
+  /** True when the store holds the master already (found by the input file's checksum). */
+  stored: boolean;
+  /** SHA-256 of the input file's bytes, the key of the store's index. */
+  inputSha: string;
+}
+
+/**
+ * Normalise a scan's bytes as storeScan does, without writing anything (an import's dry run, or
+ * the step before OCR): a scan stored before is found by the SHA-256 of its bytes and its
+ * master read back, so it is never normalised twice. `file` names the input in messages.
+ */
+export async function prepareScan(input: Buffer, options: { store?: string; source: string; file?: string }): Promise<PreparedScan> {
+  const store = options.store ?? scanStore();
+  const inputSha = sha256(input);
+  const stored = lookup(inputSha, store, options.source);
+  if (stored) return { scan: stored, master: readFileSync(scanPath(stored, store)), stored: true, inputSha };
+  const master = await normalise(input, options.file ?? options.source);
   const hash = sha256(master.bytes);
   const file = `${hash.slice(0, 2)}/${hash}.${master.format}`;
-  const path = join(store, file);
-  // the same master from another input file (or a run that stopped before its index) is there
-  if (!existsSync(path)) writeFileAtomic(path, master.bytes);
   const scan: Scan = scanSchema.parse({ sha256: hash, file, format: master.format, width: master.width, height: master.height, bytes: master.bytes.length });
-  writeFileAtomic(indexPath(inputSha, store), `${JSON.stringify(scan)}\n`);
-  return { ...scan, source };
+  return { scan: { ...scan, source: options.source }, master: Buffer.from(master.bytes), stored: false, inputSha };
+}
+
+/** Write a prepared scan's master (unless the store has it) and its index entry, atomically. */
+export function keepScan(prepared: PreparedScan, store = scanStore()): void {
+  if (prepared.stored) return;
+  const { source: _source, synthetic: _synthetic, ...scan } = prepared.scan;
+  const path = join(store, scan.file);
+  // the same master from another input file (or a run that stopped before its index) is there
+  if (!existsSync(path)) writeFileAtomic(path, prepared.master);
+  writeFileAtomic(indexPath(prepared.inputSha, store), `${JSON.stringify(scan)}\n`);
 }
 
 interface Master {
@@ -134,20 +170,28 @@ interface Master {
 const PDF_MAGIC = '%PDF-';
 
 async function normalise(input: Buffer, file: string): Promise<Master> {
-  if (input.subarray(0, 5).toString('latin1') === PDF_MAGIC) {
-    if (!sharp.format.pdf.input.buffer) {
-      throw new ScanInputError(
-        file,
-        'this sharp cannot read PDF (the libvips that sharp ships has no PDF loader)',
-        `Turn the page into an image first, e.g. \`pdftoppm -r 300 -png -singlefile ${file} page\` (Debian: apt-get install poppler-utils) or \`mutool draw -r 300 -o page.png ${file} 1\`, and import page.png`,
-      );
+  if (input.subarray(0, 5).toString('latin1') === PDF_MAGIC && !sharp.format.pdf.input.buffer) {
+    // the libvips that sharp ships has no PDF loader: Poppler takes the page's image out, or
+    // renders the page (src/io/pdf-page.ts)
+    try {
+      input = (await pdfPageImage(input)).bytes;
+    } catch (error) {
+      if (error instanceof PdfToolMissingError) {
+        throw new ScanInputError(
+          file,
+          `reading a PDF needs Poppler: ${error.message}`,
+          `Install it (Debian/Ubuntu): sudo ${PDF_INSTALL_HINT}; or export the page as an image (PNG, TIFF, JPEG) and import that`,
+        );
+      }
+      if (error instanceof PdfPageError) throw new ScanInputError(file, error.message, error.hint);
+      throw error;
     }
   }
   let meta: Metadata;
   try {
     meta = await sharp(input, { pages: 1 }).metadata();
   } catch (error) {
-    throw new ScanInputError(file, `not an image sharp can read (${error instanceof Error ? error.message : String(error)})`, 'Import a JPEG, PNG, TIFF or WebP scan of the page');
+    throw new ScanInputError(file, `not an image sharp can read (${error instanceof Error ? error.message : String(error)})`, 'Import a JPEG, PNG, TIFF or WebP scan of the page, or a one-page PDF');
   }
   if (meta.format === 'pdf' && (meta.pages ?? 1) > 1) {
     throw new ScanInputError(file, `the PDF has ${meta.pages} pages, a scan is one page`, 'Split it into one file per page (e.g. `pdfseparate in.pdf page-%d.pdf`) and import each with its page number');
@@ -213,5 +257,36 @@ export function readPageWords(sha: string, store = scanStore()): PageWords | und
     throw new ScanInputError(path, `${issue.path.join('.')}: ${issue.message}`, 'Delete it and import the page again to read its words anew');
   }
   if (result.data.sha256 !== sha) throw new ScanInputError(path, `holds the words of scan ${result.data.sha256.slice(0, 12)}…, not of ${sha.slice(0, 12)}…`, 'Delete it and import the page again');
+  return result.data;
+}
+
+function ocrPath(sha: string, store: string): string {
+  return join(store, sha.slice(0, 2), `${sha}.ocr.json.gz`);
+}
+
+/** Keep a page's OCR as it was read next to its scan (gzip-compressed JSON, written atomically). */
+export function writePageOcr(ocr: PageOcr, store = scanStore()): string {
+  const checked = pageOcrSchema.parse(ocr);
+  const path = ocrPath(checked.sha256, store);
+  writeFileAtomic(path, gzipSync(JSON.stringify(checked), { level: 9 }));
+  return path;
+}
+
+/** A scan's OCR as kept, or undefined when none was kept for it. A damaged file names itself. */
+export function readPageOcr(sha: string, store = scanStore()): PageOcr | undefined {
+  const path = ocrPath(sha, store);
+  if (!existsSync(path)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8'));
+  } catch (error) {
+    throw new ScanInputError(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`, 'Delete it and import the page again to read the scan anew');
+  }
+  const result = pageOcrSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ScanInputError(path, `${issue.path.join('.')}: ${issue.message}`, 'Delete it and import the page again to read the scan anew');
+  }
+  if (result.data.sha256 !== sha) throw new ScanInputError(path, `holds the OCR of scan ${result.data.sha256.slice(0, 12)}…, not of ${sha.slice(0, 12)}…`, 'Delete it and import the page again');
   return result.data;
 }

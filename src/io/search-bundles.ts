@@ -1,20 +1,18 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchSource } from '../lib/search/records.ts';
-import { PAGEFIND_FORMAT, writeBundle } from '../lib/search/bundle-writer.ts';
-import { facetsOf, planShards, type ShardManifest } from '../lib/search/shards.ts';
+import { writeBundle } from '../lib/search/bundle-writer.ts';
+import { BUNDLE_FOLDERS, ENTRY_FILE, FACETS_FILE, facetsOf, MANIFEST_FILE, PAGEFIND_FORMAT, PRIMARY_BUNDLE, RUNTIME_FILES, type ShardManifest } from '../lib/search/index-format.ts';
+import { planShards } from '../lib/search/shards.ts';
 
 /**
- * Articles per bundle. Every bundle a search covers costs it the word chunks of its own (each
- * bundle is searched on its own, merged with Pagefind's `mergeIndex`), so one bundle is best as
- * long as the index writer's memory allows (about 1.2 GiB at 50,000 articles). See README, Search.
+ * Articles per bundle. Every bundle a search covers costs it the word partitions and chunks of
+ * its own (each bundle is searched on its own), so one bundle is best as long as the index
+ * writer's memory allows. See docs/0004-search-index-partitions.md.
  */
-export const DEFAULT_SHARD_SIZE = 100_000;
-
-/** The files of Pagefind's browser runtime that the search page loads. */
-const RUNTIME_FILES = ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind'];
+export const DEFAULT_SHARD_SIZE = 250_000;
 
 /**
  * Pagefind's browser runtime, as the installed Pagefind writes it (from an index of one empty
@@ -31,7 +29,7 @@ async function pagefindRuntime(): Promise<{ files: Map<string, Buffer>; includeC
     await pagefind.close();
     const files = new Map<string, Buffer>();
     for (const file of RUNTIME_FILES) files.set(file, await readFile(join(temp, file)));
-    const entry = JSON.parse(await readFile(join(temp, 'pagefind-entry.json'), 'utf8')) as { version: string; include_characters?: string[] };
+    const entry = JSON.parse(await readFile(join(temp, ENTRY_FILE), 'utf8')) as { version: string; include_characters?: string[] };
     if (entry.version !== PAGEFIND_FORMAT) throw new Error(`[search-index] Pagefind ${entry.version} is installed; the index writer writes the format of ${PAGEFIND_FORMAT}`);
     return { files, includeCharacters: entry.include_characters ?? [] };
   } finally {
@@ -50,26 +48,34 @@ export async function writeSearchBundles(
   {
     shardSize = DEFAULT_SHARD_SIZE,
     chunkBytes,
+    partitionChunks,
     onShard,
     onFile,
-  }: { shardSize?: number; chunkBytes?: number; onShard?: (index: number) => void; /** After each index file written, for progress reports. */ onFile?: () => void } = {},
+  }: { shardSize?: number; chunkBytes?: number; partitionChunks?: number; onShard?: (index: number) => void; /** After each index file written, for progress reports. */ onFile?: () => void } = {},
 ): Promise<{ bundles: string[] }> {
   const plans = planShards(sources, shardSize);
-  await rm(join(site, 'pagefind'), { recursive: true, force: true });
+  await rm(join(site, PRIMARY_BUNDLE), { recursive: true, force: true });
   const runtime = await pagefindRuntime();
   for (const [index, plan] of plans.entries()) {
     onShard?.(index);
     const dir = join(site, plan.path);
-    for (const sub of ['', 'index', 'filter', 'fragment']) await mkdir(join(dir, sub), { recursive: true });
+    for (const sub of ['', ...BUNDLE_FOLDERS]) await mkdir(join(dir, sub), { recursive: true });
     for (const [file, bytes] of runtime.files) await writeFile(join(dir, file), bytes);
-    await writeBundle(plan.sources, { key: plan.key, chunkBytes, includeCharacters: runtime.includeCharacters }, async (file) => {
+    // the word partitions' folders, made as their first file comes
+    const made = new Set<string>();
+    await writeBundle(plan.sources, { key: plan.key, chunkBytes, partitionChunks, includeCharacters: runtime.includeCharacters }, async (file) => {
+      const folder = dirname(join(dir, file.path));
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        made.add(folder);
+      }
       await writeFile(join(dir, file.path), file.bytes);
       onFile?.();
     });
   }
   const bundles = plans.map((plan) => plan.path);
-  await writeFile(join(site, 'pagefind', 'archive-facets.json'), JSON.stringify(facetsOf(sources)));
+  await writeFile(join(site, PRIMARY_BUNDLE, FACETS_FILE), JSON.stringify(facetsOf(sources)));
   // written also for one bundle, so that the search page never asks for a missing file
-  await writeFile(join(site, 'search-shards.json'), JSON.stringify({ bundles, ordered: true } satisfies ShardManifest));
+  await writeFile(join(site, MANIFEST_FILE), JSON.stringify({ bundles, ordered: true } satisfies ShardManifest));
   return { bundles };
 }

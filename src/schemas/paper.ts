@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
  * name: 遵义日报
  * place: 贵州省遵义市
  * cn: CN 52-0015
+ * script: simplified     # optional; traditional for a paper printed in 繁體 (its scans are read with chi_tra)
  * rights:                # optional; the defaults name the publisher (src/lib/provenance.ts)
  *   text: 文字版权归遵义日报社所有……
  *   photos: 图片版权归摄影者和遵义日报社所有……
@@ -29,6 +30,13 @@ export const paperSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{3}[\dX]$/, 'write the ISSN as `1234-5678`')
     .optional(),
+  /**
+   * The characters the paper is printed in: `simplified` (default) or `traditional`. Scans are
+   * read by Tesseract with that script's model alone (`chi_sim` or `chi_tra`): the two together
+   * misread simplified pages six times as often (docs/0001-ocr-engine-settings.md). An issue
+   * folder's issue.yml can say otherwise for one issue (`script:`).
+   */
+  script: z.enum(['simplified', 'traditional']).optional(),
   /** The publisher, e.g. 遵义日报社. */
   publisher: z.string().optional(),
   /** One or two sentences for the paper's page. */

@@ -3,6 +3,7 @@ import { isoDateSchema, paperSlugSchema, personNameSchema } from './common.ts';
 import { articleKindSchema } from './article.ts';
 import { pageCreditSchema } from './page.ts';
 import { problemSchema } from './problem.ts';
+import { regionsSchema } from './scan.ts';
 
 /**
  * What the importer reads on one OCR'd page: the contract of `npm run import -- --json`.
@@ -29,6 +30,11 @@ export const parsedItemSchema = z.object({
   problems: z.array(problemSchema),
   /** First and last OCR line of the item. */
   lines: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+  /**
+   * Where the item is printed on the page's scan, in the master's pixels (`--json` of a page
+   * imported with a scan); absent when not known. The parser itself never sets it.
+   */
+  regions: regionsSchema.optional(),
 });
 
 /** Text on the page that belongs to no item (a lone label from an advertisement). */

@@ -1,11 +1,11 @@
-import fc from 'fast-check';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { writeBundle, type BundleFile } from './bundle-writer.ts';
 import { createEngine, type PagefindApi } from './engine.ts';
+import { PAGEFIND_FORMAT } from './index-format.ts';
 import type { SearchSource } from './records.ts';
-import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords, unitOf } from './tokens.ts';
+import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords } from './tokens.ts';
 import { EMPTY_STATE } from './url-state.ts';
-import { CborWriter, chunkWords, PAGEFIND_FORMAT, roundedWordCount, writeBundle, type BundleFile } from './bundle-writer.ts';
 
 /** A CBOR reader for what the writer writes (and Pagefind's decoder reads). */
 function decode(bytes: Uint8Array): unknown {
@@ -46,18 +46,72 @@ function unpack(file: BundleFile): Uint8Array {
   return bytes.subarray(12);
 }
 
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; page_count: number }>;
+  include_characters: string[];
+}
+
 /**
- * The chunks Pagefind 1.6.0's runtime loads for a query word (`request_indexes`): those whose
- * [from, to] range holds it; if none does, those whose range holds it when both ends are cut to
- * its length.
+ * A written bundle read back as Pagefind's runtime would read it, with a decoder of our own:
+ * its bundle file, the empty index, and every word partition (entry, metadata, the postings of
+ * every word of its chunks: group -> positions).
  */
-function chunksFor(chunks: ReadonlyArray<{ from: string; to: string }>, term: string): number[] {
-  const strict = chunks.flatMap((chunk, index) => (term >= chunk.from && term <= chunk.to ? [index] : []));
-  if (strict.length > 0) return strict;
-  return chunks.flatMap((chunk, index) => {
-    const pre = term.slice(0, Math.min(term.length, chunk.from.length));
-    const post = term.slice(0, Math.min(term.length, chunk.to.length));
-    return pre >= chunk.from.slice(0, pre.length) && post <= chunk.to.slice(0, post.length) ? [index] : [];
+function readBundle(out: ReadonlyMap<string, BundleFile>) {
+  const text = (path: string) => new TextDecoder().decode(out.get(path)!.bytes);
+  const description = JSON.parse(text('bundle.json')) as { key: string; format: string; articles: number; average_words: number; parts: number[] };
+  let first = 0;
+  const parts = description.parts.map((delta) => (first += delta));
+  const index = (dir: string) => {
+    const entry = JSON.parse(text(`${dir}pagefind-entry.json`)) as Entry;
+    const language = Object.values(entry.languages)[0]!;
+    const meta = decode(unpack(out.get(`${dir}pagefind.${language.hash}.pf_meta`)!)) as [string, Array<[string, number, string]>, Array<[string, string, string]>, [], [], []];
+    return { entry, meta };
+  };
+  const partitions = parts.map((_, n) => {
+    const dir = `w/${n.toString(36)}/`;
+    const { entry, meta } = index(dir);
+    const words = new Map<string, Map<number, number[]>>();
+    for (const [from, to, name] of meta[2]) {
+      const chunk = decode(unpack(out.get(`${dir}index/${name}.pf_index`)!)) as [Array<[string, Array<[number, number[]]>]>];
+      for (const [word, pages] of chunk[0]) {
+        expect(word >= from && word <= to).toBe(true);
+        let group = 0;
+        words.set(
+          word,
+          new Map(
+            pages.map(([delta, deltas]) => {
+              group += delta;
+              let position = 0;
+              return [group, deltas.map((d) => (position += d))];
+            }),
+          ),
+        );
+      }
+    }
+    return { entry, meta, words };
+  });
+  return { description, parts, root: index(''), partitions, words: new Map(partitions.flatMap((partition) => [...partition.words])) };
+}
+
+/** The partition a word belongs to, as the bundle file's directory says: the last whose first character is not above the word's. */
+const partitionFor = (parts: readonly number[], word: string) => parts.findLastIndex((first) => first <= Number.parseInt(word.slice(0, 4), 36));
+
+/**
+ * Pagefind's unquoted search over the written postings of one partition (the one the
+ * directory names for the word): every word that starts with the term.
+ */
+function pagefindOver(bundle: ReturnType<typeof readBundle>, key: string): (word: string) => Promise<PagefindApi> {
+  return async (word) => ({
+    async search(term) {
+      const partition = bundle.partitions[partitionFor(bundle.parts, word)];
+      const byGroup = new Map<number, number[]>();
+      for (const [candidate, groups] of partition?.words ?? []) {
+        if (!candidate.startsWith(term)) continue;
+        for (const [group, positions] of groups) byGroup.set(group, [...(byGroup.get(group) ?? []), ...positions]);
+      }
+      return { results: [...byGroup].map(([group, positions]) => ({ id: `${key}_g${group.toString(36)}`, words: positions.sort((x, y) => x - y) })) };
+    },
   });
 }
 
@@ -79,62 +133,6 @@ const source = (date: string, seq: number, paragraphs: string[], extra: Partial<
   ...extra,
 });
 
-describe('CborWriter', () => {
-  it('writes integers in the shortest form, text and definite arrays', () => {
-    const cbor = new CborWriter();
-    cbor.array(4).uint(23).uint(24).uint(70000).text('疫情');
-    expect([...cbor.take()]).toEqual([0x84, 23, 0x18, 24, 0x1a, 0, 1, 0x11, 0x70, 0x66, 0xe7, 0x96, 0xab, 0xe6, 0x83, 0x85]);
-    expect(() => cbor.uint(-1)).toThrow(RangeError);
-  });
-});
-
-describe('chunkWords', () => {
-  const word = (first: string, second: string, bytes: number) => ({ word: unitOf(first) + unitOf(second), bytes: new Uint8Array(bytes) });
-
-  it('keeps the words of one first character together, giving a large group chunks of its own', () => {
-    const words = [word('a', 'a', 10), word('a', 'b', 10), word('b', 'a', 30), word('b', 'b', 30), word('b', 'c', 30), word('c', 'a', 5), word('d', 'a', 5)];
-    const chunks = chunkWords(words, 40);
-    expect(chunks.map((chunk) => chunk.words.map((w) => w.word))).toEqual([[words[0]!.word, words[1]!.word], [words[2]!.word], [words[3]!.word], [words[4]!.word], [words[5]!.word, words[6]!.word]]);
-    // whole groups: first unit to last unit + z; a group split over chunks: (prefixes of) its words
-    expect(chunks.map(({ from, to }) => [from, to])).toEqual([
-      [unitOf('a'), `${unitOf('a')}z`],
-      [words[2]!.word, words[2]!.word],
-      [words[3]!.word, words[3]!.word],
-      [words[4]!.word, words[4]!.word],
-      [unitOf('c'), `${unitOf('d')}z`],
-    ]);
-    const split = chunkWords([word('b', '一', 30), word('b', '龥', 30)], 40);
-    expect(split[0]!.to.length).toBeLessThan(8);
-    expect(split[1]!.from.length).toBeLessThan(8);
-  });
-
-  it('lets Pagefind load every chunk a one-character prefix needs, and one chunk for a word', () => {
-    const units = ['a', 'b', 'c', 'd', 'e', '疫', '情'];
-    const anyWord = fc.tuple(fc.constantFrom(...units), fc.constantFrom(...units), fc.integer({ min: 1, max: 60 }));
-    fc.assert(
-      fc.property(fc.uniqueArray(anyWord, { selector: ([a, b]) => a + b, maxLength: 30 }), fc.integer({ min: 10, max: 100 }), (raw, target) => {
-        const words = raw.map(([a, b, size]) => word(a, b, size)).sort((x, y) => (x.word < y.word ? -1 : 1));
-        const ranges = chunkWords(words, target).map((chunk) => ({ from: chunk.from, to: chunk.to, words: chunk.words.map((w) => w.word) }));
-        expect(ranges.flatMap((range) => range.words)).toEqual(words.map((w) => w.word));
-        for (const unit of units.map(unitOf)) {
-          const needed = ranges.flatMap((range, index) => (range.words.some((w) => w.startsWith(unit)) ? [index] : []));
-          const loaded = chunksFor(ranges, unit);
-          for (const index of needed) expect(loaded).toContain(index);
-        }
-        for (const w of words) expect(chunksFor(ranges, w.word)).toEqual([ranges.findIndex((range) => range.words.includes(w.word))]);
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
-
-describe('roundedWordCount', () => {
-  it('keeps small counts and rounds larger ones to within 5 %', () => {
-    expect(roundedWordCount(7)).toBe(7);
-    for (const count of [20, 99, 1000, 1234, 4321, 100_000]) expect(Math.abs(roundedWordCount(count) - count) / count).toBeLessThanOrEqual(0.05);
-  });
-});
-
 describe('writeBundle', () => {
   const sources = [
     source('2023-01-17', 1, ['疫情防控工作扎实推进。', '新蒲新区 7.6万人'], { title: '扎实抓好疫情防控工作' }),
@@ -142,46 +140,41 @@ describe('writeBundle', () => {
     ...Array.from({ length: GROUP_SIZE + 2 }, (_, i) => source('2023-02-01', 3 + i, [i % 3 === 0 ? `第${i}条：疫情防控常态化` : `第${i}条：防控`])),
   ];
 
-  async function files(chunkBytes = 64) {
+  async function files(chunkBytes = 64, partitionChunks = 3) {
     const out = new Map<string, BundleFile>();
-    const stats = await writeBundle(sources, { key: 'xtest', chunkBytes, includeCharacters: ['_'] }, async (file) => void out.set(file.path, file));
-    const entry = JSON.parse(new TextDecoder().decode(out.get('pagefind-entry.json')!.bytes)) as { version: string; languages: Record<string, { hash: string; page_count: number }>; include_characters: string[]; articles: number };
-    const meta = decode(unpack(out.get(`pagefind.${entry.languages.xtest!.hash}.pf_meta`)!)) as [string, Array<[string, number, string]>, Array<[string, string, string]>, [], [], []];
-    // every word's postings: group -> positions
-    const words = new Map<string, Map<number, number[]>>();
-    for (const [from, to, name] of meta[2]) {
-      const chunk = decode(unpack(out.get(`index/${name}.pf_index`)!)) as [Array<[string, Array<[number, number[]]>]>];
-      for (const [word, pages] of chunk[0]) {
-        expect(word >= from && word <= to).toBe(true);
-        let group = 0;
-        words.set(
-          word,
-          new Map(
-            pages.map(([delta, deltas]) => {
-              group += delta;
-              let position = 0;
-              return [group, deltas.map((d) => (position += d))];
-            }),
-          ),
-        );
-      }
-    }
-    return { out, stats, entry, meta, words };
+    const stats = await writeBundle(sources, { key: 'xtest', chunkBytes, partitionChunks, includeCharacters: ['_'] }, async (file) => void out.set(file.path, file));
+    return { out, stats, ...readBundle(out) };
   }
 
-  it('writes the entry, and metadata listing groups of articles and the word chunks', async () => {
-    const { stats, entry, meta } = await files();
-    expect(entry.version).toBe(PAGEFIND_FORMAT);
-    expect(entry.include_characters).toEqual(['_']);
-    expect(entry.articles).toBe(sources.length);
-    expect(entry.languages.xtest!.page_count).toBe(2);
-    expect(meta[0]).toBe(PAGEFIND_FORMAT);
-    // a Pagefind page per group of articles, with the group's (rounded) word count
-    expect(meta[1].map(([id]) => id)).toEqual(['xtest_g0', 'xtest_g1']);
-    const words = sources.slice(0, GROUP_SIZE).reduce((sum, s) => sum + indexWords(['扎实抓好疫情防控工作'].includes(s.title ?? '') ? ['扎实抓好疫情防控工作', '', '', '', '', ...s.paragraphs] : ['', '', '', '', '', ...s.paragraphs]).length, 0);
-    expect(meta[1][0]![1]).toBe(roundedWordCount(words));
-    expect(meta[2]).toHaveLength(stats.chunks);
-    expect(meta.slice(3)).toEqual([[], [], []]);
+  it('writes the bundle file, an empty index to start the runtime, and word partitions listing the groups and their chunks', async () => {
+    const { stats, description, parts, root, partitions } = await files();
+    const words = sources.reduce((sum, s) => sum + indexWords([s.title ?? '', '', '', '', '', ...s.paragraphs]).length, 0);
+    expect(description).toMatchObject({ key: 'xtest', articles: sources.length, average_words: Math.round(words / sources.length) });
+    expect(root.entry).toEqual({ version: PAGEFIND_FORMAT, languages: { xtest: { hash: expect.stringMatching(/^xtest_/u), wasm: null, page_count: 0 } }, include_characters: ['_'] });
+    expect(root.meta).toEqual([PAGEFIND_FORMAT, [], [], [], [], []]);
+    expect(partitions).toHaveLength(stats.partitions);
+    expect(stats.partitions).toBeGreaterThan(3);
+    expect(parts).toEqual([...parts].sort((a, b) => a - b));
+    for (const { entry, meta } of partitions) {
+      expect(entry.version).toBe(PAGEFIND_FORMAT);
+      expect(Object.values(entry.languages)[0]!.page_count).toBe(2);
+      // a Pagefind page per group of articles, all with one word count
+      expect(meta[1]).toEqual([
+        ['xtest_g0', 1, ''],
+        ['xtest_g1', 1, ''],
+      ]);
+      expect(meta.slice(3)).toEqual([[], [], []]);
+    }
+    expect(partitions.reduce((sum, { meta }) => sum + meta[2].length, 0)).toBe(stats.chunks);
+  });
+
+  it('puts every word in the partition the directory names, all words of one first character in one', async () => {
+    const { parts, partitions } = await files(40, 2);
+    partitions.forEach(({ words }, n) => {
+      for (const word of words.keys()) expect(partitionFor(parts, word), word).toBe(n);
+      // its first character's range starts here or before: the directory names it
+      expect(Number.parseInt([...words.keys()][0]!.slice(0, 4), 36)).toBe(parts[n]);
+    });
   });
 
   it('puts each word at its article’s slot and length class, so that positions tell articles apart', async () => {
@@ -211,24 +204,73 @@ describe('writeBundle', () => {
     expect(fragment.content).toBe('扎实抓好疫情防控工作\n\n\n\n\n疫情防控工作扎实推进。\n新蒲新区7.6万人');
   });
 
-  it('lets the search engine find exactly the articles that hold a query', async () => {
-    const { words } = await files(200);
-    // Pagefind's unquoted search over the written postings: every word that starts with the term
-    const pagefind: PagefindApi = {
-      async search(term) {
-        const byGroup = new Map<number, number[]>();
-        for (const [word, groups] of words) {
-          if (!word.startsWith(term)) continue;
-          for (const [group, positions] of groups) byGroup.set(group, [...(byGroup.get(group) ?? []), ...positions]);
-        }
-        return { results: [...byGroup].map(([group, positions]) => ({ id: `xtest_g${group.toString(36)}`, words: positions.sort((x, y) => x - y) })) };
-      },
-    };
-    const engine = createEngine({ pagefind: async () => pagefind, ordered: true, bundles: ['xtest'] });
+  it('lets the search engine find exactly the articles that hold a query, each word in its partition', async () => {
+    const written = await files(200, 2);
+    const engine = createEngine({ pagefind: pagefindOver(written, 'xtest'), ordered: true, bundles: ['xtest'] });
     for (const query of ['疫情防控', '防控', '防', '7.6万', '76万', '新蒲 7.6万', '防控疫情', '常态化', '：疫情']) {
       const expected = sources.flatMap((s, index) => (query.split(' ').every((term) => [s.title ?? '', ...s.paragraphs].some((line) => line.replaceAll(' ', '').includes(term))) ? [`xtest_${index.toString(36)}`] : []));
       const found = await engine.search({ ...EMPTY_STATE, q: query, sort: 'oldest' });
       expect(found.results.map((hit) => hit.id), query).toEqual(expected);
     }
+  });
+});
+
+describe('flagged misreadings in the index', () => {
+  const flag = { excerpt: '名村医人户走', suggestion: '名村医入户走' };
+  const sources = [
+    // printed 人户, flagged: its suggested reading is 入户
+    source('2023-01-01', 1, ['组织村医开展“敲门行动”。', '7名村医人户走访600余次。'], { suspects: [flag] }),
+    // printed 入户: found exactly
+    source('2023-01-02', 1, ['村医入户走访慰问。']),
+    // printed 人户, not flagged (or the flag was deleted): never read otherwise
+    source('2023-01-03', 1, ['3名村医人户走访。']),
+    // the text was corrected by hand but the flag left: the excerpt is no longer there
+    source('2023-01-04', 1, ['7名村医入户走访。'], { suspects: [flag] }),
+    // a flag whose window reaches the line's ends, and two flags in one line
+    source('2023-01-05', 1, ['村医人户', '一人户村医人户走访，再村医人户走'], { suspects: [flag, { excerpt: '一人户', suggestion: '一入户' }] }),
+  ];
+
+  async function engine() {
+    const out = new Map<string, BundleFile>();
+    await writeBundle(sources, { key: 'xocr', chunkBytes: 300, partitionChunks: 1 }, async (file) => void out.set(file.path, file));
+    const bundle = readBundle(out);
+    expect(bundle.partitions.length).toBeGreaterThan(1);
+    return { out, engine: createEngine({ pagefind: pagefindOver(bundle, 'xocr'), ordered: true, bundles: ['xocr'], sizes: [sources.length] }) };
+  }
+
+  /** What a reader expects: the text as printed, and as each flag (still matching the text) suggests. */
+  function expected(term: string) {
+    const exact: string[] = [];
+    const suspected: string[] = [];
+    const flagged: string[] = [];
+    sources.forEach((s, index) => {
+      const id = `xocr_${index.toString(36)}`;
+      const lines = s.paragraphs;
+      const corrected = lines.map((line) => (s.suspects ?? []).reduce((text, f) => text.replaceAll(f.excerpt, f.suggestion), line));
+      const printedHas = lines.some((line) => line.includes(term));
+      if (printedHas) exact.push(id);
+      else if (corrected.some((line) => line.includes(term))) suspected.push(id);
+      if (printedHas && lines.some((line, l) => line.includes(term) && [...line.matchAll(new RegExp(term, 'gu'))].some((m) => corrected[l]!.slice(m.index, m.index + term.length) !== term))) flagged.push(id);
+    });
+    return { exact, suspected, flagged };
+  }
+
+  it('finds a flagged passage by its suggested reading, apart from the exact results, and marks exact hits that a flag doubts', async () => {
+    const { engine: search } = await engine();
+    for (const term of ['村医入户', '入户', '村医人户', '人户走访', '入户走访', '一入户', '一人户', '村医', '访慰问', '入']) {
+      const found = await search.search({ ...EMPTY_STATE, q: term, sort: 'oldest' });
+      const want = expected(term);
+      expect({ exact: found.results.map((hit) => hit.id), suspected: found.suspected.results.map((hit) => hit.id), flagged: [...found.flagged].sort() }, term).toEqual(want);
+    }
+    // several terms: one exact, one only as suggested
+    const mixed = await search.search({ ...EMPTY_STATE, q: '600余次 村医入户' });
+    expect([mixed.total, mixed.suspected.results.map((hit) => hit.id)]).toEqual([0, ['xocr_0']]);
+  });
+
+  it('keeps the flags in the fragment, for the page to show what a suspected match stands for', async () => {
+    const { out } = await engine();
+    const fragment = JSON.parse(new TextDecoder().decode(unpack(out.get('fragment/xocr_0.pf_fragment')!))) as Record<string, unknown>;
+    expect(fragment.suspects).toEqual([flag]);
+    expect(JSON.parse(new TextDecoder().decode(unpack(out.get('fragment/xocr_1.pf_fragment')!)))).not.toHaveProperty('suspects');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, type Hit, type PagefindApi, type PagefindResult } from './engine.ts';
-import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords } from './tokens.ts';
+import { createEngine, GROUPS_PER_PAUSE, type Hit, type PagefindApi, type PagefindResult } from './engine.ts';
+import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termCover } from './tokens.ts';
 import { EMPTY_STATE } from './url-state.ts';
 
 interface Article {
@@ -50,13 +50,22 @@ function engineOver(articles: readonly Article[], extra: Partial<Parameters<type
   const place = (hit: Hit) => articles.filter((a) => a.bundle === hit.bundle)[hit.index]!;
   return createEngine({
     pagefind: async () => fakePagefind(articles, calls),
-    load: async (hit) => ({ url: place(hit).url, content: place(hit).text, filters: {} }),
+    load: async (hit) => ({ raw_url: place(hit).url }),
     filterArticles: async (bundle, filter, value) =>
       filter === 'paper'
         ? articles
             .filter((a) => a.bundle === bundle)
             .flatMap((a, index) => (a.paper === value ? [index] : []))
         : [],
+    dateArticles: async (bundle, from, to) =>
+      articles
+        .filter((a) => a.bundle === bundle)
+        .flatMap((a, index) => {
+          const date = /\d{4}-\d{2}-\d{2}/u.exec(a.url)![0];
+          return date >= from && date <= to ? [index] : [];
+        }),
+    bundles: ['xa', 'xb'],
+    sizes: [2, 2],
     ...extra,
   });
 }
@@ -78,6 +87,15 @@ describe('search engine', () => {
     expect(ids(found.results)).toEqual(many.flatMap((_, i) => (i % 5 === 0 ? [`xc_${i.toString(36)}`] : [])));
   });
 
+  it('pauses between groups of a common word\'s positions, with the same answer', async () => {
+    const many = Array.from({ length: GROUP_SIZE * (GROUPS_PER_PAUSE * 2 + 1) }, (_, i) => ({ bundle: 'xc', url: `/c/2020-01-01/01/${i}/`, text: i % 3 === 0 ? '新蒲新区' : '新蒲区' }));
+    let pauses = 0;
+    const paused = await engineOver(many, { pause: async () => void pauses++ }).search({ ...EMPTY_STATE, q: '新蒲', sort: 'oldest' });
+    expect(pauses).toBe(2);
+    expect(ids(paused.results)).toEqual(ids((await engineOver(many).search({ ...EMPTY_STATE, q: '新蒲', sort: 'oldest' })).results));
+    expect(paused.total).toBe(many.length);
+  });
+
   it('orders by relevance: how often, in how long an article; ties newest first', async () => {
     const outcome = await engineOver(ARTICLES).search({ ...EMPTY_STATE, q: '疫情防控' });
     expect(ids(outcome.results)[0]).toBe('xa_1');
@@ -89,9 +107,40 @@ describe('search engine', () => {
     const calls: string[] = [];
     const engine = engineOver(ARTICLES, {}, calls);
     await engine.search({ ...EMPTY_STATE, q: '疫情防控' });
-    expect(calls).toEqual(termWords('疫情防控'));
+    expect(calls).toEqual(termCover('疫情防控').map((part) => part.word));
     await engine.search({ ...EMPTY_STATE, q: '防控' });
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('takes either term of a clause of alternatives (或), and counts both for relevance', async () => {
+    const engine = engineOver(ARTICLES);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '扎实 或 不放松' })).results).sort()).toEqual(['xa_0', 'xb_1']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控 扎实|不放松' })).results).sort()).toEqual(['xa_0', 'xb_1']);
+    const outcome = await engine.search({ ...EMPTY_STATE, q: '张婷 OR 报道' });
+    expect(ids(outcome.results).sort()).toEqual(['xa_1', 'xb_0']);
+    expect(outcome.terms).toEqual(['张婷', '报道']);
+  });
+
+  it('drops the articles that hold an excluded term, in any of its forms', async () => {
+    const engine = engineOver(ARTICLES, {
+      mayBeTraditional: (text) => /[張]/u.test(text),
+      toSimplified: async () => (text) => text.replaceAll('張', '张'),
+    });
+    // as a term, a simplified one finds only itself, a traditional one also its simplified form
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '疫情防控 -张婷' })).results).sort()).toEqual(['xa_0', 'xb_0']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '疫情防控 -張婷' })).results)).toEqual(['xa_0']);
+    // exclusions only: every article without them, newest first by date
+    const without = await engine.search({ ...EMPTY_STATE, q: '-疫情防控', sort: 'newest' });
+    expect(without.total).toBe(1);
+    expect(ids(without.results)).toEqual(['xb_1']);
+    expect(without.terms).toEqual([]);
+  });
+
+  it('narrows by a date range, both ends included', async () => {
+    const engine = engineOver(ARTICLES);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控', from: '2022-01-01', to: '2022-06-01' })).results).sort()).toEqual(['xa_0', 'xa_1']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控', from: '2022-06-02' })).results)).toEqual(['xb_1']);
+    expect(ids((await engine.search({ ...EMPTY_STATE, q: '防控', to: '2021-12-31' })).results)).toEqual(['xb_0']);
   });
 
   it('narrows by a filter, read per article', async () => {

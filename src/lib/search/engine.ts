@@ -1,5 +1,6 @@
-import { parseQuery } from './query.ts';
-import { classLength, GROUP_SIZE, placeOf, termPositions, termWords } from './tokens.ts';
+import { articleId, parseGroupId, placeInUrl, type LoadedFragment } from './index-format.ts';
+import { parseQuery, queryTerms, type ParsedQuery } from './query.ts';
+import { classLength, GROUP_SIZE, placeOf, readingOf, termCover, termPositions } from './tokens.ts';
 import { filtersOf, type SearchState } from './url-state.ts';
 
 /**
@@ -7,9 +8,10 @@ import { filtersOf, type SearchState } from './url-state.ts';
  * of every article; Pagefind's pages are groups of GROUP_SIZE articles in date order, and a
  * word's position tells the article (article k of a group at k * SLOT + i). For each term of a
  * query the engine asks Pagefind, unquoted, for each of the term's words, and finds the term
- * where its words occur one after the other, in one article; the terms' articles are
- * intersected, narrowed by the filters, and ordered by relevance (how often each term occurs,
- * rarer terms weighing more) or by date. Results are counted without loading them; only the
+ * where its words occur one after the other, in one article; a clause's terms (或) are united,
+ * the clauses intersected, the excluded terms' articles removed, the rest narrowed by the
+ * filters and ordered by relevance (how often each clause occurs, rarer clauses weighing more)
+ * or by date. Results are counted without loading them; only the
  * results of the page shown are loaded. The engine takes Pagefind as an argument, so that it
  * runs the same against the real bundles in the browser and against a stand-in in unit tests.
  */
@@ -20,14 +22,6 @@ export interface PagefindResult {
   id: string;
   /** Positions of the words found in the group. */
   words: number[];
-}
-
-export interface PagefindFragment {
-  url: string;
-  raw_url?: string;
-  content: string;
-  filters: Record<string, string[]>;
-  meta?: Record<string, string>;
 }
 
 export interface PagefindApi {
@@ -49,7 +43,8 @@ export interface Hit {
 export type FilterArticles = (bundle: string, filter: string, value: string) => Promise<readonly number[]>;
 
 export interface EngineOptions {
-  pagefind: () => Promise<PagefindApi>;
+  /** Pagefind, ready to search for `word` (the word partitions that hold it merged in). */
+  pagefind: (word: string) => Promise<PagefindApi>;
   /** Does the text hold a character that traditional-to-simplified conversion may change? */
   mayBeTraditional?: (text: string) => boolean;
   /** Load the traditional-to-simplified converter (only called when a query needs it). */
@@ -61,22 +56,32 @@ export interface EngineOptions {
   ordered?: boolean;
   /** The bundles' keys, in the order they are listed (oldest first when `ordered`). */
   bundles?: readonly string[];
+  /** Articles in each bundle, in the same order (a query of exclusions only starts from all of them). */
+  sizes?: readonly number[];
   /** The number of articles in all bundles (weighs rare terms up in relevance). */
   articles?: number;
   /** Average words per article (weighs an article's length in relevance). */
   averageWords?: number;
   /** The articles that hold a filter value (needed only for filtered searches). */
   filterArticles?: FilterArticles;
+  /** The articles of a bundle dated from `from` to `to` (YYYY-MM-DD, both included), ascending. */
+  dateArticles?: (bundle: string, from: string, to: string) => Promise<readonly number[]>;
   /** Load a result's fragment (only needed to merge unordered bundles by date). */
-  load?: (hit: Hit) => Promise<PagefindFragment>;
+  load?: (hit: Hit) => Promise<Pick<LoadedFragment, 'raw_url'>>;
+  /**
+   * Let the page do other work (paint, input) for a moment: called between every
+   * GROUPS_PER_PAUSE groups of a term's positions, so that a common word does not hold the
+   * page in one long task. None in tests.
+   */
+  pause?: () => Promise<void>;
 }
 
-export interface SearchOutcome {
-  /** The query's terms after parsing. */
-  terms: string[];
-  /** For each term, the forms searched: the term, and its simplified form when it differs. */
-  variants: string[][];
-  /** Every matching article, in the requested order (date orders may be completed lazily). */
+/** Groups of a term's positions read between two pauses (about 5 ms on a phone). */
+export const GROUPS_PER_PAUSE = 8;
+
+/** Matching articles in the requested order. */
+export interface ResultList {
+  /** Every matching article, in order (date orders across unordered bundles are completed lazily). */
   results: Hit[];
   /** Number of matching articles. */
   total: number;
@@ -84,7 +89,23 @@ export interface SearchOutcome {
   page(index: number, size: number): Promise<Hit[]>;
 }
 
-const DATE_IN_URL = /\/(\d{4}-\d{2}-\d{2})\//u;
+export interface SearchOutcome extends ResultList {
+  /** The query after parsing. */
+  query: ParsedQuery;
+  /** The terms looked for (not the excluded ones), in order. */
+  terms: string[];
+  /** For each of `terms`, the forms searched: the term, and its simplified form when it differs. */
+  variants: string[][];
+  /**
+   * The articles that match only when their flagged misreadings read as the importer suggests
+   * (村医入户 in a text that reads 村医人户, flagged with suggestion 村医入户); never among the exact results.
+   */
+  suspected: ResultList;
+  /** Exact results in which a term occurs where a flag suggests another reading. */
+  flagged: ReadonlySet<string>;
+  /** Exact results there would be without the filters and the date range. */
+  unfiltered: number;
+}
 
 /** Words whose Pagefind results are kept for later searches. */
 const WORDS_KEPT = 64;
@@ -99,14 +120,12 @@ interface Found {
   index: number;
   /** About how many characters the article has. */
   length: number;
-  /** How often the term occurs in it. */
+  /** How often the term occurs in its text. */
   count: number;
-}
-
-/** The bundle key and group number of a Pagefind result. */
-function groupOf(result: PagefindResult): { bundle: string; group: number } {
-  const cut = result.id.lastIndexOf('_');
-  return { bundle: result.id.slice(0, cut), group: Number.parseInt(result.id.slice(cut + 2), 36) };
+  /** How often it occurs only in the reading its flags suggest (overlapping a suspected misread). */
+  suggested: number;
+  /** How often it occurs in the text where a flag suggests another reading. */
+  flagged: number;
 }
 
 export function createEngine(options: EngineOptions) {
@@ -133,7 +152,7 @@ export function createEngine(options: EngineOptions) {
     } else {
       if (searches.size >= WORDS_KEPT) searches.delete(searches.keys().next().value!);
       found = options
-        .pagefind()
+        .pagefind(word)
         .then((pagefind) => pagefind.search(word))
         .then((response) => response?.results ?? []);
       found.catch(() => searches.delete(word));
@@ -144,39 +163,55 @@ export function createEngine(options: EngineOptions) {
 
   /** The articles that hold a term: article id -> where, how long, and how often. */
   async function termArticles(term: string): Promise<Map<string, Found>> {
-    const words = termWords(term);
+    const cover = termCover(term);
     const found = new Map<string, Found>();
-    if (words.length === 0) return found;
-    const distinct = [...new Set(words)];
+    if (cover.length === 0) return found;
+    const distinct = [...new Set(cover.map((part) => part.word))];
     const lists = await Promise.all(distinct.map(wordResults));
     // positions of each word in each group it occurs in
     const byGroup = lists.map((list) => new Map(list.map((result) => [result.id, result])));
+    let read = 0;
     for (const result of lists[0]!) {
+      if (options.pause && ++read % GROUPS_PER_PAUSE === 0) await options.pause();
       const inGroup = byGroup.map((map) => map.get(result.id));
       if (inGroup.some((r) => r === undefined)) continue;
-      const positions = termPositions(words, (word) => inGroup[distinct.indexOf(word)]!.words);
-      const { bundle, group } = groupOf(result);
+      const positions = termPositions(cover, (word) => inGroup[distinct.indexOf(word)]!.words);
+      const { bundle, group } = parseGroupId(result.id);
+      // per article: where the term occurs in the text, in the suggested and in the printed reading of flagged passages
+      const readings = new Map<number, { text: Set<number>; suggested: Set<number>; printed: Set<number>; lengthClass: number }>();
       for (const position of positions) {
         const place = placeOf(position);
-        const index = group * GROUP_SIZE + place.slot;
-        const id = `${bundle}_${index.toString(36)}`;
-        const entry = found.get(id);
-        if (entry) entry.count++;
-        else found.set(id, { bundle, index, length: classLength(place.lengthClass), count: 1 });
+        let article = readings.get(place.slot);
+        if (!article) readings.set(place.slot, (article = { text: new Set(), suggested: new Set(), printed: new Set(), lengthClass: place.lengthClass }));
+        const { reading, at } = readingOf(place.offset);
+        article[reading].add(at);
+      }
+      for (const [slot, article] of readings) {
+        let suggested = 0;
+        for (const at of article.suggested) if (!article.text.has(at)) suggested++;
+        let flagged = 0;
+        for (const at of article.printed) if (!article.suggested.has(at)) flagged++;
+        if (article.text.size === 0 && suggested === 0) continue;
+        const index = group * GROUP_SIZE + slot;
+        found.set(articleId(bundle, index), { bundle, index, length: classLength(article.lengthClass), count: article.text.size, suggested, flagged });
       }
     }
     return found;
   }
 
-  /** The articles (ids) the filters of a state allow, or null when no filter is set. */
+  /** The articles (ids) the filters and the date range of a state allow, or null when none is set. */
   async function allowed(state: SearchState, bundles: Set<string>): Promise<Set<string> | null> {
     const filters = Object.entries(filtersOf(state)).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    const lists: Array<(bundle: string) => Promise<readonly number[]>> = [];
     const load = options.filterArticles;
-    if (filters.length === 0 || !load) return null;
+    if (load) for (const [filter, value] of filters) lists.push((bundle) => load(bundle, filter, value));
+    const dates = options.dateArticles;
+    if (dates && (state.from || state.to)) lists.push((bundle) => dates(bundle, state.from || '0000-01-01', state.to || '9999-12-31'));
+    if (lists.length === 0) return null;
     const sets = await Promise.all(
-      filters.map(async ([filter, value]) => {
+      lists.map(async (list) => {
         const ids = new Set<string>();
-        for (const bundle of bundles) for (const index of await load(bundle, filter, value)) ids.add(`${bundle}_${index.toString(36)}`);
+        for (const bundle of bundles) for (const index of await list(bundle)) ids.add(articleId(bundle, index));
         return ids;
       }),
     );
@@ -191,54 +226,80 @@ export function createEngine(options: EngineOptions) {
     return hits.sort((a, b) => rankOf(a) - rankOf(b) || (a.bundle < b.bundle ? -1 : a.bundle > b.bundle ? 1 : 0) || a.index - b.index);
   }
 
+  /** Every article of every bundle (for a query of exclusions only), as found with no occurrences. */
+  function everyArticle(): Map<string, Found> {
+    const all = new Map<string, Found>();
+    (options.bundles ?? []).forEach((bundle, b) => {
+      for (let index = 0; index < (options.sizes?.[b] ?? 0); index++) all.set(articleId(bundle, index), { bundle, index, length: options.averageWords ?? 1, count: 0, suggested: 0, flagged: 0 });
+    });
+    return all;
+  }
+
   async function search(state: SearchState): Promise<SearchOutcome> {
-    const { terms } = parseQuery(state.q);
-    if (terms.length === 0) return outcome(terms, [], []);
-    const variants = await Promise.all(terms.map(variantsOf));
+    const query = parseQuery(state.q);
+    const terms = queryTerms(query);
+    if (terms.length === 0 && query.excluded.length === 0) return outcome(query, [], list([]), list([]), new Set());
+    const forms = new Map(await Promise.all([...new Set([...terms, ...query.excluded])].map(async (term) => [term, await variantsOf(term)] as const)));
 
     // each term: the union of its forms' articles, with how often the term occurs in each
-    const perTerm = await Promise.all(
-      variants.map(async (forms) => {
-        const union = new Map<string, Found>();
-        for (const found of await Promise.all(forms.map(termArticles))) {
-          for (const [id, entry] of found) {
-            const known = union.get(id);
-            if (known) known.count += entry.count;
-            else union.set(id, { ...entry });
-          }
-        }
-        return union;
-      }),
-    );
+    const termFound = new Map<string, Promise<Map<string, Found>>>();
+    const articlesOf = (term: string) => {
+      let found = termFound.get(term);
+      if (!found) termFound.set(term, (found = Promise.all(forms.get(term)!.map(termArticles)).then(unite)));
+      return found;
+    };
+    // each clause: the union of its terms'; the excluded terms' articles
+    const perClause = await Promise.all(query.clauses.map(async (clause) => unite(await Promise.all(clause.map(articlesOf)))));
+    const excluded = await Promise.all(query.excluded.map(articlesOf));
+    let filter: Promise<Set<string> | null> | null = null;
+    const allowedIds = () => (filter ??= allowed(state, new Set(options.bundles ?? perClause.flatMap((map) => [...map.values()].map((found) => found.bundle)))));
 
-    // intersect the terms, then apply the filters
-    const [first, ...rest] = perTerm.sort((a, b) => a.size - b.size);
-    let ids = [...first!.keys()].filter((id) => rest.every((map) => map.has(id)));
-    const filter = await allowed(state, new Set(ids.map((id) => first!.get(id)!.bundle)));
-    if (filter) ids = ids.filter((id) => filter.has(id));
-
-    // relevance: BM25, each term weighed by how rare it is, an article by how long it is
-    const articles = Math.max(options.articles ?? 0, ...perTerm.map((map) => map.size));
-    const weights = perTerm.map((map) => Math.log(1 + (articles - map.size + 0.5) / (map.size + 0.5)));
-    const hits = indexOrder(
-      ids.map((id) => {
-        const { bundle, index, length } = first!.get(id)!;
-        const norm = SATURATION * (1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * length) / (options.averageWords || length));
-        const score = perTerm.reduce((sum, map, t) => {
-          const count = map.get(id)!.count;
-          return sum + (weights[t]! * count * (SATURATION + 1)) / (count + norm);
-        }, 0);
-        return { id, bundle, index, score };
-      }),
-    );
-
-    if (state.sort === 'relevance') {
-      const position = new Map(hits.map((hit, index) => [hit.id, index]));
-      // ties: newer first
-      const ranked = [...hits].sort((a, b) => b.score - a.score || position.get(b.id)! - position.get(a.id)!);
-      return outcome(terms, variants, ranked);
+    /**
+     * The articles that match when a term counts where `countOf` is above 0: intersect the
+     * clauses (or start from every article), drop the excluded, apply the filters; relevance is
+     * BM25, each clause weighed by how rare it is, an article by how long it is.
+     */
+    let unfiltered = 0;
+    async function select(countOf: (found: Found) => number, skip?: ReadonlySet<string>): Promise<Hit[]> {
+      const clauses = perClause.map((map) => new Map([...map].filter(([, found]) => countOf(found) > 0)));
+      const [first, ...rest] = clauses.length > 0 ? [...clauses].sort((a, b) => a.size - b.size) : [everyArticle()];
+      let ids = [...first!.keys()].filter((id) => !skip?.has(id) && rest.every((map) => map.has(id)) && !excluded.some((map) => map.has(id) && countOf(map.get(id)!) > 0));
+      if (!skip) unfiltered = ids.length;
+      const only = await allowedIds();
+      if (only) ids = ids.filter((id) => only.has(id));
+      const articles = Math.max(options.articles ?? 0, ...clauses.map((map) => map.size));
+      const weights = clauses.map((map) => Math.log(1 + (articles - map.size + 0.5) / (map.size + 0.5)));
+      return indexOrder(
+        ids.map((id) => {
+          const { bundle, index, length } = first!.get(id)!;
+          const norm = SATURATION * (1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * length) / (options.averageWords || length));
+          const score = clauses.reduce((sum, map, t) => {
+            const count = countOf(map.get(id)!);
+            return sum + (weights[t]! * count * (SATURATION + 1)) / (count + norm);
+          }, 0);
+          return { id, bundle, index, score };
+        }),
+      );
     }
-    return dateOutcome(terms, variants, hits, state.sort === 'oldest' ? 'asc' : 'desc');
+
+    const exact = await select((found) => found.count);
+    const exactIds = new Set(exact.map((hit) => hit.id));
+    // the suspected misreadings: articles that match only when flagged passages read as suggested
+    const anySuggested = perClause.some((map) => [...map.values()].some((found) => found.suggested > 0));
+    const suspected = anySuggested ? await select((found) => found.count + found.suggested, exactIds) : [];
+    const flagged = new Set(exact.filter((hit) => perClause.some((map) => (map.get(hit.id)?.flagged ?? 0) > 0)).map((hit) => hit.id));
+
+    const variants = terms.map((term) => forms.get(term)!);
+    return { ...outcome(query, variants, ordered(exact, state.sort), ordered(suspected, state.sort), flagged), unfiltered };
+  }
+
+  /** Hits (in index order) in the requested order: relevance, ties newer first; or date. */
+  function ordered(hits: Hit[], sort: SearchState['sort']): ResultList {
+    if (sort === 'relevance') {
+      const position = new Map(hits.map((hit, index) => [hit.id, index]));
+      return list([...hits].sort((a, b) => b.score - a.score || position.get(b.id)! - position.get(a.id)!));
+    }
+    return dateList(hits, sort === 'oldest' ? 'asc' : 'desc');
   }
 
   /**
@@ -246,7 +307,7 @@ export function createEngine(options: EngineOptions) {
    * bundles listed in date order, that is date order; otherwise bundles are merged by the dates
    * in their URLs, reading only as many results as the requested page needs.
    */
-  function dateOutcome(terms: string[], variants: string[][], hits: Hit[], direction: 'asc' | 'desc'): SearchOutcome {
+  function dateList(hits: Hit[], direction: 'asc' | 'desc'): ResultList {
     const groups = new Map<string, Hit[]>();
     for (const hit of hits) {
       const group = groups.get(hit.bundle);
@@ -254,13 +315,13 @@ export function createEngine(options: EngineOptions) {
       else groups.set(hit.bundle, [hit]);
     }
     if (groups.size <= 1 || options.ordered || !options.load) {
-      return outcome(terms, variants, direction === 'asc' ? hits : [...hits].reverse());
+      return list(direction === 'asc' ? hits : [...hits].reverse());
     }
-    const queues = [...groups.values()].map((list) => (direction === 'asc' ? list : [...list].reverse()));
+    const queues = [...groups.values()].map((group) => (direction === 'asc' ? group : [...group].reverse()));
     const merged: Hit[] = [];
     const dates = new Map<Hit, Promise<string>>();
     const dateOf = (hit: Hit) => {
-      if (!dates.has(hit)) dates.set(hit, options.load!(hit).then((data) => DATE_IN_URL.exec(data.raw_url ?? data.url)?.[1] ?? ''));
+      if (!dates.has(hit)) dates.set(hit, options.load!(hit).then((data) => placeInUrl(data.raw_url).date));
       return dates.get(hit)!;
     };
     async function fill(count: number): Promise<void> {
@@ -276,8 +337,6 @@ export function createEngine(options: EngineOptions) {
       }
     }
     return {
-      terms,
-      variants,
       results: merged,
       total: hits.length,
       async page(index, size) {
@@ -290,14 +349,33 @@ export function createEngine(options: EngineOptions) {
   return { search };
 }
 
-function outcome(terms: string[], variants: string[][], results: Hit[]): SearchOutcome {
+/** Articles found for each of several terms (or forms), as one: counts add up. */
+function unite(maps: ReadonlyArray<Map<string, Found>>): Map<string, Found> {
+  if (maps.length === 1) return maps[0]!;
+  const union = new Map<string, Found>();
+  for (const found of maps) {
+    for (const [id, entry] of found) {
+      const known = union.get(id);
+      if (known) {
+        known.count += entry.count;
+        known.suggested += entry.suggested;
+        known.flagged += entry.flagged;
+      } else union.set(id, { ...entry });
+    }
+  }
+  return union;
+}
+
+function list(results: Hit[]): ResultList {
   return {
-    terms,
-    variants,
     results,
     total: results.length,
     async page(index, size) {
       return results.slice(index * size, (index + 1) * size);
     },
   };
+}
+
+function outcome(query: ParsedQuery, variants: string[][], exact: ResultList, suspected: ResultList, flagged: ReadonlySet<string>): SearchOutcome {
+  return { query, terms: queryTerms(query), variants, ...exact, page: exact.page, suspected, flagged, unfiltered: exact.total };
 }

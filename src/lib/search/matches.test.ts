@@ -21,5 +21,7 @@ describe('findRuns', () => {
     expect(findRuns('空气 PM2.5 指数', ['pm2.5'])).toEqual([[3, 8]]);
     expect(findRuns('𠀀张婷', ['张婷'])).toEqual([[2, 4]]);
     expect(findRuns('ＰＭ２．５', ['PM2'])).toEqual([[0, 3]]);
+    expect(findRuns('PM2.5', ['ＰＭ２．５'])).toEqual([[0, 5]]);
+    expect(findRuns('（滨湖中学）', ['(滨湖'])).toEqual([[0, 3]]);
   });
 });

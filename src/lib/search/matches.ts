@@ -1,42 +1,15 @@
-import { foldCase, foldWidth, isCjkChar, normalizeLine } from './text.ts';
+import { foldCase, normalizeLine, searchChars, type SearchChar } from './text.ts';
 
 /** A run of text [start, end) in UTF-16 offsets of the text it was found in. */
 export type Run = readonly [start: number, end: number];
 
-interface Mapped {
-  ch: string;
-  start: number;
-  end: number;
-}
-
 /**
- * The text as search compares it (see `normalizeLine`, case folded), each character remembering
- * where it came from, so that a match maps back to the text as printed or rendered.
+ * The text as search compares it (see `searchChars`), case folded, one code point per entry,
+ * each remembering where it came from, so that a match maps back to the text as printed or
+ * rendered.
  */
-function comparable(text: string): Mapped[] {
-  const points: Mapped[] = [];
-  let offset = 0;
-  for (const ch of text) {
-    points.push({ ch, start: offset, end: offset + ch.length });
-    offset += ch.length;
-  }
-  const out: Mapped[] = [];
-  for (let i = 0; i < points.length; i++) {
-    const point = points[i]!;
-    if (!/\s/u.test(point.ch)) {
-      out.push({ ...point, ch: foldCase(foldWidth(point.ch.normalize('NFC'))) });
-      continue;
-    }
-    let j = i;
-    while (j + 1 < points.length && /\s/u.test(points[j + 1]!.ch)) j++;
-    const before = points[i - 1]?.ch;
-    const after = points[j + 1]?.ch;
-    if (before !== undefined && after !== undefined && !isCjkChar(before) && !isCjkChar(after)) {
-      out.push({ ch: ' ', start: point.start, end: points[j]!.end });
-    }
-    i = j;
-  }
-  return out;
+function comparable(text: string): SearchChar[] {
+  return searchChars(text).flatMap(({ ch, start, end }) => [...foldCase(ch)].map((one) => ({ ch: one, start, end })));
 }
 
 /**

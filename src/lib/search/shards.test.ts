@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchSource } from './records.ts';
-import { facetsOf, planShards } from './shards.ts';
+import { facetsOf } from './index-format.ts';
+import { planShards } from './shards.ts';
 
 const source = (date: string, seq: number, people: string[] = ['张婷']): SearchSource => ({
   url: `/p/${date}/01/0${seq}/`,

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLASS_STEP, charOf, classLength, indexWords, LINE_BREAK_UNIT, lengthClass, placeOf, SLOT, termPositions, termWords, unitOf, unitsOf } from './tokens.ts';
+import { CLASS_STEP, charOf, classLength, indexWords, LINE_BREAK_UNIT, lengthClass, MAX_POSITION, placeOf, SLOT, termCover, termPositions, termWords, unitOf, unitsOf } from './tokens.ts';
 
 /**
  * Where a term occurs in a text, as the search finds it: each of its words searched as Pagefind
  * searches an unquoted word (every word that starts with it), then put together.
  */
 function occurrences(words: readonly string[], term: string): number[] {
-  return termPositions(termWords(term), (word) => words.flatMap((w, position) => (w.startsWith(word) ? [position] : [])));
+  return termPositions(termCover(term), (word) => words.flatMap((w, position) => (w.startsWith(word) ? [position] : [])));
 }
 
 describe('index units and words', () => {
@@ -37,8 +37,33 @@ describe('index units and words', () => {
     expect(termWords('  ')).toEqual([]);
     // the term is where its words follow one another
     const positions: Record<string, number[]> = { a: [1, 5, 9], b: [2, 7, 10], c: [3, 11] };
-    expect(termPositions(['a', 'b', 'c'], (word) => positions[word]!)).toEqual([1, 9]);
-    expect(termPositions(['a', 'a'], () => [4, 5, 6])).toEqual([4, 5]);
+    const all = (words: string[]) => words.map((word, at) => ({ word, at }));
+    expect(termPositions(all(['a', 'b', 'c']), (word) => positions[word]!)).toEqual([1, 9]);
+    expect(termPositions(all(['a', 'a']), () => [4, 5, 6])).toEqual([4, 5]);
+  });
+
+  it('pins a term down with every other bigram and the last one', () => {
+    const w = termWords('疫情防控工作');
+    expect(termCover('疫情防控工作')).toEqual([
+      { word: w[0], at: 0 },
+      { word: w[2], at: 2 },
+      { word: w[4], at: 4 },
+    ]);
+    const v = termWords('疫情防控');
+    expect(termCover('疫情防控')).toEqual([
+      { word: v[0], at: 0 },
+      { word: v[2], at: 2 },
+    ]);
+    expect(termCover('新时代文明').map((c) => c.at)).toEqual([0, 2, 3]);
+    expect(termCover('疫情').map((c) => c.at)).toEqual([0]);
+    expect(termCover('疫情防').map((c) => c.at)).toEqual([0, 1]);
+    expect(termCover('婷')).toEqual([{ word: unitOf('婷'), at: 0 }]);
+  });
+
+  it('keeps every position below 2^31, which Pagefind’s runtime reads as a signed integer', () => {
+    expect(MAX_POSITION).toBeLessThan(2 ** 31);
+    expect(MAX_POSITION + SLOT).toBeGreaterThanOrEqual(2 ** 31);
+    expect(placeOf(MAX_POSITION)).toEqual({ slot: 127, lengthClass: 63, offset: 3 * 2 ** 16 - 1 });
   });
 
   it('lays out an article at its slot of the group, with its length class', () => {
@@ -53,7 +78,7 @@ describe('index units and words', () => {
     const text = fc.array(fc.constantFrom('疫', '情', '防', 'a', 'A', '.', '，'), { maxLength: 12 }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), text, (lines, needle) => {
-        fc.pre(termWords(needle).length > 0);
+        fc.pre(termCover(needle).length > 0);
         const expected = lines.some((line) => line.toLowerCase().includes(needle.toLowerCase()));
         expect(occurrences(indexWords(lines), needle).length > 0).toBe(expected);
       }),

@@ -28,12 +28,31 @@ import { foldCase, normalizeLine } from './text.ts';
  * k * SLOT + lengthClass * CLASS_STEP + i, where the length class (see `lengthClass`) says about
  * how long the article is. A search asks Pagefind for the positions of words and reads the
  * article and its length from them, so Pagefind's metadata (which every search loads) lists a
- * page per group, not per article, and relevance can still weigh an article's length. An
- * article holds at most CLASS_STEP characters (the writer checks).
+ * page per group, not per article, and relevance can still weigh an article's length.
+ *
+ * Within an article, offsets below ALIAS_BASE are its text (at most TEXT_LIMIT code points: the
+ * writer checks); the flagged passages as suggested sit at ALIAS_BASE + their offset in the
+ * text, and the same passages as printed at FLAG_BASE + their offset (see aliases.ts).
+ *
+ * Pagefind's runtime reads positions as signed 32-bit integers (measured: a position of 2^31 or
+ * more makes its WebAssembly fail with "No pointer"), so a group holds 128 articles: the last
+ * position, slot 127, class 63, FLAG_BASE + TEXT_LIMIT - 1, is just below 2^31 (`MAX_POSITION`).
+ * Fewer, larger groups keep the list of groups short, which every word partition's metadata holds.
  */
-export const GROUP_SIZE = 32;
+export const GROUP_SIZE = 128;
 export const SLOT = 2 ** 24;
 export const CLASS_STEP = 2 ** 18;
+export const TEXT_LIMIT = 2 ** 16;
+export const ALIAS_BASE = TEXT_LIMIT;
+export const FLAG_BASE = 2 * TEXT_LIMIT;
+export const MAX_POSITION = (GROUP_SIZE - 1) * SLOT + 63 * CLASS_STEP + FLAG_BASE + TEXT_LIMIT - 1;
+
+/** Which reading an offset in an article belongs to, and its offset in the text. */
+export function readingOf(offset: number): { reading: 'text' | 'suggested' | 'printed'; at: number } {
+  if (offset < ALIAS_BASE) return { reading: 'text', at: offset };
+  if (offset < FLAG_BASE) return { reading: 'suggested', at: offset - ALIAS_BASE };
+  return { reading: 'printed', at: offset - FLAG_BASE };
+}
 
 /** Length classes are steps of 25 %: class c stands for about 1.25^c characters (c < 64). */
 export function lengthClass(length: number): number {
@@ -118,14 +137,37 @@ export function termWords(text: string): string[] {
   return words;
 }
 
+/** A word of a term and where it stands in the term. */
+export interface CoverWord {
+  word: string;
+  /** Its offset in the term: the term occurs at p where the word occurs at p + at. */
+  at: number;
+}
+
 /**
- * Where a term occurs, given where each of its words occurs (sorted positions): the positions p
- * at which word j occurs at p + j for every j.
+ * The fewest words that pin a term down: bigrams 0, 2, 4… and the last one. Where bigram 0 occurs
+ * at p and bigram 2 at p + 2, characters p to p + 3 are the term's first four; so every
+ * character is covered and the term occurs at p exactly when each of these words occurs at
+ * p + its offset. 疫情防控 needs 疫情 and 防控, not 情防: a third fewer postings to load.
  */
-export function termPositions(words: readonly string[], positionsOf: (word: string) => readonly number[]): number[] {
-  if (words.length === 0) return [];
-  const first = positionsOf(words[0]!);
-  if (words.length === 1) return [...first];
-  const rest = words.slice(1).map((word) => new Set(positionsOf(word)));
-  return first.filter((position) => rest.every((set, j) => set.has(position + j + 1)));
+export function termCover(text: string): CoverWord[] {
+  const words = termWords(text);
+  if (words.length <= 2) return words.map((word, at) => ({ word, at }));
+  const cover: CoverWord[] = [];
+  for (let at = 0; at < words.length; at += 2) cover.push({ word: words[at]!, at });
+  if (cover[cover.length - 1]!.at !== words.length - 1) cover.push({ word: words[words.length - 1]!, at: words.length - 1 });
+  return cover;
+}
+
+/**
+ * Where a term occurs, given its cover (`termCover`) and where each word occurs (sorted
+ * positions): the positions p at which every word occurs at p + its offset.
+ */
+export function termPositions(cover: readonly CoverWord[], positionsOf: (word: string) => readonly number[]): number[] {
+  if (cover.length === 0) return [];
+  const [first, ...rest] = cover;
+  const starts = positionsOf(first!.word).map((position) => position - first!.at);
+  if (rest.length === 0) return starts;
+  const sets = rest.map(({ word }) => new Set(positionsOf(word)));
+  return starts.filter((p) => rest.every(({ at }, j) => sets[j]!.has(p + at)));
 }
