@@ -1,7 +1,8 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONDITIONS, evaluatePages, type Condition, type EvalPage, type Importer, type ImporterInput, type PageResult } from '../src/io/ocr-eval.ts';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { CONDITIONS, evaluatePages, replayInputs, type Condition, type EvalPage, type Importer, type ImporterInput, type PageResult, type ReplayInput } from '../src/io/ocr-eval.ts';
 import { DEFAULT_TESSERACT_OPTIONS, requireTesseract, TesseractMissingError, type TesseractOptions } from '../src/io/tesseract.ts';
 import { degradeParams } from '../src/lib/ocr-eval/degrade.ts';
 import { layoutPage } from '../src/lib/ocr-eval/page-layout.ts';
@@ -9,7 +10,7 @@ import { conditionRows, formatTable } from '../src/lib/ocr-eval/report.ts';
 import { SAMPLE_PAGE } from '../src/lib/ocr-eval/sample-page.ts';
 import type { EvalItem } from '../src/lib/ocr-eval/score.ts';
 import { readHocr } from '../src/lib/ocr/hocr.ts';
-import { toParserText } from '../src/lib/ocr/parser-text.ts';
+import { toParserText, type OutputLine } from '../src/lib/ocr/parser-text.ts';
 import { orderPage } from '../src/lib/ocr/reading-order.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { writeFileAtomic } from '../src/io/write-atomic.ts';
@@ -30,7 +31,9 @@ OCR them with Tesseract, import the OCR and score it against what was printed. P
   --seed N             seed of the pages, layouts and degradations (default 1)
   --conditions list    clean-text,rendered,degraded (default all)
   --settings 'a | b'   compare Tesseract settings: each a comma list of psm=N, lang=L, dpi=N|none,
-                       deskew=0|1, scale=F, threshold=none|N, threads=N (default: the chosen defaults)
+                       deskew=0|1, scale=F, threshold=none|N, threads=N (default: the chosen defaults;
+                       without lang=, pages set in traditional characters are read with chi_tra, as
+                       an importer reads such a paper)
   --importers list     plain,hocr (default both): the parser on Tesseract's plain text, and on its
                        hOCR put in reading order by columns (src/lib/ocr)
   --script S           only the pages laid out in simplified or in traditional characters
@@ -38,9 +41,16 @@ OCR them with Tesseract, import the OCR and score it against what was printed. P
   --no-cache           OCR again even when .cache/ocr/ has the result
   --json FILE          where to write results (default bench-results/ocr-<time>-<commit>.json)
   --failures N         print the first N misses per condition (default 12)
+  --dump DIR           keep what the importers were given on each page and condition, with its
+                       truth and Tesseract's scores, one JSON file each under DIR
+  --replay DIR         score the importers again on a --dump (no Chromium, no Tesseract: a parser
+                       change is measured in seconds); --pages, --conditions, --script filter it
 `;
 
 const ROOT = resolve(import.meta.dirname, '..');
+
+/** The model for pages set in traditional characters (docs/0001: chi_tra alone reads them best). */
+const TRADITIONAL_LANG = 'chi_tra';
 
 type Parsed = ReturnType<typeof parsePage>;
 
@@ -51,12 +61,15 @@ type Parsed = ReturnType<typeof parsePage>;
  */
 function importers(): Record<string, Importer> {
   const lexicon = loadLexicon();
-  const parse = (text: string, meta: ImporterInput['meta']) => toEvalItems(parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon }));
+  const parse = (text: string, meta: ImporterInput['meta'], geometry?: readonly OutputLine[]) =>
+    toEvalItems(parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon, ...(geometry ? { geometry } : {}) }));
   return {
     plain: ({ text, meta }) => parse(text, meta),
     hocr: ({ text, hocr, meta }) => {
       const page = hocr ? readHocr(hocr).pages[0] : undefined;
-      return parse(page ? toParserText(orderPage(page)).text : text, meta);
+      if (!page) return parse(text, meta);
+      const parserText = toParserText(orderPage(page));
+      return parse(parserText.text, meta, parserText.geometry);
     },
   };
 }
@@ -120,6 +133,8 @@ export async function main(argv: string[]): Promise<number> {
       'no-cache': { type: 'boolean', default: false },
       json: { type: 'string' },
       failures: { type: 'string', default: '12' },
+      dump: { type: 'string' },
+      replay: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -131,13 +146,15 @@ export async function main(argv: string[]): Promise<number> {
   const seed = Number(values.seed);
   const conditions = values.conditions.split(',').map((c) => c.trim()) as Condition[];
   for (const c of conditions) if (!CONDITIONS.includes(c)) throw new Error(`--conditions: unknown condition "${c}" (${CONDITIONS.join(', ')})`);
+  if (values.script !== undefined && values.script !== 'simplified' && values.script !== 'traditional') throw new Error(`--script: "${values.script}" is neither simplified nor traditional`);
+  if (values.replay !== undefined) return replay(values.replay, { pageCount, conditions, script: values.script, importers: values.importers, failures: Number(values.failures), json: values.json });
   const settingsList = (values.settings ?? '').split('|').map((s) => s.trim());
-  const settings = settingsList.map((s) => ({ label: s || 'default', options: parseSettings(s) }));
+  const settings = settingsList.map((s) => ({ label: s || 'default', options: parseSettings(s), langGiven: /(?:^|,)\s*lang\s*=/u.test(s) }));
 
   let version = 'none';
   if (conditions.some((c) => c !== 'clean-text')) {
     try {
-      for (const s of settings) version = await requireTesseract(s.options.lang);
+      for (const s of settings) version = await requireTesseract(s.langGiven ? s.options.lang : `${s.options.lang}+${TRADITIONAL_LANG}`);
     } catch (error) {
       if (error instanceof TesseractMissingError) {
         process.stderr.write(`${error.message}\n(eval:ocr --conditions clean-text runs without it.)\n`);
@@ -155,7 +172,6 @@ export async function main(argv: string[]): Promise<number> {
     cleanText,
     cleanItems: input.items,
   }));
-  if (values.script !== undefined && values.script !== 'simplified' && values.script !== 'traditional') throw new Error(`--script: "${values.script}" is neither simplified nor traditional`);
   const pages = values.script === undefined ? laidOut : laidOut.filter((p) => p.layout.script === values.script);
 
   const commit = currentCommit(ROOT);
@@ -175,6 +191,9 @@ export async function main(argv: string[]): Promise<number> {
   };
   // a long run keeps what it measured: the pages so far are written every ten pages
   const partial: PageResult[] = [];
+  const dumpDir = values.dump === undefined ? null : resolve(values.dump);
+  if (dumpDir) mkdirSync(dumpDir, { recursive: true });
+  const pageOrder = new Map(pages.map((p, i) => [p.layout.key, i]));
   const writePartial = (label: string) => writeFileAtomic(jsonPath, `${JSON.stringify({ meta: { ...meta, partial: true }, runs: [...runs.map((run) => ({ settings: run.label, pages: run.results.map(pageInfo) })), { settings: label, pages: partial.map(pageInfo) }] }, null, 1)}\n`);
   for (const [index, s] of settings.entries()) {
     const t0 = performance.now();
@@ -184,9 +203,10 @@ export async function main(argv: string[]): Promise<number> {
     const results = await evaluatePages(pages, {
       conditions: runConditions,
       importers: chosen,
-      tesseract: s.options,
+      tesseract: s.langGiven ? s.options : (page) => (page.layout.script === 'traditional' ? { ...s.options, lang: TRADITIONAL_LANG } : s.options),
       concurrency: Number(values.concurrency),
       cacheDir: values['no-cache'] ? null : join(ROOT, '.cache', 'ocr'),
+      ...(dumpDir && index === 0 ? { onInput: (input: ReplayInput) => writeFileAtomic(join(dumpDir, dumpName(input)), `${JSON.stringify({ order: pageOrder.get(input.key), ...input, input: { ...input.input, tsv: null } })}\n`) } : {}),
       onResult: (r) => {
         done++;
         partial.push(r);
@@ -208,6 +228,31 @@ export async function main(argv: string[]): Promise<number> {
   const pagesOut = runs.map((run) => ({ settings: run.label, options: run.options, pages: run.results.map(pageInfo) }));
   writeFileAtomic(jsonPath, `${JSON.stringify({ meta, table, rows, runs: pagesOut }, null, 1)}\n`);
   process.stdout.write(`Results: ${jsonPath}\n`);
+  return 0;
+}
+
+const dumpName = (input: ReplayInput) => `${input.key.replace(/[^\w.-]+/gu, '_')}.${input.condition}.json`;
+
+/** `--replay DIR`: the importers on the inputs a `--dump` kept, scored and printed as a run is. */
+async function replay(dir: string, options: { pageCount: number; conditions: Condition[]; script: string | undefined; importers: string; failures: number; json: string | undefined }): Promise<number> {
+  const all = importers();
+  const importerNames = options.importers.split(',').map((s) => s.trim());
+  for (const name of importerNames) if (!(name in all)) throw new Error(`--importers: unknown importer "${name}" (${Object.keys(all).join(', ')})`);
+  const chosen = Object.fromEntries(importerNames.map((name) => [name, all[name]!]));
+  const inputs = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as ReplayInput & { order: number })
+    .filter((input) => input.order < options.pageCount && options.conditions.includes(input.condition) && (options.script === undefined || input.script === options.script))
+    .sort((a, b) => a.order - b.order || options.conditions.indexOf(a.condition) - options.conditions.indexOf(b.condition));
+  if (inputs.length === 0) throw new Error(`--replay: no dumped pages in ${dir} for these options (make them with --dump ${dir})`);
+  const t0 = performance.now();
+  const results = await replayInputs(inputs, chosen);
+  const conditions = options.conditions.filter((c) => inputs.some((i) => i.condition === c));
+  const table = formatTable(conditionRows(results, conditions, importerNames));
+  const failures = conditions.flatMap((c) => importerNames.map((name) => `${c}/${name}:\n${failureLines(results.filter((r) => r.condition === c && r.importer === name), options.failures).join('\n') || '  (none)'}`)).join('\n');
+  const pages = new Set(inputs.map((i) => i.key)).size;
+  process.stdout.write(`replay of ${dir}: ${pages} pages in ${((performance.now() - t0) / 1000).toFixed(1)} s; commit ${currentCommit(ROOT)}\n\n${table}\n\nFirst misses:\n${failures}\n`);
+  if (options.json) writeFileAtomic(resolve(options.json), `${JSON.stringify({ meta: { replay: dir, commit: currentCommit(ROOT), date: new Date().toISOString(), pages }, table, runs: [{ settings: 'replay', pages: results.map((r) => ({ key: r.key, condition: r.condition, importer: r.importer, score: r.score, ocr: r.ocr })) }] }, null, 1)}\n`);
   return 0;
 }
 

@@ -84,10 +84,14 @@ async function main(argv: string[]): Promise<number> {
 
   const setup = await prepareTrials(work, { pages: number('pages'), itemsPerPage: number('items-per-page'), photos: number('photos'), edits: number('edits'), pairPages: 16, seed }, log, { kills: kills > 0, pairs: pairs > 0 });
   const files = Object.keys(setup.after.reimport).filter((key) => !key.endsWith('/')).length;
+  // (the complete runs are timed only when there are kills to aim: a pairs-only soak skips them)
+  const timed = (['import', 'reimport', 'force'] as const).filter((kind) => setup.timing[kind] !== undefined);
   log(
-    `setup done in ${fmt((performance.now() - started) / 1000, 0)} s: ${files} files after a re-import, ${setup.edits.length} hand edits; ` +
-      `complete runs (whole / commit / swaps and cleanup, s): ` +
-      (['import', 'reimport', 'force'] as const).map((kind) => `${kind} ${[setup.timing[kind].total, setup.timing[kind].commit, setup.timing[kind].swap].map((ms) => fmt(ms / 1000, 2)).join(' / ')}`).join(', '),
+    `setup done in ${fmt((performance.now() - started) / 1000, 0)} s: ${files} files after a re-import, ${setup.edits.length} hand edits` +
+      (timed.length > 0
+        ? `; complete runs (whole / commit / swaps and cleanup, s): ` +
+          timed.map((kind) => `${kind} ${[setup.timing[kind]!.total, setup.timing[kind]!.commit, setup.timing[kind]!.swap].map((ms) => fmt(ms / 1000, 2)).join(' / ')}`).join(', ')
+        : ''),
   );
 
   // kills: the three kinds in turn, until `kills` processes were killed while running

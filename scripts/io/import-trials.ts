@@ -129,8 +129,8 @@ export interface TrialSetup {
   /** Both orders of each pair run one after the other. */
   pairs: Record<PairKind, { ab: ContentTree; ba: ContentTree; pages: number[] }>;
   edits: HandEdit[];
-  /** Times of the complete runs, for choosing kill moments: whole run, commit, swaps and cleanup, ms. */
-  timing: Record<KillKind, { total: number; commit: number; swap: number }>;
+  /** Times of the complete runs, for choosing kill moments: whole run, commit, swaps and cleanup, ms (none when the soak has no kills). */
+  timing: Partial<Record<KillKind, { total: number; commit: number; swap: number }>>;
   issueDir: string;
 }
 
@@ -326,6 +326,7 @@ export async function killTrial(setup: TrialSetup, kind: KillKind, job: string, 
   rmSync(backups, { recursive: true, force: true });
   const args = [kind === 'import' ? setup.issues.v1 : setup.issues.v2, '--content', content, ...(kind === 'force' ? ['--force'] : [])];
   const timing = setup.timing[kind];
+  if (timing === undefined) throw new Error(`no complete ${kind} run was timed: prepare the trials with kills`);
   const draw = from === undefined ? rng() : { start: 0, commit: 0.5, ready: 0.9 }[from];
   const plan: KillPlan =
     draw < 0.25 ? { from: 'start', afterMs: rng() * timing.total * 0.9 } : draw < 0.6 ? { from: 'commit', afterMs: rng() * timing.commit } : { from: 'ready', afterMs: rng() * timing.swap };

@@ -73,7 +73,13 @@ export function looksLikeColumnBanner(text: string): boolean {
  * that follows an advertisement label belong to no article.
  */
 export function isBoxLabel(text: string): boolean {
+  if (isTelephoneLine(text)) return true;
   return /^(?:广告|公告|启事|声明|通告|招聘|讣告|遗失声明|广而告之|公益广告)$|^(?:订报|订阅|广告|发行|新闻)热线|^邮发代号/u.test(text.replace(/\s+/gu, ''));
+}
+
+/** A telephone number after 电话/热线 (or an address line), as advertisements print them: 服务电话：400-8641592, 售楼热线：0851-…, 地址：…. */
+export function isTelephoneLine(text: string): boolean {
+  return /(?:电话|電話|热线|熱線|专线|專線|咨询|諮詢)\s*[:：]?\s*[\d（(][\d\s\-—－()（）]{6,}/u.test(text) || /^(?:地址|地點|地点)\s*[:：;；]/u.test(text.trim());
 }
 
 /** Does the text finish its sentence, so that a following block starts a new paragraph? */

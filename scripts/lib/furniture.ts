@@ -14,9 +14,12 @@ export interface HeaderInfo {
 const CREDIT_ROLES = [
   '责任编辑', '责任校对', '值班编委', '值班主任', '图片编辑', '版式设计', '美术编辑', '执行编辑',
   '责编', '编辑', '校对', '版式', '美编', '组版', '审读', '质检', '制图', '设计', '排版', '主编', '终审', '视觉', '统筹', '审核', '一审', '二审', '三审',
+  // as papers set in traditional characters print them
+  '責任編輯', '責任校對', '值班編委', '圖片編輯', '版式設計', '美術編輯', '執行編輯', '責編', '編輯', '校對', '美編', '審讀', '質檢', '製圖', '設計', '終審', '統籌', '審核',
 ];
 const ROLE_PATTERN = CREDIT_ROLES.join('|');
-const CREDIT_RUN = new RegExp(`(${ROLE_PATTERN})\\s*[:：]?\\s*((?:(?:${ROLE_PATTERN})\\s*[:：]?\\s*|\\p{Script=Han}{2,4}(?:[\\s、，,]+|$))+)`, 'gu');
+// the colon after a role is often read as a comma (责任编辑，李明)
+const CREDIT_RUN = new RegExp(`(${ROLE_PATTERN})\\s*[:：，,]?\\s*((?:(?:${ROLE_PATTERN})\\s*[:：，,]?\\s*|\\p{Script=Han}{2,4}(?:[\\s、，,]+|$))+)`, 'gu');
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
 const WEEKDAY = /星期[一二三四五六日天]|(?<![\p{Script=Han}])周[一二三四五六日](?![\p{Script=Han}])/u;
 const PAGE_MARK = /第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版|(?<![\d\p{Script=Han}])([A-H]?\d{1,2})\s*版(?![\p{Script=Han}])/u;
@@ -43,7 +46,19 @@ export function parseHeaderLine(line: string, paperName?: string): HeaderInfo | 
   const signals = [date !== null, weekday, pageMark !== null, credits.length > 0, serial, lunar, paperNamed].filter(Boolean).length;
   const onlyCredits = credits.length > 0 && stripCredits(text).trim() === '';
   if (!(onlyCredits || signals >= 2 || (pageMark !== null && text.length <= 20))) return null;
+  return readHeaderFields(text, paperName);
+}
 
+/**
+ * The fields of text already known to be page furniture: one header line, or the lines of a
+ * header that OCR spread over several, joined with wide spaces.
+ */
+export function readHeaderFields(text: string, paperName?: string): HeaderInfo {
+  const credits = readCredits(text);
+  const date = DATE.exec(text);
+  const weekday = WEEKDAY.test(text);
+  const pageMark = PAGE_MARK.exec(text);
+  const paperNamed = paperName !== undefined && paperName !== '' && text.includes(paperName);
   let rest = stripCredits(text);
   for (const pattern of [DATE, WEEKDAY, LUNAR, SERIAL, PAGE_MARK]) rest = rest.replace(new RegExp(pattern.source, 'gu'), ' ');
   if (paperNamed) rest = rest.split(paperName!).join(' ');
@@ -66,6 +81,27 @@ export function parseHeaderLine(line: string, paperName?: string): HeaderInfo | 
     pageName: nameCandidates[0] ?? null,
     credits,
   };
+}
+
+/**
+ * How many signs of page furniture a line carries: a date, a weekday, a page mark or a lone page
+ * number, editor credits, a serial number, a lunar date, the paper's name. A page header that
+ * OCR spread over several lines (`7      2023年3月9日` / `星期四      社会` / `编辑      赵敏`)
+ * has one or two on each line, a line of an article none.
+ */
+export function headerSignals(line: string, paperName?: string): number {
+  const text = line.trim();
+  if (text === '' || text.length > 60 || /[。！？；]/u.test(text)) return 0;
+  const lone = /^(?:第\s*)?[A-H]?\d{1,3}\s*版?$|^(?:第\s*)?[A-H]?\d{1,3}\s*版?\s{2,}|\s{2,}(?:第\s*)?[A-H]?\d{1,3}\s*版?$/u.test(text);
+  return [
+    DATE.test(text),
+    WEEKDAY.test(text),
+    PAGE_MARK.test(text) || lone,
+    readCredits(text).length > 0,
+    SERIAL.test(text),
+    LUNAR.test(text),
+    paperName !== undefined && paperName !== '' && text.includes(paperName),
+  ].filter(Boolean).length;
 }
 
 /** 责任编辑 李明 校对 王芳 -> [{责任编辑: [李明]}, {校对: [王芳]}]: names run until the next role word. */

@@ -17,10 +17,13 @@ export interface Headline {
  * - otherwise the first line is the title and the second explains it: a subtitle
  *   (志愿服务聚合力 文明实践谱新篇 / 新蒲新区推进新时代文明实践工作走深走实).
  */
-export function splitHeadline(lines: string[]): Headline {
-  const parts = lines.map((line) => line.trim()).filter(Boolean);
+export function splitHeadline(lines: string[], sizes?: ReadonlyArray<number | null>): Headline {
+  const kept = lines.map((line, i) => ({ text: line.trim(), size: sizes?.[i] ?? null })).filter((part) => part.text !== '');
+  const parts = kept.map((part) => part.text);
   if (parts.length === 0) return { kicker: null, title: null, subtitle: null };
   if (parts.length === 1) return { kicker: null, title: parts[0]!, subtitle: null };
+  const bySize = splitBySize(kept);
+  if (bySize) return bySize;
   if (parts.length >= 3) {
     const [kicker, title, ...rest] = parts;
     return { kicker: kicker!, title: title!, subtitle: rest.join(' ') };
@@ -33,9 +36,50 @@ export function splitHeadline(lines: string[]): Headline {
 }
 
 function isKicker(first: string, second: string): boolean {
-  // a two-part title (志愿服务聚合力 文明实践谱新篇) is never a kicker
-  if (/\p{Script=Han} \p{Script=Han}/u.test(first)) return false;
+  // a two-part title (志愿服务聚合力 文明实践谱新篇) is never a kicker, and the plain line above
+  // one is its kicker: the title is the line set as a couplet
+  if (isCouplet(first)) return false;
+  if (isCouplet(second) && !/^[—―-]/u.test(second)) return true;
+  // the plain report of who did what (红花岗区启动志愿服务工作) supports a title worded to catch
+  // the eye: above it, it is the kicker; below it, the subtitle
+  const reportFirst = isReportLine(first);
+  if (reportFirst !== isReportLine(second)) return reportFirst;
   const a = countHan(first);
   const b = countHan(second);
   return a <= 8 && a <= b * 0.65;
+}
+
+/**
+ * A headline line that reports who did what: a place (two or more characters before 县 区 市 …,
+ * so not 我市 or 全市), maybe an office of it (税务局, 妇联), then straight away a verb of
+ * administrative news (启动, 落实, 推进 …).
+ */
+function isReportLine(text: string): boolean {
+  return REPORT_LINE.test(text.trim());
+}
+
+const REPORT_LINE =
+  /^\p{Script=Han}{2,6}?(?:自治州|自治县|特区|新区|经开区|高新区|省|市|县|区|州|乡|镇|街道|村|社区)(?:\p{Script=Han}{0,8}?(?:局|委|办|院|中心|大队|支队|科协|妇联|团委|总工会|部|所|站|协会|公司|学校|医院))?(?:启动|推进|推动|落实|组织|探索|深化|完善|加快|强化|夯实|统筹|提升|开展|部署|实施|做细|做实|聚焦|抓实|抓好|打造|举办|召开|出台|印发|全力|持续|扎实|多措并举)/u;
+
+/** Two or three parallel phrases of 3-12 characters set apart by spaces: 稳就业 惠民生 促发展. */
+function isCouplet(text: string): boolean {
+  const parts = text.trim().split(/\s+/u);
+  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[\p{Script=Han}“”"]{3,12}$/u.test(part));
+}
+
+/**
+ * With positions, the type says it: the title is set largest; what stands above it is the
+ * kicker, what stands below the subtitle. Only when the largest line is clearly larger than
+ * every other (by a tenth), and the title is one line.
+ */
+function splitBySize(parts: Array<{ text: string; size: number | null }>): Headline | null {
+  if (parts.some((part) => part.size === null) || parts.length > 3) return null;
+  const sizes = parts.map((part) => part.size!);
+  const largest = Math.max(...sizes);
+  const at = sizes.indexOf(largest);
+  if (sizes.some((size, i) => i !== at && size > largest / 1.1)) return null;
+  const before = parts.slice(0, at).map((part) => part.text);
+  const after = parts.slice(at + 1).map((part) => part.text);
+  if (before.length > 1) return null;
+  return { kicker: before[0] ?? null, title: parts[at]!.text, subtitle: after.length > 0 ? after.join(' ') : null };
 }

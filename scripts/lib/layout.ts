@@ -1,4 +1,5 @@
 import { endsInsideRoleWord } from '../../src/lib/roles.ts';
+import { bylineRunsOn } from './people.ts';
 import { displayWidth, endsSentence } from './chars.ts';
 
 /**
@@ -99,7 +100,8 @@ function splitBlock(lines: Segment[], gapBefore: number, isStandalone: (text: st
   const runs: Segment[][] = [];
   let run: Segment[] = [];
   for (const line of lines) {
-    const carried = run.length > 0 && (hasOpenBracket(run.map((l) => l.text).join('')) || endsInsideRoleWord(run[run.length - 1]!.text.trim()));
+    const last = run[run.length - 1]?.text ?? '';
+    const carried = run.length > 0 && (hasOpenBracket(run.map((l) => l.text).join('')) || endsInsideRoleWord(last.trim()) || bylineRunsOn(last, line.text));
     if (!carried && isStandalone(line.text)) {
       if (run.length > 0) runs.push(run);
       runs.push([line]);
@@ -133,7 +135,7 @@ function splitRun(lines: Segment[]): Unit[] {
     const here = lines[i]!;
     const prevWidth = widths[i - 1]!;
     const width = widths[i]!;
-    if (open[i - 1]! > 0 || endsInsideRoleWord(prev.text.trim())) return false;
+    if (open[i - 1]! > 0 || endsInsideRoleWord(prev.text.trim()) || bylineRunsOn(prev.text, here.text)) return false;
     if (INDENT.test(here.text)) return true;
     // a numbered item (一、 （二） 3．) or a subtitle's dash opens a line of its own
     if (/^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．](?!\d)|——)/u.test(here.text)) return true;

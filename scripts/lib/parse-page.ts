@@ -2,8 +2,10 @@ import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/p
 import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { endsSentence } from './chars.ts';
-import { continuesSentence, isBoxLabel, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
-import { parseHeaderLine, parseJumpLine, splitJump, type HeaderInfo } from './furniture.ts';
+import { continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
+import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, splitJump, type HeaderInfo } from './furniture.ts';
+import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
+import type { Box } from '../../src/lib/ocr/model.ts';
 import { splitHeadline } from './headline.ts';
 import { articleId } from '../../src/lib/ids.ts';
 import { endsWithRoleWord, splitsRoleWord, STAFF_ROLE } from '../../src/lib/roles.ts';
@@ -38,9 +40,9 @@ export interface ParseOptions {
 }
 
 /** Read the running header and footer lines of a page without parsing the articles. */
-export function readHeader(text: string, paperName?: string): HeaderInfo & { lines: number[] } {
+export function readHeader(text: string, paperName?: string, geometry?: readonly OutputLine[]): HeaderInfo & { lines: number[] } {
   const lines = sourceLines(text);
-  return collectHeader(lines, paperName);
+  return collectHeader(lines, paperName, pageGeometry(geometry));
 }
 
 /**
@@ -49,7 +51,8 @@ export function readHeader(text: string, paperName?: string): HeaderInfo & { lin
  */
 export function parsePage(text: string, meta: PageMeta, options: ParseOptions = {}): ParsedPage {
   const lines = sourceLines(text);
-  const header = collectHeader(lines, meta.paperName);
+  const geometry = pageGeometry(options.geometry);
+  const header = collectHeader(lines, meta.paperName, geometry);
   const pageProblems: Problem[] = [];
   if (header.date !== null && header.date !== meta.date) {
     pageProblems.push({
@@ -70,8 +73,8 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
 
   const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const unassigned: UnassignedText[] = [];
-  const classified = units
-    .map((unit) => ({ unit, kind: classify(unit) }))
+  const classified = splitTrailingCredits(units)
+    .map((unit) => ({ unit, kind: classify(unit, geometry) }))
     .filter(({ unit, kind }) => {
       if (kind === 'noise') unassigned.push({ text: flatText(unit), line: firstLine(unit) });
       return kind !== 'noise';
@@ -79,15 +82,18 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   demoteWeakHeadlines(classified);
   const bigGap = bigGapThreshold(units);
   markSubheadings(classified, bigGap);
-  const sections = splitSections(classified);
+  const sections = splitSections(dropHeadsBelowText(classified, geometry, unassigned));
 
   const drafts: Draft[] = [];
-  for (const section of sections) readSection(section, bigGap, drafts, unassigned);
+  for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry, options.lexicon);
+  mendColumnJumps(drafts, geometry);
   unassigned.sort((a, b) => a.line - b.line);
 
   const articles: ParsedItem[] = drafts
     .sort((a, b) => a.firstLine - b.firstLine)
     .map((draft, index) => finishDraft(draft, articleId(meta.paper, meta.date, meta.page, index + 1), options));
+
+  flagMisreadNames(articles);
 
   for (const leftover of unassigned) {
     pageProblems.push({
@@ -110,27 +116,191 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   };
 }
 
+/**
+ * A name OCR read with a character too many: a three-character name that is a two-character
+ * name of the page with one character put inside (李强 in one byline, 李x强 in another), or
+ * whose middle character is a stroke or a particle no given name uses (一 丨 了 口 …). Flagged,
+ * never changed: 欧阳明 and 王一博 are names.
+ */
+function flagMisreadNames(items: ParsedItem[]): void {
+  const all = new Set(items.flatMap((item) => [...item.reporters, ...item.correspondents, ...item.photographers]));
+  for (const item of items) {
+    for (const name of new Set([...item.reporters, ...item.correspondents, ...item.photographers])) {
+      const chars = [...name];
+      if (chars.length !== 3 || !chars.every((ch) => /\p{Script=Han}/u.test(ch))) continue;
+      const shorter = chars[0]! + chars[2]!;
+      const known = all.has(shorter) || all.has(chars[0]! + chars[1]!);
+      const stray = /^[丨丶亅乚丿乛冂亠卜口了的之乎也]$/u.test(chars[1]!) || /^[丨丶亅乚丿乛了的]$/u.test(chars[2]!);
+      if (!known && !stray) continue;
+      item.problems.push({
+        code: 'ocr-suspect',
+        line: item.lines[0] ?? 1,
+        message: known
+          ? `the name ${name} may be ${all.has(shorter) ? shorter : chars[0]! + chars[1]!} with a character misread into it: the page names ${all.has(shorter) ? shorter : chars[0]! + chars[1]!} elsewhere`
+          : `the name ${name} has ${stray ? 'a stroke or particle' : 'a character'} inside that names rarely use: probably an OCR misread`,
+        excerpt: name,
+      });
+    }
+  }
+}
+
 /** The source as normalised lines, one per line of the file (line numbers stay valid). */
 function sourceLines(text: string): string[] {
   return normalizeSource(text).split('\n').map(collapseCharSpacing);
 }
 
-function collectHeader(lines: string[], paperName?: string): HeaderInfo & { lines: number[] } {
+function collectHeader(lines: string[], paperName: string | undefined, geometry: PageGeometry | null): HeaderInfo & { lines: number[] } {
   const info: HeaderInfo & { lines: number[] } = { date: null, page: null, pageName: null, credits: [], lines: [] };
+  const take = (header: HeaderInfo, indexes: number[]) => {
+    info.lines.push(...indexes.map((index) => index + 1));
+    info.date ??= header.date;
+    info.page ??= header.page;
+    info.pageName ??= header.pageName;
+    info.credits.push(...header.credits);
+  };
   // a lone page number (3, - 3 -, 第3版) counts only at the top or the bottom of the page
   const filled = lines.map((line, index) => (line.trim() === '' ? -1 : index)).filter((index) => index >= 0);
   const edges = new Set([...filled.slice(0, 3), ...filled.slice(-3)]);
   lines.forEach((line, index) => {
     const lone = edges.has(index) ? /^[-—–\s]*(?:第\s*)?(\d{1,3})\s*版?[-—–\s]*$/u.exec(line) : null;
     const header = lone ? { date: null, page: Number(lone[1]), pageName: null, credits: [] } : parseHeaderLine(line, paperName);
-    if (!header) return;
-    info.lines.push(index + 1);
-    info.date ??= header.date;
-    info.page ??= header.page;
-    info.pageName ??= header.pageName;
-    info.credits.push(...header.credits);
+    if (header) take(header, [index]);
   });
+  const taken = new Set(info.lines.map((n) => n - 1));
+  for (const group of [topHeaderRun(lines, filled, paperName, taken), ...(geometry ? headerBands(lines, geometry, paperName) : [])]) {
+    const fresh = group.filter((index) => !taken.has(index));
+    if (fresh.length === 0) continue;
+    for (const index of fresh) taken.add(index);
+    take(readHeaderFields(fresh.map((index) => lines[index]!.trim()).join('  '), paperName), fresh);
+    if (geometry) info.pageName = largestName(fresh, lines, geometry, paperName) ?? info.pageName;
+  }
+  info.lines.sort((a, b) => a - b);
   return info;
+}
+
+/**
+ * A page header that OCR spread over several short lines at the top of the page, none of which is
+ * a header on its own (`7      2023年3月9日` / `星期四      社会` / `编辑      赵敏`): the first
+ * lines, each short with at least one sign of furniture, together at least two. A short name
+ * between two such lines (the 版名) goes with them.
+ */
+function topHeaderRun(lines: string[], filled: number[], paperName: string | undefined, taken: Set<number>): number[] {
+  const run: number[] = [];
+  let signals = 0;
+  let leading = 0;
+  for (const index of filled.slice(0, 7)) {
+    const line = lines[index]!;
+    const count = taken.has(index) ? 2 : headerSignals(line, paperName);
+    if (count === 0) {
+      // a short name between furniture lines, or one or two before the first (the 版名 an
+      // engine read first: 要闻 / 遵义日报 / 2022年1月1日 星期六)
+      const name = /^[\p{Script=Han}\s]{2,12}$/u.test(line.trim());
+      if (name && run.length > 0 && (signals > 0 || leading < 2)) {
+        if (signals === 0) leading++;
+        run.push(index);
+        continue;
+      }
+      if (name && run.length === 0 && [...line.trim()].length <= 6) {
+        leading++;
+        run.push(index);
+        continue;
+      }
+      break;
+    }
+    run.push(index);
+    signals += count;
+  }
+  // a name line may only stand between furniture lines, not end the run
+  while (run.length > 0 && headerSignals(lines[run[run.length - 1]!]!, paperName) === 0 && !taken.has(run[run.length - 1]!)) run.pop();
+  return signals >= 2 && run.some((index) => !taken.has(index)) ? run : [];
+}
+
+/**
+ * On a positioned page, the header and footer are bands: every line whose middle lies above the
+ * bottom of the lowest line recognised as furniture near the top of the page (or below the top of
+ * the highest near the bottom), wherever the reading order put it: the 版名 printed large beside
+ * the date, the page number in its box, the editor's line.
+ */
+function headerBands(lines: string[], geometry: PageGeometry, paperName: string | undefined): number[][] {
+  const height = geometry.bottom - geometry.top;
+  const anchors = lines
+    .map((line, index) => ({ index, box: geometry.line(index + 1)?.box, furniture: isFurnitureAnchor(line, paperName) }))
+    .filter((entry): entry is { index: number; box: Box; furniture: boolean } => entry.box !== undefined && entry.furniture);
+  const top = anchors.filter((a) => a.box.y < geometry.top + height * 0.12);
+  const bottom = anchors.filter((a) => a.box.y + a.box.h > geometry.bottom - height * 0.08);
+  const bands: number[][] = [];
+  const middle = (box: Box) => box.y + box.h / 2;
+  if (top.length > 0) {
+    const edge = Math.max(...top.map((a) => a.box.y + a.box.h));
+    bands.push(lines.map((_, index) => index).filter((index) => {
+      const box = geometry.line(index + 1)?.box;
+      return box !== undefined && middle(box) < edge;
+    }));
+  }
+  if (bottom.length > 0) {
+    const edge = Math.min(...bottom.map((a) => a.box.y));
+    bands.push(lines.map((_, index) => index).filter((index) => {
+      const box = geometry.line(index + 1)?.box;
+      return box !== undefined && middle(box) > edge;
+    }));
+  }
+  return bands.map((band) => band.sort((a, b) => geometry.line(a + 1)!.box.x - geometry.line(b + 1)!.box.x));
+}
+
+/**
+ * A line sure enough to be furniture to anchor a header band: a header line, or a short line
+ * with a sign of one that is no jump line ((下转第3版)) and does not run on like text (統籌城市更新,).
+ */
+function isFurnitureAnchor(line: string, paperName: string | undefined): boolean {
+  const text = line.trim();
+  if (parseJumpLine(text) !== null || /[上下]\s*[转轉]|[接续續]\s*第/u.test(text) || /[，,、；;]$/u.test(text)) return false;
+  if (parseHeaderLine(text, paperName) !== null) return true;
+  return headerSignals(text, paperName) >= 1 && [...text].length <= 30;
+}
+
+/** The 版名 of a header band: the largest type among its plain names (not the date, the paper, an editor). */
+function largestName(indexes: number[], lines: string[], geometry: PageGeometry, paperName: string | undefined): string | null {
+  let best: { name: string; size: number } | null = null;
+  for (const index of indexes) {
+    const name = readHeaderFields(lines[index]!.trim(), paperName).pageName;
+    const size = geometry.line(index + 1)?.size ?? 0;
+    if (name && headerSignals(lines[index]!, paperName) === 0 && (!best || size > best.size)) best = { name, size };
+  }
+  return best?.name ?? null;
+}
+
+/**
+ * A photo credit printed right after its caption, on the caption's last line or broken over
+ * lines (…送去粮油。（张浪 摄）, …群众。（记 / 者李强 摄影报道）): cut off as a unit of its own,
+ * so that it closes the photo as a credit on its own line does.
+ */
+function splitTrailingCredits(units: Unit[]): Unit[] {
+  return units.flatMap((unit) => {
+    const joined = unit.segments.map((s) => s.text).join('\n');
+    const match = /[（(〈]([^（()）〈〉\n]{0,40}(?:\n[^（()）〈〉\n]{0,40})?)[）)〉]\s*$/u.exec(joined);
+    if (!match || match.index === 0 || joined.slice(0, match.index).trim() === '') return [unit];
+    if (!parseCredit(match[0].replace(/\s*\n\s*/gu, ''))) return [unit];
+    // cut the segments where the credit starts
+    let offset = 0;
+    const before: Segment[] = [];
+    const after: Segment[] = [];
+    for (const segment of unit.segments) {
+      const start = offset;
+      const end = offset + segment.text.length;
+      offset = end + 1;
+      if (end <= match.index) before.push(segment);
+      else if (start >= match.index) after.push(segment);
+      else {
+        before.push({ text: segment.text.slice(0, match.index - start), line: segment.line });
+        after.push({ text: segment.text.slice(match.index - start), line: segment.line });
+      }
+    }
+    if (before.every((s) => s.text.trim() === '')) return [unit];
+    return [
+      { ...unit, segments: before.filter((s) => s.text.trim() !== '') },
+      { segments: after, gapBefore: 0, indented: false },
+    ];
+  });
 }
 
 /** `subhead`: a 小标题 inside an article, kept as a paragraph of its own. */
@@ -163,18 +333,33 @@ function looksLikeNameBoundary(left: string, right: string): boolean {
   return (endsWithRoleWord(left) || /(?:编辑|\s\p{Script=Han}{2,4})$/u.test(left)) && /^\p{Script=Han}{2,4}(?:\s|$|[）)])/u.test(right);
 }
 
-function classify(unit: Unit): UnitKind {
+function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   const flat = flatText(unit);
   // a short line without a single Chinese character (■■, l1|, a stray page number) is scan
   // noise or a label: kept as unassigned text, never glued to an article
   if (!/\p{Script=Han}/u.test(flat) && [...flat.trim()].length <= 16) return 'noise';
+  // a telephone line (服务电话：400-…, 售楼热线) is an advertisement's, whatever its type
+  if (isTelephoneLine(flat) && flat.length <= 40) return 'noise';
+  // with positions, one character in a box far smaller than body type is a speck read as text
+  const size = typeSize(geometry, unit.segments.map((s) => s.line));
+  if (size !== null && size < 0.7 && [...flat.trim()].length <= 2) return 'noise';
   if (parseJumpLine(flat)) return 'jump';
   if (parseCredit(flat)) return 'credit';
   if (parseBylineLine(flat)) return 'byline';
   if (parseLeadingByline(flat)?.dateline) return 'text';
-  if (unit.segments.length <= 2 && looksLikeHeadline(flat)) return 'head';
+  // with positions, one or two short lines in type clearly larger than the body's are a
+  // headline, whatever stray marks OCR read into them (疫情防控抓落實。”閉環惠民生)
+  const type = typeSize(geometry, unit.segments.map((s) => s.line));
+  if (type !== null && type >= 1.2 && unit.segments.length <= 2 && [...flat].length <= 40 && !/[。！？!?]/u.test(flat.replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
+  if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
+    // with positions, a line set in body type is a line of a paragraph, however short
+    return size !== null && size < BODY_TYPE ? 'text' : 'head';
+  }
   return 'text';
 }
+
+/** Lines up to this size over the page's body line height are body type (a subtitle is larger). */
+const BODY_TYPE = 1.02;
 
 /**
  * A short line right after an unfinished sentence, not followed by a byline, is the tail of
@@ -262,7 +447,75 @@ function splitSections(units: Classified[]): Section[] {
     }
   }
   if (current.heads.length > 0 || current.body.length > 0) sections.push(current);
-  return sections;
+  return joinHeadlessReports(sections);
+}
+
+/**
+ * With positions: a headline is printed above its text. Headline lines followed (in reading
+ * order) by text that starts higher up the page than they end are not that text's headline (an
+ * advertisement's slogan at the foot of one column, the text at the head of the next): kept as
+ * unassigned, so that the text carries on the article before them.
+ */
+function dropHeadsBelowText(units: Classified[], geometry: PageGeometry | null, unassigned: UnassignedText[]): Classified[] {
+  if (!geometry) return units;
+  const out: Classified[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const headlike = (unit: Classified | undefined) => unit?.kind === 'head' || unit?.kind === 'subhead';
+    if (!headlike(units[i])) {
+      out.push(units[i]!);
+      continue;
+    }
+    let end = i;
+    while (end < units.length && headlike(units[end])) end++;
+    const heads = units.slice(i, end);
+    const next = units[end];
+    // the lines of the headline right before the text (an advertisement's lines may come first)
+    const group = heads.slice(headsApartAt(heads.map((h) => h.unit), geometry));
+    const bottoms = group.flatMap((h) => h.unit.segments.map((s) => geometry.line(s.line)?.box)).filter((b): b is Box => b !== undefined);
+    const top = next && next.kind === 'text' ? geometry.line(firstLine(next.unit))?.box : undefined;
+    const bottom = bottoms.length > 0 ? Math.max(...bottoms.map((b) => b.y + b.h)) : undefined;
+    if (top !== undefined && bottom !== undefined && top.y + geometry.bodyHeight < bottom - bottoms[bottoms.length - 1]!.h) {
+      for (const head of heads) unassigned.push({ text: flatText(head.unit), line: firstLine(head.unit) });
+    } else {
+      out.push(...heads);
+    }
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * A report read before its headline: text that opens with a dateline and has no headline, then a
+ * headline whose text carries on the report's unfinished sentence (…向黨員幹部普及產 / [headline]
+ * / 業發展知識，…). An engine reads the column under a headline set across columns before the
+ * headline itself; the headline goes back on top of the whole report.
+ */
+function joinHeadlessReports(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  for (const section of sections) {
+    const previous = out[out.length - 1];
+    const firstText = section.body.find((b) => b.kind !== 'byline');
+    const lastText = previous ? [...previous.body].reverse().find((b) => b.kind === 'text') : undefined;
+    if (
+      previous &&
+      previous.heads.length === 0 &&
+      section.heads.length > 0 &&
+      lastText &&
+      firstText?.kind === 'text' &&
+      !firstText.unit.indented &&
+      previous.body[0]?.kind === 'text' &&
+      parseLeadingByline(flatText(previous.body[0].unit))?.dateline &&
+      !previous.body.some((b) => b.kind === 'jump' || b.kind === 'credit') &&
+      !endsSentence(flatText(lastText.unit)) &&
+      !parseLeadingByline(flatText(firstText.unit))?.dateline &&
+      !opensParagraph(flatText(firstText.unit))
+    ) {
+      out[out.length - 1] = { heads: section.heads, body: [...previous.body, ...section.body] };
+      continue;
+    }
+    out.push(section);
+  }
+  return out;
 }
 
 /**
@@ -281,6 +534,8 @@ function bigGapThreshold(units: Unit[]): number {
 interface Draft {
   kind: 'article' | 'photo';
   heads: string[];
+  /** Type size of each head relative to body type, when positions are known. */
+  headSizes?: Array<number | null>;
   column: string | null;
   /** Body units of an article, or caption units of a photo. */
   units: Classified[];
@@ -290,7 +545,7 @@ interface Draft {
   problems: Problem[];
 }
 
-function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[]): void {
+function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
   // box labels (广告, 订报热线…) at the top of a headline run, and an advertisement's slogan after
   // its label, are not headlines
   while (section.heads.length > 0 && isBoxLabel(headlineText(section.heads[0]!))) {
@@ -301,7 +556,19 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
       unassigned.push({ text: headlineText(slogan), line: firstLine(slogan) });
     }
   }
-  const headTexts = joinBrokenHeadlines(section.heads.map((unit) => headlineText(unit)));
+  // a telephone line (服务电话：400-…) among the headlines is an advertisement's, not a headline
+  for (const label of section.heads.filter((unit) => isBoxLabel(headlineText(unit)))) unassigned.push({ text: headlineText(label), line: firstLine(label) });
+  section.heads = section.heads.filter((unit) => !isBoxLabel(headlineText(unit)));
+  // with positions, headline lines far from the next ones (an advertisement's slogan at the foot
+  // of one column before a headline at the head of another) stand alone: kept as unassigned text
+  const apart = headsApartAt(section.heads, geometry);
+  if (apart > 0) {
+    for (const unit of section.heads.slice(0, apart)) unassigned.push({ text: headlineText(unit), line: firstLine(unit) });
+    section.heads = section.heads.slice(apart);
+  }
+  const merged = joinBrokenHeadlines(mergeHeadRows(section.heads.map((unit) => headOf(unit, geometry)), lexicon));
+  let headTexts = merged.map((head) => head.text);
+  let headSizes = merged.map((head) => head.size);
   const body = section.body;
   if (body.length === 0) {
     for (const unit of section.heads) unassigned.push({ text: headlineText(unit), line: firstLine(unit) });
@@ -334,7 +601,15 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
 
   let article: Draft | null = null;
   if (hasArticle) {
-    article = newDraft('article', headTexts, null, []);
+    // a column banner (栏目) above an article's headline: 我们的节日·春节 / 一线见闻 / title
+    let banner: string | null = null;
+    if (headTexts.length >= 2 && isColumnName(headTexts[0]!)) {
+      banner = headTexts[0]!;
+      headTexts = headTexts.slice(1);
+      headSizes = headSizes.slice(1);
+    }
+    article = newDraft('article', headTexts, banner, []);
+    article.headSizes = headSizes;
     if (section.heads.length > 0) article.firstLine = firstLine(section.heads[0]!);
     for (const i of loose) {
       // text after a photo's credit continues the article when the section has one
@@ -379,17 +654,188 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
 }
 
 /**
+ * With positions, text that carries on a sentence from another column: a run of lines in a
+ * column of its own that does not open a paragraph (no indent, no dateline) after text that
+ * finished its sentence, where an earlier article stops mid-sentence without a jump line. The
+ * reading order met that column after another article; the run goes back to the article it
+ * finishes (…截至目前，2 / 022年已完成…). A run that opens an untitled item counts the same.
+ */
+function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null): void {
+  if (!geometry) return;
+  const columnOf = (line: number) => geometry.line(line)?.column ?? null;
+  const lastText = (draft: Draft) => [...draft.units].reverse().find((u) => u.kind === 'text');
+  const open = (draft: Draft) => {
+    const last = lastText(draft);
+    return draft.kind === 'article' && last !== undefined && !endsSentence(flatText(last.unit)) && !draft.units.some((u) => u.kind === 'jump');
+  };
+  for (const draft of drafts) {
+    if (draft.kind !== 'article') continue;
+    for (let i = 0; i < draft.units.length; i++) {
+      const here = draft.units[i]!;
+      const prev = draft.units[i - 1];
+      if (here.kind !== 'text' || here.unit.indented) continue;
+      if (prev === undefined ? draft.heads.length > 0 : prev.kind !== 'text' || !endsSentence(flatText(prev.unit))) continue;
+      const column = columnOf(firstLine(here.unit));
+      if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column)) continue;
+      const text = flatText(here.unit);
+      if (parseLeadingByline(text)?.dateline || opensParagraph(text) || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
+      const target = drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d));
+      if (!target) continue;
+      let end = i;
+      while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column) end++;
+      const moved = draft.units.splice(i, end - i);
+      target.units.push(...moved);
+      for (const unit of moved) target.lastLine = Math.max(target.lastLine, lastLine(unit.unit));
+      break;
+    }
+  }
+  // an untitled item left with nothing is gone
+  for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.kind === 'article' && drafts[i]!.units.length === 0 && drafts[i]!.heads.length === 0) drafts.splice(i, 1);
+}
+
+/**
  * A headline too long for one line wraps like this: 全市经济工作会议暨 / 优化营商环境大会. A line
  * that ends in a word that cannot end a headline (暨, 和, 的, an opening quote) continues.
  */
-function joinBrokenHeadlines(lines: string[]): string[] {
-  const out: string[] = [];
-  for (const line of lines) {
+function joinBrokenHeadlines(heads: Head[]): Head[] {
+  const out: Head[] = [];
+  for (const head of heads) {
     const last = out[out.length - 1];
-    if (last !== undefined && (/[暨及和与的在为对把向从让将以、“《（]$/u.test(last) || /^[”》）、，]/u.test(line))) out[out.length - 1] = last + line;
-    else out.push(line);
+    if (last !== undefined && (/[暨及和与的在为对把向从让将以、“《（]$/u.test(last.text) || /^[”》）、，]/u.test(head.text))) out[out.length - 1] = joinHeads(last, head, '');
+    else out.push(head);
   }
   return out;
+}
+
+/**
+ * Where the last break falls in a run of headline lines on a positioned page: the next line
+ * jumps back up the page, or lies more than three of its lines below the one before. 0 when the
+ * run holds together (or positions are unknown).
+ */
+function headsApartAt(heads: Unit[], geometry: PageGeometry | null): number {
+  if (!geometry) return 0;
+  let at = 0;
+  for (let i = 1; i < heads.length; i++) {
+    const a = headOf(heads[i - 1]!, geometry).box;
+    const b = headOf(heads[i]!, geometry).box;
+    if (!a || !b) continue;
+    const overlap = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+    if (overlap >= 0.5 * Math.min(a.h, b.h)) continue;
+    const h = Math.max(a.h, b.h);
+    if (b.y + b.h < a.y - 0.5 * h || b.y > a.y + a.h + 3 * h) at = i;
+  }
+  return at;
+}
+
+/** A headline line with what positioned OCR knows of it (size relative to body type, box). */
+interface Head {
+  text: string;
+  size: number | null;
+  box: Box | null;
+}
+
+function headOf(unit: Unit, geometry: PageGeometry | null): Head {
+  const lines = unit.segments.map((s) => s.line);
+  const boxes = lines.map((n) => geometry?.line(n)?.box).filter((box): box is Box => box !== undefined);
+  const box = boxes.length === 0 ? null : boxes.reduce((a, b) => {
+    const x = Math.min(a.x, b.x);
+    const y = Math.min(a.y, b.y);
+    return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+  });
+  return { text: cleanHeadText(headlineText(unit)), size: typeSize(geometry, lines), box };
+}
+
+function joinHeads(a: Head, b: Head, glue: string): Head {
+  const box = a.box && b.box ? { x: Math.min(a.box.x, b.box.x), y: Math.min(a.box.y, b.box.y), w: Math.max(a.box.x + a.box.w, b.box.x + b.box.w) - Math.min(a.box.x, b.box.x), h: Math.max(a.box.y + a.box.h, b.box.y + b.box.h) - Math.min(a.box.y, b.box.y) } : (a.box ?? b.box);
+  return { text: a.text + glue + b.text, size: a.size !== null && b.size !== null ? Math.max(a.size, b.size) : (a.size ?? b.size), box };
+}
+
+/**
+ * What OCR does to headline type: a headline of two phrases set with a wide gap
+ * (志愿服务聚合力 文明实践谱新篇) comes out as two lines, or with the gap read as a stray quote
+ * (聚合力”服务谱新篇); a headline too long for its column wraps onto a second line of the same
+ * type. With positions: pieces on one row join with a space, and a line of the same type
+ * straight under another (no wider gap than a line's own height allows) joins without one.
+ */
+function mergeHeadRows(heads: Head[], lexicon: Lexicon | undefined): Head[] {
+  const out: Head[] = [];
+  for (const head of heads) {
+    // the other half of a headline row, with a stray line (a byline's fragment) read between them
+    const partner = out.findLastIndex((h, i) => i < out.length - 1 && h.box && head.box && h.size !== null && head.size !== null && onOneRow(h, head));
+    if (partner >= 0) {
+      const h = out[partner]!;
+      out[partner] = head.box!.x >= h.box!.x ? joinHeads(h, head, ' ') : joinHeads(head, h, ' ');
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last?.box && head.box && last.size !== null && head.size !== null) {
+      const a = last.box;
+      const b = head.box;
+      const overlap = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      const similar = Math.abs(last.size - head.size) <= 0.12 * Math.max(last.size, head.size);
+      if (similar && overlap >= 0.5 * Math.min(a.h, b.h) && (b.x >= a.x + a.w * 0.9 || a.x >= b.x + b.w * 0.9)) {
+        out[out.length - 1] = b.x >= a.x ? joinHeads(last, head, ' ') : joinHeads(head, last, ' ');
+        continue;
+      }
+      const lineHeight = Math.min(a.h, b.h);
+      const gap = b.y - (a.y + a.h);
+      // the box of one or two characters is as tall as their glyphs, not the type: a looser match
+      const short = [...head.text].length <= 2 && Math.abs(last.size - head.size) <= 0.25 * Math.max(last.size, head.size);
+      const aligned = Math.abs(a.x - b.x) <= lineHeight * 1.5 || Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) <= lineHeight * 1.5;
+      // a line of the same headline type straight under another: a wrap (joined as one word
+      // when the characters across the break make one) or the second phrase of a stacked couplet
+      if ((similar || short) && last.size > BODY_TYPE && gap >= -0.2 * lineHeight && gap <= 0.6 * Math.max(a.h, b.h) && aligned && a.w >= b.w * 0.8) {
+        const across = (last.text.at(-1) ?? '') + (head.text[0] ?? '');
+        const word = lexicon === undefined || lexicon.frequency(across) > 0 || a.w > b.w * 1.15;
+        out[out.length - 1] = joinHeads(last, head, word ? '' : ' ');
+        continue;
+      }
+    }
+    out.push(head);
+  }
+  return out;
+}
+
+/** Two headline pieces of one type side by side on one row. */
+function onOneRow(a: Head, b: Head): boolean {
+  const x = a.box!;
+  const y = b.box!;
+  const overlap = Math.min(x.y + x.h, y.y + y.h) - Math.max(x.y, y.y);
+  const similar = Math.abs(a.size! - b.size!) <= 0.12 * Math.max(a.size!, b.size!);
+  return similar && a.size! >= 1.2 && overlap >= 0.5 * Math.min(x.h, y.h) && (y.x >= x.x + x.w * 0.9 || x.x >= y.x + y.w * 0.9);
+}
+
+/**
+ * A headline as OCR reads its marks: the gap between two phrases read as an unpaired quote
+ * (聚合力”服务谱新篇 -> 聚合力 服务谱新篇), a dash read as 一一 before a subtitle
+ * (一一独山县… -> ——独山县…), a banner's box or bar read as a character before a wide space
+ * (上 我们的节日·春节).
+ */
+function cleanHeadText(text: string): string {
+  let out = text;
+  const opens = (out.match(/[“「『]/gu) ?? []).length;
+  const closes = (out.match(/[”」』]/gu) ?? []).length;
+  if (opens === 0 && closes === 1) out = out.replace(/(?<=\p{Script=Han})[。，、]?[”」』][。，、]?(?=\p{Script=Han})/u, ' ');
+  if (closes === 0 && opens === 1) out = out.replace(/(?<=\p{Script=Han})[。，、]?[“「『][。，、]?(?=\p{Script=Han})/u, ' ');
+  out = out.replace(/^[一—－-]{2}\s*(?=\p{Script=Han})/u, '——');
+  // a banner's box or bar read as a character (上一线见闻, 上 我们的节日) or its brackets as
+  // unpaired ones (【新春走基层】 -> [新春走基层 / 时间走基层])
+  const mark = /^[\p{Script=Han}■□▌▍▎▐|｜]\s*(?=\S)/u.exec(out);
+  if (mark && !isColumnName(out) && isColumnName(out.slice(mark[0].length))) out = out.slice(mark[0].length);
+  const bare = out.replace(/^[\[【〔［「]\s*|\s*[\]】〕］」]$/gu, '');
+  if (bare !== out && isColumnName(bare)) out = bare;
+  return out;
+}
+
+/**
+ * A column banner (栏目) by its form: a name with a separating dot (我们的节日·春节) or one of
+ * the standing column words newspapers use (一线见闻, 新春走基层, 图片新闻), short and without
+ * sentence punctuation.
+ */
+function isColumnName(text: string): boolean {
+  const t = text.trim();
+  if ([...t].length > 14 || /[，。；：！？,;:!?]/u.test(t)) return false;
+  return /\p{Script=Han}[·•・.]\p{Script=Han}/u.test(t) || /^(?:我们的节日|图片新闻|图说|新春走基层|一线见闻|一线|走基层|聚焦|关注|专题|特别报道|影像|镜头)/u.test(t);
 }
 
 /** Should the caption that starts at `body[start]` also take the unit before it? */
@@ -445,7 +891,7 @@ function headlineText(unit: Unit): string {
 /** Turn a draft into the item the contract describes: people, dateline, clean paragraphs, problems. */
 function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedItem {
   finishLines(draft, []);
-  const headline = splitHeadline(draft.heads);
+  const headline = splitHeadline(draft.heads, draft.headSizes);
   let people: People = noPeople();
   let dateline: string | null = null;
   let continuation: string | null = null;

@@ -12,6 +12,11 @@ describe('parseLeadingByline', () => {
     ['本报讯 记者 李明 报道：2月5日', '本报讯', ['李明'], [], '2月5日'],
     ['本报讯 近日，全市', '本报讯', [], [], '近日，全市'],
     ['本報訊（記者 陳靜）第三十一屆', '本報訊', ['陳靜'], [], '第三十一屆'],
+    // what OCR does to a byline: the opening bracket lost or misread, a role word split by a
+    // space, a name broken by the line end after its first character
+    ['本报讯 记者 孙伟 通讯员 刘\n霞) 近日', '本报讯', ['孙伟'], ['刘霞'], '近日'],
+    ['本报讯 (记者 李强 通讯 员 王芳) 今年以来', '本报讯', ['李强'], ['王芳'], '今年以来'],
+    ['本报讯《记者曹\n涵然) 2022年', '本报讯', ['曹涵然'], [], '2022年'],
   ])('%s', (text, dateline, reporters, correspondents, rest) => {
     expect(parseLeadingByline(text)).toEqual({ dateline, people: { reporters, correspondents, photographers: [] }, rest });
   });
@@ -23,6 +28,13 @@ describe('parseLeadingByline', () => {
 });
 
 describe('parseBylineLine', () => {
+  it('leaves a dateline line to the report it opens', () => {
+    expect(parseBylineLine('本报讯记者杨丁晨通讯员雷浪')).toBeNull();
+    expect(parseBylineLine('@@记者苏勇琳通讯员史磊')).toEqual({ reporters: ['苏勇琳'], correspondents: ['史磊'], photographers: [] });
+    expect(parseBylineLine('加记者郝军伟')).toEqual({ reporters: ['郝军伟'], correspondents: [], photographers: [] });
+    expect(parseBylineLine('回本报记者孔飞通讯员胡一浪')).toEqual({ reporters: ['孔飞'], correspondents: ['胡一浪'], photographers: [] });
+  });
+
   it('reads bylines printed on their own line', () => {
     expect(parseBylineLine('本报记者 吴涛')).toEqual({ reporters: ['吴涛'], correspondents: [], photographers: [] });
     expect(parseBylineLine('□ 记者 张三 通讯员 李四 王五')).toEqual({ reporters: ['张三'], correspondents: ['李四', '王五'], photographers: [] });

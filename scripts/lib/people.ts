@@ -1,4 +1,4 @@
-import { containsRoleWord, isRoleWord, joinSplitRoleWords, nextRoleWord, roleWordAt, simplifyRoleChars, STAFF_ROLE, type Role } from '../../src/lib/roles.ts';
+import { containsRoleWord, isRoleWord, joinSplitRoleWords, nextRoleWord, ROLE_WORDS, roleWordAt, simplifyRoleChars, STAFF_ROLE, type Role } from '../../src/lib/roles.ts';
 
 /**
  * Bylines, datelines and photo credits: who wrote, who reported, who took the photo.
@@ -52,7 +52,7 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
   const tokens = tokenize(text);
   if (tokens === null) return null;
   let roleHasNames = false;
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     if (token.kind === 'role') {
       // 文/图 本报记者 张三: the title after 文/图 does not take away the photo credit
       const keep = !roleHasNames && token.role === 'reporter' && (role === 'writer-photographer' || role === 'photographer');
@@ -61,6 +61,13 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
       continue;
     }
     roleHasNames = true;
+    // a line break or a stray space inside a name leaves one character on its own (曹 / 涵然):
+    // no name is one character, so it joins the piece after it
+    const next = tokens[index + 1];
+    if ([...token.text].length === 1 && next?.kind === 'name' && [...token.text + next.text].length <= 4) {
+      next.text = token.text + next.text;
+      continue;
+    }
     for (const name of splitGluedNames(token.text)) {
       if (!isPersonName(name)) return null;
       sawName = true;
@@ -81,7 +88,7 @@ type Token = { kind: 'role'; role: Role } | { kind: 'name'; text: string };
 /** Split on spaces, 、，, and role words; null if a piece is not Chinese. */
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = [];
-  const pieces = text
+  const pieces = joinSpacedRoleWords(text)
     .replace(/^[□■◎●○◇◆☆★▲△▶|｜\s]+/u, '')
     .split(/[\s、，,;；]+/u)
     .filter(Boolean);
@@ -136,10 +143,10 @@ export function parseLeadingByline(text: string): LeadingByline | null {
   const dateline = match ? ([trimmed.slice(0, match[0].length), trimmed.slice(0, match[1]!.length)] as const) : null;
   if (dateline) {
     const after = trimmed.slice(dateline[0].length).replace(/^\s+/u, '');
-    const paren = /^[（(〈]([^）)〉]{1,60})[）)〉]\s*/u.exec(after);
+    const paren = bracketedByline(after);
     if (paren) {
-      const people = parsePeopleList(mendLineBreaks(paren[1]!));
-      if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren[0].length) };
+      const people = parsePeopleList(mendLineBreaks(paren.inner));
+      if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren.length) };
     }
     // 本报讯 记者 张婷 报道：… — the byline without brackets
     const bare = BARE_BYLINE.exec(simplifyRoleChars(after));
@@ -156,6 +163,51 @@ export function parseLeadingByline(text: string): LeadingByline | null {
     if (people) return { dateline: null, people, rest: trimmed.slice(paren[0].length) };
   }
   return null;
+}
+
+/**
+ * The bracketed byline right after a dateline: （记者 张婷）. OCR misreads the opening bracket
+ * (〈 《 【 [) or loses it (本报讯 记者 孙伟 通讯员 刘霞）…): without one, a staff role word must open
+ * the text and a closing bracket follow within a few names.
+ */
+function bracketedByline(after: string): { inner: string; length: number } | null {
+  const opened = /^[（(〈<《【\[［〔]([^）)〉>》】\]］〕（(]{1,60})[）)〉>》】\]］〕]\s*/u.exec(after);
+  if (opened) return { inner: opened[1]!, length: opened[0].length };
+  if (!STAFF_ROLE_START.test(simplifyRoleChars(joinSpacedRoleWords(after)))) return null;
+  const lost = /^([^（()）〉》】<>]{2,40})[）)〉》】]\s*/u.exec(after);
+  return lost ? { inner: lost[1]!, length: lost[0].length } : null;
+}
+
+const STAFF_ROLE_START = new RegExp(`^(?:${STAFF_ROLE})`, 'u');
+
+/**
+ * Role words spelt in Han characters, each allowing spaces between its characters: a column
+ * wrap or Tesseract's character spacing leaves 通讯 员, 记 者, 摄 影 inside a byline.
+ */
+const SPACED_ROLE = new RegExp(
+  ROLE_WORDS.map(([word]) => word)
+    .filter((word) => /^\p{Script=Han}{2,}$/u.test(word))
+    .map((word) => [...word].join('[ \\t\u3000]*'))
+    .join('|'),
+  'gu',
+);
+
+/** 记者 李强 通讯 员 王芳 -> 记者 李强 通讯员 王芳: only inside a byline or credit, where a role word is expected. */
+export function joinSpacedRoleWords(text: string): string {
+  return text.replace(SPACED_ROLE, (word) => word.replace(/[ \t\u3000]+/gu, ''));
+}
+
+/**
+ * A line that opens a report with a byline whose opening bracket OCR lost and whose closing
+ * bracket is on the next line: 本报讯 记者 孙伟 通讯员 刘 / 霞）近日…: the lines belong together.
+ */
+export function bylineRunsOn(line: string, next: string): boolean {
+  const view = simplifyRoleChars(joinSpacedRoleWords(line.trim()));
+  const dateline = DATELINE.exec(view);
+  if (!dateline) return false;
+  const after = view.slice(dateline[0].length).replace(/^\s*[（(〈<《【\[［〔]?\s*/u, '');
+  if (!STAFF_ROLE_START.test(after) || /[）)〉>》】\]］〕，。；：！？,;:!?]/u.test(after)) return false;
+  return /^[\s\p{Script=Han}·]{1,12}[）)〉>》】\]］〕]/u.test(next.trim());
 }
 
 /** 本报讯 记者 张婷 报道：… — the byline after a dateline, without brackets. */
@@ -183,15 +235,43 @@ export function mendLineBreaks(text: string): string {
 const DATELINE =
   /^(本\s?报\s?讯|本报[\p{Script=Han}\d]{1,12}?讯|(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|中国新闻社|本报|据新华社)[\p{Script=Han}\d\s]{0,16}?电)/u;
 
+/**
+ * The mark before a byline (□ ■ ◎ ●) is often read by OCR as a character that looks like a box
+ * or a ring (国 回 口 囗 图 @ O): one such sign glued to a staff role word is dropped.
+ */
+export function dropMisreadMark(text: string): string {
+  const mark = /^[□■◎●○◇◆☆★▲△▶|｜国回口囗困图圖@©®O0o〇]{1,2}\s*/u.exec(text);
+  if (!mark) return text;
+  const rest = text.slice(mark[0].length);
+  return STAFF_ROLE_START.test(simplifyRoleChars(rest)) ? rest : text;
+}
+
+/**
+ * A byline line whose mark OCR read as some other character or two (加记者 郝军伟): when the line
+ * is a byline without them and could not be one with them, they were the mark.
+ */
+function dropUnknownMark(text: string): string | null {
+  const mark = /^[^\s\p{Script=Han}]{1,2}\s*|^\p{Script=Han}\s*/u.exec(text);
+  if (!mark) return null;
+  const rest = text.slice(mark[0].length);
+  return STAFF_ROLE_START.test(simplifyRoleChars(rest)) ? rest : null;
+}
+
 /** A whole line that is only a byline: 本报记者 吴涛, □记者 张三 通讯员 李四, 文/图 王五. */
 export function parseBylineLine(text: string): People | null {
-  const trimmed = text.trim();
+  const trimmed = dropMisreadMark(text.trim());
   if (trimmed.length > 50 || /[。！？]/u.test(trimmed)) return null;
   // the byline must name a role; two bare names are more likely a headline fragment
   if (!containsRoleWord(simplifyRoleChars(trimmed))) return null;
+  // 本报讯 记者 杨丁晨 通讯员 雷浪 / 婷）…: a dateline opens a report, whose byline lost its bracket
+  const dateline = DATELINE.exec(simplifyRoleChars(trimmed));
+  if (dateline && !containsRoleWord(dateline[0])) return null;
   const inner = /^[（(〈]([^）)〉]+)[）)〉]$/u.exec(trimmed)?.[1] ?? trimmed;
   if (/摄$|摄影报道$|供图$/u.test(inner)) return null;
-  return parsePeopleList(inner);
+  const people = parsePeopleList(inner);
+  if (people || inner !== trimmed) return people;
+  const unmarked = dropUnknownMark(trimmed);
+  return unmarked === null ? null : parsePeopleList(unmarked);
 }
 
 export interface Credit {

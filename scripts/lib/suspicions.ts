@@ -61,6 +61,28 @@ const CONFUSABLE: Record<string, string[]> = {
   酒: ['洒'],
   侍: ['待'],
   待: ['侍'],
+  // a stroke more or less, as OCR reads a worn or blurred glyph; the rare one of a pair is the suspect
+  迸: ['进'],
+  巳: ['已', '己'],
+  荼: ['茶'],
+  睛: ['晴'],
+  晴: ['睛'],
+  券: ['卷'],
+  卷: ['券'],
+  诀: ['决'],
+  决: ['诀'],
+  苦: ['若'],
+  若: ['苦'],
+  免: ['兔'],
+  兔: ['免'],
+  贝: ['见'],
+  见: ['贝'],
+  官: ['宫'],
+  宫: ['官'],
+  大: ['太'],
+  太: ['大'],
+  今: ['令'],
+  令: ['今'],
 };
 
 /**

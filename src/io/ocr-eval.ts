@@ -59,10 +59,43 @@ export interface EvalOptions {
   conditions: readonly Condition[];
   /** The importers under test by name; each reads the same OCR. */
   importers: Record<string, Importer>;
-  tesseract: TesseractOptions;
+  /**
+   * Tesseract's settings, or a function of the page: an importer reads a paper printed in
+   * traditional characters with `chi_tra` (docs/0001), so the evaluation does too.
+   */
+  tesseract: TesseractOptions | ((page: EvalPage) => TesseractOptions);
   concurrency: number;
   cacheDir: string | null;
   onResult?: (result: PageResult) => void;
+  /**
+   * Called with what each importer is given on a page and condition, the truth it is scored
+   * against and Tesseract's own scores: `eval:ocr --dump` keeps them so that `--replay` can
+   * score a parser change again without Chromium or Tesseract.
+   */
+  onInput?: (input: ReplayInput) => void;
+}
+
+/** One page and condition as the importers saw it, with its truth: enough to score again. */
+export interface ReplayInput {
+  key: string;
+  condition: Condition;
+  input: ImporterInput;
+  truth: EvalItem[];
+  ocr: OcrScore | null;
+  script: 'simplified' | 'traditional';
+}
+
+/** Score the importers again on inputs kept by `onInput` (no browser, no OCR). */
+export async function replayInputs(inputs: readonly ReplayInput[], importers: Record<string, Importer>): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  const zero = { render: 0, degrade: 0, preprocess: 0, ocr: 0, import: 0 };
+  for (const replay of inputs) {
+    for (const [name, importer] of Object.entries(importers)) {
+      const run = await runImporter(importer, replay.input);
+      results.push({ key: replay.key, condition: replay.condition, importer: name, score: scorePage(replay.truth, run.items), ocr: replay.ocr, seconds: { ...zero, import: run.seconds }, ocrCached: true, text: replay.input.text });
+    }
+  }
+  return results;
 }
 
 const since = (t: number) => (performance.now() - t) / 1000;
@@ -103,8 +136,10 @@ export async function evaluatePage(browser: Browser | null, page: EvalPage, opti
   const key = page.layout.key;
   const zero = { render: 0, degrade: 0, preprocess: 0, ocr: 0, import: 0 };
   if (options.conditions.includes('clean-text')) {
+    const input: ImporterInput = { text: page.cleanText, hocr: null, tsv: null, meta: page.meta };
+    options.onInput?.({ key, condition: 'clean-text', input, truth: page.cleanItems.map(truthEvalItem), ocr: null, script: page.layout.script });
     for (const [name, importer] of Object.entries(options.importers)) {
-      const run = await runImporter(importer, { text: page.cleanText, hocr: null, tsv: null, meta: page.meta });
+      const run = await runImporter(importer, input);
       results.push({ key, condition: 'clean-text', importer: name, score: scorePage(page.cleanItems.map(truthEvalItem), run.items), ocr: null, seconds: { ...zero, import: run.seconds }, ocrCached: false, text: page.cleanText });
     }
   }
@@ -118,11 +153,14 @@ export async function evaluatePage(browser: Browser | null, page: EvalPage, opti
     t = performance.now();
     const scan = condition === 'rendered' ? { image: png, width: page.layout.width, height: page.layout.height } : await degradeImage(png, page.degrade);
     const degrade = condition === 'rendered' ? 0 : since(t);
-    const ocr = await ocrImage(scan.image, options.tesseract, options.cacheDir);
+    const tesseract = typeof options.tesseract === 'function' ? options.tesseract(page) : options.tesseract;
+    const ocr = await ocrImage(scan.image, tesseract, options.cacheDir);
     const geometry = condition === 'rendered' ? { scale: 1, skewDeg: 0 } : { scale: page.degrade.scale, skewDeg: page.degrade.skewDeg };
     const own = scoreScan(truth, ocr, geometry);
+    const input: ImporterInput = { text: ocr.text, hocr: ocr.hocr, tsv: ocr.tsv, meta: page.meta };
+    options.onInput?.({ key, condition, input, truth: truth.items.map(truthEvalItem), ocr: own, script: page.layout.script });
     for (const [name, importer] of Object.entries(options.importers)) {
-      const run = await runImporter(importer, { text: ocr.text, hocr: ocr.hocr, tsv: ocr.tsv, meta: page.meta });
+      const run = await runImporter(importer, input);
       results.push({
         key,
         condition,

@@ -43,6 +43,14 @@ describe('scorePage and summarize', () => {
     expect(s.bodyCer).toBe(0);
   });
 
+  it("compares a subtitle without its lead-in dash, and nothing else without theirs", () => {
+    const printed = article('让红色资源活起来', A.body, { subtitle: '遵义市推进红色文化传承工作综述' });
+    const withDash = scorePage([printed], [{ ...printed, subtitle: '——遵义市推进红色文化传承工作综述' }]);
+    expect(withDash.fields.subtitle).toEqual({ correct: 1, counted: 1 });
+    const titled = scorePage([printed], [{ ...printed, title: '——让红色资源活起来' }]);
+    expect(titled.fields.title).toEqual({ correct: 0, counted: 1 });
+  });
+
   it('counts a missed item against recall and its whole body as deleted', () => {
     const s = summarize([scorePage([A, B], [A])]);
     expect(s.precision).toBe(1);

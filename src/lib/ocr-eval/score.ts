@@ -156,8 +156,10 @@ function fieldCounts(a: string | string[] | null, b: string | string[] | null, f
     if (x.length === 0 && y.length === 0) return { counted: false, correct: true };
     return { counted: true, correct: x.join('\u0000') === y.join('\u0000') };
   }
-  const x = normalize(a as string | null);
-  const y = normalize(b as string | null);
+  // a subtitle's lead-in dash (——记者走访…) is typography, printed or not: compared without it
+  const lead = (text: string) => (field === 'subtitle' ? text.replace(/^—+/u, '') : text);
+  const x = lead(normalize(a as string | null));
+  const y = lead(normalize(b as string | null));
   if (x === '' && y === '') return { counted: false, correct: true };
   return { counted: true, correct: x === y };
 }

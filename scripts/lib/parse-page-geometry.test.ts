@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
+import { parsePage } from './parse-page.ts';
+
+/**
+ * What positions (ParseOptions.geometry, as toParserText writes it) tell the parser beyond the
+ * text: type size from line heights, rows, and where text starts on the page. Each page below is
+ * written line by line with boxes in page pixels (body type 28 px high); a blank line is null.
+ */
+type Row = readonly [text: string, x: number, y: number, w: number, h: number] | null;
+
+function page(rows: Row[]): { text: string; geometry: OutputLine[] } {
+  const geometry: OutputLine[] = rows.map((row, i) =>
+    row === null
+      ? null
+      : {
+          type: 'text',
+          box: { x: row[1], y: row[2], w: row[3], h: row[4] },
+          boxes: [{ x: row[1], y: row[2], w: row[3], h: row[4] }],
+          size: row[4] / 28,
+          bold: null,
+          block: `b${i}`,
+          column: row[1] < 900 ? 1 : 2,
+          band: 'body',
+          kind: 'line',
+          indent: row[0].startsWith('\u3000\u3000'),
+          sourceLines: [i + 1],
+        },
+  );
+  return { text: rows.map((row) => row?.[0] ?? '').join('\n'), geometry };
+}
+
+const META = { paper: 'zunyi-daily', date: '2023-01-17', page: 3 };
+const BODY = [
+  '\u3000\u3000本报讯（记者 张婷）2022年，新蒲新区新时代文',
+  '明实践中心以品牌为抓手，强化项目引领，不断推进',
+  '新时代文明实践工作走深走实，群众满意度持续提升。',
+];
+
+describe('parsePage with positions', () => {
+  it('joins the two halves of a headline row, and takes the largest type for the title', () => {
+    const { text, geometry } = page([
+      ['志愿服务聚合力', 100, 300, 400, 64],
+      null,
+      ['文明实践谱新篇', 560, 302, 400, 64],
+      ['新蒲新区推进新时代文明实践工作走深走实', 100, 390, 700, 34],
+      null,
+      [BODY[0]!, 150, 450, 700, 28],
+      [BODY[1]!, 100, 490, 750, 28],
+      [BODY[2]!, 100, 530, 750, 28],
+      null,
+      ['\u3000\u3000该区持续深化志愿服务，让群众的获得感、幸福', 150, 580, 700, 28],
+      ['感、安全感更加充实。', 100, 620, 300, 28],
+    ]);
+    const [article] = parsePage(text, META, { geometry }).articles;
+    expect(article).toMatchObject({ kicker: null, title: '志愿服务聚合力 文明实践谱新篇', subtitle: '新蒲新区推进新时代文明实践工作走深走实', reporters: ['张婷'] });
+  });
+
+  it('joins a headline wrapped onto a second line of the same type', () => {
+    const { text, geometry } = page([
+      ['德江县农村人居环境', 100, 300, 500, 56],
+      ['整治实现新突破', 100, 366, 390, 56],
+      null,
+      [BODY[0]!, 150, 450, 700, 28],
+      [BODY[1]!, 100, 490, 750, 28],
+      [BODY[2]!, 100, 530, 750, 28],
+    ]);
+    const [article] = parsePage(text, META, { geometry }).articles;
+    expect(article).toMatchObject({ kicker: null, title: '德江县农村人居环境整治实现新突破', subtitle: null });
+  });
+
+  it('reads a short line in body type as text, not as a headline', () => {
+    const { text, geometry } = page([
+      ['扎实抓好疫情防控工作', 100, 300, 600, 56],
+      null,
+      [BODY[0]!, 150, 400, 700, 28],
+      [BODY[1]!, 100, 440, 750, 28],
+      null,
+      ['关岭县养老服务', 100, 500, 210, 28],
+      null,
+      ['取得明显成效。', 100, 540, 210, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]!.paragraphs.join('')).toContain('关岭县养老服务');
+  });
+
+  it('does not give text a headline printed below where the text starts', () => {
+    const { text, geometry } = page([
+      ['扎实抓好疫情防控工作', 100, 300, 600, 56],
+      null,
+      [BODY[0]!, 150, 400, 700, 28],
+      [BODY[1]!, 100, 440, 750, 28],
+      [BODY[2]!, 100, 480, 750, 28],
+      null,
+      ['品质洋房火热认购中', 100, 3000, 500, 50],
+      null,
+      ['\u3000\u3000该区持续深化志愿服务，让群众的获得感更加充实。', 1000, 420, 700, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]!.paragraphs.join('')).toContain('获得感更加充实');
+    expect(parsed.unassigned.map((u) => u.text)).toEqual(['品质洋房火热认购中']);
+  });
+
+  it('reads the same text without positions by the text rules alone', () => {
+    const { text } = page([
+      ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],
+      null,
+      ['新蒲新区推进新时代文明实践工作走深走实', 100, 390, 700, 34],
+      null,
+      [BODY[0]!, 150, 450, 700, 28],
+      [BODY[1]!, 100, 490, 750, 28],
+      [BODY[2]!, 100, 530, 750, 28],
+    ]);
+    const [article] = parsePage(text, META).articles;
+    expect(article).toMatchObject({ title: '志愿服务聚合力 文明实践谱新篇', subtitle: '新蒲新区推进新时代文明实践工作走深走实' });
+  });
+});
