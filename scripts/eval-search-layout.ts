@@ -16,6 +16,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { runCommand } from '../src/io/cli.ts';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { writeBundle } from '../src/lib/search/bundle-writer.ts';
 import { BUNDLE_FILE, ENTRY_FILE, partitionOf, partitionPath, bundleInfo, type BundleDescription } from '../src/lib/search/index-format.ts';
@@ -75,78 +76,81 @@ function chunksFor(chunks: readonly Chunk[], word: string): Chunk[] {
   });
 }
 
-const require = createRequire(import.meta.url);
-const dict = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
-const lexicon = lexiconFrom(dict.split('\n').map((line) => line.split(' ')).map(([word, freq]) => [word ?? '', Number(freq)] as [string, number]));
 const gz = (bytes: Uint8Array) => gzipSync(bytes, { level: 6 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-console.log('articles  chunk bytes  chunks/partition  bundles  partitions  chunks   start KB  partition lists KB (median, max)  word chunks KB (median, max)  index total KB (median, max)  write s  peak GiB');
-for (const size of list(args.articles)) {
-  const sources = syntheticSources(size, lexicon, Number(args.seed), DEFAULT_PLANT_RATE);
-  for (const chunkBytes of list(args['chunk-bytes'])) {
-    for (const partitionChunks of list(args['partition-chunks'])) {
-      const started = performance.now();
-      const bundles: Array<Map<string, Uint8Array>> = [];
-      for (const plan of planShards(sources, Number(args['shard-size']))) {
-        const files = new Map<string, Uint8Array>();
-        await writeBundle(plan.sources, { key: plan.key, chunkBytes, partitionChunks: partitionChunks || Number.MAX_SAFE_INTEGER }, async (file) => {
-          if (!file.path.startsWith('fragment/')) files.set(file.path, file.bytes);
+async function main(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const dict = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
+  const lexicon = lexiconFrom(dict.split('\n').map((line) => line.split(' ')).map(([word, freq]) => [word ?? '', Number(freq)] as [string, number]));
+
+  console.log('articles  chunk bytes  chunks/partition  bundles  partitions  chunks   start KB  partition lists KB (median, max)  word chunks KB (median, max)  index total KB (median, max)  write s  peak GiB');
+  for (const size of list(args.articles)) {
+    const sources = syntheticSources(size, lexicon, Number(args.seed), DEFAULT_PLANT_RATE);
+    for (const chunkBytes of list(args['chunk-bytes'])) {
+      for (const partitionChunks of list(args['partition-chunks'])) {
+        const started = performance.now();
+        const bundles: Array<Map<string, Uint8Array>> = [];
+        for (const plan of planShards(sources, Number(args['shard-size']))) {
+          const files = new Map<string, Uint8Array>();
+          await writeBundle(plan.sources, { key: plan.key, chunkBytes, partitionChunks: partitionChunks || Number.MAX_SAFE_INTEGER }, async (file) => {
+            if (!file.path.startsWith('fragment/')) files.set(file.path, file.bytes);
+          });
+          bundles.push(files);
+        }
+        const seconds = (performance.now() - started) / 1000;
+        // the process so far: the articles and every index written (each held until its numbers are taken)
+        const peak = process.resourceUsage().maxRSS / 2 ** 20;
+        const metas = bundles.map((files) => {
+          const description = JSON.parse(new TextDecoder().decode(files.get(BUNDLE_FILE)!)) as BundleDescription;
+          return { files, info: bundleInfo(description), chunksOf: new Map<number, Chunk[]>() };
         });
-        bundles.push(files);
-      }
-      const seconds = (performance.now() - started) / 1000;
-      // the process so far: the articles and every index written (each held until its numbers are taken)
-      const peak = process.resourceUsage().maxRSS / 2 ** 20;
-      const metas = bundles.map((files) => {
-        const description = JSON.parse(new TextDecoder().decode(files.get(BUNDLE_FILE)!)) as BundleDescription;
-        return { files, info: bundleInfo(description), chunksOf: new Map<number, Chunk[]>() };
-      });
-      // the manifest, each bundle's file, the first bundle's empty index (entry and metadata)
-      const start =
-        60 +
-        metas.reduce((sum, { files }) => sum + gz(files.get(BUNDLE_FILE)!), 0) +
-        gz(bundles[0]!.get(ENTRY_FILE)!) +
-        [...bundles[0]!].filter(([path]) => /^pagefind\..*\.pf_meta$/u.test(path)).reduce((sum, [, bytes]) => sum + bytes.length, 0);
-      const lists: number[] = [];
-      const chunks: number[] = [];
-      for (const query of FIRST_QUERIES) {
-        const words = new Set(query.split(' ').flatMap((term) => [...new Set([term, toSimplified(term)])].flatMap((form) => termCover(form).map((part) => part.word))));
-        let listBytes = 0;
-        const chunkNames = new Set<string>();
-        let chunkBytesLoaded = 0;
-        for (const { files, info } of metas) {
-          const partitions = new Set<number>();
-          for (const word of words) {
-            const part = partitionOf(info.parts, word);
-            if (part < 0) continue;
-            const dir = partitionPath(part);
-            if (!partitions.has(part)) {
-              partitions.add(part);
-              listBytes += gz(files.get(`${dir}${ENTRY_FILE}`)!);
+        // the manifest, each bundle's file, the first bundle's empty index (entry and metadata)
+        const start =
+          60 +
+          metas.reduce((sum, { files }) => sum + gz(files.get(BUNDLE_FILE)!), 0) +
+          gz(bundles[0]!.get(ENTRY_FILE)!) +
+          [...bundles[0]!].filter(([path]) => /^pagefind\..*\.pf_meta$/u.test(path)).reduce((sum, [, bytes]) => sum + bytes.length, 0);
+        const lists: number[] = [];
+        const chunks: number[] = [];
+        for (const query of FIRST_QUERIES) {
+          const words = new Set(query.split(' ').flatMap((term) => [...new Set([term, toSimplified(term)])].flatMap((form) => termCover(form).map((part) => part.word))));
+          let listBytes = 0;
+          const chunkNames = new Set<string>();
+          let chunkBytesLoaded = 0;
+          for (const { files, info } of metas) {
+            const partitions = new Set<number>();
+            for (const word of words) {
+              const part = partitionOf(info.parts, word);
+              if (part < 0) continue;
+              const dir = partitionPath(part);
+              if (!partitions.has(part)) {
+                partitions.add(part);
+                listBytes += gz(files.get(`${dir}${ENTRY_FILE}`)!);
+                const meta = [...files].find(([path]) => path.startsWith(dir) && path.endsWith('.pf_meta'))!;
+                listBytes += meta[1].length;
+              }
               const meta = [...files].find(([path]) => path.startsWith(dir) && path.endsWith('.pf_meta'))!;
-              listBytes += meta[1].length;
-            }
-            const meta = [...files].find(([path]) => path.startsWith(dir) && path.endsWith('.pf_meta'))!;
-            for (const chunk of chunksFor(decodeMeta(gunzip(meta[1])), word)) {
-              if (chunkNames.has(`${dir}${chunk.name}`)) continue;
-              chunkNames.add(`${dir}${chunk.name}`);
-              const bytes = files.get(`${dir}index/${chunk.name}.pf_index`)!.length;
-              chunkBytesLoaded += bytes;
-              if (args.verbose) console.log(`  ${query} ${[...word.matchAll(/.{4}/gu)].map(([unit]) => String.fromCodePoint(Number.parseInt(unit, 36))).join('')} (${word}): ${dir}${chunk.name} [${chunk.from}, ${chunk.to}] ${kb(bytes)} KB`);
+              for (const chunk of chunksFor(decodeMeta(gunzip(meta[1])), word)) {
+                if (chunkNames.has(`${dir}${chunk.name}`)) continue;
+                chunkNames.add(`${dir}${chunk.name}`);
+                const bytes = files.get(`${dir}index/${chunk.name}.pf_index`)!.length;
+                chunkBytesLoaded += bytes;
+                if (args.verbose) console.log(`  ${query} ${[...word.matchAll(/.{4}/gu)].map(([unit]) => String.fromCodePoint(Number.parseInt(unit, 36))).join('')} (${word}): ${dir}${chunk.name} [${chunk.from}, ${chunk.to}] ${kb(bytes)} KB`);
+              }
             }
           }
+          lists.push(listBytes);
+          chunks.push(chunkBytesLoaded);
         }
-        lists.push(listBytes);
-        chunks.push(chunkBytesLoaded);
+        const totals = lists.map((bytes, i) => start + bytes + chunks[i]!);
+        const partitions = metas.reduce((sum, { info }) => sum + info.parts.length, 0);
+        const chunkFiles = bundles.reduce((sum, files) => sum + [...files.keys()].filter((path) => path.endsWith('.pf_index')).length, 0);
+        console.log(
+          `${String(size).padStart(8)}  ${String(chunkBytes).padStart(11)}  ${String(partitionChunks || 'all').padStart(16)}  ${String(bundles.length).padStart(7)}  ${String(partitions).padStart(10)}  ${String(chunkFiles).padStart(6)}  ${kb(start).padStart(9)}  ${`${kb(median(lists))}, ${kb(Math.max(...lists))}`.padStart(33)}  ${`${kb(median(chunks))}, ${kb(Math.max(...chunks))}`.padStart(28)}  ${`${kb(median(totals))}, ${kb(Math.max(...totals))}`.padStart(28)}  ${seconds.toFixed(0).padStart(7)}  ${peak.toFixed(2).padStart(8)}`,
+        );
       }
-      const totals = lists.map((bytes, i) => start + bytes + chunks[i]!);
-      const partitions = metas.reduce((sum, { info }) => sum + info.parts.length, 0);
-      const chunkFiles = bundles.reduce((sum, files) => sum + [...files.keys()].filter((path) => path.endsWith('.pf_index')).length, 0);
-      console.log(
-        `${String(size).padStart(8)}  ${String(chunkBytes).padStart(11)}  ${String(partitionChunks || 'all').padStart(16)}  ${String(bundles.length).padStart(7)}  ${String(partitions).padStart(10)}  ${String(chunkFiles).padStart(6)}  ${kb(start).padStart(9)}  ${`${kb(median(lists))}, ${kb(Math.max(...lists))}`.padStart(33)}  ${`${kb(median(chunks))}, ${kb(Math.max(...chunks))}`.padStart(28)}  ${`${kb(median(totals))}, ${kb(Math.max(...totals))}`.padStart(28)}  ${seconds.toFixed(0).padStart(7)}  ${peak.toFixed(2).padStart(8)}`,
-      );
     }
   }
 }
@@ -155,3 +159,5 @@ for (const size of list(args.articles)) {
 function gunzip(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(gunzipSync(bytes)).subarray(12);
 }
+
+if (import.meta.main) runCommand(main, { stack: true });

@@ -32,6 +32,8 @@ import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/io/search-bundles
 import { launchBrowser } from '../src/io/browser.ts';
 import { buildSite, ROOT } from '../src/io/astro-build.ts';
 import { serveHttp2, serveStatic, type StaticServer } from '../src/io/static-server.ts';
+import { currentCommit } from '../src/io/git.ts';
+import { runCommand } from '../src/io/cli.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -526,13 +528,15 @@ function summaryTable(reports: readonly SizeReport[]): string[] {
 
 // ---------------------------------------------------------------- main
 
-if (args.child) {
-  const report = await measure(Number(args.child));
-  printQueries(report);
-  for (const first of report.firsts) console.log(`  first ${first.query}: ${Math.round(first.ms)} ms, ${kb(first.wire)} on the wire in ${first.files} files (KB: ${parts(first.kinds)})`);
-  console.log(`  later searches, mean KB on the wire by kind: ${parts(mean(report.rows.map((r) => r.kinds)))}`);
-  await writeFile(join(work, `report-${args.child}.json`), JSON.stringify(report));
-} else {
+async function main(): Promise<number> {
+  if (args.child) {
+    const report = await measure(Number(args.child));
+    printQueries(report);
+    for (const first of report.firsts) console.log(`  first ${first.query}: ${Math.round(first.ms)} ms, ${kb(first.wire)} on the wire in ${first.files} files (KB: ${parts(first.kinds)})`);
+    console.log(`  later searches, mean KB on the wire by kind: ${parts(mean(report.rows.map((r) => r.kinds)))}`);
+    await writeFile(join(work, `report-${args.child}.json`), JSON.stringify(report));
+    return 0;
+  }
   console.log(`[eval:search] building the site of the bundled archive into ${siteTemplate}`);
   await buildSite({ outDir: siteTemplate, astroCache: join(work, 'astro'), photoCache: resolve(ROOT, '.cache/e2e/photos'), env: { ARCHIVE_SEARCH_KEEP_SOURCES: '1' } });
   const sample: SearchSource[] = [];
@@ -549,7 +553,7 @@ if (args.child) {
     reports.push(JSON.parse(await readFile(join(work, `report-${size}.json`), 'utf8')) as SizeReport);
   }
 
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const commit = currentCommit(ROOT);
   console.log(`\n[eval:search] ${QUERIES.length} queries and their variants, at ${SIZES.join(' and ')} generated articles; commit ${commit}; ${cpus().length} cores; host: ${reports[0]?.host}`);
   for (const line of summaryTable(reports)) console.log(line);
   const out = resolve(ROOT, args.out ?? `bench-results/search-${SIZES.map((size) => `${Math.round(size / 1000)}k`).join('-')}-${commit}.json`);
@@ -557,6 +561,7 @@ if (args.child) {
   await writeFile(out, JSON.stringify({ commit, date: new Date().toISOString(), node: process.version, cores: cpus().length, options: args, reports }, null, 1));
   console.log(`[eval:search] wrote ${out}`);
   const bad = reports.some((r) => r.rows.some((x) => x.tp !== x.got || x.tp !== x.expected || (x.suspected && (x.suspected.tp !== x.suspected.got || x.suspected.tp !== x.suspected.expected || x.suspected.flaggedTp !== x.suspected.flaggedGot || x.suspected.flaggedTp !== x.suspected.flaggedExpected))));
-  if (bad) process.exitCode = 1;
-  if (!existsSync(out)) process.exitCode = 1;
+  return bad || !existsSync(out) ? 1 : 0;
 }
+
+if (import.meta.main) runCommand(main, { stack: true });
