@@ -28,6 +28,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_PLANT_RATE, lexiconFrom, syntheticSources } from './lib/search-corpus.ts';
 import { sourceLines } from '../src/lib/search/index-format.ts';
 import type { SearchSource } from '../src/lib/search/records.ts';
+import type { SearchReport } from '../src/lib/search/controller.ts';
 import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/io/search-bundles.ts';
 import { launchBrowser } from '../src/io/browser.ts';
 import { buildSite, ROOT } from '../src/io/astro-build.ts';
@@ -224,16 +225,8 @@ function reset(server: StaticServer): void {
   server.wire.clear();
 }
 
-interface Last {
-  query: string;
-  ids: string[];
-  suspected: string[];
-  flagged: string[];
-  total: number;
-  ms: number;
-  /** Until the results were counted; the rest is loading and showing the first page of them. */
-  searchMs: number;
-}
+/** What the page reports of a finished search (`window.archiveSearchLast`). */
+type Last = SearchReport;
 
 async function runQuery(page: Page, query: string): Promise<Last> {
   await page.getByRole('searchbox').fill(query);

@@ -1,7 +1,7 @@
 import type { PageWords } from '../../schemas/page-words.ts';
 import type { Regions } from '../../schemas/scan.ts';
 import { FIELD_GAP_EM, lineEm } from './line-text.ts';
-import { overlap, unionBox, type Box, type Word } from './model.ts';
+import { clampTo, overlap, swallows, unionBox, type Box, type Word } from './model.ts';
 import type { OrderedPage } from './reading-order.ts';
 import type { ParserText } from './parser-text.ts';
 
@@ -243,19 +243,4 @@ function regionsOf(entries: readonly PageEntry[], owner: number[], item: number,
     else groups.push({ column, box });
   }
   return groups.map((g) => clampTo(g.box, width, height));
-}
-
-/** Whether a union box would take in the middle of another item's line. */
-function swallows(box: Box, foreign: readonly Box[]): boolean {
-  return foreign.some((f) => {
-    const cx = f.x + f.w / 2;
-    const cy = f.y + f.h / 2;
-    return cx > box.x && cx < box.x + box.w && cy > box.y && cy < box.y + box.h;
-  });
-}
-
-function clampTo(box: Box, width: number, height: number): Box {
-  const x = Math.min(Math.max(0, box.x), width - 1);
-  const y = Math.min(Math.max(0, box.y), height - 1);
-  return { x, y, w: Math.max(1, Math.min(box.w, width - x)), h: Math.max(1, Math.min(box.h, height - y)) };
 }

@@ -232,3 +232,19 @@ export function fitBox(raw: { x0: number; y0: number; x1: number; y1: number }, 
   problems.add({ code: 'box-clipped', line, message: `a box (${x0},${y0} ${box.w}x${box.h}) sticks out of the ${page.width}x${page.height} page; it is cut to the page.` });
   return clipped;
 }
+
+/** Whether a box made by a union would take in the middle (the centre) of another item's box. */
+export function swallows(box: Box, foreign: readonly Box[]): boolean {
+  return foreign.some((f) => {
+    const cx = f.x + f.w / 2;
+    const cy = f.y + f.h / 2;
+    return cx > box.x && cx < box.x + box.w && cy > box.y && cy < box.y + box.h;
+  });
+}
+
+/** The box inside a page of `width` x `height` and at least one pixel each way (as a region's boxes are). */
+export function clampTo(box: Box, width: number, height: number): Box {
+  const x = Math.min(Math.max(0, box.x), width - 1);
+  const y = Math.min(Math.max(0, box.y), height - 1);
+  return { x, y, w: Math.max(1, Math.min(box.w, width - x)), h: Math.max(1, Math.min(box.h, height - y)) };
+}

@@ -1,5 +1,5 @@
 import type { Regions } from '../../schemas/scan.ts';
-import { overlap, unionBox, type Box, type LineKind } from './model.ts';
+import { clampTo, overlap, swallows, unionBox, type Box, type LineKind } from './model.ts';
 import type { Band, OrderedPage } from './reading-order.ts';
 
 /**
@@ -159,20 +159,4 @@ export function regionsFor(input: ParserText, first: number, last: number, optio
     else groups.push({ column, box });
   }
   return groups.map((g) => clampTo(g.box, input.width, input.height));
-}
-
-/** Whether a union box would take in the middle of another item's line. */
-function swallows(box: Box, foreign: Box[]): boolean {
-  return foreign.some((f) => {
-    const cx = f.x + f.w / 2;
-    const cy = f.y + f.h / 2;
-    return cx > box.x && cx < box.x + box.w && cy > box.y && cy < box.y + box.h;
-  });
-}
-
-/** The box inside the page and at least one pixel each way (a region schema's boxes are). */
-function clampTo(box: Box, width: number, height: number): Box {
-  const x = Math.min(Math.max(0, box.x), width - 1);
-  const y = Math.min(Math.max(0, box.y), height - 1);
-  return { x, y, w: Math.max(1, Math.min(box.w, width - x)), h: Math.max(1, Math.min(box.h, height - y)) };
 }
