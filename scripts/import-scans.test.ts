@@ -23,6 +23,7 @@ import type { Box } from '../src/schemas/scan.ts';
 import { gunzipSync } from 'node:zlib';
 import { createRng } from '../src/lib/random.ts';
 import { scannedPdf } from '../tests/support/pdf.ts';
+import { contentTree } from './io/content-tree.ts';
 
 /**
  * Scans through the import CLI, as a maintainer uses it: a real process, real files, Tesseract
@@ -58,19 +59,6 @@ function freshArchive(): string {
   return join(root, 'content');
 }
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(dir)) return out;
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path).toString('base64');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function issueFolder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(scratch, 'issue-'));
@@ -293,36 +281,37 @@ describe('a page as text with its scan', () => {
     for (const article of list) expect(article.data.source?.file).toBe('03.txt');
     expect(expectRegionsCoverText(list, itemLines(truth), truth)).toBeGreaterThan(15);
     // placed again from the OCR kept in the store, without Tesseract or its cache: the very same regions
-    const before = tree(content);
+    const before = contentTree(content);
     const again = run([folder, '--find-regions'], { content, env: { TESSERACT_PATH: join(scratch, 'no-tesseract'), ARCHIVE_OCR_CACHE: mkdtempSync(join(scratch, 'ocr-cache-')) } });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/text aligned to the OCR stored with the scan: \d+ of \d+ lines matched/);
     expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
-    expect(tree(content)).toEqual(before);
+    expect(contentTree(content)).toEqual(before);
   });
 
   it('re-importing the example folder gives back the committed content unchanged, regions and scan included', () => {
     const root = mkdtempSync(join(scratch, 'example-'));
     cpSync(resolve(ROOT, 'content'), join(root, 'content'), { recursive: true });
     cpSync(resolve(ROOT, 'scans'), join(root, 'scans'), { recursive: true });
-    const before = { content: tree(join(root, 'content')), scans: tree(join(root, 'scans')) };
+    const before = { content: contentTree(join(root, 'content')), scans: contentTree(join(root, 'scans')) };
     // no Tesseract needed: the scan is stored and its items are unchanged
     const result = run([EXAMPLE], { content: join(root, 'content'), env: { TESSERACT_PATH: join(root, 'no-tesseract') } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/regions of 5 unchanged items kept; regions for 5 of 5 items/);
     // the only new file is the issue's import record (docs/0003), which protects the scan's entry too
     const record = join('zunyi-daily/2023-01-17', '.import-record.json');
-    const after = tree(join(root, 'content'));
+    const after = contentTree(join(root, 'content'));
     const { [record]: written, ...rest } = after;
+    expect(written).toBeDefined();
     expect(rest).toEqual(before.content);
-    const fields = (JSON.parse(Buffer.from(written!, 'base64').toString('utf8')) as { fields: Record<string, unknown> }).fields;
+    const fields = (JSON.parse(readFileSync(join(root, 'content', record), 'utf8')) as { fields: Record<string, unknown> }).fields;
     const issue = issueSchema.parse(parseYaml(readFileSync(join(root, 'content/zunyi-daily/2023-01-17/issue.yml'), 'utf8')));
     expect(fields['pages.3.scan']).toEqual(issue.pages[0]!.scan);
-    expect(tree(join(root, 'scans'))).toEqual(before.scans);
+    expect(contentTree(join(root, 'scans'))).toEqual(before.scans);
     // and once more: nothing at all
     const again = run([EXAMPLE], { content: join(root, 'content'), env: { TESSERACT_PATH: join(root, 'no-tesseract') } });
     expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
-    expect(tree(join(root, 'content'))).toEqual(after);
+    expect(contentTree(join(root, 'content'))).toEqual(after);
   });
 });
 
@@ -373,12 +362,12 @@ describe('hOCR and ALTO files', () => {
     const alto = join(FIXTURES, 'sample-page.alto-v4.xml');
     const args = ['--paper', 'zunyi-daily', '--date', '2023-01-17', '--page', '7'];
     expect(run([scan, '--ocr', alto, ...args], { content }).code).toBe(0);
-    const before = tree(content);
+    const before = contentTree(content);
     const again = run([alto, ...args], { content });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/page 7: OCR sample-page\.alto-v4\.xml \(.* alto\); scan blank-again\.png as recorded; regions for \d+ of \d+ items/);
     expect(again.stderr).toMatch(/: 0 files written, 0 removed, \d+ unchanged/);
-    expect(tree(content)).toEqual(before);
+    expect(contentTree(content)).toEqual(before);
   });
 
   it('imports an OCR file without a scan: articles, and no regions (they are pixels of a scan)', () => {

@@ -8,6 +8,7 @@ import { parsedPageSchema } from '../src/schemas/parsed-page.ts';
 import { articleSchema } from '../src/schemas/article.ts';
 import { mdxToParagraphs } from '../src/lib/mdx-text.ts';
 import { parse as parseYaml } from 'yaml';
+import { contentTree } from './io/content-tree.ts';
 
 /**
  * The import CLI's contract, exercised as a maintainer uses it: a real process, real files in a
@@ -25,20 +26,6 @@ function run(args: string[], content = join(scratch, 'content')) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Every file under a folder with its bytes, to prove that nothing changed. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(dir)) return out;
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path).toString('base64');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function freshArchive(): string {
   const content = join(scratch, `content-${Math.random().toString(36).slice(2, 8)}`);
@@ -58,7 +45,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('--json --dry-run', () => {
   it('prints the parsed page as JSON on stdout and nothing else, the review on stderr, and writes nothing', () => {
-    const before = tree(join(scratch, 'content'));
+    const before = contentTree(join(scratch, 'content'));
     const { code, stdout, stderr } = run([SAMPLE, ...pageArgs, '--json', '--dry-run']);
     expect(code).toBe(0);
     const page = JSON.parse(stdout);
@@ -75,7 +62,7 @@ describe('--json --dry-run', () => {
     // problems are grouped by article, with file and line, on stderr
     expect(stderr).toMatch(/03\/04 扎实抓好疫情防控工作\n(?:.*\n)*?.*zunyi-2023-01-page\.txt:45 +ocr-suspect/);
     expect(stderr).toContain('nothing was written');
-    expect(tree(join(scratch, 'content'))).toEqual(before);
+    expect(contentTree(join(scratch, 'content'))).toEqual(before);
   });
 
   it('prints { pages: [...] } for an issue folder', () => {
@@ -154,12 +141,12 @@ describe('unusable input exits non-zero with a message that names the file and t
   ];
   for (const [what, args, code, message] of cases) {
     it(`refuses ${what}`, () => {
-      const before = tree(join(scratch, 'content'));
+      const before = contentTree(join(scratch, 'content'));
       const result = run(args());
       expect(result.code).toBe(code);
       expect(result.stderr).toMatch(message);
       expect(result.stdout).toBe('');
-      expect(tree(join(scratch, 'content'))).toEqual(before);
+      expect(contentTree(join(scratch, 'content'))).toEqual(before);
     });
   }
 });
@@ -177,11 +164,11 @@ describe('writing', () => {
     expect(mdxToParagraphs(body!)).toHaveLength(6);
     expect(parseYaml(readFileSync(join(content, 'zunyi-daily/2023-01-17/issue.yml'), 'utf8'))).toMatchObject({ paper: 'zunyi-daily', pages: [{ number: 3 }] });
 
-    const before = tree(content);
+    const before = contentTree(content);
     const again = run([SAMPLE, ...pageArgs], content);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('0 files written');
-    expect(tree(content)).toEqual(before);
+    expect(contentTree(content)).toEqual(before);
   });
 
   it('refuses to overwrite an article edited by hand, names it and says how to force; --force keeps a backup', () => {
@@ -190,13 +177,13 @@ describe('writing', () => {
     const edited = join(content, 'zunyi-daily/2023-01-17/03/04.mdx');
     const corrected = readFileSync(edited, 'utf8').replace('村医人户走访', '村医入户走访');
     writeFileSync(edited, corrected);
-    const before = tree(content);
+    const before = contentTree(content);
 
     const refused = run([SAMPLE, ...pageArgs], content);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('zunyi-daily/2023-01-17/03/04.mdx');
     expect(refused.stderr).toContain('--force');
-    expect(tree(content)).toEqual(before);
+    expect(contentTree(content)).toEqual(before);
 
     const forced = run([SAMPLE, ...pageArgs, '--force'], content);
     expect(forced.code).toBe(0);
@@ -213,12 +200,12 @@ describe('writing', () => {
     cpSync(SAMPLE, join(issue, '03.txt'));
     writeFileSync(join(issue, 'issue.yml'), 'paper: zunyi-daily\ndate: 2023-01-17\npages:\n  - number: 3\n');
     writeFileSync(join(issue, 'photos/03/1.jpg'), 'this is not a JPEG');
-    const before = tree(content);
+    const before = contentTree(content);
     const result = run([issue], content);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/photos\/03\/1\.jpg: not a readable image/);
     expect(result.stderr).toContain('Nothing was written');
-    expect(tree(content)).toEqual(before);
+    expect(contentTree(content)).toEqual(before);
   });
 
   it('points at the line of a bad issue.yml', () => {

@@ -4,6 +4,7 @@ import { writeBundle, type BundleFile } from './bundle-writer.ts';
 import { createEngine, type PagefindApi } from './engine.ts';
 import { PAGEFIND_FORMAT } from './index-format.ts';
 import type { SearchSource } from './records.ts';
+import { searchSource } from '../../../tests/support/search-site.ts';
 import { CLASS_STEP, GROUP_SIZE, indexWords, lengthClass, SLOT, termWords } from './tokens.ts';
 import { EMPTY_STATE } from './url-state.ts';
 
@@ -115,23 +116,8 @@ function pagefindOver(bundle: ReturnType<typeof readBundle>, key: string): (word
   });
 }
 
-const source = (date: string, seq: number, paragraphs: string[], extra: Partial<SearchSource> = {}): SearchSource => ({
-  url: `/zunyi-daily/${date}/01/0${seq}/`,
-  date,
-  paper: '遵义日报',
-  page: 1,
-  pageName: '要闻',
-  kind: 'article',
-  title: null,
-  kicker: null,
-  subtitle: null,
-  byline: null,
-  credit: null,
-  headline: `第${seq}篇`,
-  paragraphs,
-  people: ['张婷'],
-  ...extra,
-});
+const source = (date: string, seq: number, paragraphs: string[], extra: Partial<SearchSource> = {}): SearchSource =>
+  searchSource(`/zunyi-daily/${date}/01/0${seq}/`, paragraphs, { date, headline: `第${seq}篇`, ...extra });
 
 describe('writeBundle', () => {
   const sources = [

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchSource } from './records.ts';
+import { searchSource } from '../../../tests/support/search-site.ts';
 import { facetsOf } from './index-format.ts';
 import { planShards } from './shards.ts';
 
-const source = (date: string, seq: number, people: string[] = ['张婷']): SearchSource => ({
-  url: `/p/${date}/01/0${seq}/`,
-  date,
-  paper: '遵义日报',
-  page: 1,
-  pageName: '要闻',
-  kind: 'article',
-  title: null,
-  kicker: null,
-  subtitle: null,
-  byline: null,
-  credit: null,
-  headline: 'x',
-  paragraphs: ['文'],
-  people,
-});
+const source = (date: string, seq: number, people: string[] = ['张婷']): SearchSource =>
+  searchSource(`/p/${date}/01/0${seq}/`, ['文'], { date, headline: 'x', people });
 
 describe('planShards', () => {
   it('splits by date into bundles of at most the size, the first at /pagefind/', () => {
