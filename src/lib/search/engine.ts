@@ -375,10 +375,10 @@ export function createEngine(options: EngineOptions) {
     const flagged = new Set<string>();
     let unfiltered = 0;
     let next = 0;
-    /** Read the tiers from `next` on: one by one until `want` are found, or `count` tiers in one go. */
-    async function read(want: number, count = 1): Promise<void> {
+    /** Read the tiers from `next` on, `count` at a time, until `want` are found (or one batch only). */
+    async function read(want: number, count = 1, once = false): Promise<void> {
       const shown = state.ocr ? suspected : exact;
-      while (next < tiers.length && shown.length < want) {
+      for (let batches = 0; next < tiers.length && shown.length < want && !(once && batches > 0); batches++) {
         const batch = tiers.slice(next, next + count);
         // the batch's words in one search each (their partitions merged together), then each tier on its own
         if (batch.length > 1) for (const term of forms.values()) for (const form of term) for (const word of new Set(termCover(form).map((part) => part.word))) void wordResults(word, batch).catch(() => undefined);
@@ -401,7 +401,7 @@ export function createEngine(options: EngineOptions) {
     let counted = false;
     const snapshot = (): SearchOutcome =>
       outcome(query, variants, list([...exact]), list([...suspected]), new Set(flagged), unfiltered, next >= tiers.length, async (all) => {
-        await read(Number.POSITIVE_INFINITY, all ? tiers.length : 1);
+        await read(Number.POSITIVE_INFINITY, all ? tiers.length : 1, true);
         return snapshot();
       });
     await read(wanted);
