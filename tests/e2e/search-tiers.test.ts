@@ -10,8 +10,8 @@ import { searchSite, searchSource } from '../support/search-site.ts';
  * newest (2021: 20 articles, 2022 and 2023: 40 each), each holding 春联. A first search reads
  * the newest tier's word partitions and chunks only, shows its first page and says the older
  * reports are still searched; then it searches the older tiers and completes the count. The
- * older tiers' index files are held back by the test until the first page is shown, so the page
- * cannot have used them.
+ * older tiers' index files, and the page's search of them (its `archiveSearchHold` hook), are
+ * held back by the test until the first page is shown, so the page cannot have used them.
  */
 describe('search in recency tiers', () => {
   const distDir = inject('distDir');
@@ -60,6 +60,8 @@ describe('search in recency tiers', () => {
       if (tier >= 0 && tier < folders.length - 1) await older;
       await route.continue();
     });
+    // the page's hook (as eval:search uses it): the older tiers wait until the test lets them go
+    await context.addInitScript('window.archiveSearchHold = () => new Promise((resolve) => { window.archiveSearchRelease = resolve; });');
     const tab = await context.newPage();
     tab.on('pageerror', (error) => {
       throw error;
@@ -77,6 +79,7 @@ describe('search in recency tiers', () => {
     expect(before.every((request) => request.tier === folders.length - 1)).toBe(true);
     expect(before.some((request) => request.url.endsWith('.pf_index'))).toBe(true);
     release();
+    await tab.evaluate(() => (window as unknown as { archiveSearchRelease?: () => void }).archiveSearchRelease?.());
     expect(await settled(tab)).toBe('找到 100 篇，第 1/5 页。');
     // the page shown stays as it was; the older tiers' files were read after it
     expect(await resultPaths(tab)).toEqual(paths);
