@@ -110,4 +110,33 @@ describe('search in recency tiers', () => {
     expect([...tiers]).toEqual([0]);
     await context.close();
   });
+
+  it('completes the count without moving anything on screen (no layout shift at all)', async () => {
+    // scrollbars shown, as on a desktop; the pager and the status change when the older tiers come in
+    const desktop = await launchBrowser({ scrollbars: true });
+    try {
+      for (const query of ['?q=春联', '?q=春联&page=2']) {
+        for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+          const context = await desktop.newContext({ viewport });
+          const page = await context.newPage();
+          await page.goto(`${site.server.url}/search/${query}`);
+          expect(await settled(page)).toContain('找到 100 篇');
+          const shift = await page.evaluate(
+            () =>
+              new Promise<number>((resolve) => {
+                let total = 0;
+                new PerformanceObserver((list) => {
+                  for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) total += entry.value;
+                }).observe({ type: 'layout-shift', buffered: true });
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+              }),
+          );
+          expect(shift, `${query} at ${viewport.width} px`).toBe(0);
+          await context.close();
+        }
+      }
+    } finally {
+      await desktop.close();
+    }
+  });
 });
