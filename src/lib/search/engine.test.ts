@@ -52,10 +52,10 @@ function engineOver(articles: readonly Article[], extra: Partial<Parameters<type
     pagefind: async () => fakePagefind(articles, calls),
     load: async (hit) => ({ raw_url: place(hit).url }),
     filterArticles: async (bundle, filter, value) =>
-      filter === 'paper'
+      filter === 'paper' || filter === 'year'
         ? articles
             .filter((a) => a.bundle === bundle)
-            .flatMap((a, index) => (a.paper === value ? [index] : []))
+            .flatMap((a, index) => ((filter === 'paper' ? a.paper === value : a.url.includes(`/${value}-`)) ? [index] : []))
         : [],
     dateArticles: async (bundle, from, to) =>
       articles
@@ -285,6 +285,10 @@ describe('search engine over recency tiers', () => {
     expect(found.total).toBe(0);
     expect(found.complete).toBe(true);
     expect(found.unfiltered).toBe(2);
+    // matches without the filter both in the tiers read and in those skipped: all counted
+    const both = await tieredEngine().engine.search({ ...EMPTY_STATE, q: '张婷', year: '2022', paper: '无此报' }, 20);
+    expect(both.total).toBe(0);
+    expect(both.unfiltered).toBe(18);
   });
 
   it('applies exclusions, alternatives and filters in every tier: once complete, exactly the matching articles', async () => {

@@ -392,7 +392,7 @@ export function createEngine(options: EngineOptions) {
         next += batch.length;
       }
       // nothing found under the filters: what dropping them would find, in the tiers the date range skipped too
-      if (next >= tiers.length && exact.length === 0 && skipped.length > 0 && unfiltered === 0 && !counted) {
+      if (next >= tiers.length && exact.length === 0 && skipped.length > 0 && !counted) {
         counted = true;
         const bare = { ...state, paper: '', year: '', month: '', section: '', kind: '', author: '', from: '', to: '' };
         for (const key of skipped) unfiltered += (await searchTier(bare, query, forms, [key])).unfiltered;
