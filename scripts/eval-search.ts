@@ -42,24 +42,58 @@ import { serveHttp2, serveStatic, type StaticServer } from '../src/io/static-ser
 import { currentCommit } from '../src/io/git.ts';
 import { runCommand } from '../src/io/cli.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '50000' },
-    'shard-size': { type: 'string', default: String(DEFAULT_SHARD_SIZE) },
-    'chunk-bytes': { type: 'string' },
-    'partition-chunks': { type: 'string' },
-    'plant-rate': { type: 'string', default: String(DEFAULT_PLANT_RATE) },
-    first: { type: 'string', default: '8' },
-    think: { type: 'string', default: '1500' },
-    seed: { type: 'string', default: '1' },
-    'reuse-site': { type: 'boolean', default: false },
-    /** Working folder (sites, reports), so that two runs can go side by side. */
-    work: { type: 'string', default: '.cache/eval-search' },
-    out: { type: 'string' },
-    /** Internal: measure one size and write its report here. */
-    child: { type: 'string' },
-  },
-});
+const USAGE = `npm run eval:search [-- options]
+
+Indexes the bundled archive plus N generated articles for each size, serves it over HTTPS and
+HTTP/2 with gzip, and runs the evaluation's queries through the real search page in Chromium.
+Prints precision and recall, bytes and time of a first search (to its first results and to its
+complete count) and of later searches, and the index's time and memory; writes JSON.
+
+  --articles N,M          generated articles per size (default 50000)
+  --shard-size N          articles per search tier (default ${DEFAULT_SHARD_SIZE})
+  --chunk-bytes N         word chunk size in bytes (default: the build's)
+  --partition-chunks N    word chunks per partition (default: the build's)
+  --plant-rate F          how often query strings are planted per word (default ${DEFAULT_PLANT_RATE})
+  --first N               first searches measured, each in a fresh browser (default 8)
+  --think MS              pause between later searches (default 1500)
+  --seed N                seed of the generated articles (default 1)
+  --reuse-site            keep the bundled archive's site from an earlier run
+  --work DIR              working folder, so that two runs can go side by side (default .cache/eval-search)
+  --out FILE              JSON report (default bench-results/search-<sizes>-<commit>.json)
+`;
+
+const OPTIONS = {
+  articles: { type: 'string', default: '50000' },
+  'shard-size': { type: 'string', default: String(DEFAULT_SHARD_SIZE) },
+  'chunk-bytes': { type: 'string' },
+  'partition-chunks': { type: 'string' },
+  'plant-rate': { type: 'string', default: String(DEFAULT_PLANT_RATE) },
+  first: { type: 'string', default: '8' },
+  think: { type: 'string', default: '1500' },
+  seed: { type: 'string', default: '1' },
+  'reuse-site': { type: 'boolean', default: false },
+  /** Working folder (sites, reports), so that two runs can go side by side. */
+  work: { type: 'string', default: '.cache/eval-search' },
+  out: { type: 'string' },
+  /** Internal: measure one size and write its report here. */
+  child: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+const { values: args } = parseOptions();
+if (args.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
+function parseOptions() {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
 const SIZES = args.articles.split(',').map((size) => Number(size.trim()));
 const SHARD_SIZE = Number(args['shard-size']);
 const FIRST_SAMPLES = Number(args.first);
