@@ -9,11 +9,15 @@ import { median, overlap, unionBox, type Box, type LineKind, type PositionedPage
  *
  * The method is a recursive XY cut over words and photos, tuned for newspapers:
  * 1. the page header band at the top and the footer band at the bottom are taken off first, by
- *    position (small lines above the first clear horizontal gap in the top 12 % of the page,
+ *    position (small lines, or lines holding the date, 第N版 or 编辑, above the first clear
+ *    horizontal gap in the top 12 % of the page,
  *    below the last in the bottom 10 %), or because the file says so (ALTO TopMargin);
  * 2. a region is cut first at column gutters: vertical gaps free of any word or photo from the
  *    region's top to its bottom (so a headline spanning three columns keeps them together, and
  *    the gutter under it is found one level down, after the headline is cut off);
+ *    Columns that a clear band crosses at the same height, with their text starting level above
+ *    it, are kept together and cut across at that band first (a row of articles set over
+ *    several columns under a headline one column wide is read before the row under it);
  * 3. otherwise it is cut across at its widest horizontal gaps (a headline's space below it, a
  *    rule between articles) and each part is read again from step 2;
  * 4. what cannot be cut is read row by row, left to right.
@@ -209,7 +213,7 @@ function findBands(atoms: Atom[], lines: SourceLine[], page: PositionedPage, bod
   const top = gaps.find((g) => g.at <= page.height * 0.12);
   if (top && header.length === 0) {
     const above = body.filter((a) => a.box.y + a.box.h <= top.at);
-    if (above.length > 0 && small(above) && gaps[0] === top) {
+    if (above.length > 0 && (small(above) || folio(above, lines)) && gaps[0] === top) {
       header.push(...above);
       body = body.filter((a) => a.box.y + a.box.h > top.at);
     }
@@ -224,6 +228,18 @@ function findBands(atoms: Atom[], lines: SourceLine[], page: PositionedPage, bod
     }
   }
   return { header, body, footer };
+}
+
+const FOLIO = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|编\s*辑|編\s*輯/u;
+
+/**
+ * Whether atoms above the top gap hold a page header's fields (the date, 第N版, 责任编辑):
+ * a header may set the page's name (版名) larger than body text, which alone would not pass as
+ * a header band.
+ */
+function folio(atoms: Atom[], lines: SourceLine[]): boolean {
+  const ids = new Set(atoms.filter((a) => a.line >= 0).map((a) => a.line));
+  return [...ids].some((id) => FOLIO.test(lines[id]!.words.map((w) => w.text).join('')));
 }
 
 interface Gap {
@@ -274,6 +290,9 @@ class Cutter {
     const gutters = verticalGaps(atoms).filter((g) => this.isGutter(g, atoms));
     if (gutters.length > 0) {
       const parts = splitAt(atoms, gutters, (a) => a.box.x);
+      const modules = this.modules(parts);
+      if (modules?.across) return modules.parts.flatMap((part) => this.cut(part, column, depth + 1));
+      if (modules) return modules.parts.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
       return parts.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
     }
     const soft = this.softGutters(atoms, extent);
@@ -297,6 +316,50 @@ class Cutter {
     const parts = splitAt(atoms, chosen, (a) => a.box.y);
     if (parts.length <= 1) return [{ atoms, column }];
     return parts.flatMap((part) => this.cut(part, column, depth + 1));
+  }
+
+  /**
+   * Columns that belong together: two neighbouring columns are linked when a clear band at
+   * least 1.2 body lines high crosses both at the same height (the space between two rows of
+   * articles; an article set over several columns under a headline one column wide ends at the
+   * same height in each). Linked columns are read as one region first, so that it is cut across
+   * at that band and each row of articles is read column by column before the next row; a
+   * column linked to none stays a column of its own (read whole, top to bottom). Null when no
+   * two columns are linked (plain columns), or when all are but no band crosses them all.
+   */
+  private modules(parts: Atom[][]): { across: boolean; parts: Atom[][] } | null {
+    const min = this.bodyHeight * 1.2;
+    const tolerance = this.bodyHeight * 0.6;
+    const segments = parts.map((part) => {
+      const top = Math.min(...part.map((a) => a.box.y));
+      const bands = horizontalGaps(part).filter((g) => g.size >= min);
+      return bands.map((band, i) => {
+        const from = i === 0 ? top : bands[i - 1]!.at + bands[i - 1]!.size;
+        const above = part.filter((a) => a.box.y >= from - 1 && a.box.y < band.at);
+        const last = above.reduce((low, a) => (a.box.y + a.box.h > low.box.y + low.box.h ? a : low));
+        // the space under a headline is part of its article, not a border between rows of them
+        const ends = last.line < 0 || this.lines[last.line]!.box.h <= this.bodyHeight * 1.5;
+        // rows of body text (or a photo) that start the part or follow more than the usual space
+        // between lines (the text under a headline or a byline): a column's regular rows would
+        // match any height, and a column beside a headline is not under it
+        const bounds = [from, ...gaps(above.map((a) => [a.box.y, a.box.y + a.box.h])).filter((g) => g.size > this.bodyHeight * 0.8).map((g) => g.at + g.size)];
+        const starts = bounds.filter((y) => above.some((a) => Math.abs(a.box.y - y) <= 1 && (a.line < 0 || this.lines[a.line]!.box.h <= this.bodyHeight * 1.5)));
+        return { band, ends, starts };
+      });
+    });
+    // the parts above the band start level too: a column's first text starts where its
+    // neighbour has text start (a module's columns start together, under a headline over them
+    // or beside one)
+    const level = (a: { starts: number[] }, b: { starts: number[] }) => (a.starts.length > 0 && b.starts.some((y) => Math.abs(y - a.starts[0]!) <= tolerance)) || (b.starts.length > 0 && a.starts.some((y) => Math.abs(y - b.starts[0]!) <= tolerance));
+    const linked = parts.slice(1).map((_, k) => segments[k]!.some((g) => segments[k + 1]!.some((h) => g.ends && h.ends && overlap(g.band.at, g.band.at + g.band.size, h.band.at, h.band.at + h.band.size) >= min && level(g, h))));
+    if (!linked.some(Boolean)) return null;
+    const groups: Atom[][] = [[...parts[0]!]];
+    linked.forEach((link, k) => (link ? groups[groups.length - 1]!.push(...parts[k + 1]!) : groups.push([...parts[k + 1]!])));
+    if (groups.length > 1) return { across: false, parts: groups };
+    const atoms = groups[0]!;
+    const across = horizontalGaps(atoms).filter((g) => g.size >= min);
+    if (across.length === 0) return null;
+    return { across: true, parts: splitAt(atoms, across, (a) => a.box.y) };
   }
 
   /**
