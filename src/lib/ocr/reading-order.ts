@@ -134,7 +134,7 @@ export function orderPage(page: PositionedPage): OrderedPage {
   photos.forEach((photo, index) => atoms.push({ box: photo.box, line: -1, word: null, order: 0, photo: index }));
 
   const band = findBands(atoms, lines, page, bodyMeasure, bodyHeight);
-  const cutter = new Cutter(bodyHeight, rules, lines);
+  const cutter = new Cutter(bodyHeight, bodyMeasure, rules, lines);
   const headerLeaves = band.header.length > 0 ? [{ atoms: band.header, column: cutter.newColumn() }] : [];
   const bodyLeaves = cutter.cut(band.body, cutter.newColumn(), 0);
   const footerLeaves = band.footer.length > 0 ? [{ atoms: band.footer, column: cutter.newColumn() }] : [];
@@ -271,11 +271,13 @@ function gaps(intervals: [number, number][]): Gap[] {
 /** Recursive XY cut (see the module comment). Column ids are handed out in reading order. */
 class Cutter {
   private readonly bodyHeight: number;
+  private readonly bodyMeasure: number;
   private readonly rules: Box[];
   private readonly lines: SourceLine[];
   private columns = 0;
-  constructor(bodyHeight: number, rules: Box[], lines: SourceLine[]) {
+  constructor(bodyHeight: number, bodyMeasure: number, rules: Box[], lines: SourceLine[]) {
     this.bodyHeight = bodyHeight;
+    this.bodyMeasure = bodyMeasure;
     this.rules = rules;
     this.lines = lines;
   }
@@ -319,6 +321,16 @@ class Cutter {
   }
 
   /**
+   * A line of body type, by its box's height or by its measure (Tesseract's x-size, which specks
+   * read into the line do not stretch as they do its box; a column set in larger type has a
+   * larger x-size but a body line's height).
+   */
+  private bodySize(line: number): boolean {
+    const source = this.lines[line]!;
+    return source.box.h <= this.bodyHeight * 1.5 || source.measure <= this.bodyMeasure * 1.3;
+  }
+
+  /**
    * Columns that belong together: two neighbouring columns are linked when a clear band at
    * least 1.2 body lines high crosses both at the same height (the space between two rows of
    * articles; an article set over several columns under a headline one column wide ends at the
@@ -338,12 +350,12 @@ class Cutter {
         const above = part.filter((a) => a.box.y >= from - 1 && a.box.y < band.at);
         const last = above.reduce((low, a) => (a.box.y + a.box.h > low.box.y + low.box.h ? a : low));
         // the space under a headline is part of its article, not a border between rows of them
-        const ends = last.line < 0 || this.lines[last.line]!.box.h <= this.bodyHeight * 1.5;
+        const ends = last.line < 0 || this.bodySize(last.line);
         // rows of body text (or a photo) that start the part or follow more than the usual space
         // between lines (the text under a headline or a byline): a column's regular rows would
         // match any height, and a column beside a headline is not under it
         const bounds = [from, ...gaps(above.map((a) => [a.box.y, a.box.y + a.box.h])).filter((g) => g.size > this.bodyHeight * 0.8).map((g) => g.at + g.size)];
-        const starts = bounds.filter((y) => above.some((a) => Math.abs(a.box.y - y) <= 1 && (a.line < 0 || this.lines[a.line]!.box.h <= this.bodyHeight * 1.5)));
+        const starts = bounds.filter((y) => above.some((a) => Math.abs(a.box.y - y) <= 1 && (a.line < 0 || this.bodySize(a.line))));
         return { band, ends, starts };
       });
     });
