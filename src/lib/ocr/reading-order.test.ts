@@ -248,6 +248,22 @@ describe('orderPage on constructed layouts', () => {
     expect(firsts).toBe('标甲甲甲甲甲乙乙乙乙乙第丙丙丙丙丁丁丁丁' + '戊'.repeat(8) + '己'.repeat(6));
   });
 
+  it('reads the columns beside a headline narrower than its article under that headline', () => {
+    // a headline centred over the second and third columns; the text starts level in all three
+    // and the first column holds nothing above it; a fourth column runs from the top
+    const page = syntheticPage(1100, 800, [
+      { id: 'head', lines: [[300, 70, 440, 45, '标题居中于两栏']] },
+      { id: 'a1', lines: column(40, 140, 6, '甲') },
+      { id: 'a2', lines: column(290, 140, 6, '乙') },
+      { id: 'a3', lines: column(540, 140, 6, '丙') },
+      { id: 'b1', lines: [[40, 400, 200, 40, '第二篇标题']] },
+      { id: 'b2', lines: column(40, 470, 5, '丁') },
+      { id: 'right', lines: column(800, 60, 20, '戊') },
+    ]);
+    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
+    expect(firsts).toBe('标甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
+  });
+
   it('takes off a page header whose page name is set large when it holds the date', () => {
     const page = syntheticPage(800, 600, [
       { id: 'name', lines: [[40, 20, 120, 50, '要闻']] },

@@ -18,6 +18,9 @@ import { median, overlap, unionBox, type Box, type LineKind, type PositionedPage
  *    Columns that a clear band crosses at the same height, with their text starting level above
  *    it, are kept together and cut across at that band first (a row of articles set over
  *    several columns under a headline one column wide is read before the row under it);
+ *    A headline narrower than its article (centred over it, or over its first column) is
+ *    first given the reach of the columns beside it whose text starts level with the text
+ *    under it, so that they are read under it;
  * 3. otherwise it is cut across at its widest horizontal gaps (a headline's space below it, a
  *    rule between articles) and each part is read again from step 2;
  * 4. what cannot be cut is read row by row, left to right.
@@ -136,7 +139,7 @@ export function orderPage(page: PositionedPage): OrderedPage {
   const band = findBands(atoms, lines, page, bodyMeasure, bodyHeight);
   const cutter = new Cutter(bodyHeight, bodyMeasure, rules, lines);
   const headerLeaves = band.header.length > 0 ? [{ atoms: band.header, column: cutter.newColumn() }] : [];
-  const bodyLeaves = cutter.cut(band.body, cutter.newColumn(), 0);
+  const bodyLeaves = cutter.cut([...band.body, ...headlineReach(band.body, lines, bodyHeight, bodyMeasure)], cutter.newColumn(), 0);
   const footerLeaves = band.footer.length > 0 ? [{ atoms: band.footer, column: cutter.newColumn() }] : [];
 
   const items: OrderedItem[] = [];
@@ -180,6 +183,70 @@ export function orderPage(page: PositionedPage): OrderedPage {
   markBlocks(items, bodyHeight);
   markIndents(items, bodyHeight);
   return { width: page.width, height: page.height, bodyLineHeight: bodyHeight, items, problems };
+}
+
+/**
+ * A headline narrower than its article: the text under it starts at one height in the columns
+ * below it and in the columns beside it that hold nothing higher up (a headline centred over
+ * five columns, or set over the first of two). Each such headline gets an atom without a word
+ * that spans those columns at the headline's height, so that no gutter is found through it and
+ * the columns are read under it; the atom is dropped when the leaf is read.
+ */
+function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, bodyMeasure: number): Atom[] {
+  const big = (line: SourceLine) => line.box.h > bodyHeight * 1.5 && line.measure > bodyMeasure * 1.3;
+  const tolerance = bodyHeight * 0.6;
+  const textLines = new Map<number, Box>();
+  for (const atom of atoms) {
+    if (atom.line < 0) continue;
+    const known = textLines.get(atom.line);
+    textLines.set(atom.line, known ? unionBox([known, atom.box])! : atom.box);
+  }
+  const boxes = [...textLines].map(([line, box]) => ({ line, box }));
+  const photos = atoms.filter((a) => a.line < 0).map((a) => ({ line: -1, box: a.box }));
+  const everything = [...boxes, ...photos];
+  const out: Atom[] = [];
+  for (const head of boxes) {
+    if (!big(lines[head.line]!)) continue;
+    const h = head.box;
+    // the first text under the headline's span: a body line (a subtitle or a byline may come between)
+    const under = everything.filter((b) => b.box.y >= h.y + h.h - 1 && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > 0).sort((a, b) => a.box.y - b.box.y);
+    const first = under[0];
+    if (!first || first.line < 0 || first.box.y - (h.y + h.h) > bodyHeight * 1.5) continue;
+    let bodyTop = -1;
+    for (const b of under) {
+      if (b.box.y - (h.y + h.h) > bodyHeight * 4) break;
+      if (b.line >= 0 && !big(lines[b.line]!) && b.box.h <= bodyHeight * 1.5 && lines[b.line]!.measure <= bodyMeasure * 1.3) {
+        bodyTop = b.box.y;
+        break;
+      }
+    }
+    if (bodyTop < 0) continue;
+    let left = h.x;
+    let right = h.x + h.w;
+    // a column beside: its first line starts level with the body under the headline, and
+    // nothing of it stands higher (from the headline's top down)
+    const reach = (side: 1 | -1): void => {
+      for (;;) {
+        const next = boxes
+          .filter((b) => Math.abs(b.box.y - bodyTop) <= tolerance && (side > 0 ? b.box.x >= right : b.box.x + b.box.w <= left))
+          .sort((a, b) => (side > 0 ? a.box.x - b.box.x : b.box.x + b.box.w - (a.box.x + a.box.w)))[0];
+        if (!next || !(lines[next.line]!.box.h <= bodyHeight * 1.5)) return;
+        const x0 = side > 0 ? right : next.box.x;
+        const x1 = side > 0 ? next.box.x + next.box.w : left;
+        if (x1 - x0 > (right - left) * 1.5 + bodyHeight * 2) return;
+        const blocked = everything.some((b) => b !== next && b.box.y + b.box.h > h.y - bodyHeight && b.box.y < bodyTop - tolerance && overlap(b.box.x, b.box.x + b.box.w, x0, x1) > 0);
+        // nor a headline soon under it (the line was a kicker over another article)
+        const headed = boxes.some((b) => b.line >= 0 && big(lines[b.line]!) && b.box.y >= bodyTop && b.box.y < bodyTop + bodyHeight * 4 && overlap(b.box.x, b.box.x + b.box.w, x0, x1) > 0);
+        if (blocked || headed) return;
+        if (side > 0) right = x1;
+        else left = x0;
+      }
+    };
+    reach(1);
+    reach(-1);
+    if (left < h.x || right > h.x + h.w) out.push({ box: { x: left, w: right - left, y: h.y, h: h.h }, line: head.line, word: null, order: -1, photo: -1 });
+  }
+  return out;
 }
 
 /** The share of a box covered by text line boxes. */
@@ -313,6 +380,9 @@ class Cutter {
       // else cut at the single widest gap (the one under a headline) and look again: cutting
       // at every row gap would read columns under a headline row by row
       const widest = across.reduce((best, g) => (g.size > best.size ? g : best));
+      // no more than the space between two rows of text: a headline's reach (headlineReach)
+      // hid the gutters this region needs, so read it without
+      if (widest.size < this.bodyHeight * 0.8 && atoms.some((a) => a.line >= 0 && a.word === null)) return this.cut(atoms.filter((a) => !(a.line >= 0 && a.word === null)), column, depth + 1);
       chosen = [widest];
     }
     const parts = splitAt(atoms, chosen, (a) => a.box.y);
@@ -539,6 +609,7 @@ function readLeaf(atoms: Atom[]): Fragment[] {
   const byLine = new Map<number, Fragment>();
   const fragments: Fragment[] = [];
   for (const atom of atoms) {
+    if (atom.line >= 0 && atom.word === null) continue; // a headline's reach (headlineReach)
     if (atom.photo >= 0) {
       fragments.push({ line: -1, words: [], orders: [], photo: atom.photo, box: atom.box });
       continue;
