@@ -113,7 +113,7 @@ function failureLines(results: PageResult[], limit: number): string[] {
     const m = r.score.misses;
     for (const t of m.unmatchedTruth) lines.push(`  ${r.key} missed   ${t}`);
     for (const p of m.unmatchedParsed) lines.push(`  ${r.key} invented ${p}`);
-    for (const f of m.fields) lines.push(`  ${r.key} ${f.field.padEnd(14)} printed ${JSON.stringify(f.truth)} read ${JSON.stringify(f.parsed)}`);
+    for (const f of m.fields) lines.push(`  ${r.key} ${f.placed ? '≈' : ' '} ${f.field.padEnd(14)} printed ${JSON.stringify(f.truth)} read ${JSON.stringify(f.parsed)}`);
   }
   return lines.slice(0, limit);
 }

@@ -59,7 +59,7 @@ const SHORT: Record<Field, string> = { kind: 'kind', kicker: 'kick', title: 'tit
 
 /** One plain-text table, a row per condition. */
 export function formatTable(rows: ConditionRow[]): string {
-  const head = ['condition', 'pages', 'items', 'F1', 'P', 'R', 'fields', ...FIELDS.map((f) => SHORT[f]), 'bodyCER', 'tessCER', 'lineCER', 'pageCER', 'order', 'runs/item', 'ocr s/p', 'import s/p'];
+  const head = ['condition', 'pages', 'items', 'F1', 'P', 'R', 'fields', 'placed', ...FIELDS.map((f) => SHORT[f]), 'bodyCER', 'tessCER', 'lineCER', 'pageCER', 'order', 'runs/item', 'ocr s/p', 'import s/p'];
   const body = rows.map((r) => [
     r.condition,
     String(r.summary.pages),
@@ -68,6 +68,7 @@ export function formatTable(rows: ConditionRow[]): string {
     num(r.summary.precision),
     num(r.summary.recall),
     num(r.summary.fieldAccuracy),
+    num(r.summary.placedAccuracy),
     ...FIELDS.map((f) => num(r.summary.perField[f], 2)),
     pct(r.summary.bodyCer),
     pct(r.tesseractCer),

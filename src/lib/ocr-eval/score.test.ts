@@ -83,9 +83,33 @@ describe('scorePage and summarize', () => {
     expect(score.fields.correspondents).toEqual({ correct: 0, counted: 0 });
     // 4 counted, 3 right
     expect(summarize([score]).fieldAccuracy).toBe(0.75);
-    expect(score.misses.fields).toEqual([{ field: 'kicker', truth: '花山苗族乡', parsed: '∅' }]);
+    expect(score.misses.fields).toEqual([{ field: 'kicker', truth: '花山苗族乡', parsed: '∅', placed: false }]);
     const two = article('标题', '正文内容正文内容', { reporters: ['李强', '王芳'] });
     expect(scorePage([two], [{ ...two, reporters: ['王芳', '李强'] }]).fields.reporters).toEqual({ correct: 1, counted: 1 });
+  });
+
+  it('counts a field placed right when only misreads make it wrong, and not when a line is lost or moved', () => {
+    const printed = article('冬春农业生产抓落实 工作惠民生', A.body, { kicker: '水城区', reporters: ['邓斌建', '胡飞'] });
+    // one misread in a 14-character title, one in each name: wrong, but placed right
+    const misread = scorePage([printed], [{ ...printed, title: '冬春农业生产抓落实 工作串民生', reporters: ['胡飞', '邓断建'] }]);
+    expect(misread.fields.title).toEqual({ correct: 0, counted: 1 });
+    expect(misread.placed.title).toEqual({ correct: 1, counted: 1 });
+    expect(misread.placed.reporters).toEqual({ correct: 1, counted: 1 });
+    expect(misread.misses.fields.every((miss) => miss.placed)).toBe(true);
+    // four of fourteen wrong is more than a misread's allowance (two)
+    expect(scorePage([printed], [{ ...printed, title: '冬春农业生产抓落实 工口口口口' }]).placed.title.correct).toBe(0);
+    // half the title read as a kicker, a reporter lost, the kicker missing
+    const moved = scorePage([printed], [{ ...printed, kicker: '冬春农业生产抓落实', title: '工作惠民生', reporters: ['邓斌建'] }]);
+    expect(moved.placed.kicker.correct).toBe(0);
+    expect(moved.placed.title.correct).toBe(0);
+    expect(moved.placed.reporters.correct).toBe(0);
+    expect(scorePage([printed], [{ ...printed, kicker: null }]).placed.kicker).toEqual({ correct: 0, counted: 1 });
+    // a two-character name may have one misread; two names may not pair with one
+    expect(scorePage([printed], [{ ...printed, reporters: ['邓斌建', '胡匡'] }]).placed.reporters.correct).toBe(1);
+    expect(scorePage([printed], [{ ...printed, reporters: ['邓斌建胡飞'] }]).placed.reporters.correct).toBe(0);
+    const s = summarize([misread]);
+    expect(s.fieldAccuracy).toBeLessThan(s.placedAccuracy);
+    expect(s.placedAccuracy).toBe(1);
   });
 
   it('sees a photo read as an article in the kind field', () => {

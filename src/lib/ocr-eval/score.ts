@@ -14,6 +14,12 @@ import type { TruthItem } from './truth.ts';
  *   title, subtitle) or a people list (reporters, correspondents, photographers) counts when the
  *   truth or the parse has a value, so two empty fields earn nothing. Text compares after
  *   `normalize`; people compare as sets.
+ * - Fields placed right (`placed`): the same fields, but a value counts when it is within what
+ *   a misread costs: at most one character in five wrong (at least one), people paired one to
+ *   one under the same allowance. A field that is missing, cut in half or holds another line
+ *   (a kicker read as the title, a name lost from the byline) stays wrong; 新清新区 for 新蒲新区
+ *   counts. Set beside the exact score, it tells the parser's share of the field errors from
+ *   the OCR engine's.
  * - Body CER: edit distance between the normalised body (article paragraphs, or a photo's
  *   caption) of each matched pair, plus the whole body of each truth item nobody matched,
  *   divided by the characters of all truth bodies. Items the parse invented are not counted
@@ -130,6 +136,8 @@ export interface FieldMiss {
   field: Field;
   truth: string;
   parsed: string;
+  /** Wrong only by what a misread costs (placed right). */
+  placed: boolean;
 }
 
 export interface PageScore {
@@ -137,6 +145,8 @@ export interface PageScore {
   parsedItems: number;
   matched: number;
   fields: Record<Field, FieldCount>;
+  /** The same fields, right within a misread's allowance (see above). */
+  placed: Record<Field, FieldCount>;
   body: { edits: number; chars: number };
   /** What went wrong, for reading failure classes: unmatched items and wrong fields. */
   misses: { unmatchedTruth: string[]; unmatchedParsed: string[]; fields: FieldMiss[] };
@@ -148,20 +158,35 @@ function fieldValue(item: EvalItem, field: Field): string | string[] | null {
   return item[field];
 }
 
-function fieldCounts(a: string | string[] | null, b: string | string[] | null, field: Field): { counted: boolean; correct: boolean } {
-  if (field === 'kind') return { counted: true, correct: a === b };
+/** Edits a value of this many characters may have and still count as placed right: one in five, at least one. */
+export const misreadAllowance = (length: number) => Math.max(1, Math.floor(length / 5));
+
+function fieldCounts(a: string | string[] | null, b: string | string[] | null, field: Field): { counted: boolean; correct: boolean; placed: boolean } {
+  if (field === 'kind') return { counted: true, correct: a === b, placed: a === b };
   if (Array.isArray(a) || Array.isArray(b)) {
     const x = [...new Set((a as string[] | null ?? []).map(normalize))].sort();
     const y = [...new Set((b as string[] | null ?? []).map(normalize))].sort();
-    if (x.length === 0 && y.length === 0) return { counted: false, correct: true };
-    return { counted: true, correct: x.join('\u0000') === y.join('\u0000') };
+    if (x.length === 0 && y.length === 0) return { counted: false, correct: true, placed: true };
+    return { counted: true, correct: x.join('\u0000') === y.join('\u0000'), placed: peoplePlaced(x, y) };
   }
   // a subtitle's lead-in dash (——记者走访…) is typography, printed or not: compared without it
   const lead = (text: string) => (field === 'subtitle' ? text.replace(/^—+/u, '') : text);
   const x = lead(normalize(a as string | null));
   const y = lead(normalize(b as string | null));
-  if (x === '' && y === '') return { counted: false, correct: true };
-  return { counted: true, correct: x === y };
+  if (x === '' && y === '') return { counted: false, correct: true, placed: true };
+  return { counted: true, correct: x === y, placed: x !== '' && y !== '' && levenshtein(x, y) <= misreadAllowance([...x].length) };
+}
+
+/** Every printed name paired with its own read name within a misread's allowance, nothing left over. */
+function peoplePlaced(printed: string[], read: string[]): boolean {
+  if (printed.length !== read.length) return false;
+  const left = [...read];
+  for (const name of printed) {
+    const at = left.findIndex((other) => levenshtein(name, other) <= misreadAllowance([...name].length));
+    if (at < 0) return false;
+    left.splice(at, 1);
+  }
+  return true;
 }
 
 export function emptyFields(): Record<Field, FieldCount> {
@@ -171,6 +196,7 @@ export function emptyFields(): Record<Field, FieldCount> {
 export function scorePage(truth: EvalItem[], parsed: EvalItem[]): PageScore {
   const pairs = matchItems(truth, parsed);
   const fields = emptyFields();
+  const placed = emptyFields();
   const misses: PageScore['misses'] = { unmatchedTruth: [], unmatchedParsed: [], fields: [] };
   let edits = 0;
   let chars = 0;
@@ -183,8 +209,10 @@ export function scorePage(truth: EvalItem[], parsed: EvalItem[]): PageScore {
       const c = fieldCounts(fieldValue(t, field), fieldValue(p, field), field);
       if (!c.counted) continue;
       fields[field].counted++;
+      placed[field].counted++;
       if (c.correct) fields[field].correct++;
-      else misses.fields.push({ field, truth: show(fieldValue(t, field)), parsed: show(fieldValue(p, field)) });
+      if (c.placed) placed[field].correct++;
+      else misses.fields.push({ field, truth: show(fieldValue(t, field)), parsed: show(fieldValue(p, field)), placed: c.placed });
     }
     const tb = normalize(t.body);
     edits += levenshtein(tb, normalize(p.body));
@@ -200,7 +228,7 @@ export function scorePage(truth: EvalItem[], parsed: EvalItem[]): PageScore {
   parsed.forEach((p, j) => {
     if (!matchedP.has(j)) misses.unmatchedParsed.push(`${p.kind}: ${[p.kicker, p.title, p.subtitle].filter(Boolean).join(' / ').slice(0, 40)} | ${p.body.slice(0, 30)}`);
   });
-  return { truthItems: truth.length, parsedItems: parsed.length, matched: pairs.length, fields, body: { edits, chars }, misses };
+  return { truthItems: truth.length, parsedItems: parsed.length, matched: pairs.length, fields, placed, body: { edits, chars }, misses };
 }
 
 export interface Summary {
@@ -213,6 +241,8 @@ export interface Summary {
   f1: number;
   /** All counted fields together. */
   fieldAccuracy: number;
+  /** All counted fields together, right within a misread's allowance. */
+  placedAccuracy: number;
   perField: Record<Field, number | null>;
   bodyCer: number;
 }
@@ -230,6 +260,7 @@ export function summarize(scores: PageScore[]): Summary {
   }
   const correct = FIELDS.reduce((n, f) => n + fields[f].correct, 0);
   const counted = FIELDS.reduce((n, f) => n + fields[f].counted, 0);
+  const placed = scores.reduce((n, s) => n + FIELDS.reduce((m, f) => m + s.placed[f].correct, 0), 0);
   const edits = scores.reduce((n, s) => n + s.body.edits, 0);
   const chars = scores.reduce((n, s) => n + s.body.chars, 0);
   return {
@@ -241,6 +272,7 @@ export function summarize(scores: PageScore[]): Summary {
     recall,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
     fieldAccuracy: counted === 0 ? 1 : correct / counted,
+    placedAccuracy: counted === 0 ? 1 : placed / counted,
     perField: Object.fromEntries(FIELDS.map((f) => [f, fields[f].counted === 0 ? null : fields[f].correct / fields[f].counted])) as Record<Field, number | null>,
     bodyCer: chars === 0 ? 0 : edits / chars,
   };
