@@ -1,5 +1,5 @@
 /**
- * `npm run eval:search [-- --articles 50000,200000 --shard-size 250000 --chunk-bytes 24000 --partition-chunks 32 --plant-rate 0.0006 --first 8 --think 1500 --seed 1 --out bench-results/…json]`
+ * `npm run eval:search [-- --articles 50000,200000 --shard-size 50000 --chunk-bytes 24000 --partition-chunks 32 --plant-rate 0.0006 --first 8 --think 1500 --seed 1 --reuse-site --out bench-results/…json]`
  *
  * Measures the search as a reader gets it, at each archive size given. Builds the site of the
  * bundled archive once; then for each size, in a process of its own (so that its memory is its
@@ -14,6 +14,12 @@
  * how loaded the machine was. Then one table with a column per size. Writes the JSON to `--out`
  * (default `bench-results/search-<sizes>-<commit>.json`). Exits non-zero when precision or
  * recall is below 1.
+ *
+ * A first search is measured twice (docs/0015): until its first results are shown (the newest
+ * tiers; the page's older-tier search is held meanwhile through `window.archiveSearchHold`), and
+ * until the count is complete. Precision and recall are always of the complete results.
+ * `--reuse-site` keeps the bundled archive's site from an earlier run (.cache/eval-search/site)
+ * instead of building it again (the index is always written anew: it is what is measured).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -36,26 +42,63 @@ import { serveHttp2, serveStatic, type StaticServer } from '../src/io/static-ser
 import { currentCommit } from '../src/io/git.ts';
 import { runCommand } from '../src/io/cli.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '50000' },
-    'shard-size': { type: 'string', default: String(DEFAULT_SHARD_SIZE) },
-    'chunk-bytes': { type: 'string' },
-    'partition-chunks': { type: 'string' },
-    'plant-rate': { type: 'string', default: String(DEFAULT_PLANT_RATE) },
-    first: { type: 'string', default: '8' },
-    think: { type: 'string', default: '1500' },
-    seed: { type: 'string', default: '1' },
-    out: { type: 'string' },
-    /** Internal: measure one size and write its report here. */
-    child: { type: 'string' },
-  },
-});
+const USAGE = `npm run eval:search [-- options]
+
+Indexes the bundled archive plus N generated articles for each size, serves it over HTTPS and
+HTTP/2 with gzip, and runs the evaluation's queries through the real search page in Chromium.
+Prints precision and recall, bytes and time of a first search (to its first results and to its
+complete count) and of later searches, and the index's time and memory; writes JSON.
+
+  --articles N,M          generated articles per size (default 50000)
+  --shard-size N          articles per search tier (default ${DEFAULT_SHARD_SIZE})
+  --chunk-bytes N         word chunk size in bytes (default: the build's)
+  --partition-chunks N    word chunks per partition (default: the build's)
+  --plant-rate F          how often query strings are planted per word (default ${DEFAULT_PLANT_RATE})
+  --first N               first searches measured, each in a fresh browser (default 8)
+  --think MS              pause between later searches (default 1500)
+  --seed N                seed of the generated articles (default 1)
+  --reuse-site            keep the bundled archive's site from an earlier run
+  --work DIR              working folder, so that two runs can go side by side (default .cache/eval-search)
+  --out FILE              JSON report (default bench-results/search-<sizes>-<commit>.json)
+`;
+
+const OPTIONS = {
+  articles: { type: 'string', default: '50000' },
+  'shard-size': { type: 'string', default: String(DEFAULT_SHARD_SIZE) },
+  'chunk-bytes': { type: 'string' },
+  'partition-chunks': { type: 'string' },
+  'plant-rate': { type: 'string', default: String(DEFAULT_PLANT_RATE) },
+  first: { type: 'string', default: '8' },
+  think: { type: 'string', default: '1500' },
+  seed: { type: 'string', default: '1' },
+  'reuse-site': { type: 'boolean', default: false },
+  /** Working folder (sites, reports), so that two runs can go side by side. */
+  work: { type: 'string', default: '.cache/eval-search' },
+  out: { type: 'string' },
+  /** Internal: measure one size and write its report here. */
+  child: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+const { values: args } = parseOptions();
+if (args.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
+function parseOptions() {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
 const SIZES = args.articles.split(',').map((size) => Number(size.trim()));
 const SHARD_SIZE = Number(args['shard-size']);
 const FIRST_SAMPLES = Number(args.first);
 const THINK = Number(args.think);
-const work = resolve(ROOT, '.cache/eval-search');
+const work = resolve(ROOT, args.work);
 const siteTemplate = join(work, 'site');
 
 // ---------------------------------------------------------------- queries
@@ -228,12 +271,27 @@ function reset(server: StaticServer): void {
 /** What the page reports of a finished search (`window.archiveSearchLast`). */
 type Last = SearchReport;
 
-async function runQuery(page: Page, query: string): Promise<Last> {
+/** Type a query and wait for its report: the complete one, or (`shown`) the first, when its first page is shown. */
+async function runQuery(page: Page, query: string, shown = false): Promise<Last> {
   await page.getByRole('searchbox').fill(query);
   await page.getByRole('searchbox').press('Enter');
-  await page.waitForFunction((text) => (window as unknown as { archiveSearchLast?: Last }).archiveSearchLast?.query === text, query, { timeout: 300_000 });
+  return waitReport(page, query, shown);
+}
+
+async function waitReport(page: Page, query: string, shown = false): Promise<Last> {
+  await page.waitForFunction(
+    ([text, any]) => {
+      const last = (window as unknown as { archiveSearchLast?: Last }).archiveSearchLast;
+      return last?.query === text && (any || last.complete);
+    },
+    [query, shown] as const,
+    { timeout: 300_000 },
+  );
   return page.evaluate(() => (window as unknown as { archiveSearchLast: Last }).archiveSearchLast);
 }
+
+/** In a page: hold the search of older tiers until the evaluation has counted the first page's bytes. */
+const HOLD_OLDER_TIERS = `window.archiveSearchHold = () => new Promise((resolve) => { window.archiveSearchRelease = resolve; });`;
 
 function fragmentUrls(site: string, bundles: string[]): Map<string, string> {
   const urls = new Map<string, string>();
@@ -290,6 +348,7 @@ const mean = (values: Array<Record<string, number>>) => {
 
 interface First {
   query: string;
+  /** Until the count was complete (every tier searched). */
   ms: number;
   searchMs: number;
   raw: number;
@@ -297,6 +356,12 @@ interface First {
   page: number;
   kinds: Record<Kind, number>;
   files: number;
+  /** Until the first results were shown: time, bytes on the wire, by kind (the same as the above when one tier sufficed). */
+  shownMs: number;
+  shownWire: number;
+  shownKinds: Record<Kind, number>;
+  /** Was the first page shown before the older tiers were searched? */
+  tiered: boolean;
 }
 interface Row {
   query: string;
@@ -408,6 +473,7 @@ async function measure(generated: number): Promise<SizeReport> {
       [thoughtFirsts, THINK],
     ] as const) {
       const context = await browser.newContext({ ignoreHTTPSErrors: true });
+      await context.addInitScript(HOLD_OLDER_TIERS);
       const page = await context.newPage();
       reset(server);
       await page.goto(`${server.url}/search/`);
@@ -418,10 +484,28 @@ async function measure(generated: number): Promise<SizeReport> {
         await page.getByRole('searchbox').focus();
         await page.waitForTimeout(think);
       }
-      const last = await runQuery(page, query.q);
+      // the first results shown (older tiers held meanwhile), then the complete count
+      const first = await runQuery(page, query.q, true);
+      const shownWire = transfer(server).wire;
+      const shownKinds = breakdown(server);
+      await page.evaluate(() => (window as unknown as { archiveSearchRelease?: () => void }).archiveSearchRelease?.());
+      const last = first.complete ? first : await waitReport(page, query.q);
       // everything fetched since the page loaded: manifest, Pagefind runtime and index, converter, fragments
       const bytes = transfer(server);
-      list.push({ query: query.q, ms: last.ms, searchMs: last.searchMs, raw: bytes.raw, wire: bytes.wire, page: pageBytes, kinds: breakdown(server), files: bytes.files });
+      list.push({
+        query: query.q,
+        ms: last.ms,
+        searchMs: last.searchMs,
+        raw: bytes.raw,
+        wire: bytes.wire,
+        page: pageBytes,
+        kinds: breakdown(server),
+        files: bytes.files,
+        shownMs: first.shownMs,
+        shownWire,
+        shownKinds,
+        tiered: !first.complete,
+      });
       await context.close();
     }
   }
@@ -502,11 +586,14 @@ function summaryTable(reports: readonly SizeReport[]): string[] {
         return `${ratio(tp, ocr.reduce((s, x) => s + x.got, 0)).toFixed(4)} / ${ratio(tp, ocr.reduce((s, x) => s + x.expected, 0)).toFixed(4)} (${tp}); ${ratio(ftp, ocr.reduce((s, x) => s + x.flaggedGot, 0)).toFixed(4)} / ${ratio(ftp, ocr.reduce((s, x) => s + x.flaggedExpected, 0)).toFixed(4)} (${ftp})`;
       },
     ],
-    ['first search typed at once: on the wire median (max)', (r) => `${kb(median(r.firsts.map((f) => f.wire)))} (${kb(Math.max(...r.firsts.map((f) => f.wire)))})`],
+    ['first search typed at once, first results shown: on the wire median (max)', (r) => `${kb(median(r.firsts.map((f) => f.shownWire)))} (${kb(Math.max(...r.firsts.map((f) => f.shownWire)))})`],
+    ['  its time median, max; shown before older tiers were read', (r) => `${Math.round(median(r.firsts.map((f) => f.shownMs)))} ms, ${Math.round(Math.max(...r.firsts.map((f) => f.shownMs)))} ms; ${r.firsts.filter((f) => f.tiered).length}/${r.firsts.length}`],
+    ...KINDS.filter((kind) => kind !== 'other').map((kind): [string, (r: SizeReport) => string] => [`  ${kind}: median (max)`, (r) => `${kb(median(r.firsts.map((f) => f.shownKinds[kind])))} (${kb(Math.max(...r.firsts.map((f) => f.shownKinds[kind])))})`]),
+    ['  chunk lists and index files (start + partition lists + word chunks): median', (r) => kb(median(r.firsts.map((f) => f.shownKinds.start + f.shownKinds['partition lists'] + f.shownKinds['word chunks'])))],
+    ['first search typed at once, complete count: on the wire median (max)', (r) => `${kb(median(r.firsts.map((f) => f.wire)))} (${kb(Math.max(...r.firsts.map((f) => f.wire)))})`],
     ['  its time median (counted after), max', (r) => `${Math.round(median(r.firsts.map((f) => f.ms)))} ms (${Math.round(median(r.firsts.map((f) => f.searchMs)))}), ${Math.round(Math.max(...r.firsts.map((f) => f.ms)))} ms`],
-    ...KINDS.filter((kind) => kind !== 'other').map((kind): [string, (r: SizeReport) => string] => [`  ${kind}: median (max)`, (r) => `${kb(median(r.firsts.map((f) => f.kinds[kind])))} (${kb(Math.max(...r.firsts.map((f) => f.kinds[kind])))})`]),
-    ['  chunk lists and index files (start + partition lists + word chunks): median', (r) => kb(median(r.firsts.map((f) => f.kinds.start + f.kinds['partition lists'] + f.kinds['word chunks'])))],
-    [`first search after ${THINK} ms in the box: time median`, (r) => `${Math.round(median(r.thoughtFirsts.map((f) => f.ms)))} ms`],
+    ['  word chunks: median (max)', (r) => `${kb(median(r.firsts.map((f) => f.kinds['word chunks'])))} (${kb(Math.max(...r.firsts.map((f) => f.kinds['word chunks'])))})`],
+    [`first search after ${THINK} ms in the box: time to first results / complete, median`, (r) => `${Math.round(median(r.thoughtFirsts.map((f) => f.shownMs)))} / ${Math.round(median(r.thoughtFirsts.map((f) => f.ms)))} ms`],
     ['later searches: on the wire median / p90', (r) => `${kb(median(r.rows.map((x) => x.wire)))} / ${kb(quantile(r.rows.map((x) => x.wire), 0.9))}`],
     ['later searches: time median / p90', (r) => `${Math.round(median(r.rows.map((x) => x.ms)))} / ${Math.round(quantile(r.rows.map((x) => x.ms), 0.9))} ms`],
     ['index: time, disk, files', (r) => `${(r.indexMs / 1000).toFixed(0)} s, ${(r.indexBytes / 2 ** 20).toFixed(0)} MiB, ${r.indexFiles}`],
@@ -525,17 +612,24 @@ async function main(): Promise<number> {
   if (args.child) {
     const report = await measure(Number(args.child));
     printQueries(report);
-    for (const first of report.firsts) console.log(`  first ${first.query}: ${Math.round(first.ms)} ms, ${kb(first.wire)} on the wire in ${first.files} files (KB: ${parts(first.kinds)})`);
+    for (const first of report.firsts)
+      console.log(
+        `  first ${first.query}: shown in ${Math.round(first.shownMs)} ms, ${kb(first.shownWire)} on the wire (KB: ${parts(first.shownKinds)}); complete in ${Math.round(first.ms)} ms, ${kb(first.wire)} in ${first.files} files (KB: ${parts(first.kinds)})`,
+      );
     console.log(`  later searches, mean KB on the wire by kind: ${parts(mean(report.rows.map((r) => r.kinds)))}`);
     await writeFile(join(work, `report-${args.child}.json`), JSON.stringify(report));
     return 0;
   }
-  console.log(`[eval:search] building the site of the bundled archive into ${siteTemplate}`);
-  await buildSite({ outDir: siteTemplate, astroCache: join(work, 'astro'), photoCache: resolve(ROOT, '.cache/e2e/photos'), env: { ARCHIVE_SEARCH_KEEP_SOURCES: '1' } });
-  const sample: SearchSource[] = [];
-  for (const file of readdirSync(join(siteTemplate, '_search-sources'))) sample.push(...(JSON.parse(await readFile(join(siteTemplate, '_search-sources', file), 'utf8')) as SearchSource[]));
-  await rm(join(siteTemplate, '_search-sources'), { recursive: true, force: true });
-  await writeFile(join(work, 'sample.json'), JSON.stringify(sample));
+  if (args['reuse-site'] && existsSync(join(work, 'sample.json')) && existsSync(join(siteTemplate, 'search', 'index.html'))) {
+    console.log(`[eval:search] reusing the site of the bundled archive in ${siteTemplate} (--reuse-site)`);
+  } else {
+    console.log(`[eval:search] building the site of the bundled archive into ${siteTemplate}`);
+    await buildSite({ outDir: siteTemplate, astroCache: join(work, 'astro'), photoCache: resolve(ROOT, '.cache/e2e/photos'), env: { ARCHIVE_SEARCH_KEEP_SOURCES: '1' } });
+    const sample: SearchSource[] = [];
+    for (const file of readdirSync(join(siteTemplate, '_search-sources'))) sample.push(...(JSON.parse(await readFile(join(siteTemplate, '_search-sources', file), 'utf8')) as SearchSource[]));
+    await rm(join(siteTemplate, '_search-sources'), { recursive: true, force: true });
+    await writeFile(join(work, 'sample.json'), JSON.stringify(sample));
+  }
 
   const reports: SizeReport[] = [];
   for (const size of SIZES) {

@@ -8,11 +8,12 @@ import { BUNDLE_FOLDERS, ENTRY_FILE, FACETS_FILE, facetsOf, MANIFEST_FILE, PAGEF
 import { planShards } from '../lib/search/shards.ts';
 
 /**
- * Articles per bundle. Every bundle a search covers costs it the word partitions and chunks of
- * its own (each bundle is searched on its own), so one bundle is best as long as the index
- * writer's memory allows. See docs/0004-search-index-partitions.md.
+ * Articles per bundle: a recency tier. Bundles are cut from the newest article back, so the
+ * newest is full; a first search reads the newest tier and older ones only until its page is
+ * filled, so what it loads no longer grows with the archive. See
+ * docs/0015-search-recency-tiers.md (and 0004 for the word partitions within a bundle).
  */
-export const DEFAULT_SHARD_SIZE = 250_000;
+export const DEFAULT_SHARD_SIZE = 50_000;
 
 /**
  * Pagefind's browser runtime, as the installed Pagefind writes it (from an index of one empty

@@ -8,13 +8,13 @@ import { serveStatic, type StaticServer } from '../../src/io/static-server.ts';
 /**
  * The built site (its search page and runtime) with a search index of the given articles
  * instead of the bundled archive's, served on a random port: for browser tests of search cases
- * the bundled archive does not hold.
+ * the bundled archive does not hold; in bundles (recency tiers) of `shardSize` articles when given.
  */
-export async function searchSite(distDir: string, sources: readonly SearchSource[]): Promise<{ server: StaticServer; site: string; close(): Promise<void> }> {
+export async function searchSite(distDir: string, sources: readonly SearchSource[], shardSize?: number): Promise<{ server: StaticServer; site: string; close(): Promise<void> }> {
   const work = mkdtempSync(join(tmpdir(), 'search-site-'));
   const site = join(work, 'site');
   cpSync(distDir, site, { recursive: true });
-  await writeSearchBundles(sources, site);
+  await writeSearchBundles(sources, site, shardSize ? { shardSize } : {});
   const server = await serveStatic(site);
   return {
     server,

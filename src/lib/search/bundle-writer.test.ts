@@ -60,7 +60,7 @@ interface Entry {
  */
 function readBundle(out: ReadonlyMap<string, BundleFile>) {
   const text = (path: string) => new TextDecoder().decode(out.get(path)!.bytes);
-  const description = JSON.parse(text('bundle.json')) as { key: string; format: string; articles: number; average_words: number; parts: number[] };
+  const description = JSON.parse(text('bundle.json')) as { key: string; format: string; articles: number; average_words: number; parts: number[]; from?: string; to?: string };
   let first = 0;
   const parts = description.parts.map((delta) => (first += delta));
   const index = (dir: string) => {
@@ -135,7 +135,8 @@ describe('writeBundle', () => {
   it('writes the bundle file, an empty index to start the runtime, and word partitions listing the groups and their chunks', async () => {
     const { stats, description, parts, root, partitions } = await files();
     const words = sources.reduce((sum, s) => sum + indexWords([s.title ?? '', '', '', '', '', ...s.paragraphs]).length, 0);
-    expect(description).toMatchObject({ key: 'xtest', articles: sources.length, average_words: Math.round(words / sources.length) });
+    const dates = sources.map((s) => s.date).sort();
+    expect(description).toMatchObject({ key: 'xtest', articles: sources.length, average_words: Math.round(words / sources.length), from: dates[0], to: dates.at(-1) });
     expect(root.entry).toEqual({ version: PAGEFIND_FORMAT, languages: { xtest: { hash: expect.stringMatching(/^xtest_/u), wasm: null, page_count: 0 } }, include_characters: ['_'] });
     expect(root.meta).toEqual([PAGEFIND_FORMAT, [], [], [], [], []]);
     expect(partitions).toHaveLength(stats.partitions);

@@ -339,6 +339,12 @@ export async function writeBundle(
     average_words: Math.round(totalWords / Math.max(1, sources.length)),
     parts: encodeParts(parts),
   };
+  // the bundle's date span: a search with a date range skips the bundles outside it
+  const dates = sources.map((source) => source.date).filter(Boolean);
+  if (dates.length > 0) {
+    description.from = dates.reduce((a, b) => (b < a ? b : a));
+    description.to = dates.reduce((a, b) => (b > a ? b : a));
+  }
   await emit({ path: BUNDLE_FILE, bytes: json(description) });
   return { articles: sources.length, groups, words: wordTotal, chunks: chunkCount, partitions: parts.length };
 }

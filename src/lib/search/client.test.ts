@@ -55,8 +55,8 @@ describe('the bundle client', () => {
     const { client: c, fetched } = client();
     expect(await c.manifest()).toEqual({ paths: ['/archive/pagefind/', '/archive/shards/b/pagefind/'], ordered: false });
     expect(await c.bundles()).toEqual([
-      { key: 'xa', articles: 30, averageWords: 1000, parts: [0, 0x75ab] },
-      { key: 'xb', articles: 10, averageWords: 500, parts: [0x4e00] },
+      { key: 'xa', articles: 30, averageWords: 1000, parts: [0, 0x75ab], span: null },
+      { key: 'xb', articles: 10, averageWords: 500, parts: [0x4e00], span: null },
     ]);
     await c.bundles();
     expect(fetched.filter((url) => url.endsWith('bundle.json'))).toHaveLength(2);
@@ -100,6 +100,14 @@ describe('the bundle client', () => {
     await c.pagefind(word('5g'));
     expect(calls.slice(4)).toEqual(['merge /archive/pagefind/w/0/ {"metaCacheTag":"xa"}']);
     expect(modules).toHaveLength(1);
+  });
+
+  it('merges a word’s partitions only in the bundles asked for (a search’s newest tier first), the others when asked', async () => {
+    const { client: c, calls } = client(FILES);
+    await c.pagefind(word('疫情'), ['xb']);
+    expect(calls.slice(2)).toEqual(['merge /archive/shards/b/pagefind/w/0/ {"metaCacheTag":"xb"}']);
+    await c.pagefind(word('疫情'));
+    expect(calls.slice(3)).toEqual(['merge /archive/pagefind/w/1/ {"metaCacheTag":"xa"}']);
   });
 
   it('uses the primary bundle alone without a manifest', async () => {

@@ -65,9 +65,9 @@ export interface BundleClient {
   facets(): Promise<Facets>;
   /**
    * Pagefind's runtime, started from the first bundle; with a word, ready to search it: the word
-   * partition that holds it merged in, in every bundle (once per page life).
+   * partition that holds it merged in, in every bundle or in those of `keys` (once per page life).
    */
-  pagefind(word?: string): Promise<PagefindApi>;
+  pagefind(word?: string, keys?: readonly string[]): Promise<PagefindApi>;
 }
 
 export function createBundleClient(options: ClientOptions): BundleClient {
@@ -152,12 +152,13 @@ export function createBundleClient(options: ClientOptions): BundleClient {
 
   /** The word partitions merged so far, by folder: each is merged once, then every search covers it. */
   const merged = new Map<string, Promise<void>>();
-  async function loadPagefind(word?: string): Promise<PagefindApi> {
+  async function loadPagefind(word?: string, keys?: readonly string[]): Promise<PagefindApi> {
     const module = await loadRuntime();
     if (word === undefined) return module;
     const [{ paths }, bundles] = await Promise.all([loadManifest(), loadInfos()]);
     await Promise.all(
       bundles.map((bundle, b) => {
+        if (keys && !keys.includes(bundle.key)) return undefined;
         const part = partitionOf(bundle.parts, word);
         if (part < 0) return undefined;
         const folder = `${paths[b]}${partitionPath(part)}`;

@@ -50,7 +50,7 @@ describe('status line and pager', () => {
 function fakeClient(texts: string[], hold?: Promise<void>, suggested: Record<number, { text: string; flag: { excerpt: string; suggestion: string } }> = {}): BundleClient {
   return {
     manifest: async () => ({ paths: ['/pagefind/'], ordered: true }),
-    bundles: async () => [{ key: 'xa', articles: texts.length, averageWords: 10, parts: [0] }],
+    bundles: async () => [{ key: 'xa', articles: texts.length, averageWords: 10, parts: [0], span: null }],
     filterArticles: async () => [],
     dateArticles: async () => [],
     facets: async () => ({}),
@@ -173,6 +173,63 @@ describe('the search controller', () => {
     const few = recorder();
     await createSearchController({ client: fakeClient(texts.slice(0, PREVIEW_SIZE)), view: few.view }).run({ ...EMPTY_STATE, q: '疫情' });
     expect(few.shown.filter((item) => typeof item === 'object' && 'preview' in item)).toEqual([]);
+  });
+
+  it('shows the first page from the newest tier, then searches the older ones when idle and completes the count', async () => {
+    // two bundles of one build, oldest first: 25 articles of 2022, 25 of 2023, every one holding 疫情
+    const keys = ['xa', 'xb'];
+    const merged = new Set<string>();
+    const asked: string[][] = [];
+    const client: BundleClient = {
+      manifest: async () => ({ paths: ['/pagefind/', '/pagefind/shards/xb/'], ordered: true }),
+      bundles: async () => keys.map((key, b) => ({ key, articles: 25, averageWords: 10, parts: [0], span: { from: `${2022 + b}-01-01`, to: `${2022 + b}-01-25` } })),
+      filterArticles: async () => [],
+      dateArticles: async () => [],
+      facets: async () => ({}),
+      fragment: async (hit) => {
+        const index = Number.parseInt(hit.id.split('_')[1]!, 36);
+        const url = `/p/${hit.bundle === 'xa' ? 2022 : 2023}-01-${String(index + 1).padStart(2, '0')}/01/01/`;
+        return { url, raw_url: url, content: `标题${index}\n\n\n\n\n疫情${index}`, filters: {} };
+      },
+      pagefind: async (word, bundles) => {
+        // without a word: the runtime only, nothing merged
+        if (word !== undefined) asked.push([...(bundles ?? keys)]);
+        if (word !== undefined) for (const key of bundles ?? keys) merged.add(key);
+        return {
+          async search(word) {
+            const base = lengthClass(termWords('疫情0').length) * CLASS_STEP;
+            const words = Array.from({ length: 25 }, (_, slot) => slot * SLOT + base + termWords('疫情0').findIndex((w) => w.startsWith(word))).filter((p) => p % SLOT >= base);
+            return { results: [...merged].sort().map((key) => ({ id: `${key}_g0`, words }) satisfies PagefindResult) };
+          },
+        };
+      },
+    };
+    const { shown, view } = recorder();
+    const reports: SearchReport[] = [];
+    let release!: () => void;
+    const idle = new Promise<void>((resolve) => (release = resolve));
+    const controller = createSearchController({ client, view, idle: () => idle, onReport: (report) => reports.push(report) });
+    await controller.run({ ...EMPTY_STATE, q: '疫情', sort: 'newest' });
+    const first = shown.filter((item): item is ResultsPage => typeof item === 'object' && 'items' in item);
+    expect(first).toHaveLength(1);
+    expect(asked.flat()).toEqual(['xb']);
+    expect(first[0]!.status).toBe('找到 25 篇（正在检索更早的报道…），第 1 页。');
+    expect(first[0]!.items.map((item) => item.href.split('?')[0])[0]).toBe('/p/2023-01-25/01/01/');
+    expect(first[0]!.pager.map((link) => link.label)).toEqual(['1', '2', '下一页']);
+    expect(reports).toMatchObject([{ complete: false, total: 25 }]);
+    release();
+    await controller.settled();
+    const pages = shown.filter((item): item is ResultsPage => typeof item === 'object' && 'items' in item);
+    expect(pages).toHaveLength(2);
+    expect(asked.at(-1)).toEqual(['xa']);
+    expect(pages[1]!.status).toBe('找到 50 篇，第 1/3 页。');
+    expect(pages[1]!.items).toEqual(first[0]!.items);
+    expect(pages[1]!.pager.map((link) => link.label)).toEqual(['1', '2', '3', '下一页']);
+    expect(reports.map((report) => [report.complete, report.total])).toEqual([
+      [false, 25],
+      [true, 50],
+    ]);
+    expect(reports[1]!.ids).toHaveLength(50);
   });
 
   it('clears the results for an empty query without searching', async () => {

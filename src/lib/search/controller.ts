@@ -77,6 +77,13 @@ export interface SearchReport {
   ms: number;
   /** Until the results were counted (the rest: loading and showing the page of results). */
   searchMs: number;
+  /**
+   * False when reported as the first page is shown while older tiers are still to be searched
+   * (docs/0015); a complete report follows, with the final ids and total, `ms` until then and
+   * `shownMs` until the first page was shown.
+   */
+  complete: boolean;
+  shownMs: number;
 }
 
 /** The first results of a page, shown while the others load. */
@@ -126,7 +133,7 @@ export function filterPhrases(state: SearchState): FilterPhrase[] {
  * when some are flagged. Nothing found under filters: which filters, and what dropping them finds.
  */
 export function statusLine(
-  outcome: Pick<SearchOutcome, 'query' | 'total' | 'variants'> & { flagged?: ReadonlySet<string>; unfiltered?: number },
+  outcome: Pick<SearchOutcome, 'query' | 'total' | 'variants'> & { flagged?: ReadonlySet<string>; unfiltered?: number; complete?: boolean },
   page: number,
   pages: number,
   flagged?: { printed: string; suggested: string } | null,
@@ -140,12 +147,17 @@ export function statusLine(
   }
   const converted = outcome.variants.filter((forms) => forms.length > 1).map((forms) => forms[1]!);
   const doubted = outcome.flagged?.size ?? 0;
+  // older tiers still being searched: the count so far, and the page without a last page
+  const found = outcome.complete === false ? `找到 ${outcome.total} 篇（${SEARCHING_OLDER}），第 ${page} 页。` : `找到 ${outcome.total} 篇${pages > 1 ? `，第 ${page}/${pages} 页` : ''}。`;
   return (
-    `找到 ${outcome.total} 篇${pages > 1 ? `，第 ${page}/${pages} 页` : ''}。` +
+    found +
     (converted.length > 0 ? `已同时检索简体字形：${converted.join('、')}。` : '') +
     (doubted > 0 && flagged ? `其中 ${doubted} 篇中的“${flagged.printed}”被标记为疑似识别错误，可能应为“${flagged.suggested}”。` : '')
   );
 }
+
+/** The status line's note while older tiers are searched after the first page is shown. */
+export const SEARCHING_OLDER = '正在检索更早的报道…';
 
 /** Links that drop the filters of an empty search: each, and all when there are several. */
 export function dropLinks(state: SearchState): PagerLink[] {
@@ -156,10 +168,11 @@ export function dropLinks(state: SearchState): PagerLink[] {
 }
 
 /** The status line when listing the suspected misreadings. */
-export function suspectsLine(outcome: Pick<SearchOutcome, 'query' | 'suspected'>, page: number, pages: number): string {
+export function suspectsLine(outcome: Pick<SearchOutcome, 'query' | 'suspected'> & { complete?: boolean }, page: number, pages: number): string {
   const query = formatQuery(outcome.query);
   if (outcome.suspected.total === 0) return `按疑似识别错误的建议读法，没有找到包含“${query}”的文章。`;
-  return `按疑似识别错误的建议读法，找到 ${outcome.suspected.total} 篇包含“${query}”的文章${pages > 1 ? `，第 ${page}/${pages} 页` : ''}。这些文章的原文中被标记的字句与检索词不同，以下摘录为建议读法。`;
+  const where = outcome.complete === false ? `（${SEARCHING_OLDER}），第 ${page} 页` : pages > 1 ? `，第 ${page}/${pages} 页` : '';
+  return `按疑似识别错误的建议读法，找到 ${outcome.suspected.total} 篇包含“${query}”的文章${where}。这些文章的原文中被标记的字句与检索词不同，以下摘录为建议读法。`;
 }
 
 const linkTo = (state: SearchState, label: string): PagerLink => ({ page: state.page, label, href: `?${paramsFromState(state)}` });
@@ -192,16 +205,28 @@ export interface ControllerOptions {
   toSimplified?: EngineOptions['toSimplified'];
   /** Let the page breathe while a common word's positions are read (see EngineOptions). */
   pause?: EngineOptions['pause'];
-  /** Called with each finished search. */
+  /**
+   * Before older tiers are searched, once the first page is shown: the page waits for an idle
+   * moment (and `npm run eval:search` may hold it, to count what the first page cost). None: at once.
+   */
+  idle?: () => Promise<void>;
+  /** Called with each search shown (complete or not) and with each completed one. */
   onReport?: (report: SearchReport) => void;
   now?: () => number;
 }
 
-export function createSearchController(options: ControllerOptions): { run(state: SearchState): Promise<void> } {
+export interface SearchController {
+  /** Search and show the page of results; resolves when it is shown (older tiers may still be searched). */
+  run(state: SearchState): Promise<void>;
+  /** Resolves when the last search run is complete (every tier searched and the count shown) or dropped. */
+  settled(): Promise<void>;
+}
+
+export function createSearchController(options: ControllerOptions): SearchController {
   const { client, view } = options;
   const now = options.now ?? (() => performance.now());
   /** What the engine needs to know of the bundles, once loaded. */
-  const loaded = { ordered: false, keys: [] as string[], sizes: [] as number[], articles: 0, averageWords: 0 };
+  const loaded = { ordered: false, keys: [] as string[], sizes: [] as number[], spans: [] as Array<{ from: string; to: string } | null>, articles: 0, averageWords: 0 };
   const engine = createEngine({
     pagefind: client.pagefind,
     mayBeTraditional: options.mayBeTraditional,
@@ -216,6 +241,9 @@ export function createSearchController(options: ControllerOptions): { run(state:
     get sizes() {
       return loaded.sizes;
     },
+    get spans() {
+      return loaded.spans;
+    },
     get articles() {
       return loaded.articles;
     },
@@ -228,8 +256,10 @@ export function createSearchController(options: ControllerOptions): { run(state:
   });
 
   let generation = 0;
+  let completing: Promise<void> = Promise.resolve();
   async function run(state: SearchState): Promise<void> {
     const mine = ++generation;
+    completing = Promise.resolve();
     const started = now();
     view.showState(state);
     if (state.q.trim() === '') {
@@ -243,9 +273,11 @@ export function createSearchController(options: ControllerOptions): { run(state:
       loaded.ordered = found.ordered;
       loaded.keys = bundles.map((bundle) => bundle.key);
       loaded.sizes = bundles.map((bundle) => bundle.articles);
+      loaded.spans = bundles.map((bundle) => bundle.span ?? null);
       loaded.articles = bundles.reduce((sum, bundle) => sum + bundle.articles, 0);
       loaded.averageWords = bundles.reduce((sum, bundle) => sum + bundle.averageWords * bundle.articles, 0) / Math.max(1, loaded.articles);
-      const outcome = await engine.search(state);
+      // enough tiers for the page asked for (and the suspected misreadings shown under it)
+      const outcome = await engine.search(state, Math.max(1, state.page) * PAGE_SIZE);
       const searched = now() - started;
       const marks = outcome.variants.flat();
       const list = state.ocr ? outcome.suspected : outcome;
@@ -255,49 +287,88 @@ export function createSearchController(options: ControllerOptions): { run(state:
       const viewOf = async (hit: Hit) => resultView(await client.fragment(hit), marks, reading);
       // the page's results first (the browser fetches in the order asked), then the others
       const loading = (await list.page(page - 1, PAGE_SIZE)).map(viewOf);
-      const suspectsLoading = !state.ocr && outcome.suspected.total > 0 ? outcome.suspected.page(0, SUSPECTS_SHOWN).then((hits) => Promise.all(hits.map(async (hit) => resultView(await client.fragment(hit), marks, 'suggested')))) : null;
-      // how a flag reads the first doubted hit, for the status line
-      const flaggedLoading =
-        !state.ocr && outcome.flagged.size > 0
-          ? client.fragment(outcome.results.find((hit) => outcome.flagged.has(hit.id))!).then((fragment) => flaggedReading(recordText(fragment.content), fragment.suspects ?? [], marks, 'printed'))
-          : null;
       const start = (page - 1) * PAGE_SIZE + 1;
-      const status = (flagged: Awaited<typeof flaggedLoading>) => (state.ocr ? suspectsLine(outcome, page, pages) : statusLine(outcome, page, pages, flagged, state));
+      const shownOf = (outcome: SearchOutcome) => {
+        const list = state.ocr ? outcome.suspected : outcome;
+        const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+        const suspectsLoading = !state.ocr && outcome.suspected.total > 0 ? outcome.suspected.page(0, SUSPECTS_SHOWN).then((hits) => Promise.all(hits.map(async (hit) => resultView(await client.fragment(hit), marks, 'suggested')))) : null;
+        // how a flag reads the first doubted hit, for the status line
+        const flaggedLoading =
+          !state.ocr && outcome.flagged.size > 0
+            ? client.fragment(outcome.results.find((hit) => outcome.flagged.has(hit.id))!).then((fragment) => flaggedReading(recordText(fragment.content), fragment.suspects ?? [], marks, 'printed'))
+            : null;
+        const status = (flagged: Awaited<typeof flaggedLoading>) => (state.ocr ? suspectsLine(outcome, page, pages) : statusLine(outcome, page, pages, flagged, state));
+        // while older tiers are searched, the pager offers the pages found so far and the next
+        const pagerPages = outcome.complete ? pages : Math.max(pages, page + 1);
+        const rest = async (items: ResultView[]): Promise<ResultsPage> => {
+          const [suspects, flagged] = await Promise.all([suspectsLoading, flaggedLoading]);
+          return {
+            items,
+            start,
+            status: status(flagged),
+            pager: pagerLinks(state, page, pagerPages),
+            title: formatQuery(outcome.query),
+            suspects: suspects
+              ? {
+                  total: outcome.suspected.total,
+                  note: `另有 ${outcome.suspected.total} 篇文章中被标记为疑似识别错误的字句，按建议读法包含“${formatQuery(outcome.query)}”：`,
+                  items: suspects,
+                  all: linkTo({ ...state, ocr: true, page: 1 }, `查看全部 ${outcome.suspected.total} 篇疑似识别错误的结果`),
+                }
+              : null,
+            back: state.ocr ? linkTo({ ...state, ocr: false, page: 1 }, `返回精确结果（${outcome.total}${outcome.complete ? '' : '+'} 篇）`) : null,
+            drop: list.total === 0 && outcome.complete ? dropLinks(state) : [],
+          };
+        };
+        return { flaggedLoading, status, rest };
+      };
+      const first = shownOf(outcome);
       let shown = false;
       if (view.preview && loading.length > PREVIEW_SIZE) {
-        Promise.all([Promise.all(loading.slice(0, PREVIEW_SIZE)), flaggedLoading]).then(
+        Promise.all([Promise.all(loading.slice(0, PREVIEW_SIZE)), first.flaggedLoading]).then(
           ([items, flagged]) => {
-            if (mine === generation && !shown) view.preview!({ items, start, status: status(flagged) });
+            if (mine === generation && !shown) view.preview!({ items, start, status: first.status(flagged) });
           },
           () => undefined,
         );
       }
-      const [items, suspects, flagged] = await Promise.all([Promise.all(loading), suspectsLoading, flaggedLoading]);
+      const items = await Promise.all(loading);
+      const shownPage = await first.rest(items);
       if (mine !== generation) return;
       shown = true;
-      view.show({
-        items,
-        start,
-        status: status(flagged),
-        pager: pagerLinks(state, page, pages),
-        title: formatQuery(outcome.query),
-        suspects: suspects
-          ? {
-              total: outcome.suspected.total,
-              note: `另有 ${outcome.suspected.total} 篇文章中被标记为疑似识别错误的字句，按建议读法包含“${formatQuery(outcome.query)}”：`,
-              items: suspects,
-              all: linkTo({ ...state, ocr: true, page: 1 }, `查看全部 ${outcome.suspected.total} 篇疑似识别错误的结果`),
-            }
-          : null,
-        back: state.ocr ? linkTo({ ...state, ocr: false, page: 1 }, `返回精确结果（${outcome.total} 篇）`) : null,
-        drop: list.total === 0 ? dropLinks(state) : [],
+      view.show(shownPage);
+      const shownMs = now() - started;
+      const report = (outcome: SearchOutcome): SearchReport => ({
+        query: state.q,
+        ids: outcome.results.map((result) => result.id),
+        suspected: outcome.suspected.results.map((result) => result.id),
+        flagged: [...outcome.flagged],
+        total: outcome.total,
+        ms: now() - started,
+        searchMs: searched,
+        complete: outcome.complete,
+        shownMs,
       });
-      options.onReport?.({ query: state.q, ids: outcome.results.map((result) => result.id), suspected: outcome.suspected.results.map((result) => result.id), flagged: [...outcome.flagged], total: outcome.total, ms: now() - started, searchMs: searched });
+      options.onReport?.(report(outcome));
+      if (!outcome.complete) {
+        // the older tiers, once the page is painted: their results go after those listed (nothing on screen moves); the count and the pager follow
+        completing = (async () => {
+          await (options.idle ?? (async () => undefined))();
+          if (mine !== generation) return;
+          const whole = await outcome.more(true);
+          const page = await shownOf(whole).rest(items);
+          if (mine !== generation) return;
+          view.show(page);
+          options.onReport?.(report(whole));
+        })().catch((error: unknown) => {
+          if (mine === generation) view.failed(error);
+        });
+      }
     } catch (error) {
       if (mine !== generation) return;
       view.failed(error);
     }
   }
 
-  return { run };
+  return { run, settled: () => completing };
 }

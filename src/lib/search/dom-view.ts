@@ -127,6 +127,7 @@ export function searchDom(document: Document): SearchDom {
     showState: writeForm,
     clear() {
       list.replaceChildren();
+      delete list.dataset.shown;
       delete list.dataset.preview;
       list.removeAttribute('aria-busy');
       pager.replaceChildren();
@@ -147,6 +148,7 @@ export function searchDom(document: Document): SearchDom {
     preview(preview) {
       // the first results while the others load: the list stays busy, the status says what it will
       list.replaceChildren(...preview.items.map(resultItem));
+      delete list.dataset.shown;
       list.start = preview.start;
       list.dataset.preview = preview.items.map((item) => item.href).join(' ');
       setStatus(preview.status);
@@ -156,8 +158,14 @@ export function searchDom(document: Document): SearchDom {
       const previewed = list.dataset.preview?.split(' ') ?? [];
       delete list.dataset.preview;
       const kept = previewed.length > 0 && list.start === page.start && previewed.every((href, i) => page.items[i]?.href === href) ? previewed.length : 0;
-      if (kept > 0) list.append(...page.items.slice(kept).map(resultItem));
+      // shown again when older tiers have been searched: the same results stay as they are (focus, selection)
+      const hrefs = page.items.map((item) => item.href).join(' ');
+      const same = list.start === page.start && list.dataset.shown === hrefs && list.children.length === page.items.length;
+      if (same) {
+        // nothing to change in the list
+      } else if (kept > 0) list.append(...page.items.slice(kept).map(resultItem));
       else list.replaceChildren(...page.items.map(resultItem));
+      list.dataset.shown = hrefs;
       list.start = page.start;
       list.removeAttribute('aria-busy');
       setStatus(page.status);

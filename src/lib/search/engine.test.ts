@@ -52,10 +52,10 @@ function engineOver(articles: readonly Article[], extra: Partial<Parameters<type
     pagefind: async () => fakePagefind(articles, calls),
     load: async (hit) => ({ raw_url: place(hit).url }),
     filterArticles: async (bundle, filter, value) =>
-      filter === 'paper'
+      filter === 'paper' || filter === 'year'
         ? articles
             .filter((a) => a.bundle === bundle)
-            .flatMap((a, index) => (a.paper === value ? [index] : []))
+            .flatMap((a, index) => ((filter === 'paper' ? a.paper === value : a.url.includes(`/${value}-`)) ? [index] : []))
         : [],
     dateArticles: async (bundle, from, to) =>
       articles
@@ -185,5 +185,136 @@ describe('search engine', () => {
     const outcome = await engineOver(ARTICLES, {}, calls).search({ ...EMPTY_STATE, q: ' "" ' });
     expect(outcome.total).toBe(0);
     expect(calls).toEqual([]);
+  });
+});
+
+/**
+ * Recency tiers (docs/0015): three bundles of one build in date order, oldest first (2020, 2021,
+ * 2022), searched by a stand-in Pagefind that answers only for the bundles whose partitions were
+ * merged (as the runtime does) and records which bundles each word was asked in.
+ */
+describe('search engine over recency tiers', () => {
+  const YEARS = ['2020', '2021', '2022'];
+  const KEYS = ['xt0', 'xt1', 'xt2'];
+  // 30 articles a tier: every one holds 防控, every third 疫情防控, every fifth 张婷; 村医 only in the oldest tier
+  const tiered: Article[] = KEYS.flatMap((bundle, t) =>
+    Array.from({ length: 30 }, (_, i) => ({
+      bundle,
+      url: `/p/${YEARS[t]}-01-${String(i + 1).padStart(2, '0')}/01/01/`,
+      text: `${i % 3 === 0 ? '疫情' : '工作'}防控${i % 5 === 0 ? '，张婷' : ''}${t === 0 && i < 2 ? '，村医' : ''}。`,
+      paper: i % 2 === 0 ? '遵义日报' : '贵州日报',
+    })),
+  );
+
+  function tieredEngine() {
+    const asked: string[][] = [];
+    const merged = new Set<string>();
+    const engine = engineOver(tiered, {
+      ordered: true,
+      bundles: KEYS,
+      sizes: [30, 30, 30],
+      articles: 90,
+      spans: YEARS.map((year) => ({ from: `${year}-01-01`, to: `${year}-01-30` })),
+      pagefind: async (_word, bundles) => {
+        asked.push([...(bundles ?? KEYS)]);
+        for (const key of bundles ?? KEYS) merged.add(key);
+        return fakePagefind(tiered.filter((a) => merged.has(a.bundle)));
+      },
+    });
+    const bundlesAsked = () => [...new Set(asked.flat())].sort();
+    return { engine, asked, bundlesAsked };
+  }
+  const expectedIds = (match: (a: Article) => boolean) =>
+    tiered.flatMap((a) => (match(a) ? [`${a.bundle}_${tiered.filter((b) => b.bundle === a.bundle).indexOf(a).toString(36)}`] : [])).sort();
+
+  it('reads only the newest tier when it fills the page, then the older ones, appending their results', async () => {
+    const { engine, asked, bundlesAsked } = tieredEngine();
+    const first = await engine.search({ ...EMPTY_STATE, q: '防控' }, 20);
+    expect(bundlesAsked()).toEqual(['xt2']);
+    expect(first.complete).toBe(false);
+    expect(first.total).toBe(30);
+    expect(first.results.every((hit) => hit.bundle === 'xt2')).toBe(true);
+    const shown = ids(await first.page(0, 20));
+    const whole = await first.more(true);
+    expect(whole.complete).toBe(true);
+    // the older tiers' words asked for in one search
+    expect(asked.at(-1)).toEqual(['xt1', 'xt0']);
+    expect(ids(whole.results).sort()).toEqual(expectedIds((a) => a.text.includes('防控')));
+    // nothing shown moves: the first page stays, newer tiers first
+    expect(ids(await whole.page(0, 20))).toEqual(shown);
+    expect([...new Set(whole.results.map((hit) => hit.bundle))]).toEqual(['xt2', 'xt1', 'xt0']);
+  });
+
+  it('reads as many tiers as the page asked for needs, and searches oldest first for sort=oldest', async () => {
+    const { engine, bundlesAsked } = tieredEngine();
+    const third = await engine.search({ ...EMPTY_STATE, q: '疫情防控', page: 2 }, 20);
+    // 10 a tier: the page of 20 takes two tiers
+    expect(bundlesAsked()).toEqual(['xt1', 'xt2']);
+    expect(third.total).toBe(20);
+    const oldest = tieredEngine();
+    const found = await oldest.engine.search({ ...EMPTY_STATE, q: '防控', sort: 'oldest' }, 20);
+    expect(oldest.bundlesAsked()).toEqual(['xt0']);
+    expect(ids(found.results).slice(0, 3)).toEqual(['xt0_0', 'xt0_1', 'xt0_2']);
+    const whole = await found.more(true);
+    // by date: exact across tiers
+    expect(ids(whole.results)).toEqual(KEYS.flatMap((key) => Array.from({ length: 30 }, (_, i) => `${key}_${i.toString(36)}`)));
+  });
+
+  it('reads every tier when the matches are few, and is then complete', async () => {
+    const { engine, bundlesAsked } = tieredEngine();
+    const found = await engine.search({ ...EMPTY_STATE, q: '村医' }, 20);
+    expect(bundlesAsked()).toEqual(KEYS);
+    expect(found.complete).toBe(true);
+    expect(ids(found.results).sort()).toEqual(['xt0_0', 'xt0_1']);
+  });
+
+  it('skips the tiers outside a date range or year without reading them', async () => {
+    const { engine, bundlesAsked } = tieredEngine();
+    const found = await engine.search({ ...EMPTY_STATE, q: '疫情防控', from: '2021-01-05', to: '2021-01-20' }, 20);
+    expect(bundlesAsked()).toEqual(['xt1']);
+    expect(found.complete).toBe(true);
+    expect(ids(found.results).sort()).toEqual(expectedIds((a) => a.bundle === 'xt1' && a.text.includes('疫情防控') && a.url >= '/p/2021-01-05' && a.url < '/p/2021-01-21'));
+    const year = tieredEngine();
+    await year.engine.search({ ...EMPTY_STATE, q: '防控', year: '2020' }, 20);
+    expect(year.bundlesAsked()).toEqual(['xt0']);
+  });
+
+  it('counts what dropping the filters finds in the skipped tiers too, when nothing matches', async () => {
+    const { engine } = tieredEngine();
+    const found = await engine.search({ ...EMPTY_STATE, q: '村医', year: '2022' }, 20);
+    expect(found.total).toBe(0);
+    expect(found.complete).toBe(true);
+    expect(found.unfiltered).toBe(2);
+    // matches without the filter both in the tiers read and in those skipped: all counted
+    const both = await tieredEngine().engine.search({ ...EMPTY_STATE, q: '张婷', year: '2022', paper: '无此报' }, 20);
+    expect(both.total).toBe(0);
+    expect(both.unfiltered).toBe(18);
+  });
+
+  it('applies exclusions, alternatives and filters in every tier: once complete, exactly the matching articles', async () => {
+    for (const [q, match] of [
+      ['防控 -张婷', (a: Article) => a.text.includes('防控') && !a.text.includes('张婷')],
+      ['张婷 OR 村医', (a: Article) => a.text.includes('张婷') || a.text.includes('村医')],
+      ['-疫情', (a: Article) => !a.text.includes('疫情')],
+    ] as const) {
+      const { engine } = tieredEngine();
+      const first = await engine.search({ ...EMPTY_STATE, q }, 20);
+      const whole = await first.more(true);
+      expect(ids(whole.results).sort()).toEqual(expectedIds(match));
+      expect(whole.total).toBe(whole.results.length);
+    }
+    const { engine } = tieredEngine();
+    const filtered = await (await engine.search({ ...EMPTY_STATE, q: '疫情防控', paper: '遵义日报' }, 20)).more(true);
+    expect(ids(filtered.results).sort()).toEqual(expectedIds((a) => a.text.includes('疫情防控') && a.paper === '遵义日报'));
+  });
+
+  it('reads the remaining tiers one at a time with more()', async () => {
+    const { engine, bundlesAsked } = tieredEngine();
+    const first = await engine.search({ ...EMPTY_STATE, q: '防控' }, 20);
+    const second = await first.more();
+    expect(bundlesAsked()).toEqual(['xt1', 'xt2']);
+    expect(second.complete).toBe(false);
+    expect(second.total).toBe(60);
+    expect((await second.more()).complete).toBe(true);
   });
 });

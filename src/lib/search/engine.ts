@@ -43,8 +43,12 @@ export interface Hit {
 export type FilterArticles = (bundle: string, filter: string, value: string) => Promise<readonly number[]>;
 
 export interface EngineOptions {
-  /** Pagefind, ready to search for `word` (the word partitions that hold it merged in). */
-  pagefind: (word: string) => Promise<PagefindApi>;
+  /**
+   * Pagefind, ready to search for `word` in `bundles` (their word partitions that hold it merged
+   * in; every bundle when not given). Its answer may hold other bundles' groups too (those merged
+   * before): the engine keeps only those of the bundles it asked for.
+   */
+  pagefind: (word: string, bundles?: readonly string[]) => Promise<PagefindApi>;
   /** Does the text hold a character that traditional-to-simplified conversion may change? */
   mayBeTraditional?: (text: string) => boolean;
   /** Load the traditional-to-simplified converter (only called when a query needs it). */
@@ -58,6 +62,11 @@ export interface EngineOptions {
   bundles?: readonly string[];
   /** Articles in each bundle, in the same order (a query of exclusions only starts from all of them). */
   sizes?: readonly number[];
+  /**
+   * The first and last date (YYYY-MM-DD) of each bundle, in the same order, where known: a date
+   * range or a year filter skips the tiers outside it without reading them.
+   */
+  spans?: ReadonlyArray<{ from: string; to: string } | null>;
   /** The number of articles in all bundles (weighs rare terms up in relevance). */
   articles?: number;
   /** Average words per article (weighs an article's length in relevance). */
@@ -105,10 +114,25 @@ export interface SearchOutcome extends ResultList {
   flagged: ReadonlySet<string>;
   /** Exact results there would be without the filters and the date range. */
   unfiltered: number;
+  /**
+   * True when every tier has been searched: the counts are final. Otherwise the results are
+   * those of the newest tiers (the oldest for sort=oldest), enough for the page asked for, and
+   * `more` searches the next tier(s).
+   */
+  complete: boolean;
+  /** Search the tiers not searched yet (all of them, or only the next one), appending their results after these. */
+  more(all?: boolean): Promise<SearchOutcome>;
 }
 
+/**
+ * Recency tiers (docs/0015-search-recency-tiers.md). When the bundles are one build's, in date
+ * order, each is a tier: a search reads the newest tier first (the oldest for sort=oldest), and
+ * older ones only as long as the page asked for is not filled; the rest are read by `more`.
+ * Relevance orders within a tier, newer tiers first; date orders are exact.
+ */
+
 /** Words whose Pagefind results are kept for later searches. */
-const WORDS_KEPT = 64;
+const WORDS_KEPT = 256;
 
 /** BM25's saturation of term frequency (k1) and weight of an article's length (b). */
 const SATURATION = 1.2;
@@ -140,34 +164,45 @@ export function createEngine(options: EngineOptions) {
   }
 
   /**
-   * Pagefind's results for one word, unquoted. A word's postings do not change while the page is
-   * open, so the last WORDS_KEPT words' results are kept (a common word's are tens of thousands
-   * of positions).
+   * Pagefind's results for one word, unquoted, in each of `bundles` (null: every bundle, as one).
+   * A word's postings do not change while the page is open, so the last WORDS_KEPT answers (per
+   * word and bundle) are kept (a common word's are tens of thousands of positions). The bundles
+   * not known yet are asked for in one search.
    */
-  function wordResults(word: string): Promise<PagefindResult[]> {
-    let found = searches.get(word);
-    if (found) {
-      searches.delete(word);
-      searches.set(word, found);
-    } else {
-      if (searches.size >= WORDS_KEPT) searches.delete(searches.keys().next().value!);
-      found = options
-        .pagefind(word)
+  function wordResults(word: string, bundles: readonly string[] | null): Promise<PagefindResult[]> {
+    const keys = bundles ?? ['*'];
+    const missing = keys.filter((key) => !searches.has(`${key}\u0000${word}`));
+    if (missing.length > 0) {
+      const asked = options
+        .pagefind(word, bundles ? missing : undefined)
         .then((pagefind) => pagefind.search(word))
         .then((response) => response?.results ?? []);
-      found.catch(() => searches.delete(word));
-      searches.set(word, found);
+      for (const key of missing) {
+        const name = `${key}\u0000${word}`;
+        const prefix = `${key}_g`;
+        const found = bundles ? asked.then((results) => results.filter((result) => result.id.startsWith(prefix))) : asked;
+        found.catch(() => searches.delete(name));
+        searches.set(name, found);
+      }
     }
-    return found;
+    const lists = keys.map((key) => {
+      const name = `${key}\u0000${word}`;
+      const found = searches.get(name)!;
+      searches.delete(name);
+      searches.set(name, found);
+      return found;
+    });
+    while (searches.size > Math.max(WORDS_KEPT, keys.length)) searches.delete(searches.keys().next().value!);
+    return lists.length === 1 ? lists[0]! : Promise.all(lists).then((all) => all.flat());
   }
 
   /** The articles that hold a term: article id -> where, how long, and how often. */
-  async function termArticles(term: string): Promise<Map<string, Found>> {
+  async function termArticles(term: string, bundles: readonly string[] | null): Promise<Map<string, Found>> {
     const cover = termCover(term);
     const found = new Map<string, Found>();
     if (cover.length === 0) return found;
     const distinct = [...new Set(cover.map((part) => part.word))];
-    const lists = await Promise.all(distinct.map(wordResults));
+    const lists = await Promise.all(distinct.map((word) => wordResults(word, bundles)));
     // positions of each word in each group it occurs in
     const byGroup = lists.map((list) => new Map(list.map((result) => [result.id, result])));
     let read = 0;
@@ -227,32 +262,38 @@ export function createEngine(options: EngineOptions) {
   }
 
   /** Every article of every bundle (for a query of exclusions only), as found with no occurrences. */
-  function everyArticle(): Map<string, Found> {
+  function everyArticle(bundles: readonly string[] | null): Map<string, Found> {
     const all = new Map<string, Found>();
     (options.bundles ?? []).forEach((bundle, b) => {
+      if (bundles && !bundles.includes(bundle)) return;
       for (let index = 0; index < (options.sizes?.[b] ?? 0); index++) all.set(articleId(bundle, index), { bundle, index, length: options.averageWords ?? 1, count: 0, suggested: 0, flagged: 0 });
     });
     return all;
   }
 
-  async function search(state: SearchState): Promise<SearchOutcome> {
-    const query = parseQuery(state.q);
-    const terms = queryTerms(query);
-    if (terms.length === 0 && query.excluded.length === 0) return outcome(query, [], list([]), list([]), new Set());
-    const forms = new Map(await Promise.all([...new Set([...terms, ...query.excluded])].map(async (term) => [term, await variantsOf(term)] as const)));
+  /** What one tier (a set of bundles searched as one) answers. */
+  interface TierAnswer {
+    exact: ResultList;
+    suspected: ResultList;
+    flagged: Set<string>;
+    unfiltered: number;
+  }
 
+  /** Search one tier: `bundles` (null: every bundle as one, when they are not in date order). */
+  async function searchTier(state: SearchState, query: ParsedQuery, forms: ReadonlyMap<string, string[]>, bundles: readonly string[] | null): Promise<TierAnswer> {
     // each term: the union of its forms' articles, with how often the term occurs in each
     const termFound = new Map<string, Promise<Map<string, Found>>>();
     const articlesOf = (term: string) => {
       let found = termFound.get(term);
-      if (!found) termFound.set(term, (found = Promise.all(forms.get(term)!.map(termArticles)).then(unite)));
+      if (!found) termFound.set(term, (found = Promise.all(forms.get(term)!.map((form) => termArticles(form, bundles))).then(unite)));
       return found;
     };
-    // each clause: the union of its terms'; the excluded terms' articles
+    // each clause: the union of its terms'; the excluded terms' articles (in this tier: exact, as ids are a bundle's own)
     const perClause = await Promise.all(query.clauses.map(async (clause) => unite(await Promise.all(clause.map(articlesOf)))));
     const excluded = await Promise.all(query.excluded.map(articlesOf));
     let filter: Promise<Set<string> | null> | null = null;
-    const allowedIds = () => (filter ??= allowed(state, new Set(options.bundles ?? perClause.flatMap((map) => [...map.values()].map((found) => found.bundle)))));
+    const allowedIds = () => (filter ??= allowed(state, new Set(bundles ?? options.bundles ?? perClause.flatMap((map) => [...map.values()].map((found) => found.bundle)))));
+    const tierArticles = bundles ? bundles.reduce((sum, key) => sum + (options.sizes?.[options.bundles?.indexOf(key) ?? -1] ?? 0), 0) : (options.articles ?? 0);
 
     /**
      * The articles that match when a term counts where `countOf` is above 0: intersect the
@@ -262,12 +303,12 @@ export function createEngine(options: EngineOptions) {
     let unfiltered = 0;
     async function select(countOf: (found: Found) => number, skip?: ReadonlySet<string>): Promise<Hit[]> {
       const clauses = perClause.map((map) => new Map([...map].filter(([, found]) => countOf(found) > 0)));
-      const [first, ...rest] = clauses.length > 0 ? [...clauses].sort((a, b) => a.size - b.size) : [everyArticle()];
+      const [first, ...rest] = clauses.length > 0 ? [...clauses].sort((a, b) => a.size - b.size) : [everyArticle(bundles)];
       let ids = [...first!.keys()].filter((id) => !skip?.has(id) && rest.every((map) => map.has(id)) && !excluded.some((map) => map.has(id) && countOf(map.get(id)!) > 0));
       if (!skip) unfiltered = ids.length;
       const only = await allowedIds();
       if (only) ids = ids.filter((id) => only.has(id));
-      const articles = Math.max(options.articles ?? 0, ...clauses.map((map) => map.size));
+      const articles = Math.max(tierArticles, ...clauses.map((map) => map.size));
       const weights = clauses.map((map) => Math.log(1 + (articles - map.size + 0.5) / (map.size + 0.5)));
       return indexOrder(
         ids.map((id) => {
@@ -288,9 +329,83 @@ export function createEngine(options: EngineOptions) {
     const anySuggested = perClause.some((map) => [...map.values()].some((found) => found.suggested > 0));
     const suspected = anySuggested ? await select((found) => found.count + found.suggested, exactIds) : [];
     const flagged = new Set(exact.filter((hit) => perClause.some((map) => (map.get(hit.id)?.flagged ?? 0) > 0)).map((hit) => hit.id));
+    return { exact: ordered(exact, state.sort), suspected: ordered(suspected, state.sort), flagged, unfiltered };
+  }
 
+  /** The date span a state's date range and year (and month) filter allow, or null for any date. */
+  function dateSpan(state: SearchState): { from: string; to: string } | null {
+    let from = state.from || '0000-01-01';
+    let to = state.to || '9999-12-31';
+    if (state.year) {
+      const month = state.month ? state.month.padStart(2, '0') : '';
+      const first = month ? `${state.year}-${month}-01` : `${state.year}-01-01`;
+      const last = month ? `${state.year}-${month}-31` : `${state.year}-12-31`;
+      if (first > from) from = first;
+      if (last < to) to = last;
+    }
+    return state.from || state.to || state.year ? { from, to } : null;
+  }
+
+  /**
+   * Search newest tier first (oldest first for sort=oldest), reading tiers until `wanted` results
+   * of the list shown (the exact results, or the suspected misreadings when `state.ocr`) are
+   * found or every tier is read. Bundles not in date order are one tier.
+   */
+  async function search(state: SearchState, wanted = Number.POSITIVE_INFINITY): Promise<SearchOutcome> {
+    const query = parseQuery(state.q);
+    const terms = queryTerms(query);
+    if (terms.length === 0 && query.excluded.length === 0) return outcome(query, [], list([]), list([]), new Set(), 0, true, null);
+    const forms = new Map(await Promise.all([...new Set([...terms, ...query.excluded])].map(async (term) => [term, await variantsOf(term)] as const)));
     const variants = terms.map((term) => forms.get(term)!);
-    return { ...outcome(query, variants, ordered(exact, state.sort), ordered(suspected, state.sort), flagged), unfiltered };
+
+    const keys = options.bundles ?? [];
+    if (!options.ordered || keys.length <= 1) {
+      const answer = await searchTier(state, query, forms, null);
+      return outcome(query, variants, answer.exact, answer.suspected, answer.flagged, answer.unfiltered, true, null);
+    }
+    // the tiers in the order read; those outside the date range are skipped (their matches count only for `unfiltered`)
+    const span = dateSpan(state);
+    const order = keys.map((key, b) => ({ key, span: options.spans?.[b] ?? null }));
+    if (state.sort !== 'oldest') order.reverse();
+    const tiers = order.filter((tier) => !span || !tier.span || (tier.span.to >= span.from && tier.span.from <= span.to)).map((tier) => tier.key);
+    const skipped = order.map((tier) => tier.key).filter((key) => !tiers.includes(key));
+
+    const exact: Hit[] = [];
+    const suspected: Hit[] = [];
+    const flagged = new Set<string>();
+    let unfiltered = 0;
+    let next = 0;
+    /** Read the tiers from `next` on, `count` at a time, until `want` are found (or one batch only). */
+    async function read(want: number, count = 1, once = false): Promise<void> {
+      const shown = state.ocr ? suspected : exact;
+      for (let batches = 0; next < tiers.length && shown.length < want && !(once && batches > 0); batches++) {
+        const batch = tiers.slice(next, next + count);
+        // the batch's words in one search each (their partitions merged together), then each tier on its own
+        if (batch.length > 1) for (const term of forms.values()) for (const form of term) for (const word of new Set(termCover(form).map((part) => part.word))) void wordResults(word, batch).catch(() => undefined);
+        for (const key of batch) {
+          const answer = await searchTier(state, query, forms, [key]);
+          exact.push(...answer.exact.results);
+          suspected.push(...answer.suspected.results);
+          for (const id of answer.flagged) flagged.add(id);
+          unfiltered += answer.unfiltered;
+        }
+        next += batch.length;
+      }
+      // nothing found under the filters: what dropping them would find, in the tiers the date range skipped too
+      if (next >= tiers.length && exact.length === 0 && skipped.length > 0 && !counted) {
+        counted = true;
+        const bare = { ...state, paper: '', year: '', month: '', section: '', kind: '', author: '', from: '', to: '' };
+        for (const key of skipped) unfiltered += (await searchTier(bare, query, forms, [key])).unfiltered;
+      }
+    }
+    let counted = false;
+    const snapshot = (): SearchOutcome =>
+      outcome(query, variants, list([...exact]), list([...suspected]), new Set(flagged), unfiltered, next >= tiers.length, async (all) => {
+        await read(Number.POSITIVE_INFINITY, all ? tiers.length : 1, true);
+        return snapshot();
+      });
+    await read(wanted);
+    return snapshot();
   }
 
   /** Hits (in index order) in the requested order: relevance, ties newer first; or date. */
@@ -376,6 +491,16 @@ function list(results: Hit[]): ResultList {
   };
 }
 
-function outcome(query: ParsedQuery, variants: string[][], exact: ResultList, suspected: ResultList, flagged: ReadonlySet<string>): SearchOutcome {
-  return { query, terms: queryTerms(query), variants, ...exact, page: exact.page, suspected, flagged, unfiltered: exact.total };
+function outcome(
+  query: ParsedQuery,
+  variants: string[][],
+  exact: ResultList,
+  suspected: ResultList,
+  flagged: ReadonlySet<string>,
+  unfiltered: number,
+  complete: boolean,
+  more: ((all?: boolean) => Promise<SearchOutcome>) | null,
+): SearchOutcome {
+  const self: SearchOutcome = { query, terms: queryTerms(query), variants, ...exact, page: exact.page, suspected, flagged, unfiltered, complete, more: more ?? (async () => self) };
+  return self;
 }

@@ -96,8 +96,9 @@ describe('site and bundle files', () => {
   });
 
   it('reads a bundle file, tolerating a missing one', () => {
-    expect(bundleInfo({ key: 'xab', format: 'f', articles: 70, average_words: 900, parts: encodeParts([48, 20000, 20001]) })).toEqual({ key: 'xab', articles: 70, averageWords: 900, parts: [48, 20000, 20001] });
-    expect(bundleInfo(null)).toEqual({ key: '', articles: 0, averageWords: 0, parts: [] });
+    expect(bundleInfo({ key: 'xab', format: 'f', articles: 70, average_words: 900, parts: encodeParts([48, 20000, 20001]) })).toEqual({ key: 'xab', articles: 70, averageWords: 900, parts: [48, 20000, 20001], span: null });
+    expect(bundleInfo({ key: 'xab', format: 'f', articles: 1, average_words: 9, parts: [], from: '2020-01-02', to: '2021-03-04' }).span).toEqual({ from: '2020-01-02', to: '2021-03-04' });
+    expect(bundleInfo(null)).toEqual({ key: '', articles: 0, averageWords: 0, parts: [], span: null });
   });
 
   it('finds the partition of a word or a one-character prefix by its first character', () => {

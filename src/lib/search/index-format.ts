@@ -185,6 +185,9 @@ export interface BundleDescription {
    * not above its first character's.
    */
   parts: number[];
+  /** The first and last date of its articles (YYYY-MM-DD); absent for an empty bundle. */
+  from?: string;
+  to?: string;
 }
 
 /** What the search page needs to know of a bundle. */
@@ -194,11 +197,14 @@ export interface BundleInfo {
   averageWords: number;
   /** The first code point of each word partition, ascending. */
   parts: number[];
+  /** The first and last date of its articles, when the bundle file says (see docs/0015). */
+  span: { from: string; to: string } | null;
 }
 
 export function bundleInfo(file: Partial<BundleDescription> | null): BundleInfo {
   let at = 0;
-  return { key: file?.key ?? '', articles: file?.articles ?? 0, averageWords: file?.average_words ?? 0, parts: (file?.parts ?? []).map((delta) => (at += delta)) };
+  const span = file?.from && file.to ? { from: file.from, to: file.to } : null;
+  return { key: file?.key ?? '', articles: file?.articles ?? 0, averageWords: file?.average_words ?? 0, parts: (file?.parts ?? []).map((delta) => (at += delta)), span };
 }
 
 /** The partitions' first code points as the bundle file holds them. */

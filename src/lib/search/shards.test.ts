@@ -8,12 +8,13 @@ const source = (date: string, seq: number, people: string[] = ['张婷']): Searc
   searchSource(`/p/${date}/01/0${seq}/`, ['文'], { date, headline: 'x', people });
 
 describe('planShards', () => {
-  it('splits by date into bundles of at most the size, the first at /pagefind/', () => {
+  it('splits by date into bundles of at most the size, cut from the newest (the newest full), listed oldest first, the first at /pagefind/', () => {
     const plans = planShards([source('2023-02-01', 1), source('2022-01-01', 1), source('2023-01-01', 2), source('2023-01-01', 1)], 3);
     expect(plans.map((plan) => plan.sources.map((s) => s.url))).toEqual([
-      ['/p/2022-01-01/01/01/', '/p/2023-01-01/01/01/', '/p/2023-01-01/01/02/'],
-      ['/p/2023-02-01/01/01/'],
+      ['/p/2022-01-01/01/01/'],
+      ['/p/2023-01-01/01/01/', '/p/2023-01-01/01/02/', '/p/2023-02-01/01/01/'],
     ]);
+    expect(planShards([source('2023-02-01', 1), source('2022-01-01', 1), source('2023-01-01', 2)], 3)).toHaveLength(1);
     expect(plans[0]!.path).toBe('/pagefind/');
     expect(plans[1]!.path).toBe(`/pagefind/shards/${plans[1]!.key}/`);
     // a key names the shard's Pagefind "language": never zh/ja/th, which Pagefind would segment

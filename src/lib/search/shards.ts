@@ -21,15 +21,19 @@ export function compareSources(a: SearchSource, b: SearchSource): number {
   return a.date.localeCompare(b.date) || a.url.localeCompare(b.url);
 }
 
-/** Plan the bundles: sorted by date, cut every `size` articles; one (empty) bundle for no articles. */
+/**
+ * Plan the bundles: sorted by date, cut every `size` articles counted from the newest, so that
+ * the newest bundle is full and only the oldest may be smaller (a search reads the newest first:
+ * docs/0015-search-recency-tiers.md); listed oldest first; one (empty) bundle for no articles.
+ */
 export function planShards(sources: readonly SearchSource[], size: number): ShardPlan[] {
   const sorted = [...sources].sort(compareSources);
-  const plans: ShardPlan[] = [];
-  for (let start = 0; start < sorted.length || plans.length === 0; start += size) {
-    const part = sorted.slice(start, start + size);
+  const cuts: Array<[number, number]> = [];
+  for (let end = sorted.length; end > 0; end -= size) cuts.unshift([Math.max(0, end - size), end]);
+  if (cuts.length === 0) cuts.push([0, 0]);
+  return cuts.map(([start, end], n) => {
+    const part = sorted.slice(start, end);
     const key = bundleKey(part);
-    plans.push({ key, path: bundlePath(key, plans.length), sources: part });
-    if (part.length === 0) break;
-  }
-  return plans;
+    return { key, path: bundlePath(key, n), sources: part };
+  });
 }
