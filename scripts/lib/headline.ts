@@ -46,6 +46,9 @@ function isKicker(first: string, second: string): boolean {
   if (reportFirst !== isReportLine(second)) return reportFirst;
   const a = countHan(first);
   const b = countHan(second);
+  // two reports alike: a subtitle spells out its title at more length (the work and its result),
+  // so a second line no longer than the first is the title under its kicker
+  if (reportFirst && b <= a) return true;
   return a <= 8 && a <= b * 0.65;
 }
 

@@ -53,6 +53,13 @@ describe('role words', () => {
     expect(endsWithRoleWord('张婷')).toBe(false);
   });
 
+  it('join up when a line break splits them in traditional characters (通訊 / 員)', () => {
+    expect(splitsRoleWord('（記者王雪磊通訊', '員鄒晶凱）')).toBe(true);
+    expect(endsInsideRoleWord('本報訊（記者王雪磊通訊')).toBe(true);
+    expect(joinSplitRoleWords('（記者王雪磊通\n訊員鄒晶凱）')).toBe('（記者王雪磊通訊員鄒晶凱）');
+    expect(joinSplitRoleWords('（記者王雪磊\n鄒晶凱）')).toBe('（記者王雪磊\n鄒晶凱）');
+  });
+
   it('are read in traditional characters too, position for position', () => {
     expect(simplifyRoleChars('本報訊（記者 陳靜 通訊員）')).toBe('本报讯（记者 陳靜 通讯员）');
   });

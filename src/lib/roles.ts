@@ -114,7 +114,7 @@ const PARTIAL = new RegExp(
 
 /** True when `line` ends inside a role word, so that the next line carries on the byline. */
 export function endsInsideRoleWord(line: string): boolean {
-  return PARTIAL.test(line);
+  return PARTIAL.test(simplifyRoleChars(line));
 }
 
 /** Every way a line break can split a breakable word: [before the break, after it]. */
@@ -125,15 +125,24 @@ const SPLITS: Array<readonly [string, string]> = BREAKABLE.flatMap((word) => {
 
 /** True when `left` and `right`, two lines, meet inside a role word (通讯 / 员, 记 / 者, 摄影报 / 道). */
 export function splitsRoleWord(left: string, right: string): boolean {
-  return SPLITS.some(([before, after]) => left.endsWith(before) && right.startsWith(after));
+  const l = simplifyRoleChars(left);
+  const r = simplifyRoleChars(right);
+  return SPLITS.some(([before, after]) => l.endsWith(before) && r.startsWith(after));
 }
 
 /** A line break inside a role word, with the spaces around it. */
 const BREAK_INSIDE = new RegExp(SPLITS.map(([before, after]) => `(?<=${escape(before)})\\s*\\n\\s*(?=${escape(after)})`).join('|'), 'gu');
 
-/** Join the role words that a line break split (通讯\n员 -> 通讯员); other breaks stay. */
+/** Join the role words that a line break split (通讯\n员 -> 通讯员, 通訊\n員 too); other breaks stay. */
 export function joinSplitRoleWords(text: string): string {
-  return text.replace(BREAK_INSIDE, '');
+  // the simplified view has the text's positions (one character for one)
+  let out = '';
+  let last = 0;
+  for (const match of simplifyRoleChars(text).matchAll(BREAK_INSIDE)) {
+    out += text.slice(last, match.index);
+    last = match.index + match[0].length;
+  }
+  return out + text.slice(last);
 }
 
 const ENDS_WITH_ROLE = new RegExp(`(?:${alternation(ROLE_WORDS.map(([word]) => word))})$`, 'u');

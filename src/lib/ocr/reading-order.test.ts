@@ -214,6 +214,67 @@ describe('orderPage on constructed layouts', () => {
     expect(firsts).toBe('左甲甲甲甲甲乙乙乙乙乙' + '丙'.repeat(12));
   });
 
+  it('reads an article over two columns under a one-column headline before the article under it', () => {
+    // the sample's layout: the headline sits over the first column only, its text fills two
+    // columns, and a second article starts under the first column after a clear band that runs
+    // through the second column at the same height; a third column runs the page's height
+    const page = syntheticPage(800, 800, [
+      { id: 'head', lines: [[40, 60, 200, 50, '标题只占一栏']] },
+      { id: 'a1', lines: column(40, 150, 5, '甲') },
+      { id: 'a2', lines: column(290, 150, 5, '乙') },
+      { id: 'head2', lines: [[40, 360, 200, 40, '第二篇标题']] },
+      { id: 'b1', lines: column(40, 430, 4, '丙') },
+      { id: 'c2', lines: column(290, 360, 6, '丁') },
+      { id: 'right', lines: column(540, 60, 22, '戊') },
+    ]);
+    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
+    expect(firsts).toBe('标甲甲甲甲甲乙乙乙乙乙第丙丙丙丙丁丁丁丁丁丁' + '戊'.repeat(22));
+  });
+
+  it('does not join a column that starts beside a headline to the article under that headline', () => {
+    // the right column starts level with the headline, not with the text under it: it is read
+    // whole after the left article's columns (an article jumping to the top of the next column)
+    const page = syntheticPage(800, 800, [
+      { id: 'head', lines: [[40, 60, 450, 50, '标题跨两栏']] },
+      { id: 'a1', lines: column(40, 150, 5, '甲') },
+      { id: 'a2', lines: column(290, 150, 5, '乙') },
+      { id: 'head2', lines: [[40, 360, 200, 40, '第二篇标题']] },
+      { id: 'b1', lines: column(40, 430, 4, '丙') },
+      { id: 'b2', lines: column(290, 430, 4, '丁') },
+      { id: 'right', lines: column(540, 60, 8, '戊') },
+      { id: 'right2', lines: column(540, 360, 6, '己') },
+    ]);
+    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
+    expect(firsts).toBe('标甲甲甲甲甲乙乙乙乙乙第丙丙丙丙丁丁丁丁' + '戊'.repeat(8) + '己'.repeat(6));
+  });
+
+  it('reads the columns beside a headline narrower than its article under that headline', () => {
+    // a headline centred over the second and third columns; the text starts level in all three
+    // and the first column holds nothing above it; a fourth column runs from the top
+    const page = syntheticPage(1100, 800, [
+      { id: 'head', lines: [[300, 70, 440, 45, '标题居中于两栏']] },
+      { id: 'a1', lines: column(40, 140, 6, '甲') },
+      { id: 'a2', lines: column(290, 140, 6, '乙') },
+      { id: 'a3', lines: column(540, 140, 6, '丙') },
+      { id: 'b1', lines: [[40, 400, 200, 40, '第二篇标题']] },
+      { id: 'b2', lines: column(40, 470, 5, '丁') },
+      { id: 'right', lines: column(800, 60, 20, '戊') },
+    ]);
+    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
+    expect(firsts).toBe('标甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
+  });
+
+  it('takes off a page header whose page name is set large when it holds the date', () => {
+    const page = syntheticPage(800, 600, [
+      { id: 'name', lines: [[40, 20, 120, 50, '要闻']] },
+      { id: 'date', lines: [[500, 30, 260, 20, '2023年1月17日星期二']] },
+      { id: 'c1', lines: column(40, 150, 5, '甲') },
+      { id: 'c2', lines: column(290, 150, 5, '乙') },
+    ]);
+    const order = lines(orderPage(page));
+    expect(order.filter((l) => l.band === 'header').map((l) => l.text[0])).toEqual(['要', '2']);
+  });
+
   it('puts photos in their place and drops specks that Tesseract calls photos', () => {
     const page = syntheticPage(600, 800, [
       { id: 'caption', lines: column(40, 400, 2, '说') },

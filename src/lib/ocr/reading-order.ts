@@ -9,11 +9,18 @@ import { median, overlap, unionBox, type Box, type LineKind, type PositionedPage
  *
  * The method is a recursive XY cut over words and photos, tuned for newspapers:
  * 1. the page header band at the top and the footer band at the bottom are taken off first, by
- *    position (small lines above the first clear horizontal gap in the top 12 % of the page,
+ *    position (small lines, or lines holding the date, 第N版 or 编辑, above the first clear
+ *    horizontal gap in the top 12 % of the page,
  *    below the last in the bottom 10 %), or because the file says so (ALTO TopMargin);
  * 2. a region is cut first at column gutters: vertical gaps free of any word or photo from the
  *    region's top to its bottom (so a headline spanning three columns keeps them together, and
  *    the gutter under it is found one level down, after the headline is cut off);
+ *    Columns that a clear band crosses at the same height, with their text starting level above
+ *    it, are kept together and cut across at that band first (a row of articles set over
+ *    several columns under a headline one column wide is read before the row under it);
+ *    A headline narrower than its article (centred over it, or over its first column) is
+ *    first given the reach of the columns beside it whose text starts level with the text
+ *    under it, so that they are read under it;
  * 3. otherwise it is cut across at its widest horizontal gaps (a headline's space below it, a
  *    rule between articles) and each part is read again from step 2;
  * 4. what cannot be cut is read row by row, left to right.
@@ -130,9 +137,9 @@ export function orderPage(page: PositionedPage): OrderedPage {
   photos.forEach((photo, index) => atoms.push({ box: photo.box, line: -1, word: null, order: 0, photo: index }));
 
   const band = findBands(atoms, lines, page, bodyMeasure, bodyHeight);
-  const cutter = new Cutter(bodyHeight, rules, lines);
+  const cutter = new Cutter(bodyHeight, bodyMeasure, rules, lines);
   const headerLeaves = band.header.length > 0 ? [{ atoms: band.header, column: cutter.newColumn() }] : [];
-  const bodyLeaves = cutter.cut(band.body, cutter.newColumn(), 0);
+  const bodyLeaves = cutter.cut([...band.body, ...headlineReach(band.body, lines, bodyHeight, bodyMeasure)], cutter.newColumn(), 0);
   const footerLeaves = band.footer.length > 0 ? [{ atoms: band.footer, column: cutter.newColumn() }] : [];
 
   const items: OrderedItem[] = [];
@@ -178,6 +185,70 @@ export function orderPage(page: PositionedPage): OrderedPage {
   return { width: page.width, height: page.height, bodyLineHeight: bodyHeight, items, problems };
 }
 
+/**
+ * A headline narrower than its article: the text under it starts at one height in the columns
+ * below it and in the columns beside it that hold nothing higher up (a headline centred over
+ * five columns, or set over the first of two). Each such headline gets an atom without a word
+ * that spans those columns at the headline's height, so that no gutter is found through it and
+ * the columns are read under it; the atom is dropped when the leaf is read.
+ */
+function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, bodyMeasure: number): Atom[] {
+  const big = (line: SourceLine) => line.box.h > bodyHeight * 1.5 && line.measure > bodyMeasure * 1.3;
+  const tolerance = bodyHeight * 0.6;
+  const textLines = new Map<number, Box>();
+  for (const atom of atoms) {
+    if (atom.line < 0) continue;
+    const known = textLines.get(atom.line);
+    textLines.set(atom.line, known ? unionBox([known, atom.box])! : atom.box);
+  }
+  const boxes = [...textLines].map(([line, box]) => ({ line, box }));
+  const photos = atoms.filter((a) => a.line < 0).map((a) => ({ line: -1, box: a.box }));
+  const everything = [...boxes, ...photos];
+  const out: Atom[] = [];
+  for (const head of boxes) {
+    if (!big(lines[head.line]!)) continue;
+    const h = head.box;
+    // the first text under the headline's span: a body line (a subtitle or a byline may come between)
+    const under = everything.filter((b) => b.box.y >= h.y + h.h - 1 && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > 0).sort((a, b) => a.box.y - b.box.y);
+    const first = under[0];
+    if (!first || first.line < 0 || first.box.y - (h.y + h.h) > bodyHeight * 1.5) continue;
+    let bodyTop = -1;
+    for (const b of under) {
+      if (b.box.y - (h.y + h.h) > bodyHeight * 4) break;
+      if (b.line >= 0 && !big(lines[b.line]!) && b.box.h <= bodyHeight * 1.5 && lines[b.line]!.measure <= bodyMeasure * 1.3) {
+        bodyTop = b.box.y;
+        break;
+      }
+    }
+    if (bodyTop < 0) continue;
+    let left = h.x;
+    let right = h.x + h.w;
+    // a column beside: its first line starts level with the body under the headline, and
+    // nothing of it stands higher (from the headline's top down)
+    const reach = (side: 1 | -1): void => {
+      for (;;) {
+        const next = boxes
+          .filter((b) => Math.abs(b.box.y - bodyTop) <= tolerance && (side > 0 ? b.box.x >= right : b.box.x + b.box.w <= left))
+          .sort((a, b) => (side > 0 ? a.box.x - b.box.x : b.box.x + b.box.w - (a.box.x + a.box.w)))[0];
+        if (!next || !(lines[next.line]!.box.h <= bodyHeight * 1.5)) return;
+        const x0 = side > 0 ? right : next.box.x;
+        const x1 = side > 0 ? next.box.x + next.box.w : left;
+        if (x1 - x0 > (right - left) * 1.5 + bodyHeight * 2) return;
+        const blocked = everything.some((b) => b !== next && b.box.y + b.box.h > h.y - bodyHeight && b.box.y < bodyTop - tolerance && overlap(b.box.x, b.box.x + b.box.w, x0, x1) > 0);
+        // nor a headline soon under it (the line was a kicker over another article)
+        const headed = boxes.some((b) => b.line >= 0 && big(lines[b.line]!) && b.box.y >= bodyTop && b.box.y < bodyTop + bodyHeight * 4 && overlap(b.box.x, b.box.x + b.box.w, x0, x1) > 0);
+        if (blocked || headed) return;
+        if (side > 0) right = x1;
+        else left = x0;
+      }
+    };
+    reach(1);
+    reach(-1);
+    if (left < h.x || right > h.x + h.w) out.push({ box: { x: left, w: right - left, y: h.y, h: h.h }, line: head.line, word: null, order: -1, photo: -1 });
+  }
+  return out;
+}
+
 /** The share of a box covered by text line boxes. */
 function textCover(box: Box, lines: SourceLine[]): number {
   let covered = 0;
@@ -209,7 +280,7 @@ function findBands(atoms: Atom[], lines: SourceLine[], page: PositionedPage, bod
   const top = gaps.find((g) => g.at <= page.height * 0.12);
   if (top && header.length === 0) {
     const above = body.filter((a) => a.box.y + a.box.h <= top.at);
-    if (above.length > 0 && small(above) && gaps[0] === top) {
+    if (above.length > 0 && (small(above) || folio(above, lines)) && gaps[0] === top) {
       header.push(...above);
       body = body.filter((a) => a.box.y + a.box.h > top.at);
     }
@@ -224,6 +295,18 @@ function findBands(atoms: Atom[], lines: SourceLine[], page: PositionedPage, bod
     }
   }
   return { header, body, footer };
+}
+
+const FOLIO = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|编\s*辑|編\s*輯/u;
+
+/**
+ * Whether atoms above the top gap hold a page header's fields (the date, 第N版, 责任编辑):
+ * a header may set the page's name (版名) larger than body text, which alone would not pass as
+ * a header band.
+ */
+function folio(atoms: Atom[], lines: SourceLine[]): boolean {
+  const ids = new Set(atoms.filter((a) => a.line >= 0).map((a) => a.line));
+  return [...ids].some((id) => FOLIO.test(lines[id]!.words.map((w) => w.text).join('')));
 }
 
 interface Gap {
@@ -255,11 +338,13 @@ function gaps(intervals: [number, number][]): Gap[] {
 /** Recursive XY cut (see the module comment). Column ids are handed out in reading order. */
 class Cutter {
   private readonly bodyHeight: number;
+  private readonly bodyMeasure: number;
   private readonly rules: Box[];
   private readonly lines: SourceLine[];
   private columns = 0;
-  constructor(bodyHeight: number, rules: Box[], lines: SourceLine[]) {
+  constructor(bodyHeight: number, bodyMeasure: number, rules: Box[], lines: SourceLine[]) {
     this.bodyHeight = bodyHeight;
+    this.bodyMeasure = bodyMeasure;
     this.rules = rules;
     this.lines = lines;
   }
@@ -274,6 +359,9 @@ class Cutter {
     const gutters = verticalGaps(atoms).filter((g) => this.isGutter(g, atoms));
     if (gutters.length > 0) {
       const parts = splitAt(atoms, gutters, (a) => a.box.x);
+      const modules = this.modules(parts);
+      if (modules?.across) return modules.parts.flatMap((part) => this.cut(part, column, depth + 1));
+      if (modules) return modules.parts.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
       return parts.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
     }
     const soft = this.softGutters(atoms, extent);
@@ -292,11 +380,68 @@ class Cutter {
       // else cut at the single widest gap (the one under a headline) and look again: cutting
       // at every row gap would read columns under a headline row by row
       const widest = across.reduce((best, g) => (g.size > best.size ? g : best));
+      // no more than the space between two rows of text: a headline's reach (headlineReach)
+      // hid the gutters this region needs, so read it without
+      if (widest.size < this.bodyHeight * 0.8 && atoms.some((a) => a.line >= 0 && a.word === null)) return this.cut(atoms.filter((a) => !(a.line >= 0 && a.word === null)), column, depth + 1);
       chosen = [widest];
     }
     const parts = splitAt(atoms, chosen, (a) => a.box.y);
     if (parts.length <= 1) return [{ atoms, column }];
     return parts.flatMap((part) => this.cut(part, column, depth + 1));
+  }
+
+  /**
+   * A line of body type, by its box's height or by its measure (Tesseract's x-size, which specks
+   * read into the line do not stretch as they do its box; a column set in larger type has a
+   * larger x-size but a body line's height).
+   */
+  private bodySize(line: number): boolean {
+    const source = this.lines[line]!;
+    return source.box.h <= this.bodyHeight * 1.5 || source.measure <= this.bodyMeasure * 1.3;
+  }
+
+  /**
+   * Columns that belong together: two neighbouring columns are linked when a clear band at
+   * least 1.2 body lines high crosses both at the same height (the space between two rows of
+   * articles; an article set over several columns under a headline one column wide ends at the
+   * same height in each). Linked columns are read as one region first, so that it is cut across
+   * at that band and each row of articles is read column by column before the next row; a
+   * column linked to none stays a column of its own (read whole, top to bottom). Null when no
+   * two columns are linked (plain columns), or when all are but no band crosses them all.
+   */
+  private modules(parts: Atom[][]): { across: boolean; parts: Atom[][] } | null {
+    const min = this.bodyHeight * 1.2;
+    const tolerance = this.bodyHeight * 0.6;
+    const segments = parts.map((part) => {
+      const top = Math.min(...part.map((a) => a.box.y));
+      const bands = horizontalGaps(part).filter((g) => g.size >= min);
+      return bands.map((band, i) => {
+        const from = i === 0 ? top : bands[i - 1]!.at + bands[i - 1]!.size;
+        const above = part.filter((a) => a.box.y >= from - 1 && a.box.y < band.at);
+        const last = above.reduce((low, a) => (a.box.y + a.box.h > low.box.y + low.box.h ? a : low));
+        // the space under a headline is part of its article, not a border between rows of them
+        const ends = last.line < 0 || this.bodySize(last.line);
+        // rows of body text (or a photo) that start the part or follow more than the usual space
+        // between lines (the text under a headline or a byline): a column's regular rows would
+        // match any height, and a column beside a headline is not under it
+        const bounds = [from, ...gaps(above.map((a) => [a.box.y, a.box.y + a.box.h])).filter((g) => g.size > this.bodyHeight * 0.8).map((g) => g.at + g.size)];
+        const starts = bounds.filter((y) => above.some((a) => Math.abs(a.box.y - y) <= 1 && (a.line < 0 || this.bodySize(a.line))));
+        return { band, ends, starts };
+      });
+    });
+    // the parts above the band start level too: a column's first text starts where its
+    // neighbour has text start (a module's columns start together, under a headline over them
+    // or beside one)
+    const level = (a: { starts: number[] }, b: { starts: number[] }) => (a.starts.length > 0 && b.starts.some((y) => Math.abs(y - a.starts[0]!) <= tolerance)) || (b.starts.length > 0 && a.starts.some((y) => Math.abs(y - b.starts[0]!) <= tolerance));
+    const linked = parts.slice(1).map((_, k) => segments[k]!.some((g) => segments[k + 1]!.some((h) => g.ends && h.ends && overlap(g.band.at, g.band.at + g.band.size, h.band.at, h.band.at + h.band.size) >= min && level(g, h))));
+    if (!linked.some(Boolean)) return null;
+    const groups: Atom[][] = [[...parts[0]!]];
+    linked.forEach((link, k) => (link ? groups[groups.length - 1]!.push(...parts[k + 1]!) : groups.push([...parts[k + 1]!])));
+    if (groups.length > 1) return { across: false, parts: groups };
+    const atoms = groups[0]!;
+    const across = horizontalGaps(atoms).filter((g) => g.size >= min);
+    if (across.length === 0) return null;
+    return { across: true, parts: splitAt(atoms, across, (a) => a.box.y) };
   }
 
   /**
@@ -464,6 +609,7 @@ function readLeaf(atoms: Atom[]): Fragment[] {
   const byLine = new Map<number, Fragment>();
   const fragments: Fragment[] = [];
   for (const atom of atoms) {
+    if (atom.line >= 0 && atom.word === null) continue; // a headline's reach (headlineReach)
     if (atom.photo >= 0) {
       fragments.push({ line: -1, words: [], orders: [], photo: atom.photo, box: atom.box });
       continue;
