@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../src/io/browser.ts';
 import { openSearch, resultPaths, settled, typeQuery } from '../support/search-page.ts';
+import { layoutShift } from '../support/layout.ts';
 import { searchSite, searchSource } from '../support/search-site.ts';
 
 /**
@@ -84,20 +85,6 @@ describe('search result states', () => {
     expect(await resultPaths(page)).toHaveLength(20);
     await context.close();
   });
-
-  async function layoutShift(page: Page): Promise<number> {
-    // every shift so far (buffered), not those right after input; read once the page has painted twice more
-    return page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let total = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) total += entry.value;
-          }).observe({ type: 'layout-shift', buffered: true });
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
-        }),
-    );
-  }
 
   it('shows results without moving anything on screen (no layout shift at all)', async () => {
     // scrollbars shown, as on a desktop: the results make the page taller than the window

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../src/io/browser.ts';
 import { planShards } from '../../src/lib/search/shards.ts';
 import { openSearch, resultPaths, settled, shown } from '../support/search-page.ts';
+import { layoutShift } from '../support/layout.ts';
 import { searchSite, searchSource } from '../support/search-site.ts';
 
 /**
@@ -121,16 +122,7 @@ describe('search in recency tiers', () => {
           const page = await context.newPage();
           await page.goto(`${site.server.url}/search/${query}`);
           expect(await settled(page)).toContain('找到 100 篇');
-          const shift = await page.evaluate(
-            () =>
-              new Promise<number>((resolve) => {
-                let total = 0;
-                new PerformanceObserver((list) => {
-                  for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) total += entry.value;
-                }).observe({ type: 'layout-shift', buffered: true });
-                requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
-              }),
-          );
+          const shift = await layoutShift(page);
           expect(shift, `${query} at ${viewport.width} px`).toBe(0);
           await context.close();
         }

@@ -1,9 +1,27 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Layout checks measured in the browser: what sticks out sideways, and how text falls into
- * lines. Used by the reading-room tests on phones and desktops.
+ * Layout checks measured in the browser: what sticks out sideways, how text falls into lines,
+ * and how far the layout has shifted. Used by the reading-room and search tests on phones and
+ * desktops.
  */
+
+/**
+ * The page's cumulative layout shift so far: every `layout-shift` entry (buffered) not right
+ * after input, read once the page has painted twice more.
+ */
+export async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+      }),
+  );
+}
 
 /**
  * Elements that reach past the viewport's left or right edge, as `tag.class (left–right)`, and
