@@ -127,9 +127,9 @@ describe('版面 view on the bundled archive', () => {
     expect(tiles.length).toBeGreaterThan(0);
     // only what is in view: fewer than the full-resolution level holds (3 x 4 tiles)
     expect(tiles.filter((path) => /\/1024,1024\/0\/default\.jpg$/u.test(path) && !/,2048\/|^\/scans\/[0-9a-f]+\/0,0,2048/u.test(path)).length).toBeLessThan(12);
-    // drawn tiles lie over the frame
-    const drawn = await page.locator('.scan-tile').evaluateAll((imgs) => imgs.filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length);
-    expect(drawn).toBe(tiles.length);
+    // every tile fetched is drawn (decoding may finish after the network is idle, on a loaded machine)
+    const drawn = () => page.locator('.scan-tile').evaluateAll((imgs) => imgs.filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length);
+    await expect.poll(drawn).toBe(tiles.length);
 
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#xywh=\d+,\d+,\d+,\d+$/u);
     const permalink = page.url();
