@@ -8,6 +8,8 @@ import { orderPage, type OrderedLine, type OrderedPage } from './reading-order.t
 const FIXTURES = new URL('../../../tests/fixtures/ocr-positioned/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 const lines = (page: OrderedPage): OrderedLine[] => page.items.flatMap((item) => (item.type === 'line' ? [item.line] : []));
+/** The first character of each line in reading order: which column or headline each line came from. */
+const firstCharacters = (page: Parameters<typeof orderPage>[0]) => lines(orderPage(page)).map((line) => line.text[0]).join('');
 const sequence = (page: OrderedPage) => page.items.map((item) => (item.type === 'photo' ? '[photo]' : item.line.text));
 
 interface TruthLine extends Box {
@@ -198,8 +200,7 @@ describe('orderPage on constructed layouts', () => {
       { id: 'a1', lines: column(40, 150, 6, '甲') },
       { id: 'b2', lines: column(820, 150, 6, '戊') },
     ]);
-    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
-    expect(firsts).toBe('左甲甲甲甲甲甲乙乙乙乙乙乙右丁丁丁丁丁丁戊戊戊戊戊戊');
+    expect(firstCharacters(page)).toBe('左甲甲甲甲甲甲乙乙乙乙乙乙右丁丁丁丁丁丁戊戊戊戊戊戊');
   });
 
   it('reads a column that runs beside a spanning headline below it, then the rest', () => {
@@ -210,8 +211,7 @@ describe('orderPage on constructed layouts', () => {
       { id: 'l2', lines: column(290, 150, 5, '乙') },
       { id: 'right', lines: column(560, 60, 12, '丙') },
     ]);
-    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
-    expect(firsts).toBe('左甲甲甲甲甲乙乙乙乙乙' + '丙'.repeat(12));
+    expect(firstCharacters(page)).toBe('左甲甲甲甲甲乙乙乙乙乙' + '丙'.repeat(12));
   });
 
   it('reads an article over two columns under a one-column headline before the article under it', () => {
@@ -227,8 +227,7 @@ describe('orderPage on constructed layouts', () => {
       { id: 'c2', lines: column(290, 360, 6, '丁') },
       { id: 'right', lines: column(540, 60, 22, '戊') },
     ]);
-    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
-    expect(firsts).toBe('标甲甲甲甲甲乙乙乙乙乙第丙丙丙丙丁丁丁丁丁丁' + '戊'.repeat(22));
+    expect(firstCharacters(page)).toBe('标甲甲甲甲甲乙乙乙乙乙第丙丙丙丙丁丁丁丁丁丁' + '戊'.repeat(22));
   });
 
   it('does not join a column that starts beside a headline to the article under that headline', () => {
@@ -244,8 +243,7 @@ describe('orderPage on constructed layouts', () => {
       { id: 'right', lines: column(540, 60, 8, '戊') },
       { id: 'right2', lines: column(540, 360, 6, '己') },
     ]);
-    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
-    expect(firsts).toBe('标甲甲甲甲甲乙乙乙乙乙第丙丙丙丙丁丁丁丁' + '戊'.repeat(8) + '己'.repeat(6));
+    expect(firstCharacters(page)).toBe('标甲甲甲甲甲乙乙乙乙乙第丙丙丙丙丁丁丁丁' + '戊'.repeat(8) + '己'.repeat(6));
   });
 
   it('reads the columns beside a headline narrower than its article under that headline', () => {
@@ -260,8 +258,7 @@ describe('orderPage on constructed layouts', () => {
       { id: 'b2', lines: column(40, 470, 5, '丁') },
       { id: 'right', lines: column(800, 60, 20, '戊') },
     ]);
-    const firsts = lines(orderPage(page)).map((l) => l.text[0]).join('');
-    expect(firsts).toBe('标甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
+    expect(firstCharacters(page)).toBe('标甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
   });
 
   it('takes off a page header whose page name is set large when it holds the date', () => {

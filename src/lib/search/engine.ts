@@ -375,6 +375,8 @@ export function createEngine(options: EngineOptions) {
     const flagged = new Set<string>();
     let unfiltered = 0;
     let next = 0;
+    /** Whether the skipped tiers' unfiltered matches have been counted (once, for an empty filtered search). */
+    let counted = false;
     /** Read the tiers from `next` on, `count` at a time, until `want` are found (or one batch only). */
     async function read(want: number, count = 1, once = false): Promise<void> {
       const shown = state.ocr ? suspected : exact;
@@ -398,7 +400,6 @@ export function createEngine(options: EngineOptions) {
         for (const key of skipped) unfiltered += (await searchTier(bare, query, forms, [key])).unfiltered;
       }
     }
-    let counted = false;
     const snapshot = (): SearchOutcome =>
       outcome(query, variants, list([...exact]), list([...suspected]), new Set(flagged), unfiltered, next >= tiers.length, async (all) => {
         await read(Number.POSITIVE_INFINITY, all ? tiers.length : 1, true);
