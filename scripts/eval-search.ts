@@ -51,6 +51,7 @@ complete count) and of later searches, and the index's time and memory; writes J
 
   --articles N,M          generated articles per size (default 50000)
   --shard-size N          articles per search tier (default ${DEFAULT_SHARD_SIZE})
+  --first-tier N          articles in the newest tier (default: the build's)
   --chunk-bytes N         word chunk size in bytes (default: the build's)
   --partition-chunks N    word chunks per partition (default: the build's)
   --plant-rate F          how often query strings are planted per word (default ${DEFAULT_PLANT_RATE})
@@ -65,6 +66,7 @@ complete count) and of later searches, and the index's time and memory; writes J
 const OPTIONS = {
   articles: { type: 'string', default: '50000' },
   'shard-size': { type: 'string', default: String(DEFAULT_SHARD_SIZE) },
+  'first-tier': { type: 'string' },
   'chunk-bytes': { type: 'string' },
   'partition-chunks': { type: 'string' },
   'plant-rate': { type: 'string', default: String(DEFAULT_PLANT_RATE) },
@@ -96,6 +98,7 @@ function parseOptions() {
 }
 const SIZES = args.articles.split(',').map((size) => Number(size.trim()));
 const SHARD_SIZE = Number(args['shard-size']);
+const FIRST_TIER = args['first-tier'] === undefined ? undefined : Number(args['first-tier']);
 const FIRST_SAMPLES = Number(args.first);
 const THINK = Number(args.think);
 const work = resolve(ROOT, args.work);
@@ -330,6 +333,7 @@ function breakdown(server: StaticServer): Record<Kind, number> {
   for (const [path, bytes] of server.wire) kinds[kindOf(path)] += bytes;
   return kinds;
 }
+const addKinds = (a: Record<Kind, number>, b: Record<Kind, number>) => Object.fromEntries(KINDS.map((kind) => [kind, a[kind] + b[kind]])) as Record<Kind, number>;
 const parts = (kinds: Record<string, number>) =>
   Object.entries(kinds)
     .filter(([, bytes]) => bytes > 0)
@@ -396,6 +400,8 @@ interface SizeReport {
   host: string;
   firsts: First[];
   thoughtFirsts: First[];
+  /** From a link (the query in the address): from the navigation to the first results shown. */
+  linkShownMs: number[];
   rows: Row[];
 }
 
@@ -413,13 +419,14 @@ async function measure(generated: number): Promise<SizeReport> {
   const characters = sources.reduce((sum, source) => sum + sourceLines(source).join('').length, 0);
   const flaggedArticles = sources.filter((source) => source.suspects?.length).length;
   console.log(
-    `[eval:search] ${sources.length} articles (${sample.length} real, ${generated} generated, query strings planted at ${args['plant-rate']} per word, ${flaggedArticles} with flagged misreads), ${(characters / 1e6).toFixed(1)} M characters; bundles of at most ${SHARD_SIZE}`,
+    `[eval:search] ${sources.length} articles (${sample.length} real, ${generated} generated, query strings planted at ${args['plant-rate']} per word, ${flaggedArticles} with flagged misreads), ${(characters / 1e6).toFixed(1)} M characters; bundles of at most ${SHARD_SIZE}${FIRST_TIER ? `, the newest of ${FIRST_TIER}` : ''}`,
   );
 
   const indexStarted = performance.now();
   const nodeBefore = process.memoryUsage().rss;
   const { bundles } = await writeSearchBundles(sources, site, {
     shardSize: SHARD_SIZE,
+    ...(FIRST_TIER ? { firstTier: FIRST_TIER } : {}),
     chunkBytes: args['chunk-bytes'] ? Number(args['chunk-bytes']) : undefined,
     partitionChunks: args['partition-chunks'] ? Number(args['partition-chunks']) : undefined,
   });
@@ -460,11 +467,13 @@ async function measure(generated: number): Promise<SizeReport> {
   const loadBefore = load();
   const browser = await launchBrowser();
 
-  // first searches: a fresh browser context each, cold caches; once entered at once, once after
-  // THINK ms in the search box (the page starts loading the search when the box gets focus, as a
-  // reader's typing would let it)
+  // first searches: a fresh browser context each, cold caches; once entered at once when the page
+  // has loaded, once after THINK ms in the search box (the page starts loading the search when it
+  // is idle after loading, or when the box gets focus), and once from a link (the query in the
+  // address: nothing of the search loaded before, timed from the navigation)
   const firsts: First[] = [];
   const thoughtFirsts: First[] = [];
+  const linkShownMs: number[] = [];
   // sampled from the queries the evaluation has always had (not the query language's or the misreads'), so that runs compare
   const pool = QUERIES.filter((query) => query.kind !== 'or / not' && query.kind !== 'ocr');
   for (const query of pool.filter((_, index) => index % Math.max(1, Math.floor(pool.length / FIRST_SAMPLES)) === 0).slice(0, FIRST_SAMPLES)) {
@@ -478,7 +487,11 @@ async function measure(generated: number): Promise<SizeReport> {
       reset(server);
       await page.goto(`${server.url}/search/`);
       await page.waitForLoadState('networkidle');
-      const pageBytes = transfer(server).wire;
+      // the page starts Pagefind when it is idle after loading: those files count as the first search's
+      const warmed = breakdown(server);
+      const pageBytes = warmed.other;
+      warmed.other = 0;
+      const warmedWire = Object.values(warmed).reduce((sum, bytes) => sum + bytes, 0);
       reset(server);
       if (think > 0) {
         await page.getByRole('searchbox').focus();
@@ -486,8 +499,8 @@ async function measure(generated: number): Promise<SizeReport> {
       }
       // the first results shown (older tiers held meanwhile), then the complete count
       const first = await runQuery(page, query.q, true);
-      const shownWire = transfer(server).wire;
-      const shownKinds = breakdown(server);
+      const shownWire = transfer(server).wire + warmedWire;
+      const shownKinds = addKinds(breakdown(server), warmed);
       await page.evaluate(() => (window as unknown as { archiveSearchRelease?: () => void }).archiveSearchRelease?.());
       const last = first.complete ? first : await waitReport(page, query.q);
       // everything fetched since the page loaded: manifest, Pagefind runtime and index, converter, fragments
@@ -496,10 +509,10 @@ async function measure(generated: number): Promise<SizeReport> {
         query: query.q,
         ms: last.ms,
         searchMs: last.searchMs,
-        raw: bytes.raw,
-        wire: bytes.wire,
+        raw: bytes.raw + warmedWire,
+        wire: bytes.wire + warmedWire,
         page: pageBytes,
-        kinds: breakdown(server),
+        kinds: addKinds(breakdown(server), warmed),
         files: bytes.files,
         shownMs: first.shownMs,
         shownWire,
@@ -508,6 +521,13 @@ async function measure(generated: number): Promise<SizeReport> {
       });
       await context.close();
     }
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    await context.addInitScript(HOLD_OLDER_TIERS);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query.q)}`);
+    const shown = await waitReport(page, query.q, true);
+    linkShownMs.push(shown.startedAt + shown.shownMs);
+    await context.close();
   }
 
   // every query and variant in one page, as a researcher works
@@ -546,7 +566,7 @@ async function measure(generated: number): Promise<SizeReport> {
   await browser.close();
   await server.close();
   await rm(site, { recursive: true, force: true });
-  return { articles: sources.length, generated, characters, shardSize: SHARD_SIZE, bundles: bundles.length, partitions, chunks, indexMs, indexBytes, indexFiles, nodeBefore, nodePeak, loadBefore, loadAfter: load(), host, firsts, thoughtFirsts, rows };
+  return { articles: sources.length, generated, characters, shardSize: SHARD_SIZE, bundles: bundles.length, partitions, chunks, indexMs, indexBytes, indexFiles, nodeBefore, nodePeak, loadBefore, loadAfter: load(), host, firsts, thoughtFirsts, linkShownMs, rows };
 }
 
 // ---------------------------------------------------------------- report
@@ -594,6 +614,7 @@ function summaryTable(reports: readonly SizeReport[]): string[] {
     ['  its time median (counted after), max', (r) => `${Math.round(median(r.firsts.map((f) => f.ms)))} ms (${Math.round(median(r.firsts.map((f) => f.searchMs)))}), ${Math.round(Math.max(...r.firsts.map((f) => f.ms)))} ms`],
     ['  word chunks: median (max)', (r) => `${kb(median(r.firsts.map((f) => f.kinds['word chunks'])))} (${kb(Math.max(...r.firsts.map((f) => f.kinds['word chunks'])))})`],
     [`first search after ${THINK} ms in the box: time to first results / complete, median`, (r) => `${Math.round(median(r.thoughtFirsts.map((f) => f.shownMs)))} / ${Math.round(median(r.thoughtFirsts.map((f) => f.ms)))} ms`],
+    ['first search from a link (query in the address): navigation to first results, median (max)', (r) => `${Math.round(median(r.linkShownMs))} ms (${Math.round(Math.max(...r.linkShownMs))} ms)`],
     ['later searches: on the wire median / p90', (r) => `${kb(median(r.rows.map((x) => x.wire)))} / ${kb(quantile(r.rows.map((x) => x.wire), 0.9))}`],
     ['later searches: time median / p90', (r) => `${Math.round(median(r.rows.map((x) => x.ms)))} / ${Math.round(quantile(r.rows.map((x) => x.ms), 0.9))} ms`],
     ['index: time, disk, files', (r) => `${(r.indexMs / 1000).toFixed(0)} s, ${(r.indexBytes / 2 ** 20).toFixed(0)} MiB, ${r.indexFiles}`],

@@ -12,6 +12,8 @@ const SOURCES_DIR = '_search-sources';
 export interface SearchIndexOptions {
   /** Articles per bundle (default DEFAULT_SHARD_SIZE, or ARCHIVE_SEARCH_SHARD_SIZE). */
   shardSize?: number;
+  /** Articles in the newest bundle (default DEFAULT_FIRST_TIER, or ARCHIVE_SEARCH_FIRST_TIER). */
+  firstTier?: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface SearchIndexOptions {
  */
 export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
   const shardSize = options.shardSize ?? (Number(process.env.ARCHIVE_SEARCH_SHARD_SIZE) || DEFAULT_SHARD_SIZE);
+  const firstTier = options.firstTier ?? (Number(process.env.ARCHIVE_SEARCH_FIRST_TIER) || undefined);
   return {
     name: 'archive:search-index',
     hooks: {
@@ -38,7 +41,7 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         // the bench measures the build's memory between this line and the last (scripts/lib/bench-stats.ts)
         logger.info(`indexing ${sources.length} articles`);
         const counter = progress({ label: 'writing the search index, files', say: (line) => logger.info(line) });
-        const result = await writeSearchBundles(sources, site, { shardSize, onFile: () => counter.tick() });
+        const result = await writeSearchBundles(sources, site, { shardSize, ...(firstTier ? { firstTier } : {}), onFile: () => counter.tick() });
         logger.info(`indexed ${sources.length} articles in ${result.bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms`);
       },
     },

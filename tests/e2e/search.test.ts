@@ -129,6 +129,25 @@ describe('exact Chinese search', () => {
     await page.close();
   });
 
+  it('starts Pagefind when the page is idle, so that the first query loads only its own words', async () => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${baseUrl}/search/`);
+    // nothing focused, nothing typed: the runtime, its worker and WebAssembly, and the bundle files come anyway
+    await expect.poll(() => fetched.filter((path) => /\/pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+|bundle\.json)$/u.test(path)).length, { timeout: 20_000 }).toBe(4);
+    expect(await page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('q');
+    await page.waitForLoadState('networkidle');
+    const before = fetched.length;
+    await search(page, '疫情防控');
+    const after = fetched.slice(before);
+    // the search itself fetched its word partitions and chunks, and the fragments of its results
+    expect(after.some((path) => path.endsWith('.pf_index'))).toBe(true);
+    expect(after.some((path) => path.endsWith('.pf_fragment'))).toBe(true);
+    expect(after.filter((path) => /pagefind(-worker)?\.js$|\/wasm\./u.test(path))).toEqual([]);
+    await page.close();
+  });
+
   it('restores the previous search with the back button', async () => {
     const page = await open();
     await search(page, '疫情防控');

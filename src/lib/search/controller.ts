@@ -84,6 +84,8 @@ export interface SearchReport {
    */
   complete: boolean;
   shownMs: number;
+  /** When the search started (`performance.now()` in the page: since the navigation). */
+  startedAt: number;
 }
 
 /** The first results of a page, shown while the others load. */
@@ -348,6 +350,7 @@ export function createSearchController(options: ControllerOptions): SearchContro
         searchMs: searched,
         complete: outcome.complete,
         shownMs,
+        startedAt: started,
       });
       options.onReport?.(report(outcome));
       if (!outcome.complete) {

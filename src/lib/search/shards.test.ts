@@ -21,6 +21,15 @@ describe('planShards', () => {
     for (const plan of plans) expect(plan.key).toMatch(/^x[0-9a-f]{8}$/u);
   });
 
+  it('makes the newest bundle smaller when asked, then cuts the older ones at the size', () => {
+    const sources = Array.from({ length: 10 }, (_, i) => source(`2023-01-${String(i + 1).padStart(2, '0')}`, 1));
+    const days = (first: number) => planShards(sources, 4, first).map((plan) => plan.sources.map((s) => s.date.slice(8)));
+    expect(days(2)).toEqual([['01', '02', '03', '04'], ['05', '06', '07', '08'], ['09', '10']]);
+    // no larger than the others, and all of it when the archive is small
+    expect(days(9).map((days) => days.length)).toEqual([2, 4, 4]);
+    expect(planShards(sources.slice(0, 2), 4, 3)).toHaveLength(1);
+  });
+
   it('plans one empty bundle for an empty archive', () => {
     expect(planShards([], 10)).toHaveLength(1);
   });

@@ -22,14 +22,16 @@ export function compareSources(a: SearchSource, b: SearchSource): number {
 }
 
 /**
- * Plan the bundles: sorted by date, cut every `size` articles counted from the newest, so that
- * the newest bundle is full and only the oldest may be smaller (a search reads the newest first:
- * docs/0015-search-recency-tiers.md); listed oldest first; one (empty) bundle for no articles.
+ * Plan the bundles: sorted by date, the newest `first` articles (default `size`), then every
+ * `size` articles counted back from there, so that the newest bundles are full and only the
+ * oldest may be smaller (a search reads the newest first, and a small newest tier answers a
+ * first search sooner: docs/0015-search-recency-tiers.md); listed oldest first; one (empty)
+ * bundle for no articles.
  */
-export function planShards(sources: readonly SearchSource[], size: number): ShardPlan[] {
+export function planShards(sources: readonly SearchSource[], size: number, first = size): ShardPlan[] {
   const sorted = [...sources].sort(compareSources);
   const cuts: Array<[number, number]> = [];
-  for (let end = sorted.length; end > 0; end -= size) cuts.unshift([Math.max(0, end - size), end]);
+  for (let end = sorted.length, take = Math.min(first, size); end > 0; end -= take, take = size) cuts.unshift([Math.max(0, end - take), end]);
   if (cuts.length === 0) cuts.push([0, 0]);
   return cuts.map(([start, end], n) => {
     const part = sorted.slice(start, end);
