@@ -46,8 +46,15 @@ function isKicker(first: string, second: string): boolean {
   if (reportFirst !== isReportLine(second)) return reportFirst;
   const a = countHan(first);
   const b = countHan(second);
-  // two reports alike: a subtitle spells out its title at more length (the work and its result),
-  // so a second line no longer than the first is the title under its kicker
+  if (reportFirst) {
+    // two reports: a subtitle spells out its title's work and its result (…河长制工作常态长效);
+    // a report of who did what above another, neither saying how it went, is the kicker
+    const resultFirst = spellsOutResult(first);
+    const resultSecond = spellsOutResult(second);
+    if (resultFirst !== resultSecond) return resultFirst;
+    if (!resultFirst) return true;
+  }
+  // two reports alike: a second line no longer than the first is the title under its kicker
   if (reportFirst && b <= a) return true;
   return a <= 8 && a <= b * 0.65;
 }
@@ -63,6 +70,11 @@ function isReportLine(text: string): boolean {
 
 const REPORT_LINE =
   /^\p{Script=Han}{2,6}?(?:自治州|自治县|特区|新区|经开区|高新区|省|市|县|区|州|乡|镇|街道|村|社区)(?:\p{Script=Han}{0,8}?(?:局|委|办|院|中心|大队|支队|科协|妇联|团委|总工会|部|所|站|协会|公司|学校|医院))?(?:启动|推进|推动|落实|组织|探索|深化|完善|加快|强化|夯实|统筹|提升|开展|部署|实施|做细|做实|聚焦|抓实|抓好|打造|举办|召开|出台|印发|全力|持续|扎实|多措并举)/u;
+
+/** A report that ends on how the work went: …工作走深走实, …工作取得明显成效. */
+function spellsOutResult(text: string): boolean {
+  return /工作\p{Script=Han}{2,6}$/u.test(text.trim());
+}
 
 /** Two or three parallel phrases of 3-12 characters set apart by spaces: 稳就业 惠民生 促发展. */
 function isCouplet(text: string): boolean {

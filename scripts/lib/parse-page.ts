@@ -86,7 +86,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
 
   const drafts: Draft[] = [];
   for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry, options.lexicon);
-  mendColumnJumps(drafts, geometry);
+  mendColumnJumps(drafts, geometry, options.lexicon);
   unassigned.sort((a, b) => a.line - b.line);
 
   const articles: ParsedItem[] = drafts
@@ -656,11 +656,14 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
 /**
  * With positions, text that carries on a sentence from another column: a run of lines in a
  * column of its own that does not open a paragraph (no indent, no dateline) after text that
- * finished its sentence, where an earlier article stops mid-sentence without a jump line. The
- * reading order met that column after another article; the run goes back to the article it
- * finishes (…截至目前，2 / 022年已完成…). A run that opens an untitled item counts the same.
+ * finished its sentence, where an article stops mid-sentence without a jump line. The reading
+ * order met that column after another article; the run goes back to the article it finishes
+ * (…截至目前，2 / 022年已完成…). A run that opens an untitled item counts the same. The article
+ * is the one whose last words and the run's first make one word across the cut (…安全感不断增 /
+ * 强。去年以来… : 增强), wherever it stands on the page; without such a word, the first
+ * article before the run that stops mid-sentence.
  */
-function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null): void {
+function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
   if (!geometry) return;
   const columnOf = (line: number) => geometry.line(line)?.column ?? null;
   const lastText = (draft: Draft) => [...draft.units].reverse().find((u) => u.kind === 'text');
@@ -679,7 +682,11 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null): void {
       if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column)) continue;
       const text = flatText(here.unit);
       if (parseLeadingByline(text)?.dateline || opensParagraph(text) || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
-      const target = drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d));
+      const joined = lexicon ? drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon)) : [];
+      const target =
+        joined.find((d) => d.firstLine < firstLine(here.unit)) ??
+        joined[0] ??
+        drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d));
       if (!target) continue;
       let end = i;
       while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column) end++;
@@ -691,6 +698,24 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null): void {
   }
   // an untitled item left with nothing is gone
   for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.kind === 'article' && drafts[i]!.units.length === 0 && drafts[i]!.heads.length === 0) drafts.splice(i, 1);
+}
+
+/**
+ * Do the end of one text and the start of another make one word across the cut? The words of
+ * the few characters either side, as the lexicon's segmenter cuts them: a word that takes
+ * characters from both (不断增 | 强。 -> 增强; 2 | 022年 -> 2022). Punctuation at the cut never joins.
+ */
+function joinsAcross(left: string, right: string, lexicon: Lexicon): boolean {
+  const tail = [...left.replace(/\s+/gu, '')].slice(-4).join('');
+  const head = [...right.replace(/\s+/gu, '')].slice(0, 4).join('');
+  if (!/[\p{Script=Han}\d]$/u.test(tail) || !/^[\p{Script=Han}\d]/u.test(head)) return false;
+  let at = 0;
+  for (const word of lexicon.cut(tail + head)) {
+    const end = at + word.length;
+    if (at < tail.length && end > tail.length) return true;
+    at = end;
+  }
+  return false;
 }
 
 /**
@@ -835,7 +860,9 @@ function cleanHeadText(text: string): string {
 function isColumnName(text: string): boolean {
   const t = text.trim();
   if ([...t].length > 14 || /[，。；：！？,;:!?]/u.test(t)) return false;
-  return /\p{Script=Han}[·•・.]\p{Script=Han}/u.test(t) || /^(?:我们的节日|图片新闻|图说|新春走基层|一线见闻|一线|走基层|聚焦|关注|专题|特别报道|影像|镜头)/u.test(t);
+  // a name set apart by a middle dot is short (我们的节日·春节); a title may hold one too (文明实践·新蒲有约让居民心里甜)
+  if ([...t].length <= 10 && /\p{Script=Han}[·•・.]\p{Script=Han}/u.test(t)) return true;
+  return /^(?:我们的节日|图片新闻|图说|新春走基层|一线见闻|一线|走基层|聚焦|关注|专题|特别报道|影像|镜头)|(?:关注|视点|观察|速递|快讯|纵横|在线|见闻|走基层)$/u.test(t);
 }
 
 /** Should the caption that starts at `body[start]` also take the unit before it? */
