@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
+import { loadLexicon } from '../io/lexicon.ts';
 import { parsePage } from './parse-page.ts';
 
 /**
@@ -101,6 +102,35 @@ describe('parsePage with positions', () => {
     expect(parsed.articles).toHaveLength(1);
     expect(parsed.articles[0]!.paragraphs.join('')).toContain('获得感更加充实');
     expect(parsed.unassigned.map((u) => u.text)).toEqual(['品质洋房火热认购中']);
+  });
+
+  it('gives a run carried on from another column to the article whose last words it completes, even one read after it', () => {
+    const { text, geometry } = page([
+      ['仁怀市河长制提质增效', 100, 100, 600, 64],
+      null,
+      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28],
+      ['取得明显成效。', 100, 240, 300, 28],
+      null,
+      // the top of the second column: no indent, no dateline, finishing a sentence begun elsewhere
+      ['强。去年以来，该县夯实服务平台，共计开展活动', 1000, 100, 750, 28],
+      ['31家，惠及村民10家。', 1000, 140, 400, 28],
+      null,
+      ['凤冈县义务教育常态长效', 1000, 260, 600, 64],
+      null,
+      ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 1000, 360, 750, 28],
+      ['育，让困难群众的获得感、幸福感、安全感不断增', 1000, 400, 750, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
+    expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效']);
+    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('去年以来');
+    expect(parsed.articles[1]!.paragraphs.join('')).toContain('安全感不断增强。去年以来，该县夯实服务平台');
+  });
+
+  it('takes a column banner off the headline, and keeps a title with a middle dot', () => {
+    const [banner] = parsePage(['民生关注', '', '镇宁县移风易俗落地见效', '', BODY.join('')].join('\n'), META).articles;
+    expect(banner).toMatchObject({ column: '民生关注', kicker: null, title: '镇宁县移风易俗落地见效' });
+    const [dotted] = parsePage(['文明实践·新蒲有约让居民心里甜', '', '平坝区做细全域旅游工作持续向好', '', BODY.join('')].join('\n'), META).articles;
+    expect(dotted).toMatchObject({ column: null, title: '文明实践·新蒲有约让居民心里甜', subtitle: '平坝区做细全域旅游工作持续向好' });
   });
 
   it('reads the same text without positions by the text rules alone', () => {
