@@ -261,6 +261,22 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('标甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
   });
 
+  it('finds where the text under a centred headline starts below a subtitle centred under it', () => {
+    // the same page with a subtitle in body type between the headline and the columns: the
+    // first column still starts level with the text under the headline, not with the subtitle
+    const page = syntheticPage(1100, 800, [
+      { id: 'head', lines: [[300, 70, 440, 45, '标题居中于两栏']] },
+      { id: 'sub', lines: [[340, 125, 360, 22, '副题居中']] },
+      { id: 'a1', lines: column(40, 170, 6, '甲') },
+      { id: 'a2', lines: column(290, 170, 6, '乙') },
+      { id: 'a3', lines: column(540, 170, 6, '丙') },
+      { id: 'b1', lines: [[40, 430, 200, 40, '第二篇标题']] },
+      { id: 'b2', lines: column(40, 500, 5, '丁') },
+      { id: 'right', lines: column(800, 60, 20, '戊') },
+    ]);
+    expect(firstCharacters(page)).toBe('标副甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
+  });
+
   it('takes off a page header whose page name is set large when it holds the date', () => {
     const page = syntheticPage(800, 600, [
       { id: 'name', lines: [[40, 20, 120, 50, '要闻']] },

@@ -212,14 +212,13 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
     const under = everything.filter((b) => b.box.y >= h.y + h.h - 1 && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > 0).sort((a, b) => a.box.y - b.box.y);
     const first = under[0];
     if (!first || first.line < 0 || first.box.y - (h.y + h.h) > bodyHeight * 1.5) continue;
-    let bodyTop = -1;
-    for (const b of under) {
-      if (b.box.y - (h.y + h.h) > bodyHeight * 4) break;
-      if (b.line >= 0 && !big(lines[b.line]!) && b.box.h <= bodyHeight * 1.5 && lines[b.line]!.measure <= bodyMeasure * 1.3) {
-        bodyTop = b.box.y;
-        break;
-      }
-    }
+    // the body starts where lines of body type start side by side (the first row of its
+    // columns), not at a subtitle or byline centred alone under the headline; under a headline
+    // over one column, at its first line of body type
+    const bodyType = (b: { line: number; box: Box }) => b.line >= 0 && !big(lines[b.line]!) && b.box.h <= bodyHeight * 1.5 && lines[b.line]!.measure <= bodyMeasure * 1.3;
+    const near = under.filter((b) => b.box.y - (h.y + h.h) <= bodyHeight * 4 && bodyType(b));
+    const row = near.find((b) => near.some((c) => c !== b && Math.abs(c.box.y - b.box.y) <= tolerance && overlap(c.box.x, c.box.x + c.box.w, b.box.x, b.box.x + b.box.w) <= 0));
+    const bodyTop = (row ?? near[0])?.box.y ?? -1;
     if (bodyTop < 0) continue;
     let left = h.x;
     let right = h.x + h.w;
