@@ -98,20 +98,29 @@ export function lineWidth(text: string): number {
  */
 function splitBlock(lines: Segment[], gapBefore: number, isStandalone: (text: string) => boolean): Unit[] {
   const runs: Segment[][] = [];
+  const whole = new Set<Segment[]>();
   let run: Segment[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const last = run[run.length - 1]?.text ?? '';
     const carried = run.length > 0 && (hasOpenBracket(run.map((l) => l.text).join('')) || endsInsideRoleWord(last.trim()) || bylineRunsOn(last, line.text));
-    if (!carried && isStandalone(line.text)) {
+    // a byline or credit wrapped in a narrow column, the last name's tail on the next line (@记者 张峰通讯员段 / 航春)
+    const next = lines[i + 1];
+    const wrapped = !carried && next !== undefined && /^\p{Script=Han}{1,2}$/u.test(next.text.trim()) && !isStandalone(line.text) && isStandalone(`${line.text.trim()}${next.text.trim()}`);
+    if (!carried && (wrapped || isStandalone(line.text))) {
       if (run.length > 0) runs.push(run);
-      runs.push([line]);
+      const alone = wrapped ? [line, next] : [line];
+      whole.add(alone);
+      runs.push(alone);
+      if (wrapped) i++;
       run = [];
     } else {
       run.push(line);
     }
   }
   if (run.length > 0) runs.push(run);
-  const units = runs.flatMap((segments) => splitRun(segments));
+  // a standalone line (and the tail it wraps onto) is one unit as it stands
+  const units = runs.flatMap((segments) => (whole.has(segments) ? [{ segments, gapBefore: 0, indented: INDENT.test(segments[0]!.text) }] : splitRun(segments)));
   units.forEach((unit, index) => (unit.gapBefore = index === 0 ? gapBefore : 0));
   return units;
 }

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { splitUnits } from './layout.ts';
+import { parseBylineLine } from './people.ts';
+
+const units = (lines: string[]) => splitUnits(lines, new Set(), (line) => parseBylineLine(line) !== null).map((unit) => unit.segments.map((s) => s.text));
+
+describe('splitUnits', () => {
+  it('keeps a byline whose last name wraps onto the next line of a narrow column as one unit', () => {
+    expect(units(['文化传承工作不断巩固', '@记者 张峰通讯员段', '航春', '', '　　2022年，水城区团委'])).toEqual([['文化传承工作不断巩固'], ['@记者 张峰通讯员段', '航春'], ['　　2022年，水城区团委']]);
+  });
+
+  it('leaves a byline on one line and a short line after it apart', () => {
+    expect(units(['□记者 张婷', '春联', '', '　　2022年，新蒲新区'])).toEqual([['□记者 张婷'], ['春联'], ['　　2022年，新蒲新区']]);
+  });
+});
