@@ -261,6 +261,20 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('标甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
   });
 
+  it('reads two columns apart when Tesseract read one of their lines across the gutter', () => {
+    // rows 0-3 and 5-7 in each column; row 4 read as one line from the first column's left
+    // edge to the second's right edge, its words on either side of the gutter
+    const across = `${'甲'.repeat(9)}${'　'.repeat(2)}${'乙'.repeat(9)}`;
+    const page = syntheticPage(600, 400, [
+      { id: 'a', lines: [...column(40, 40, 4, '甲'), ...column(40, 190, 3, '甲')] },
+      { id: 'b', lines: [...column(290, 40, 4, '乙'), ...column(290, 190, 3, '乙')] },
+      { id: 'x', lines: [[40, 160, 450, 20, across]] },
+    ]);
+    const line = page.blocks[2]!.lines[0]!;
+    line.words = line.words.filter((word) => word.text !== '　');
+    expect(firstCharacters(page)).toBe('甲'.repeat(8) + '乙'.repeat(8));
+  });
+
   it('finds where the text under a centred headline starts below a subtitle centred under it', () => {
     // the same page with a subtitle in body type between the headline and the columns: the
     // first column still starts level with the text under the headline, not with the subtitle

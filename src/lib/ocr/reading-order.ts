@@ -528,7 +528,28 @@ class Cutter {
     }
     const crossing = [...sides].filter(([, side]) => side === 3).map(([line]) => this.lines[line]!);
     if (crossing.length === 0) return true;
-    return crossing.length >= 3 && crossing.every((line) => line.box.h <= this.bodyHeight * 1.5);
+    if (!crossing.every((line) => line.box.h <= this.bodyHeight * 1.5)) return false;
+    return crossing.length >= 3 || crossing.every((line) => this.sandwiched(line, atoms, middle));
+  }
+
+  /**
+   * A body line across a gap with body text right above and right below it on both sides: a
+   * line Tesseract read across a gutter in the middle of two columns, not a kicker or a byline
+   * set over them (those have no column text above them).
+   */
+  private sandwiched(line: SourceLine, atoms: Atom[], middle: number): boolean {
+    const reach = this.bodyHeight * 2;
+    const found = { leftAbove: false, leftBelow: false, rightAbove: false, rightBelow: false };
+    for (const atom of atoms) {
+      if (atom.line < 0 || this.lines[atom.line] === line || !this.bodySize(atom.line)) continue;
+      const box = atom.box;
+      const side = box.x + box.w <= middle ? 'left' : box.x >= middle ? 'right' : null;
+      if (!side) continue;
+      const centre = box.y + box.h / 2;
+      if (centre < line.box.y && centre >= line.box.y - reach) found[`${side}Above`] = true;
+      if (centre > line.box.y + line.box.h && centre <= line.box.y + line.box.h + reach) found[`${side}Below`] = true;
+    }
+    return found.leftAbove && found.leftBelow && found.rightAbove && found.rightBelow;
   }
 }
 
