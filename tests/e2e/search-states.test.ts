@@ -57,6 +57,9 @@ describe('search result states', () => {
     const pager = page.locator('#search-pager');
     expect(await pager.locator('a, [aria-current]').allInnerTexts()).toEqual(['上一页', '1', '…', '4', '5', '6', '7', '8', '…', '12', '下一页'].filter((label) => label !== '…'));
     expect(await pager.locator('[aria-current="page"]').innerText()).toBe('6');
+    // each page number is a target a finger can hit (Lighthouse's target-size: at least 24 px square)
+    const sizes = await pager.locator('a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map(({ width, height }) => Math.min(width, height)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
     await pager.getByRole('link', { name: '12', exact: true }).click();
     expect(await settled(page)).toContain('第 12/12 页');
     expect(await page.locator('#search-results li').count()).toBe(10);
