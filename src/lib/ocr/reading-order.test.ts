@@ -275,6 +275,28 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('甲'.repeat(8) + '乙'.repeat(8));
   });
 
+  it('takes a free block off a page whose articles interlock, then cuts the rest', () => {
+    // 甲 over three columns at the top, 乙 over two columns below it running to the foot, 丙 in
+    // the third column under 甲, 戊 down the fourth column from the top, and an advertisement
+    // under 丙 and 戊: no gutter or clear band runs through the whole page
+    const page = syntheticPage(1100, 900, [
+      { id: 'h1', lines: [[40, 40, 650, 45, '甲标题']] },
+      { id: 'a', lines: [...column(40, 100, 5, '甲'), ...column(290, 100, 5, '甲'), ...column(540, 100, 5, '甲')] },
+      { id: 'e', lines: column(800, 40, 20, '戊') },
+      { id: 'h2', lines: [[40, 300, 400, 45, '乙标题']] },
+      { id: 'b', lines: [...column(40, 360, 14, '乙'), ...column(290, 360, 14, '乙')] },
+      { id: 'h3', lines: [[540, 300, 200, 45, '丙标题']] },
+      { id: 'c', lines: column(540, 360, 8, '丙') },
+      { id: 'ad', lines: [[560, 670, 400, 40, '广告一'], [560, 720, 400, 40, '广告二']] },
+    ]);
+    // each article read in one piece (which comes first after 甲 is the cutter's choice)
+    const read = firstCharacters(page);
+    const runs = read.replace(/(.)\1*/gu, '$1');
+    expect([...runs].sort()).toEqual([...'甲乙丙戊广'].sort());
+    expect(runs[0]).toBe('甲');
+    expect([...read].filter((c) => c === '乙')).toHaveLength(29);
+  });
+
   it('finds where the text under a centred headline starts below a subtitle centred under it', () => {
     // the same page with a subtitle in body type between the headline and the columns: the
     // first column still starts level with the text under the headline, not with the subtitle

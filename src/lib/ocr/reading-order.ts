@@ -382,11 +382,76 @@ class Cutter {
       // no more than the space between two rows of text: a headline's reach (headlineReach)
       // hid the gutters this region needs, so read it without
       if (widest.size < this.bodyHeight * 0.8 && atoms.some((a) => a.line >= 0 && a.word === null)) return this.cut(atoms.filter((a) => !(a.line >= 0 && a.word === null)), column, depth + 1);
+      // no more than the space between two lines: cutting there would cut columns of text
+      // across; a block that stands free of the rest may be what keeps the rest from being cut
+      if (widest.size < this.bodyHeight * 0.8) {
+        const peeled = this.peel(atoms);
+        if (peeled) return peeled.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
+      }
       chosen = [widest];
     }
     const parts = splitAt(atoms, chosen, (a) => a.box.y);
     if (parts.length <= 1) return [{ atoms, column }];
     return parts.flatMap((part) => this.cut(part, column, depth + 1));
+  }
+
+  /**
+   * A region that no gutter or clear band divides, because its articles interlock (an article
+   * in an L round another, an advertisement under three columns beside two that run on): find
+   * a block of lines (or a photo with what stands on it) whose box holds nothing else, such
+   * that without it the rest can be cut; read the rest, and the block where it stands (after
+   * the rest when it lies in the lower half, else before). Null when there is none.
+   */
+  private peel(atoms: Atom[]): Atom[][] | null {
+    // blocks: lines (and photos) linked when one stands right under another (less than a body
+    // line apart, overlapping across) or beside it in the same row (less than half a line apart)
+    const keyOf = (a: Atom) => (a.line >= 0 ? a.line : -1 - a.photo);
+    const boxes = new Map<number, Box>();
+    for (const atom of atoms) {
+      const key = keyOf(atom);
+      const known = boxes.get(key);
+      boxes.set(key, known ? unionBox([known, atom.box])! : atom.box);
+    }
+    const keys = [...boxes.keys()];
+    if (keys.length < 4) return null;
+    const parent = new Map(keys.map((k) => [k, k]));
+    const find = (k: number): number => {
+      let root = k;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      parent.set(k, root);
+      return root;
+    };
+    const near = this.bodyHeight;
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const a = boxes.get(keys[i]!)!;
+        const b = boxes.get(keys[j]!)!;
+        const across = overlap(a.x, a.x + a.w, b.x, b.x + b.w);
+        const down = overlap(a.y, a.y + a.h, b.y, b.y + b.h);
+        const vGap = Math.max(a.y, b.y) - Math.min(a.y + a.h, b.y + b.h);
+        const hGap = Math.max(a.x, b.x) - Math.min(a.x + a.w, b.x + b.w);
+        if ((across > 0 && vGap < near) || (down > 0 && hGap < near * 0.5) || (across > 0 && down > 0)) parent.set(find(keys[i]!), find(keys[j]!));
+      }
+    }
+    const groups = new Map<number, number[]>();
+    for (const key of keys) groups.set(find(key), [...(groups.get(find(key)) ?? []), key]);
+    if (groups.size < 2) return null;
+    const extent = unionBox([...boxes.values()])!;
+    const candidates = [...groups.values()]
+      .map((members) => ({ members: new Set(members), box: unionBox(members.map((k) => boxes.get(k)!))! }))
+      // free: nothing else inside its box
+      .filter((g) => keys.every((k) => g.members.has(k) || overlap(boxes.get(k)!.x, boxes.get(k)!.x + boxes.get(k)!.w, g.box.x, g.box.x + g.box.w) <= 0 || overlap(boxes.get(k)!.y, boxes.get(k)!.y + boxes.get(k)!.h, g.box.y, g.box.y + g.box.h) <= 0))
+      .sort((a, b) => b.box.w * b.box.h - a.box.w * a.box.h);
+    for (const candidate of candidates) {
+      const block = atoms.filter((a) => candidate.members.has(keyOf(a)));
+      const rest = atoms.filter((a) => !candidate.members.has(keyOf(a)));
+      if (rest.length === 0 || block.length === 0) continue;
+      const cuttable = verticalGaps(rest).some((g) => this.isGutter(g, rest)) || horizontalGaps(rest).some((g) => g.size >= this.bodyHeight * 1.2);
+      if (!cuttable) continue;
+      const below = candidate.box.y + candidate.box.h / 2 > extent.y + extent.h / 2;
+      return below ? [rest, block] : [block, rest];
+    }
+    return null;
   }
 
   /**
