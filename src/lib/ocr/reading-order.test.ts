@@ -297,6 +297,18 @@ describe('orderPage on constructed layouts', () => {
     expect([...read].filter((c) => c === '乙')).toHaveLength(29);
   });
 
+  it('reads a headline before a byline set lower down on its left', () => {
+    // the headline over both columns, starting past the byline's right end; the byline under
+    // the subtitle's line, a line's space above the columns
+    const page = syntheticPage(700, 500, [
+      { id: 'head', lines: [[150, 40, 350, 45, '标题门前三包让志愿者得实惠'], [150, 100, 350, 30, '副题德江县做细文明城市创建']] },
+      { id: 'byline', lines: [[40, 140, 90, 20, '国记者万丹桂']] },
+      { id: 'a', lines: column(40, 200, 5, '甲') },
+      { id: 'b', lines: column(300, 200, 5, '乙') },
+    ]);
+    expect(firstCharacters(page)).toBe('标副国' + '甲'.repeat(5) + '乙'.repeat(5));
+  });
+
   it('finds where the text under a centred headline starts below a subtitle centred under it', () => {
     // the same page with a subtitle in body type between the headline and the columns: the
     // first column still starts level with the text under the headline, not with the subtitle

@@ -357,7 +357,7 @@ class Cutter {
     const extent = unionBox(atoms.map((a) => a.box))!;
     const gutters = verticalGaps(atoms).filter((g) => this.isGutter(g, atoms));
     if (gutters.length > 0) {
-      const parts = splitAt(atoms, gutters, (a) => a.box.x);
+      const parts = aboveFirst(splitAt(atoms, gutters, (a) => a.box.x));
       const modules = this.modules(parts);
       if (modules?.across) return modules.parts.flatMap((part) => this.cut(part, column, depth + 1));
       if (modules) return modules.parts.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
@@ -666,6 +666,28 @@ function hasSideBySide(atoms: Atom[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Parts side by side are read left to right, except a part that stands wholly above the one
+ * before it (a headline over the right-hand column, its byline lower down on the left): it
+ * comes first.
+ */
+function aboveFirst(parts: Atom[][]): Atom[][] {
+  const extent = (part: Atom[]) => {
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const atom of part) {
+      top = Math.min(top, atom.box.y);
+      bottom = Math.max(bottom, atom.box.y + atom.box.h);
+    }
+    return { top, bottom };
+  };
+  const out = [...parts];
+  for (let i = 1; i < out.length; i++) {
+    for (let k = i; k > 0 && extent(out[k]!).bottom <= extent(out[k - 1]!).top; k--) [out[k - 1], out[k]] = [out[k]!, out[k - 1]!];
+  }
+  return out;
 }
 
 /** Split atoms into the parts between gaps, in order, by the atom's start coordinate. */
