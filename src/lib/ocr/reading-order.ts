@@ -434,7 +434,12 @@ class Cutter {
       }
     }
     const groups = new Map<number, number[]>();
-    for (const key of keys) groups.set(find(key), [...(groups.get(find(key)) ?? []), key]);
+    for (const key of keys) {
+      const root = find(key);
+      const members = groups.get(root);
+      if (members) members.push(key);
+      else groups.set(root, [key]);
+    }
     if (groups.size < 2) return null;
     const extent = unionBox([...boxes.values()])!;
     const candidates = [...groups.values()]
@@ -674,20 +679,11 @@ function hasSideBySide(atoms: Atom[]): boolean {
  * comes first.
  */
 function aboveFirst(parts: Atom[][]): Atom[][] {
-  const extent = (part: Atom[]) => {
-    let top = Infinity;
-    let bottom = -Infinity;
-    for (const atom of part) {
-      top = Math.min(top, atom.box.y);
-      bottom = Math.max(bottom, atom.box.y + atom.box.h);
-    }
-    return { top, bottom };
-  };
-  const out = [...parts];
+  const out = parts.map((part) => ({ part, top: Math.min(...part.map((a) => a.box.y)), bottom: Math.max(...part.map((a) => a.box.y + a.box.h)) }));
   for (let i = 1; i < out.length; i++) {
-    for (let k = i; k > 0 && extent(out[k]!).bottom <= extent(out[k - 1]!).top; k--) [out[k - 1], out[k]] = [out[k]!, out[k - 1]!];
+    for (let k = i; k > 0 && out[k]!.bottom <= out[k - 1]!.top; k--) [out[k - 1], out[k]] = [out[k]!, out[k - 1]!];
   }
-  return out;
+  return out.map(({ part }) => part);
 }
 
 /** Split atoms into the parts between gaps, in order, by the atom's start coordinate. */
