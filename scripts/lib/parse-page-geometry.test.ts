@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { loadLexicon } from '../io/lexicon.ts';
@@ -124,6 +125,16 @@ describe('parsePage with positions', () => {
     expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效']);
     expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('去年以来');
     expect(parsed.articles[1]!.paragraphs.join('')).toContain('安全感不断增强。去年以来，该县夯实服务平台');
+  });
+
+  it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
+    // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
+    // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article
+    const fixture = JSON.parse(readFileSync(new URL('../../tests/fixtures/ocr-positioned/headline-tail.parser-text.json', import.meta.url), 'utf8')) as { lines: string[]; geometry: OutputLine[] };
+    const parsed = parsePage(fixture.lines.join('\n'), { paper: 'xingyi-evening', date: '2022-09-22', page: 8 }, { geometry: fixture.geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]).toMatchObject({ kicker: '安龙县落实监督检查' });
+    expect(parsed.articles[0]!.paragraphs[0]).toMatch(/^2022年，安龙县做细法治宣传/u);
   });
 
   it('takes a column banner off the headline, and keeps a title with a middle dot', () => {

@@ -73,9 +73,11 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
 
   const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const unassigned: UnassignedText[] = [];
-  const classified = splitTrailingCredits(units)
-    .map((unit) => ({ unit, kind: classify(unit, geometry) }))
-    .filter(({ unit, kind }) => {
+  const classified = joinHeadlineTails(
+    splitTrailingCredits(units).map((unit) => ({ unit, kind: classify(unit, geometry) })),
+    geometry,
+    options.lexicon,
+  ).filter(({ unit, kind }) => {
       if (kind === 'noise') unassigned.push({ text: flatText(unit), line: firstLine(unit) });
       return kind !== 'noise';
     });
@@ -698,6 +700,30 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
   }
   // an untitled item left with nothing is gone
   for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.kind === 'article' && drafts[i]!.units.length === 0 && drafts[i]!.heads.length === 0) drafts.splice(i, 1);
+}
+
+/**
+ * The last character or two of a headline wrapped onto a line of their own in a narrow column
+ * (安龙县落实监督检 / 查, 印江县鸭枫街道探索阵地 / 建设): joined back to the headline when set in
+ * its type (with positions), or, without positions, when they complete a word across the wrap.
+ */
+function joinHeadlineTails(units: Classified[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): Classified[] {
+  const out: Classified[] = [];
+  for (const item of units) {
+    const prev = out[out.length - 1];
+    const text = flatText(item.unit).replace(/\s+/gu, '');
+    if (prev?.kind === 'head' && item.kind !== 'head' && /^\p{Script=Han}{1,2}$/u.test(text)) {
+      const headSize = typeSize(geometry, prev.unit.segments.map((s) => s.line));
+      const tailSize = typeSize(geometry, item.unit.segments.map((s) => s.line));
+      const sameType = headSize !== null && tailSize !== null ? Math.abs(tailSize / headSize - 1) <= 0.15 : lexicon !== undefined && joinsAcross(flatText(prev.unit), text, lexicon);
+      if (sameType) {
+        prev.unit = { ...prev.unit, segments: [...prev.unit.segments, ...item.unit.segments] };
+        continue;
+      }
+    }
+    out.push(item);
+  }
+  return out;
 }
 
 /**
