@@ -35,7 +35,8 @@ import { DEFAULT_PLANT_RATE, lexiconFrom, syntheticSources } from './lib/search-
 import { sourceLines } from '../src/lib/search/index-format.ts';
 import type { SearchSource } from '../src/lib/search/records.ts';
 import type { SearchReport } from '../src/lib/search/controller.ts';
-import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/io/search-bundles.ts';
+import { DEFAULT_FIRST_TIER, DEFAULT_SHARD_SIZE, writeSearchBundles } from '../src/io/search-bundles.ts';
+import { countSetting } from '../src/lib/settings.ts';
 import { launchBrowser } from '../src/io/browser.ts';
 import { buildSite, ROOT } from '../src/io/astro-build.ts';
 import { serveHttp2, serveStatic, type StaticServer } from '../src/io/static-server.ts';
@@ -51,7 +52,7 @@ complete count) and of later searches, and the index's time and memory; writes J
 
   --articles N,M          generated articles per size (default 50000)
   --shard-size N          articles per search tier (default ${DEFAULT_SHARD_SIZE})
-  --first-tier N          articles in the newest tier (default: the build's)
+  --first-tier N          articles in the newest tier (default ${DEFAULT_FIRST_TIER}, the build's)
   --chunk-bytes N         word chunk size in bytes (default: the build's)
   --partition-chunks N    word chunks per partition (default: the build's)
   --plant-rate F          how often query strings are planted per word (default ${DEFAULT_PLANT_RATE})
@@ -97,8 +98,20 @@ function parseOptions() {
   }
 }
 const SIZES = args.articles.split(',').map((size) => Number(size.trim()));
-const SHARD_SIZE = Number(args['shard-size']);
-const FIRST_TIER = args['first-tier'] === undefined ? undefined : Number(args['first-tier']);
+const { SHARD_SIZE, FIRST_TIER } = countOptions();
+
+/** The options that size the index, checked before anything is generated (a bad one is usage, exit 2). */
+function countOptions() {
+  try {
+    return {
+      SHARD_SIZE: countSetting('--shard-size', args['shard-size'], DEFAULT_SHARD_SIZE),
+      FIRST_TIER: countSetting('--first-tier', args['first-tier'], DEFAULT_FIRST_TIER),
+    };
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
 const FIRST_SAMPLES = Number(args.first);
 const THINK = Number(args.think);
 const work = resolve(ROOT, args.work);
@@ -419,14 +432,14 @@ async function measure(generated: number): Promise<SizeReport> {
   const characters = sources.reduce((sum, source) => sum + sourceLines(source).join('').length, 0);
   const flaggedArticles = sources.filter((source) => source.suspects?.length).length;
   console.log(
-    `[eval:search] ${sources.length} articles (${sample.length} real, ${generated} generated, query strings planted at ${args['plant-rate']} per word, ${flaggedArticles} with flagged misreads), ${(characters / 1e6).toFixed(1)} M characters; bundles of at most ${SHARD_SIZE}${FIRST_TIER ? `, the newest of ${FIRST_TIER}` : ''}`,
+    `[eval:search] ${sources.length} articles (${sample.length} real, ${generated} generated, query strings planted at ${args['plant-rate']} per word, ${flaggedArticles} with flagged misreads), ${(characters / 1e6).toFixed(1)} M characters; bundles of at most ${SHARD_SIZE}, the newest of ${Math.min(FIRST_TIER, SHARD_SIZE)}`,
   );
 
   const indexStarted = performance.now();
   const nodeBefore = process.memoryUsage().rss;
   const { bundles } = await writeSearchBundles(sources, site, {
     shardSize: SHARD_SIZE,
-    ...(FIRST_TIER ? { firstTier: FIRST_TIER } : {}),
+    firstTier: FIRST_TIER,
     chunkBytes: args['chunk-bytes'] ? Number(args['chunk-bytes']) : undefined,
     partitionChunks: args['partition-chunks'] ? Number(args['partition-chunks']) : undefined,
   });

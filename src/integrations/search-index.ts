@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { progress } from '../lib/progress.ts';
 import type { SearchSource } from '../lib/search/records.ts';
-import { DEFAULT_SHARD_SIZE, writeSearchBundles } from '../io/search-bundles.ts';
+import { DEFAULT_FIRST_TIER, DEFAULT_SHARD_SIZE, writeSearchBundles } from '../io/search-bundles.ts';
+import { countSetting } from '../lib/settings.ts';
 
 /** Where the build writes the articles' search sources before they are indexed (then deleted). */
 const SOURCES_DIR = '_search-sources';
@@ -26,8 +27,8 @@ export interface SearchIndexOptions {
  * listing the bundles.
  */
 export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
-  const shardSize = options.shardSize ?? (Number(process.env.ARCHIVE_SEARCH_SHARD_SIZE) || DEFAULT_SHARD_SIZE);
-  const firstTier = options.firstTier ?? (Number(process.env.ARCHIVE_SEARCH_FIRST_TIER) || undefined);
+  const shardSize = options.shardSize ?? countSetting('ARCHIVE_SEARCH_SHARD_SIZE', process.env.ARCHIVE_SEARCH_SHARD_SIZE, DEFAULT_SHARD_SIZE);
+  const firstTier = options.firstTier ?? countSetting('ARCHIVE_SEARCH_FIRST_TIER', process.env.ARCHIVE_SEARCH_FIRST_TIER, DEFAULT_FIRST_TIER);
   return {
     name: 'archive:search-index',
     hooks: {
@@ -41,7 +42,7 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         // the bench measures the build's memory between this line and the last (scripts/lib/bench-stats.ts)
         logger.info(`indexing ${sources.length} articles`);
         const counter = progress({ label: 'writing the search index, files', say: (line) => logger.info(line) });
-        const result = await writeSearchBundles(sources, site, { shardSize, ...(firstTier ? { firstTier } : {}), onFile: () => counter.tick() });
+        const result = await writeSearchBundles(sources, site, { shardSize, firstTier, onFile: () => counter.tick() });
         logger.info(`indexed ${sources.length} articles in ${result.bundles.length} bundle(s) in ${Math.round(performance.now() - started)} ms`);
       },
     },

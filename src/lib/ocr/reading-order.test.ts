@@ -246,21 +246,36 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('标甲甲甲甲甲乙乙乙乙乙第丙丙丙丙丁丁丁丁' + '戊'.repeat(8) + '己'.repeat(6));
   });
 
-  it('reads the columns beside a headline narrower than its article under that headline', () => {
-    // a headline centred over the second and third columns; the text starts level in all three
-    // and the first column holds nothing above it; a fourth column runs from the top
-    const page = syntheticPage(1100, 800, [
+  /**
+   * A headline centred over the second and third of three columns whose text starts level, the
+   * first column holding nothing above it, then an article under the first column; a fourth
+   * column runs from the top. With `subtitle`, one line in body type centred between the
+   * headline and the columns.
+   */
+  const centredHeadlinePage = (subtitle: boolean) => {
+    const top = subtitle ? 170 : 140;
+    const sub: [number, number, number, number, string][] = [[340, 125, 360, 22, '副题居中']];
+    return syntheticPage(1100, 800, [
       { id: 'head', lines: [[300, 70, 440, 45, '标题居中于两栏']] },
-      { id: 'a1', lines: column(40, 140, 6, '甲') },
-      { id: 'a2', lines: column(290, 140, 6, '乙') },
-      { id: 'a3', lines: column(540, 140, 6, '丙') },
-      { id: 'b1', lines: [[40, 400, 200, 40, '第二篇标题']] },
-      { id: 'b2', lines: column(40, 470, 5, '丁') },
+      ...(subtitle ? [{ id: 'sub', lines: sub }] : []),
+      { id: 'a1', lines: column(40, top, 6, '甲') },
+      { id: 'a2', lines: column(290, top, 6, '乙') },
+      { id: 'a3', lines: column(540, top, 6, '丙') },
+      { id: 'b1', lines: [[40, top + 260, 200, 40, '第二篇标题']] },
+      { id: 'b2', lines: column(40, top + 330, 5, '丁') },
       { id: 'right', lines: column(800, 60, 20, '戊') },
     ]);
-    expect(firstCharacters(page)).toBe('标甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
+  };
+  const centredReading = '甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20);
+
+  it('reads the columns beside a headline narrower than its article under that headline', () => {
+    expect(firstCharacters(centredHeadlinePage(false))).toBe('标' + centredReading);
   });
 
+  it('finds where the text under a centred headline starts below a subtitle centred under it', () => {
+    // the first column still starts level with the text under the headline, not with the subtitle
+    expect(firstCharacters(centredHeadlinePage(true))).toBe('标副' + centredReading);
+  });
   it('reads two columns apart when Tesseract read one of their lines across the gutter', () => {
     // rows 0-3 and 5-7 in each column; row 4 read as one line from the first column's left
     // edge to the second's right edge, its words on either side of the gutter
@@ -307,22 +322,6 @@ describe('orderPage on constructed layouts', () => {
       { id: 'b', lines: column(300, 200, 5, '乙') },
     ]);
     expect(firstCharacters(page)).toBe('标副国' + '甲'.repeat(5) + '乙'.repeat(5));
-  });
-
-  it('finds where the text under a centred headline starts below a subtitle centred under it', () => {
-    // the same page with a subtitle in body type between the headline and the columns: the
-    // first column still starts level with the text under the headline, not with the subtitle
-    const page = syntheticPage(1100, 800, [
-      { id: 'head', lines: [[300, 70, 440, 45, '标题居中于两栏']] },
-      { id: 'sub', lines: [[340, 125, 360, 22, '副题居中']] },
-      { id: 'a1', lines: column(40, 170, 6, '甲') },
-      { id: 'a2', lines: column(290, 170, 6, '乙') },
-      { id: 'a3', lines: column(540, 170, 6, '丙') },
-      { id: 'b1', lines: [[40, 430, 200, 40, '第二篇标题']] },
-      { id: 'b2', lines: column(40, 500, 5, '丁') },
-      { id: 'right', lines: column(800, 60, 20, '戊') },
-    ]);
-    expect(firstCharacters(page)).toBe('标副甲甲甲甲甲甲乙乙乙乙乙乙丙丙丙丙丙丙第丁丁丁丁丁' + '戊'.repeat(20));
   });
 
   it('takes off a page header whose page name is set large when it holds the date', () => {

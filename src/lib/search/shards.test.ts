@@ -30,6 +30,11 @@ describe('planShards', () => {
     expect(planShards(sources.slice(0, 2), 4, 3)).toHaveLength(1);
   });
 
+  it('refuses a size that would never end (0, negative, fractional)', () => {
+    const sources = [source('2023-01-01', 1)];
+    for (const [size, first] of [[0, 0], [-5, -5], [2.5, 2.5], [4, 0]] as const) expect(() => planShards(sources, size, first)).toThrow(RangeError);
+  });
+
   it('plans one empty bundle for an empty archive', () => {
     expect(planShards([], 10)).toHaveLength(1);
   });

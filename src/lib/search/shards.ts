@@ -29,6 +29,7 @@ export function compareSources(a: SearchSource, b: SearchSource): number {
  * bundle for no articles.
  */
 export function planShards(sources: readonly SearchSource[], size: number, first = size): ShardPlan[] {
+  if (!Number.isSafeInteger(size) || size < 1 || !Number.isSafeInteger(first) || first < 1) throw new RangeError(`search bundles of ${size} articles, the newest of ${first}: both must be whole numbers above 0`);
   const sorted = [...sources].sort(compareSources);
   const cuts: Array<[number, number]> = [];
   for (let end = sorted.length, take = Math.min(first, size); end > 0; end -= take, take = size) cuts.unshift([Math.max(0, end - take), end]);
