@@ -17,6 +17,10 @@ describe('parseLeadingByline', () => {
     ['本报讯 记者 孙伟 通讯员 刘\n霞) 近日', '本报讯', ['孙伟'], ['刘霞'], '近日'],
     ['本报讯 (记者 李强 通讯 员 王芳) 今年以来', '本报讯', ['李强'], ['王芳'], '今年以来'],
     ['本报讯《记者曹\n涵然) 2022年', '本报讯', ['曹涵然'], [], '2022年'],
+    // a name broken before its last character, which runs into the next role word; an opening
+    // bracket read as a quotation mark
+    ['本报讯(记者雷春\n琪通讯员田颖) 2022', '本报讯', ['雷春琪'], ['田颖'], '2022'],
+    ['本报讯“记者薛欣通讯员杜芳\n勇) 2022年', '本报讯', ['薛欣'], ['杜芳勇'], '2022年'],
   ])('%s', (text, dateline, reporters, correspondents, rest) => {
     expect(parseLeadingByline(text)).toEqual({ dateline, people: { reporters, correspondents, photographers: [] }, rest });
   });
@@ -70,5 +74,9 @@ describe('parsePeopleList', () => {
     expect(parsePeopleList('记者张婷通讯员陈静')).toEqual({ reporters: ['张婷'], correspondents: ['陈静'], photographers: [] });
     expect(parsePeopleList('记者 欧阳小明')).toEqual({ reporters: ['欧阳小明'], correspondents: [], photographers: [] });
     expect(parsePeopleList('记者 阿依古丽·买买提')).toEqual({ reporters: ['阿依古丽·买买提'], correspondents: [], photographers: [] });
+    // one character on its own is half a name: it joins the name after it, or the one before it
+    expect(parsePeopleList('记者 曹 涵然 通讯员 田颖')).toEqual({ reporters: ['曹涵然'], correspondents: ['田颖'], photographers: [] });
+    expect(parsePeopleList('记者 雷春 琪 通讯员 田颖')).toEqual({ reporters: ['雷春琪'], correspondents: ['田颖'], photographers: [] });
+    expect(parsePeopleList('记者 欧阳小明 琪')).toBeNull();
   });
 });

@@ -51,6 +51,7 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
   let sawName = false;
   const tokens = tokenize(text);
   if (tokens === null) return null;
+  joinBrokenNames(tokens);
   let roleHasNames = false;
   for (const [index, token] of tokens.entries()) {
     if (token.kind === 'role') {
@@ -61,13 +62,6 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
       continue;
     }
     roleHasNames = true;
-    // a line break or a stray space inside a name leaves one character on its own (曹 / 涵然):
-    // no name is one character, so it joins the piece after it
-    const next = tokens[index + 1];
-    if ([...token.text].length === 1 && next?.kind === 'name' && [...token.text + next.text].length <= 4) {
-      next.text = token.text + next.text;
-      continue;
-    }
     for (const name of splitGluedNames(token.text)) {
       if (!isPersonName(name)) return null;
       sawName = true;
@@ -84,6 +78,25 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
 }
 
 type Token = { kind: 'role'; role: Role } | { kind: 'name'; text: string };
+
+/**
+ * A line break or a stray space inside a name leaves one character on its own (曹 / 涵然,
+ * 雷春 / 琪通讯员): no name is one character, so it joins the name piece after it, or else the
+ * one before it, when the two make a name of at most four characters.
+ */
+function joinBrokenNames(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'name' || [...token.text].length !== 1) continue;
+    const next = tokens[i + 1];
+    const previous = tokens[i - 1];
+    if (next?.kind === 'name' && [...token.text + next.text].length <= 4) next.text = token.text + next.text;
+    else if (previous?.kind === 'name' && [...previous.text + token.text].length <= 4) previous.text += token.text;
+    else continue;
+    tokens.splice(i, 1);
+    i--;
+  }
+}
 
 /** Split on spaces, 、，, and role words; null if a piece is not Chinese. */
 function tokenize(text: string): Token[] | null {
@@ -165,13 +178,18 @@ export function parseLeadingByline(text: string): LeadingByline | null {
   return null;
 }
 
+/** What OCR reads the opening bracket of a byline as: itself, a look-alike, or a quotation mark (本报讯“记者 薛欣…）). */
+const BYLINE_OPENS = '（(〈<《【\\[［〔“"「『';
+const OPENED_BYLINE = new RegExp(`^[${BYLINE_OPENS}]([^）)〉>》】\\]］〕（(]{1,60})[）)〉>》】\\]］〕]\\s*`, 'u');
+const OPENING_BRACKET = new RegExp(`^\\s*[${BYLINE_OPENS}]?\\s*`, 'u');
+
 /**
  * The bracketed byline right after a dateline: （记者 张婷）. OCR misreads the opening bracket
  * (〈 《 【 [) or loses it (本报讯 记者 孙伟 通讯员 刘霞）…): without one, a staff role word must open
  * the text and a closing bracket follow within a few names.
  */
 function bracketedByline(after: string): { inner: string; length: number } | null {
-  const opened = /^[（(〈<《【\[［〔]([^）)〉>》】\]］〕（(]{1,60})[）)〉>》】\]］〕]\s*/u.exec(after);
+  const opened = OPENED_BYLINE.exec(after);
   if (opened) return { inner: opened[1]!, length: opened[0].length };
   if (!STAFF_ROLE_START.test(simplifyRoleChars(joinSpacedRoleWords(after)))) return null;
   const lost = /^([^（()）〉》】<>]{2,40})[）)〉》】]\s*/u.exec(after);
@@ -205,7 +223,7 @@ export function bylineRunsOn(line: string, next: string): boolean {
   const view = simplifyRoleChars(joinSpacedRoleWords(line.trim()));
   const dateline = DATELINE.exec(view);
   if (!dateline) return false;
-  const after = view.slice(dateline[0].length).replace(/^\s*[（(〈<《【\[［〔]?\s*/u, '');
+  const after = view.slice(dateline[0].length).replace(OPENING_BRACKET, '');
   if (!STAFF_ROLE_START.test(after) || /[）)〉>》】\]］〕，。；：！？,;:!?]/u.test(after)) return false;
   return /^[\s\p{Script=Han}·]{1,12}[）)〉>》】\]］〕]/u.test(next.trim());
 }
