@@ -18,6 +18,7 @@ const CREDIT_ROLES = [
   '責任編輯', '責任校對', '值班編委', '圖片編輯', '版式設計', '美術編輯', '執行編輯', '責編', '編輯', '校對', '美編', '審讀', '質檢', '製圖', '設計', '終審', '統籌', '審核',
 ];
 const ROLE_PATTERN = CREDIT_ROLES.join('|');
+const ROLE_COMMA = new RegExp(`(?:${ROLE_PATTERN})\\s*[，,]`, 'gu');
 // the colon after a role is often read as a comma (责任编辑，李明)
 const CREDIT_RUN = new RegExp(`(${ROLE_PATTERN})\\s*[:：，,]?\\s*((?:(?:${ROLE_PATTERN})\\s*[:：，,]?\\s*|\\p{Script=Han}{2,4}(?:[\\s、，,]+|$))+)`, 'gu');
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
@@ -102,6 +103,15 @@ export function headerSignals(line: string, paperName?: string): number {
     LUNAR.test(text),
     paperName !== undefined && paperName !== '' && text.includes(paperName),
   ].filter(Boolean).length;
+}
+
+/**
+ * A line of running text that happens to hold a header word (区统筹政策宣传，共计开展活动 reads
+ * as the credit 统筹 政策宣传): a comma inside it other than the colon after a credit role that
+ * OCR read as one (责任编辑，李明).
+ */
+export function readsLikeText(line: string): boolean {
+  return /[，,；;]/u.test(line.trim().replace(ROLE_COMMA, ''));
 }
 
 /** 责任编辑 李明 校对 王芳 -> [{责任编辑: [李明]}, {校对: [王芳]}]: names run until the next role word. */

@@ -144,6 +144,32 @@ describe('parsePage with positions', () => {
     expect(dotted).toMatchObject({ column: null, title: '文明实践·新蒲有约让居民心里甜', subtitle: '平坝区做细全域旅游工作持续向好' });
   });
 
+  it('does not take a line of text near the top that holds a header word for the page header', () => {
+    // 区统筹政策宣传，共计… has 统筹 (a credit role) and a name-like word after it; as an anchor of
+    // the header band it took the headline beside it and the first lines of every column
+    const { text, geometry } = page([
+      ['2023年1月17日 星期二 3 文明实践 责任编辑 李明', 100, 20, 1600, 28],
+      null,
+      ['志愿服务聚合力', 100, 70, 400, 64],
+      null,
+      [BODY[0]!, 150, 160, 700, 28],
+      [BODY[1]!, 100, 200, 750, 28],
+      [BODY[2]!, 100, 240, 750, 28],
+      null,
+      ['\u3000\u3000该区统筹政策宣传，共计开展活动', 1000, 90, 700, 28],
+      ['12场次，群众满意度持续提升。', 1000, 130, 500, 28],
+      null,
+      ['和美乡村让村民暖心田', 100, 900, 500, 64],
+      null,
+      ['\u3000\u3000本报讯（记者 李强）近日，红花岗区开展和美乡村', 150, 990, 700, 28],
+      ['建设，村民的获得感不断增强。', 100, 1030, 400, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.credits).toEqual([{ role: '责任编辑', names: ['李明'] }]);
+    expect(parsed.articles[0]).toMatchObject({ title: '志愿服务聚合力', reporters: ['张婷'] });
+    expect(parsed.articles.flatMap((a) => a.paragraphs).join('')).toContain('该区统筹政策宣传，共计开展活动');
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

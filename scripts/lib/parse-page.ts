@@ -3,7 +3,7 @@ import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { endsSentence } from './chars.ts';
 import { continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
-import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, splitJump, type HeaderInfo } from './furniture.ts';
+import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
 import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
 import { splitHeadline } from './headline.ts';
@@ -251,13 +251,14 @@ function headerBands(lines: string[], geometry: PageGeometry, paperName: string 
 
 /**
  * A line sure enough to be furniture to anchor a header band: a header line, or a short line
- * with a sign of one that is no jump line ((下转第3版)) and does not run on like text (統籌城市更新,).
+ * with a sign of one that is no jump line ((下转第3版)) and does not run on like text (統籌城市更新,
+ * 区统筹政策宣传，共计开展活动).
  */
 function isFurnitureAnchor(line: string, paperName: string | undefined): boolean {
   const text = line.trim();
   if (parseJumpLine(text) !== null || /[上下]\s*[转轉]|[接续續]\s*第/u.test(text) || /[，,、；;]$/u.test(text)) return false;
   if (parseHeaderLine(text, paperName) !== null) return true;
-  return headerSignals(text, paperName) >= 1 && [...text].length <= 30;
+  return headerSignals(text, paperName) >= 1 && [...text].length <= 30 && !readsLikeText(text);
 }
 
 /** The 版名 of a header band: the largest type among its plain names (not the date, the paper, an editor). */
