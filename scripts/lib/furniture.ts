@@ -98,7 +98,7 @@ export function headerSignals(line: string, paperName?: string): number {
     DATE.test(text),
     WEEKDAY.test(text),
     PAGE_MARK.test(text) || lone,
-    readCredits(text).length > 0,
+    readCredits(text).length > 0 && !readsLikeText(text),
     SERIAL.test(text),
     LUNAR.test(text),
     paperName !== undefined && paperName !== '' && text.includes(paperName),
@@ -106,12 +106,15 @@ export function headerSignals(line: string, paperName?: string): number {
 }
 
 /**
- * A line of running text that happens to hold a header word (区统筹政策宣传，共计开展活动 reads
- * as the credit 统筹 政策宣传): a comma inside it other than the colon after a credit role that
- * OCR read as one (责任编辑，李明).
+ * A line of text or a headline that happens to hold a header word (区统筹政策宣传，共计开展活动
+ * and 平塘县统筹就业创业 read as the credit 统筹 with a name): a comma inside it other than the
+ * colon after a credit role that OCR read as one (责任编辑，李明), or a role glued to the word
+ * before it (a header sets its roles apart).
  */
 export function readsLikeText(line: string): boolean {
-  return /[，,；;]/u.test(line.trim().replace(ROLE_COMMA, ''));
+  const text = line.trim();
+  if (/[，,；;]/u.test(text.replace(ROLE_COMMA, ''))) return true;
+  return [...text.matchAll(CREDIT_RUN)].some((match) => match.index > 0 && /\p{Script=Han}/u.test(text[match.index - 1]!));
 }
 
 /** 责任编辑 李明 校对 王芳 -> [{责任编辑: [李明]}, {校对: [王芳]}]: names run until the next role word. */

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { headerSignals, parseHeaderLine, readsLikeText } from './furniture.ts';
+
+describe('page furniture', () => {
+  it('reads a header line and counts its signals', () => {
+    expect(parseHeaderLine('2023年1月17日 星期二 3 文明实践 责任编辑 李明')).toMatchObject({ date: '2023-01-17', page: 3, pageName: '文明实践', credits: [{ role: '责任编辑', names: ['李明'] }] });
+    expect(headerSignals('责任编辑 李明')).toBe(1);
+    // the colon after a role read as a comma is still a credit
+    expect(headerSignals('民生  责任编辑，丁红')).toBe(1);
+    expect(readsLikeText('民生  责任编辑，丁红')).toBe(false);
+  });
+
+  it('does not take text or a headline that holds a credit word for a header', () => {
+    // 统筹 is a credit role (统筹 王五), 就业创业 and 政策宣传 look like names after it
+    for (const line of ['平塘县统筹就业创业', '区统筹政策宣传，共计开展活动', '三穗县凤关乡统筹示范创建']) {
+      expect(readsLikeText(line)).toBe(true);
+      expect(headerSignals(line)).toBe(0);
+      expect(parseHeaderLine(line)).toBeNull();
+    }
+    expect(headerSignals('统筹 王五')).toBe(1);
+  });
+});
