@@ -50,7 +50,9 @@ export const DEFAULT_TESSERACT_OPTIONS: TesseractOptions = {
   deskew: true,
   scale: 1,
   threshold: 'none',
-  config: {},
+  // Tesseract's table finder takes a page of narrow aligned columns for a table and reads its
+  // rows straight across the gutters: off, the columns stay columns (docs/0001, 2026-12-07)
+  config: { textord_tabfind_find_tables: '0' },
 };
 
 export const TESSERACT_INSTALL_HINT = 'apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra';
