@@ -79,4 +79,18 @@ describe('parsePeopleList', () => {
     expect(parsePeopleList('记者 雷春 琪 通讯员 田颖')).toEqual({ reporters: ['雷春琪'], correspondents: ['田颖'], photographers: [] });
     expect(parsePeopleList('记者 欧阳小明 琪')).toBeNull();
   });
+
+  it('splits names OCR glued together where a common surname starts the second', () => {
+    const reporters = (text: string) => parsePeopleList(text)?.reporters;
+    expect(reporters('记者张伟陈亮冬')).toEqual(['张伟', '陈亮冬']);
+    expect(reporters('记者龚明鹏邓冬')).toEqual(['龚明鹏', '邓冬']);
+    expect(reporters('记者钱芳雷文')).toEqual(['钱芳', '雷文']);
+    expect(reporters('記者餘梓孟紅')).toEqual(['餘梓', '孟紅']);
+    // either place could start a name (韩, 丁): the more common surname decides
+    expect(reporters('记者江霞韩丁彬')).toEqual(['江霞', '韩丁彬']);
+    // a two-character surname makes a four-character name; no surname inside, no split
+    expect(reporters('记者欧阳小明')).toEqual(['欧阳小明']);
+    expect(reporters('记者司马相如')).toEqual(['司马相如']);
+    expect(reporters('记者艾力亚尔')).toEqual(['艾力亚尔']);
+  });
 });

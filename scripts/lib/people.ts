@@ -128,15 +128,34 @@ function tokenize(text: string): Token[] | null {
 }
 
 /**
- * OCR sometimes drops the space between two names. Only an even split into two- or
- * three-character names is safe (张婷李明, 王小明李小红); four characters stay one name,
- * because 欧阳小明 and 张婷李明 cannot be told apart.
+ * OCR drops the space between two names (张伟陈亮冬, 钱芳雷文). A run of four or five characters
+ * splits where a common surname starts the second name (张伟|陈亮冬, 龚明鹏|邓冬), unless the run
+ * opens with a two-character surname (欧阳小明 is one name); when a surname could start it at
+ * either place (江霞|韩丁彬 or 江霞韩|丁彬), the more common surname decides. Six characters split
+ * evenly (王小明李小红). Anything else stays whole and must pass as a name.
  */
 function splitGluedNames(token: string): string[] {
-  if (/[·•・]/u.test(token) || token.length <= 4) return [token];
-  if (token.length === 6) return [token.slice(0, 3), token.slice(3)];
-  return [token];
+  const chars = [...token];
+  if (/[·•・]/u.test(token) || chars.length <= 3) return [token];
+  if (chars.length === 6) return [chars.slice(0, 3).join(''), chars.slice(3).join('')];
+  if (chars.length > 5 || COMPOUND_SURNAMES.has(chars[0]! + chars[1]!)) return [token];
+  const rank = (ch: string) => SURNAME_RANK.get(ch) ?? Number.POSITIVE_INFINITY;
+  const at2 = rank(chars[2]!);
+  const at3 = chars.length === 5 ? rank(chars[3]!) : Number.POSITIVE_INFINITY;
+  if (at2 === Number.POSITIVE_INFINITY && at3 === Number.POSITIVE_INFINITY) return [token];
+  const cut = at2 <= at3 ? 2 : 3;
+  return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
 }
+
+/** The most common Chinese surnames, most common first (simplified), with the traditional forms papers print. */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄';
+const TRADITIONAL_SURNAMES: Record<string, string> = { 张: '張', 刘: '劉', 陈: '陳', 杨: '楊', 黄: '黃', 赵: '趙', 吴: '吳', 孙: '孫', 马: '馬', 罗: '羅', 郑: '鄭', 谢: '謝', 许: '許', 韩: '韓', 邓: '鄧', 冯: '馮', 肖: '蕭', 叶: '葉', 苏: '蘇', 吕: '呂', 卢: '盧', 钟: '鍾', 谭: '譚', 陆: '陸', 韦: '韋', 贾: '賈', 邹: '鄒', 闫: '閆', 龙: '龍', 贺: '賀', 顾: '顧', 龚: '龔', 万: '萬', 钱: '錢', 严: '嚴', 欧: '歐', 汤: '湯', 乔: '喬', 赖: '賴', 庄: '莊', 余: '餘' };
+const SURNAME_RANK = new Map<string, number>([...SURNAMES].flatMap((ch, i): Array<[string, number]> => (TRADITIONAL_SURNAMES[ch] ? [[ch, i], [TRADITIONAL_SURNAMES[ch]!, i]] : [[ch, i]])));
+// 钟 is also printed 鐘 in traditional type
+SURNAME_RANK.set('鐘', SURNAME_RANK.get('钟')!);
+
+/** Two-character surnames: a name that opens with one is four characters long as often as not. */
+const COMPOUND_SURNAMES = new Set(['欧阳', '歐陽', '司马', '司馬', '上官', '诸葛', '諸葛', '东方', '東方', '皇甫', '尉迟', '尉遲', '公孙', '公孫', '慕容', '令狐', '长孙', '長孫', '宇文', '司徒', '夏侯', '轩辕', '軒轅', '端木', '独孤', '獨孤', '南宫', '南宮', '西门', '西門', '呼延', '闻人', '聞人', '澹台', '澹臺', '申屠', '太史', '钟离', '鍾離', '赫连', '赫連', '司空', '百里']);
 
 export interface LeadingByline {
   dateline: string | null;
