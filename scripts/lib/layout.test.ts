@@ -12,4 +12,9 @@ describe('splitUnits', () => {
   it('leaves a byline on one line and a short line after it apart', () => {
     expect(units(['□记者 张婷', '春联', '', '　　2022年，新蒲新区'])).toEqual([['□记者 张婷'], ['春联'], ['　　2022年，新蒲新区']]);
   });
+
+  it('keeps a byline broken inside a role word together among short lines', () => {
+    // short lines without punctuation read as a stack of headline lines, each a unit of its own
+    expect(units(['独山县落实医', '疗卫生服务', '', '@记者魏丽琪通讯', '员 梁璐', '', '　　2022年，独山县探'])).toEqual([['独山县落实医'], ['疗卫生服务'], ['@记者魏丽琪通讯', '员 梁璐'], ['　　2022年，独山县探']]);
+  });
 });

@@ -130,7 +130,12 @@ function splitRun(lines: Segment[]): Unit[] {
   if (lines.length === 1) return [make(lines)];
   // indentation counts: an indented first line of a paragraph is still a full line
   // a stack of short lines without punctuation is a headline block: kicker, title, subtitle
-  if (lines.every((line) => !hasPunctuation(line.text) && [...line.text.trim()].length <= 30)) return lines.map((line) => make([line]));
+  // (but a role word broken at the line end, @记者 魏丽琪 通讯 / 员 梁璐, keeps its lines together)
+  if (lines.every((line) => !hasPunctuation(line.text) && [...line.text.trim()].length <= 30)) {
+    const stacked: Segment[][] = [];
+    lines.forEach((line, i) => (i > 0 && endsInsideRoleWord(lines[i - 1]!.text.trim()) ? stacked[stacked.length - 1]!.push(line) : stacked.push([line])));
+    return stacked.map(make);
+  }
   const widths = lines.map((s) => lineWidth(s.text.trimEnd()));
   const column = columnWidth(widths);
   // lines far wider than any printed column are whole paragraphs (the sample's layout, without

@@ -21,11 +21,17 @@ describe('parseLeadingByline', () => {
     // bracket read as a quotation mark
     ['本报讯(记者雷春\n琪通讯员田颖) 2022', '本报讯', ['雷春琪'], ['田颖'], '2022'],
     ['本报讯“记者薛欣通讯员杜芳\n勇) 2022年', '本报讯', ['薛欣'], ['杜芳勇'], '2022年'],
+    // two opening brackets read for one; the closing bracket lost before the report's first figure
+    ['本报讯〈《记者史霞通讯员周平丁) 2022年', '本报讯', ['史霞'], ['周平丁'], '2022年'],
+    ['本報訊(記者鄭丁2022年,晴隆縣', '本報訊', ['鄭丁'], [], '2022年,晴隆縣'],
+    ['本报讯《记者段婷通\n讯员赵辉一2022年，绥阳', '本报讯', ['段婷'], ['赵辉一'], '2022年，绥阳'],
   ])('%s', (text, dateline, reporters, correspondents, rest) => {
     expect(parseLeadingByline(text)).toEqual({ dateline, people: { reporters, correspondents, photographers: [] }, rest });
   });
 
   it('leaves ordinary text alone', () => {
+    // no role word after the bracket: not a byline that lost its closing bracket
+    expect(parseLeadingByline('本报讯(今年以来2022年')?.people).toEqual({ reporters: [], correspondents: [], photographers: [] });
     expect(parseLeadingByline('据了解，本报记者从市里获悉')).toBeNull();
     expect(parseLeadingByline('（社区）工作人员')).toBeNull();
   });

@@ -199,17 +199,22 @@ export function parseLeadingByline(text: string): LeadingByline | null {
 
 /** What OCR reads the opening bracket of a byline as: itself, a look-alike, or a quotation mark (本报讯“记者 薛欣…）). */
 const BYLINE_OPENS = '（(〈<《【\\[［〔“"「『';
-const OPENED_BYLINE = new RegExp(`^[${BYLINE_OPENS}]([^）)〉>》】\\]］〕（(]{1,60})[）)〉>》】\\]］〕]\\s*`, 'u');
+const OPENED_BYLINE = new RegExp(`^[${BYLINE_OPENS}]{1,2}([^）)〉>》】\\]］〕（(]{1,60})[）)〉>》】\\]］〕]\\s*`, 'u');
+/** 本報訊(記者鄭丁2022年…: the closing bracket lost, the names end where the report's first figure starts. */
+const UNCLOSED_BYLINE = new RegExp(`^[${BYLINE_OPENS}]{1,2}([\\p{Script=Han}\\s、]{2,40}?)\\s*(?=\\d)`, 'u');
 const OPENING_BRACKET = new RegExp(`^\\s*[${BYLINE_OPENS}]?\\s*`, 'u');
 
 /**
  * The bracketed byline right after a dateline: （记者 张婷）. OCR misreads the opening bracket
- * (〈 《 【 [) or loses it (本报讯 记者 孙伟 通讯员 刘霞）…): without one, a staff role word must open
- * the text and a closing bracket follow within a few names.
+ * (〈 《 【 [ “, or two of them: 〈《) or loses it (本报讯 记者 孙伟 通讯员 刘霞）…): without one, a
+ * staff role word must open the text and a closing bracket follow within a few names. A lost
+ * closing bracket ends the byline at the report's first figure (本報訊(記者鄭丁2022年…).
  */
 function bracketedByline(after: string): { inner: string; length: number } | null {
   const opened = OPENED_BYLINE.exec(after);
   if (opened) return { inner: opened[1]!, length: opened[0].length };
+  const unclosed = UNCLOSED_BYLINE.exec(after);
+  if (unclosed && STAFF_ROLE_START.test(simplifyRoleChars(joinSpacedRoleWords(unclosed[1]!)))) return { inner: unclosed[1]!, length: unclosed[0].length };
   if (!STAFF_ROLE_START.test(simplifyRoleChars(joinSpacedRoleWords(after)))) return null;
   const lost = /^([^（()）〉》】<>]{2,40})[）)〉》】]\s*/u.exec(after);
   return lost ? { inner: lost[1]!, length: lost[0].length } : null;
