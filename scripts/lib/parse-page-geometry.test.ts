@@ -170,6 +170,23 @@ describe('parsePage with positions', () => {
     expect(parsed.articles.flatMap((a) => a.paragraphs).join('')).toContain('该区统筹政策宣传，共计开展活动');
   });
 
+  it('joins the other half of a headline row read after the byline set under the first half', () => {
+    const { text, geometry } = page([
+      ['乡村振兴暖民心', 100, 300, 400, 56],
+      null,
+      ['@本报记者 莫春颖', 100, 380, 220, 28],
+      null,
+      ['服务见实效', 560, 300, 300, 56],
+      null,
+      ['\u3000\u30002022年，镇宁县开展乡村振兴技能培训，提质增效。', 150, 450, 700, 28],
+      [BODY[1]!, 100, 490, 750, 28],
+      [BODY[2]!, 100, 530, 750, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]).toMatchObject({ title: '乡村振兴暖民心 服务见实效', reporters: ['莫春颖'] });
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

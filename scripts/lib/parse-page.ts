@@ -84,7 +84,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   demoteWeakHeadlines(classified);
   const bigGap = bigGapThreshold(units);
   markSubheadings(classified, bigGap);
-  const sections = splitSections(dropHeadsBelowText(classified, geometry, unassigned));
+  const sections = splitSections(dropHeadsBelowText(classified, geometry, unassigned), geometry);
 
   const drafts: Draft[] = [];
   for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry, options.lexicon);
@@ -428,9 +428,19 @@ interface Section {
   body: Classified[];
 }
 
-function splitSections(units: Classified[]): Section[] {
+function splitSections(units: Classified[], geometry: PageGeometry | null): Section[] {
   const sections: Section[] = [];
   let current: Section = { heads: [], body: [] };
+  // with positions: the other half of a headline row read after the byline set under the first
+  // half (乡村振兴暖民心 / @本报记者 莫春颖 / 服务见实效) is still this section's headline
+  const otherHalf = (item: Classified) => {
+    if (!geometry || current.heads.length === 0 || !current.body.every((b) => b.kind === 'byline')) return false;
+    const head = headOf(item.unit, geometry);
+    return head.box !== null && head.size !== null && current.heads.some((unit) => {
+      const mine = headOf(unit, geometry);
+      return mine.box !== null && mine.size !== null && onOneRow(mine, head);
+    });
+  };
   for (const item of units) {
     // a dateline (本报讯, 新华社…电) opens a new report even where the headline was not read
     const flat = flatText(item.unit);
@@ -440,7 +450,7 @@ function splitSections(units: Classified[]): Section[] {
       current = { heads: [], body: [] };
     }
     if (item.kind === 'head') {
-      if (current.body.length > 0) {
+      if (current.body.length > 0 && !otherHalf(item)) {
         sections.push(current);
         current = { heads: [], body: [] };
       }
