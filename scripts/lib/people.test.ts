@@ -24,6 +24,7 @@ describe('parseLeadingByline', () => {
     // two opening brackets read for one; the closing bracket lost before the report's first figure
     ['本报讯〈《记者史霞通讯员周平丁) 2022年', '本报讯', ['史霞'], ['周平丁'], '2022年'],
     ['本報訊(記者鄭丁2022年,晴隆縣', '本報訊', ['鄭丁'], [], '2022年,晴隆縣'],
+    ['“本報訊(記者蔡林) 近日', '本報訊', ['蔡林'], [], '近日'],
     ['本报讯《记者段婷通\n讯员赵辉一2022年，绥阳', '本报讯', ['段婷'], ['赵辉一'], '2022年，绥阳'],
   ])('%s', (text, dateline, reporters, correspondents, rest) => {
     expect(parseLeadingByline(text)).toEqual({ dateline, people: { reporters, correspondents, photographers: [] }, rest });

@@ -169,7 +169,10 @@ export interface LeadingByline {
  * 新华社北京2月5日电（记者 王某）…, 本报讯 近日…. Null when the text opens with neither.
  */
 export function parseLeadingByline(text: string): LeadingByline | null {
-  const trimmed = text.replace(/^[□■◎●\s]+/u, '');
+  let trimmed = text.replace(/^[□■◎●\s]+/u, '');
+  // a speck read as a quote or a stroke before the dateline (“本報訊(記者蔡林)): dropped when a dateline follows
+  const stray = /^[“”"'‘’「」『』`^~.,，。、·|｜_\-]{1,2}\s*/u.exec(trimmed);
+  if (stray && DATELINE.test(simplifyRoleChars(trimmed.slice(stray[0].length)))) trimmed = trimmed.slice(stray[0].length);
   const match = DATELINE.exec(simplifyRoleChars(trimmed));
   // the dateline as printed (本報訊 stays traditional); the match ran on a simplified view
   const dateline = match ? ([trimmed.slice(0, match[0].length), trimmed.slice(0, match[1]!.length)] as const) : null;
