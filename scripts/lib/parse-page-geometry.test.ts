@@ -187,6 +187,12 @@ describe('parsePage with positions', () => {
     expect(parsed.articles[0]).toMatchObject({ title: '乡村振兴暖民心 服务见实效', reporters: ['莫春颖'] });
   });
 
+  it('takes a short banner over a single photo for its column, not its title, with a period read for the middle dot', () => {
+    const text = '和我们的节日.春节\n\n　　连日来，红花岗区老城街道各社区分别开展“迎新春、送温暖”主题活动。图为志愿者为群众送春联。\n（记者 一丁 摄）';
+    const [photo] = parsePage(text, META).articles;
+    expect(photo).toMatchObject({ kind: 'photo', title: null, column: '和我们的节日.春节', photographers: ['一丁'] });
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

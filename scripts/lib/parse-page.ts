@@ -646,7 +646,7 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
   let photoHeads: string[] = [];
   if (!hasArticle && headTexts.length > 0) {
     if (headTexts.length === 1) {
-      if (photoCount >= 2 || looksLikeColumnBanner(headTexts[0]!)) column = headTexts[0]!;
+      if (photoCount >= 2 || looksLikeColumnBanner(headTexts[0]!) || isColumnName(headTexts[0]!)) column = headTexts[0]!;
       else photoHeads = headTexts;
     } else {
       column = headTexts[0]!;
