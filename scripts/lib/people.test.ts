@@ -99,5 +99,6 @@ describe('parsePeopleList', () => {
     expect(reporters('记者欧阳小明')).toEqual(['欧阳小明']);
     expect(reporters('记者司马相如')).toEqual(['司马相如']);
     expect(reporters('记者艾力亚尔')).toEqual(['艾力亚尔']);
+    expect(reporters('记者次仁罗布')).toEqual(['次仁罗布']);
   });
 });

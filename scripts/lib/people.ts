@@ -53,7 +53,7 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
   if (tokens === null) return null;
   joinBrokenNames(tokens);
   let roleHasNames = false;
-  for (const [index, token] of tokens.entries()) {
+  for (const token of tokens) {
     if (token.kind === 'role') {
       // 文/图 本报记者 张三: the title after 文/图 does not take away the photo credit
       const keep = !roleHasNames && token.role === 'reporter' && (role === 'writer-photographer' || role === 'photographer');
@@ -130,15 +130,18 @@ function tokenize(text: string): Token[] | null {
 /**
  * OCR drops the space between two names (张伟陈亮冬, 钱芳雷文). A run of four or five characters
  * splits where a common surname starts the second name (张伟|陈亮冬, 龚明鹏|邓冬), unless the run
- * opens with a two-character surname (欧阳小明 is one name); when a surname could start it at
- * either place (江霞|韩丁彬 or 江霞韩|丁彬), the more common surname decides. Six characters split
- * evenly (王小明李小红). Anything else stays whole and must pass as a name.
+ * opens with a two-character surname (欧阳小明 is one name) or four characters open without a
+ * surname (次仁罗布); when a surname could start it at either place (江霞|韩丁彬 or 江霞韩|丁彬),
+ * the more common surname decides. Six characters split evenly (王小明李小红). Anything else
+ * stays whole and must pass as a name.
  */
 function splitGluedNames(token: string): string[] {
   const chars = [...token];
   if (/[·•・]/u.test(token) || chars.length <= 3) return [token];
   if (chars.length === 6) return [chars.slice(0, 3).join(''), chars.slice(3).join('')];
   if (chars.length > 5 || COMPOUND_SURNAMES.has(chars[0]! + chars[1]!)) return [token];
+  // four characters without a surname first are one name (次仁罗布, 阿依古丽)
+  if (chars.length === 4 && !SURNAME_RANK.has(chars[0]!)) return [token];
   const rank = (ch: string) => SURNAME_RANK.get(ch) ?? Number.POSITIVE_INFINITY;
   const at2 = rank(chars[2]!);
   const at3 = chars.length === 5 ? rank(chars[3]!) : Number.POSITIVE_INFINITY;
