@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitUnits } from './layout.ts';
-import { parseBylineLine } from './people.ts';
+import { parseBylineLine, parseCredit } from './people.ts';
 
-const units = (lines: string[]) => splitUnits(lines, new Set(), (line) => parseBylineLine(line) !== null).map((unit) => unit.segments.map((s) => s.text));
+const units = (lines: string[]) => splitUnits(lines, new Set(), (line) => parseBylineLine(line) !== null || parseCredit(line) !== null).map((unit) => unit.segments.map((s) => s.text));
 
 describe('splitUnits', () => {
   it('keeps a byline whose last name wraps onto the next line of a narrow column as one unit', () => {
@@ -11,6 +11,13 @@ describe('splitUnits', () => {
 
   it('leaves a byline on one line and a short line after it apart', () => {
     expect(units(['□记者 张婷', '春联', '', '　　2022年，新蒲新区'])).toEqual([['□记者 张婷'], ['春联'], ['　　2022年，新蒲新区']]);
+  });
+
+  it('joins a credit whose lines the reading order set apart', () => {
+    // (彭秋浪 stood level with the caption's last line, 摄) under it
+    expect(units(['17日，老年人展示领到', '', '的春联。', '', '(彭秋浪', '', '摄)', '', '技能培训，推动移风'])).toEqual([['17日，老年人展示领到'], ['的春联。'], ['(彭秋浪', '摄)'], ['技能培训，推动移风']]);
+    // a bracket left open before ordinary text stays as it is
+    expect(units(['(彭秋浪', '', '据了解'])).toEqual([['(彭秋浪'], ['据了解']]);
   });
 
   it('keeps a byline broken inside a role word together among short lines', () => {

@@ -63,7 +63,24 @@ export function splitUnits(lines: string[], skip: Set<number>, isStandalone: (te
     block.push({ text, line });
   });
   flush();
+  joinBrokenCredits(units, isStandalone);
   return units;
+}
+
+/**
+ * A credit broken where the reading order set its two lines apart ((彭秋浪, level with the
+ * caption's last line, then 摄) under it): a line with a bracket left open and a short line that
+ * closes it are one unit when together they are a credit or a byline.
+ */
+function joinBrokenCredits(units: Unit[], isStandalone: (text: string) => boolean): void {
+  for (let i = 0; i + 1 < units.length; i++) {
+    const [a, b] = [units[i]!, units[i + 1]!];
+    if (a.segments.length !== 1 || b.segments.length !== 1) continue;
+    const [first, second] = [a.segments[0]!.text.trim(), b.segments[0]!.text.trim()];
+    if (!hasOpenBracket(first) || bracketBalance(second) >= 0 || [...second].length > 8) continue;
+    if (isStandalone(first) || !isStandalone(first + second)) continue;
+    units.splice(i, 2, { segments: [...a.segments, ...b.segments], gapBefore: a.gapBefore, indented: a.indented });
+  }
 }
 
 const INDENT = /^(?:\u3000|\s{2,})/u;
