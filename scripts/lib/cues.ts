@@ -63,7 +63,7 @@ export function looksLikeHeadline(text: string): boolean {
 export function looksLikeColumnBanner(text: string): boolean {
   return (
     /[·•・|｜]/u.test(text) ||
-    /^(?:我们的节日|图片新闻|图说|影像|镜头|新春走基层|聚焦|关注|专题|特别报道|一线|走基层)/u.test(text) ||
+    /^(?:我们的节日|我們的節日|图片新闻|圖片新聞|图说|圖說|影像|镜头|鏡頭|新春走基层|新春走基層|聚焦|关注|關注|专题|專題|特别报道|特別報道|一线|一線|走基层|走基層)/u.test(text) ||
     /[，,]/u.test(text)
   );
 }

@@ -193,6 +193,11 @@ describe('parsePage with positions', () => {
     expect(photo).toMatchObject({ kind: 'photo', title: null, column: '和我们的节日.春节', photographers: ['一丁'] });
   });
 
+  it('reads a column banner printed in traditional characters, a stray mark before it dropped', () => {
+    const text = '和新春走基層\n\n鳳岡縣落實義務教育\n\n　　本報訊（記者 蔡林）2022年，鳳岡縣落實義務教育工作機制，走深走實。';
+    expect(parsePage(text, META).articles[0]).toMatchObject({ kicker: null, title: '鳳岡縣落實義務教育', column: '新春走基層', reporters: ['蔡林'] });
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

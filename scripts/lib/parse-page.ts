@@ -880,10 +880,11 @@ function cleanHeadText(text: string): string {
   if (opens === 0 && closes === 1) out = out.replace(/(?<=\p{Script=Han})[。，、]?[”」』][。，、]?(?=\p{Script=Han})/u, ' ');
   if (closes === 0 && opens === 1) out = out.replace(/(?<=\p{Script=Han})[。，、]?[“「『][。，、]?(?=\p{Script=Han})/u, ' ');
   out = out.replace(/^[一—－-]{2}\s*(?=\p{Script=Han})/u, '——');
-  // a banner's box or bar read as a character (上一线见闻, 上 我们的节日) or its brackets as
+  // a banner's box or bar read as a character (上一线见闻, 上 我们的节日, 和新春走基層) or its brackets as
   // unpaired ones (【新春走基层】 -> [新春走基层 / 时间走基层])
   const mark = /^[\p{Script=Han}■□▌▍▎▐|｜]\s*(?=\S)/u.exec(out);
-  if (mark && !isColumnName(out) && isColumnName(out.slice(mark[0].length))) out = out.slice(mark[0].length);
+  const unmarked = mark ? out.slice(mark[0].length) : out;
+  if (mark && isColumnName(unmarked) && (!isColumnName(out) || (BANNER_START.test(unmarked) && !BANNER_START.test(out)))) out = unmarked;
   const bare = out.replace(/^[\[【〔［「]\s*|\s*[\]】〕］」]$/gu, '');
   if (bare !== out && isColumnName(bare)) out = bare;
   return out;
@@ -899,8 +900,12 @@ function isColumnName(text: string): boolean {
   if ([...t].length > 14 || /[，。；：！？,;:!?]/u.test(t)) return false;
   // a name set apart by a middle dot is short (我们的节日·春节); a title may hold one too (文明实践·新蒲有约让居民心里甜)
   if ([...t].length <= 10 && /\p{Script=Han}[·•・.]\p{Script=Han}/u.test(t)) return true;
-  return /^(?:我们的节日|图片新闻|图说|新春走基层|一线见闻|一线|走基层|聚焦|关注|专题|特别报道|影像|镜头)|(?:关注|视点|观察|速递|快讯|纵横|在线|见闻|走基层)$/u.test(t);
+  return BANNER_START.test(t) || BANNER_END.test(t);
 }
+
+/** The standing column words, as papers set in simplified and in traditional characters print them. */
+const BANNER_START = /^(?:我们的节日|我們的節日|图片新闻|圖片新聞|图说|圖說|新春走基层|新春走基層|一线见闻|一線見聞|一线|一線|走基层|走基層|聚焦|关注|關注|专题|專題|特别报道|特別報道|影像|镜头|鏡頭)/u;
+const BANNER_END = /(?:关注|關注|视点|視點|观察|觀察|速递|速遞|快讯|快訊|纵横|縱橫|在线|在線|见闻|見聞|走基层|走基層)$/u;
 
 /** Should the caption that starts at `body[start]` also take the unit before it? */
 function extendsCaption(
