@@ -190,7 +190,7 @@ describe('parsePage with positions', () => {
   it('takes a short banner over a single photo for its column, not its title, with a period read for the middle dot', () => {
     const text = '和我们的节日.春节\n\n　　连日来，红花岗区老城街道各社区分别开展“迎新春、送温暖”主题活动。图为志愿者为群众送春联。\n（记者 一丁 摄）';
     const [photo] = parsePage(text, META).articles;
-    expect(photo).toMatchObject({ kind: 'photo', title: null, column: '和我们的节日.春节', photographers: ['一丁'] });
+    expect(photo).toMatchObject({ kind: 'photo', title: null, column: '我们的节日.春节', photographers: ['一丁'] });
   });
 
   it('reads a column banner printed in traditional characters, a stray mark before it dropped', () => {
