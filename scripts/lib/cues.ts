@@ -59,11 +59,16 @@ export function looksLikeHeadline(text: string): boolean {
   return true;
 }
 
+/** The standing column words (栏目) that open a banner, as papers set in simplified and in traditional characters print them. */
+export const BANNER_START = /^(?:我们的节日|我們的節日|图片新闻|圖片新聞|图说|圖說|新春走基层|新春走基層|一线见闻|一線見聞|一线|一線|走基层|走基層|聚焦|关注|關注|专题|專題|特别报道|特別報道|影像|镜头|鏡頭)/u;
+/** …and the words that end one (民生关注, 一线见闻). */
+export const BANNER_END = /(?:关注|關注|视点|視點|观察|觀察|速递|速遞|快讯|快訊|纵横|縱橫|在线|在線|见闻|見聞|走基层|走基層)$/u;
+
 /** A column banner over several items rather than a headline: 我们的节日·春节, 图片新闻. */
 export function looksLikeColumnBanner(text: string): boolean {
   return (
     /[·•・|｜]/u.test(text) ||
-    /^(?:我们的节日|我們的節日|图片新闻|圖片新聞|图说|圖說|影像|镜头|鏡頭|新春走基层|新春走基層|聚焦|关注|關注|专题|專題|特别报道|特別報道|一线|一線|走基层|走基層)/u.test(text) ||
+    BANNER_START.test(text) ||
     /[，,]/u.test(text)
   );
 }

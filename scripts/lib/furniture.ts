@@ -18,9 +18,9 @@ const CREDIT_ROLES = [
   '責任編輯', '責任校對', '值班編委', '圖片編輯', '版式設計', '美術編輯', '執行編輯', '責編', '編輯', '校對', '美編', '審讀', '質檢', '製圖', '設計', '終審', '統籌', '審核',
 ];
 const ROLE_PATTERN = CREDIT_ROLES.join('|');
-const ROLE_COMMA = new RegExp(`(?:${ROLE_PATTERN})\\s*[，,]`, 'gu');
 // the colon after a role is often read as a comma (责任编辑，李明)
 const CREDIT_RUN = new RegExp(`(${ROLE_PATTERN})\\s*[:：，,]?\\s*((?:(?:${ROLE_PATTERN})\\s*[:：，,]?\\s*|\\p{Script=Han}{2,4}(?:[\\s、，,]+|$))+)`, 'gu');
+const ROLE_COMMA = new RegExp(`(?:${ROLE_PATTERN})\\s*[，,]`, 'gu');
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
 const WEEKDAY = /星期[一二三四五六日天]|(?<![\p{Script=Han}])周[一二三四五六日](?![\p{Script=Han}])/u;
 const PAGE_MARK = /第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版|(?<![\d\p{Script=Han}])([A-H]?\d{1,2})\s*版(?![\p{Script=Han}])/u;

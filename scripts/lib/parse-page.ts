@@ -2,7 +2,7 @@ import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/p
 import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { endsSentence } from './chars.ts';
-import { continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
+import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
 import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
@@ -903,9 +903,6 @@ function isColumnName(text: string): boolean {
   return BANNER_START.test(t) || BANNER_END.test(t);
 }
 
-/** The standing column words, as papers set in simplified and in traditional characters print them. */
-const BANNER_START = /^(?:我们的节日|我們的節日|图片新闻|圖片新聞|图说|圖說|新春走基层|新春走基層|一线见闻|一線見聞|一线|一線|走基层|走基層|聚焦|关注|關注|专题|專題|特别报道|特別報道|影像|镜头|鏡頭)/u;
-const BANNER_END = /(?:关注|關注|视点|視點|观察|觀察|速递|速遞|快讯|快訊|纵横|縱橫|在线|在線|见闻|見聞|走基层|走基層)$/u;
 
 /** Should the caption that starts at `body[start]` also take the unit before it? */
 function extendsCaption(
