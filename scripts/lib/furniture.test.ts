@@ -8,6 +8,11 @@ describe('page furniture', () => {
     // the colon after a role read as a comma is still a credit
     expect(headerSignals('民生  责任编辑，丁红')).toBe(1);
     expect(readsLikeText('民生  责任编辑，丁红')).toBe(false);
+    // a comma between two credits is the header's, not a sentence's
+    expect(readsLikeText('责任编辑：李明，校对：王芳')).toBe(false);
+    expect(headerSignals('编辑：赵敏, 美编：刘洋')).toBe(1);
+    // …but a comma in a sentence before a credit word is the sentence's
+    expect(readsLikeText('动计划》，统筹民生实事')).toBe(true);
   });
 
   it('does not take text or a headline that holds a credit word for a header', () => {

@@ -20,7 +20,9 @@ const CREDIT_ROLES = [
 const ROLE_PATTERN = CREDIT_ROLES.join('|');
 // the colon after a role is often read as a comma (责任编辑，李明)
 const CREDIT_RUN = new RegExp(`(${ROLE_PATTERN})\\s*[:：，,]?\\s*((?:(?:${ROLE_PATTERN})\\s*[:：，,]?\\s*|\\p{Script=Han}{2,4}(?:[\\s、，,]+|$))+)`, 'gu');
-const ROLE_COMMA = new RegExp(`(?:${ROLE_PATTERN})\\s*[，,]`, 'gu');
+// a comma that belongs to credits: a role's colon read as one (责任编辑，李明), or the comma
+// between two credits (李明，校对：王芳)
+const ROLE_COMMA = new RegExp(`(?:${ROLE_PATTERN})\\s*[，,]|(?<=(?:${ROLE_PATTERN})\\s*[:：]?\\s*\\p{Script=Han}{2,4}\\s*)[，,](?=\\s*(?:${ROLE_PATTERN}))`, 'gu');
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
 const WEEKDAY = /星期[一二三四五六日天]|(?<![\p{Script=Han}])周[一二三四五六日](?![\p{Script=Han}])/u;
 const PAGE_MARK = /第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版|(?<![\d\p{Script=Han}])([A-H]?\d{1,2})\s*版(?![\p{Script=Han}])/u;
@@ -108,8 +110,8 @@ export function headerSignals(line: string, paperName?: string): number {
 /**
  * A line of text or a headline that happens to hold a header word (区统筹政策宣传，共计开展活动
  * and 平塘县统筹就业创业 read as the credit 统筹 with a name): a comma inside it other than the
- * colon after a credit role that OCR read as one (责任编辑，李明), or a role glued to the word
- * before it (a header sets its roles apart).
+ * colon after a credit role that OCR read as one (责任编辑，李明) or the comma between two
+ * credits (李明，校对 王芳), or a role glued to the word before it (a header sets its roles apart).
  */
 export function readsLikeText(line: string): boolean {
   const text = line.trim();
