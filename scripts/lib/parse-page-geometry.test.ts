@@ -198,6 +198,27 @@ describe('parsePage with positions', () => {
     expect(parsePage(text, META).articles[0]).toMatchObject({ kicker: null, title: '鳳岡縣落實義務教育', column: '新春走基層', reporters: ['蔡林'] });
   });
 
+  it('reads a subtitle set in body type after its dash, so that its headline opens a new report', () => {
+    // the headline is only a little larger than body type, its subtitle in body type with the
+    // dash read as 一一: the pair is a headline, not a subheading of the report before it
+    const { text, geometry } = page([
+      ['湄潭县生态环境局探索生态环境保护', 100, 300, 700, 48],
+      null,
+      [BODY[0]!, 150, 380, 700, 28],
+      [BODY[1]!, 100, 420, 750, 28],
+      [BODY[2]!, 100, 460, 750, 28],
+      null,
+      ['余庆县卫健局聚焦数字经济', 150, 540, 430, 40],
+      ['一一余庆县组织数字经济工作全面覆盖', 120, 595, 470, 28],
+      null,
+      ['\u3000\u3000本报讯（记者 高英然）2022年，余庆县卫健局抓实数字', 150, 650, 700, 28],
+      ['经济闭环管理，持续向好。', 100, 690, 400, 28],
+    ]);
+    const articles = parsePage(text, META, { geometry }).articles;
+    expect(articles).toHaveLength(2);
+    expect(articles[1]).toMatchObject({ title: '余庆县卫健局聚焦数字经济', subtitle: '——余庆县组织数字经济工作全面覆盖', reporters: ['高英然'] });
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

@@ -355,14 +355,17 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   const type = typeSize(geometry, unit.segments.map((s) => s.line));
   if (type !== null && type >= 1.2 && unit.segments.length <= 2 && [...flat].length <= 40 && !/[。！？!?]/u.test(flat.replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
-    // with positions, a line set in body type is a line of a paragraph, however short
-    return size !== null && size < BODY_TYPE ? 'text' : 'head';
+    // with positions, a line set in body type is a line of a paragraph, however short; but a
+    // line that opens with a dash (——, or 一一 as OCR reads it) is a subtitle in any type
+    return size !== null && size < BODY_TYPE && !SUBTITLE_DASH.test(flat) ? 'text' : 'head';
   }
   return 'text';
 }
 
 /** Lines up to this size over the page's body line height are body type (a subtitle is larger). */
 const BODY_TYPE = 1.02;
+/** The dash that opens a subtitle (——记…), as printed or as OCR reads it (一一, --). */
+const SUBTITLE_DASH = /^\s*(?:[—―－-]{1,2}|一一)\s*\p{Script=Han}/u;
 
 /**
  * A short line right after an unfinished sentence, not followed by a byline, is the tail of

@@ -247,16 +247,16 @@ describe('orderPage on constructed layouts', () => {
   });
 
   /**
-   * A headline centred over the second and third of three columns whose text starts level, the
-   * first column holding nothing above it, then an article under the first column; a fourth
-   * column runs from the top. With `subtitle`, one line in body type centred between the
+   * A headline centred over three columns whose text starts level, too short to stand over the
+   * first and the last, then an article under the first column; a fourth column runs from the
+   * top. With `subtitle`, one line in body type centred between the
    * headline and the columns.
    */
   const centredHeadlinePage = (subtitle: boolean) => {
     const top = subtitle ? 170 : 140;
-    const sub: [number, number, number, number, string][] = [[340, 125, 360, 22, '副题居中']];
+    const sub: [number, number, number, number, string][] = [[210, 125, 360, 22, '副题居中']];
     return syntheticPage(1100, 800, [
-      { id: 'head', lines: [[300, 70, 440, 45, '标题居中于两栏']] },
+      { id: 'head', lines: [[250, 70, 280, 45, '标题居中于三栏']] },
       ...(subtitle ? [{ id: 'sub', lines: sub }] : []),
       { id: 'a1', lines: column(40, top, 6, '甲') },
       { id: 'a2', lines: column(290, top, 6, '乙') },
@@ -270,6 +270,33 @@ describe('orderPage on constructed layouts', () => {
 
   it('reads the columns beside a headline narrower than its article under that headline', () => {
     expect(firstCharacters(centredHeadlinePage(false))).toBe('标' + centredReading);
+  });
+
+  it('gives a column between two headlines of one row to the headline set flush over it', () => {
+    // 甲 set flush left over the first of its two columns, 丙 centred over the third; the
+    // second column starts level with both and stands beside both headlines: it is 甲's, since
+    // 丙 sits centred over its own column only
+    const page = syntheticPage(800, 500, [
+      { id: 'head-a', lines: [[40, 60, 180, 45, '甲标题靠左']] },
+      { id: 'head-b', lines: [[560, 60, 160, 45, '丙标题居中']] },
+      { id: 'a1', lines: column(40, 125, 6, '甲') },
+      { id: 'a2', lines: column(290, 125, 6, '乙') },
+      { id: 'b', lines: column(540, 125, 6, '丙') },
+    ]);
+    expect(firstCharacters(page)).toBe('甲' + '甲'.repeat(6) + '乙'.repeat(6) + '丙' + '丙'.repeat(6));
+  });
+
+  it('places a headline the engine read as two pieces side by side as one', () => {
+    // 台江县基层社 | 会治理 set flush left over four columns; an article under the first three
+    // only: the fourth column is still the first article's, read before the second
+    const page = syntheticPage(1100, 700, [
+      { id: 'head-1', lines: [[45, 60, 285, 45, '台江县基层社']] },
+      { id: 'head-2', lines: [[335, 60, 165, 45, '会治理']] },
+      { id: 'a', lines: [...column(40, 125, 5, '甲'), ...column(290, 125, 5, '乙'), ...column(540, 125, 5, '丙'), ...column(790, 125, 5, '丁')] },
+      { id: 'head-b', lines: [[40, 330, 300, 40, '第二篇标题']] },
+      { id: 'b', lines: [...column(40, 390, 6, '戊'), ...column(290, 390, 6, '己'), ...column(540, 390, 6, '庚')] },
+    ]);
+    expect(firstCharacters(page)).toBe('台会' + '甲'.repeat(5) + '乙'.repeat(5) + '丙'.repeat(5) + '丁'.repeat(5) + '第' + '戊'.repeat(6) + '己'.repeat(6) + '庚'.repeat(6));
   });
 
   it('finds where the text under a centred headline starts below a subtitle centred under it', () => {

@@ -18,9 +18,10 @@ import { median, overlap, unionBox, type Box, type LineKind, type PositionedPage
  *    Columns that a clear band crosses at the same height, with their text starting level above
  *    it, are kept together and cut across at that band first (a row of articles set over
  *    several columns under a headline one column wide is read before the row under it);
- *    A headline narrower than its article (centred over it, or over its first column) is
+ *    A headline narrower than its article (centred over it, or flush over its first column) is
  *    first given the reach of the columns beside it whose text starts level with the text
- *    under it, so that they are read under it;
+ *    under it, so that they are read under it; only as far as it stays centred or flush over
+ *    them (a column beside two headlines of one row belongs to one of them, not to both);
  * 3. otherwise it is cut across at its widest horizontal gaps (a headline's space below it, a
  *    rule between articles) and each part is read again from step 2;
  * 4. what cannot be cut is read row by row, left to right.
@@ -204,9 +205,19 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
   const boxes = [...textLines].map(([line, box]) => ({ line, box }));
   const photos = atoms.filter((a) => a.line < 0).map((a) => ({ line: -1, box: a.box }));
   const everything = [...boxes, ...photos];
+  // a headline the engine read as two lines side by side (台江县基层社会治 | 理提质增效, or the
+  // two halves of 志愿服务聚合力　文明实践谱新篇) is placed as one
+  const heads: { line: number; box: Box }[] = [];
+  for (const b of boxes.filter((b) => big(lines[b.line]!)).sort((p, q) => p.box.x - q.box.x)) {
+    const row = heads.find((hd) => {
+      const gap = b.box.x - (hd.box.x + hd.box.w);
+      return gap <= Math.min(hd.box.h, b.box.h) * 1.3 && overlap(hd.box.y, hd.box.y + hd.box.h, b.box.y, b.box.y + b.box.h) >= Math.min(hd.box.h, b.box.h) * 0.5;
+    });
+    if (row) row.box = unionBox([row.box, b.box])!;
+    else heads.push({ line: b.line, box: b.box });
+  }
   const out: Atom[] = [];
-  for (const head of boxes) {
-    if (!big(lines[head.line]!)) continue;
+  for (const head of heads) {
     const h = head.box;
     // the first text under the headline's span: a body line (a subtitle or a byline may come between)
     const under = everything.filter((b) => b.box.y >= h.y + h.h - 1 && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > 0).sort((a, b) => a.box.y - b.box.y);
@@ -220,6 +231,18 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
     const row = near.find((b) => near.some((c) => c !== b && Math.abs(c.box.y - b.box.y) <= tolerance && overlap(c.box.x, c.box.x + c.box.w, b.box.x, b.box.x + b.box.w) <= 0));
     const bodyTop = (row ?? near[0])?.box.y ?? -1;
     if (bodyTop < 0) continue;
+    // the text under the headline's span on the row where the body starts
+    const row0 = boxes.filter((b) => Math.abs(b.box.y - bodyTop) <= tolerance && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > 0);
+    // where the reach may stop on each side: the headline's own text, then each column beside
+    // it in turn (the text's edge, so that a stop can be compared with the headline's place)
+    // a column's edges are those of most of its first lines: its first line may be indented or
+    // the short end of a paragraph (效。)
+    const columnOf = (first: Box): [number, number] => {
+      const column = boxes.filter((b) => b.box.y >= bodyTop - tolerance && b.box.y <= bodyTop + bodyHeight * 12 && b.box.h <= bodyHeight * 1.5 && overlap(b.box.x, b.box.x + b.box.w, first.x, first.x + first.w) > 0);
+      return [median(column.map((b) => b.box.x)) ?? first.x, median(column.map((b) => b.box.x + b.box.w)) ?? first.x + first.w];
+    };
+    const lefts = [Math.min(h.x, ...row0.map((b) => columnOf(b.box)[0]))];
+    const rights = [Math.max(h.x + h.w, ...row0.map((b) => columnOf(b.box)[1]))];
     let left = h.x;
     let right = h.x + h.w;
     // a column beside: its first line starts level with the body under the headline, and
@@ -237,13 +260,35 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
         // nor a headline soon under it (the line was a kicker over another article)
         const headed = boxes.some((b) => b.line >= 0 && big(lines[b.line]!) && b.box.y >= bodyTop && b.box.y < bodyTop + bodyHeight * 4 && overlap(b.box.x, b.box.x + b.box.w, x0, x1) > 0);
         if (blocked || headed) return;
-        if (side > 0) right = x1;
-        else left = x0;
+        if (side > 0) {
+          right = x1;
+          rights.push(Math.max(x1, columnOf(next.box)[1]));
+        } else {
+          left = x0;
+          lefts.push(Math.min(x0, columnOf(next.box)[0]));
+        }
       }
     };
     reach(1);
     reach(-1);
-    if (left < h.x || right > h.x + h.w) out.push({ box: { x: left, w: right - left, y: h.y, h: h.h }, line: head.line, word: null, order: -1, photo: -1 });
+    // a headline is set centred over its article's columns or flush with the first of them: of
+    // the stops, keep the widest span the headline sits in so. A column beside a headline
+    // centred over one column (or beside the end of one set flush left) belongs to another
+    // article, most often to the headline next to it in the same row.
+    const centre = h.x + h.w / 2;
+    let best: [number, number] | null = null;
+    for (const l of lefts) {
+      for (const r of rights) {
+        const slack = Math.max(bodyHeight * 2, (r - l) * 0.04);
+        const aligned = Math.abs((l + r) / 2 - centre) <= slack || Math.abs(h.x - l) <= slack;
+        if (aligned && (!best || r - l > best[1] - best[0])) best = [l, r];
+      }
+    }
+    if (!best) continue;
+    // a side not reached keeps the headline's own edge
+    const from = best[0] === lefts[0] ? h.x : best[0];
+    const to = best[1] === rights[0] ? h.x + h.w : best[1];
+    if (from < h.x || to > h.x + h.w) out.push({ box: { x: from, w: to - from, y: h.y, h: h.h }, line: head.line, word: null, order: -1, photo: -1 });
   }
   return out;
 }
