@@ -63,6 +63,15 @@ export function endsSentence(text: string): boolean {
   return i >= 0 && SENTENCE_END.has(chars[i]!);
 }
 
+/**
+ * endsSentence, or a full stop OCR read as a Latin o or a zero right after a Chinese character
+ * (持续向好o): no text ends a Chinese sentence so. For judging where a text stops, not for
+ * changing it.
+ */
+export function endsSentenceAsRead(text: string): boolean {
+  return endsSentence(text) || /\p{Script=Han}[oO0°]$/u.test(text.trimEnd());
+}
+
 /** Display width in half-width cells: wide (CJK) characters count 2, others 1. */
 export function displayWidth(text: string): number {
   let width = 0;

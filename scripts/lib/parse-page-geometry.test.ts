@@ -219,6 +219,48 @@ describe('parsePage with positions', () => {
     expect(articles[1]).toMatchObject({ title: '余庆县卫健局聚焦数字经济', subtitle: '——余庆县组织数字经济工作全面覆盖', reporters: ['高英然'] });
   });
 
+  /**
+   * 甲 (锦屏县) in the left column; at the head of the right column, read before 乙's headline,
+   * the run-on of 乙 (从江县): it starts mid-sentence and names 乙's county, and 乙 stops
+   * mid-sentence. `end` is how 甲's last line ends; `place` is the county the run-on names.
+   */
+  const runOnPage = (end: string, place = '从江县') =>
+    page([
+      ['锦屏县推进乡村振兴', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
+      [`振兴，组织志愿者开展活动，持续向好${end}`, 100, 320, 560, 28],
+      null,
+      [`织村民深入关茅镇开展活动，${place}的群众说：`, 1000, 280, 700, 28],
+      ['“日子越过越有奔头。”', 950, 320, 300, 28],
+      null,
+      ['从江县完善辣椒产业', 100, 900, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 吴芳）2022年，从江县完善辣椒', 150, 980, 700, 28],
+      ['产业排查整治，持续向好。此外，该县组', 100, 1020, 540, 28],
+    ]);
+
+  it('gives a run-on read before its article to the article it continues, by the places both name', () => {
+    const { text, geometry } = runOnPage('。');
+    const [a, b] = parsePage(text, META, { geometry }).articles;
+    expect(a!.paragraphs.join('')).not.toContain('关茅镇');
+    expect(b!.paragraphs.join('')).toMatch(/该县组织村民深入关茅镇开展活动，从江县的群众说：“日子越过越有奔头。”$/u);
+  });
+
+  it('leaves a column that names the places of its own article where it is', () => {
+    const { text, geometry } = runOnPage('。', '锦屏县');
+    const [a, b] = parsePage(text, META, { geometry }).articles;
+    expect(a!.paragraphs.join('')).toContain('关茅镇');
+    expect(b!.paragraphs.join('')).toMatch(/该县组$/u);
+  });
+
+  it('takes a full stop read as a Latin o for the end of a sentence', () => {
+    const { text, geometry } = runOnPage('o');
+    const [a, b] = parsePage(text, META, { geometry }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/持续向好o$/u);
+    expect(b!.paragraphs.join('')).toContain('关茅镇');
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

@@ -1,7 +1,7 @@
 import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/parsed-page.ts';
 import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
-import { endsSentence } from './chars.ts';
+import { endsSentence, endsSentenceAsRead, isHan } from './chars.ts';
 import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
 import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
@@ -670,6 +670,17 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
 }
 
 /**
+ * The places a text names, as the two characters before 县, 镇 or 乡 with it (锦屏县, 关茅镇,
+ * 从江县): what tells one local report from another on the same page. 该县, 全县, 返乡 and
+ * 乡村 name none.
+ */
+function placesIn(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(/(\p{Script=Han}{2})(?:[县縣镇鎮]|[乡鄉](?![村镇鎮]))/gu)) if (!/[该該全本各此我每返下城家故老同还還回入]/u.test(m[1]!.slice(-1))) out.add(m[0]);
+  return out;
+}
+
+/**
  * With positions, text that carries on a sentence from another column: a run of lines in a
  * column of its own that does not open a paragraph (no indent, no dateline) after text that
  * finished its sentence, where an article stops mid-sentence without a jump line. The reading
@@ -677,7 +688,9 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
  * (…截至目前，2 / 022年已完成…). A run that opens an untitled item counts the same. The article
  * is the one whose last words and the run's first make one word across the cut (…安全感不断增 /
  * 强。去年以来… : 增强), wherever it stands on the page; without such a word, the first
- * article before the run that stops mid-sentence.
+ * article before the run that stops mid-sentence; else the first after it that stops
+ * mid-sentence and whose places the run names rather than those of the article it was read in
+ * (the reading order can meet a run-on before its article's headline).
  */
 function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
   if (!geometry) return;
@@ -685,7 +698,18 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
   const lastText = (draft: Draft) => [...draft.units].reverse().find((u) => u.kind === 'text');
   const open = (draft: Draft) => {
     const last = lastText(draft);
-    return draft.kind === 'article' && last !== undefined && !endsSentence(flatText(last.unit)) && !draft.units.some((u) => u.kind === 'jump');
+    return draft.kind === 'article' && last !== undefined && !endsSentenceAsRead(flatText(last.unit)) && !draft.units.some((u) => u.kind === 'jump');
+  };
+  // the places an article names (锦屏县, 关茅镇): a column that names more of another article's
+  // places than of its own reads on there
+  const textsOf = (draft: Draft, units = draft.units) => [...draft.heads, ...units.map((u) => flatText(u.unit))];
+  const closerTo = (target: Draft, draft: Draft, from: number, end: number): boolean => {
+    const block = placesIn(draft.units.slice(from, end).map((u) => flatText(u.unit)));
+    const own = placesIn(textsOf(draft, [...draft.units.slice(0, from), ...draft.units.slice(end)]));
+    const theirs = placesIn(textsOf(target));
+    const mine = [...block].filter((place) => own.has(place) && !theirs.has(place)).length;
+    const other = [...block].filter((place) => theirs.has(place) && !own.has(place)).length;
+    return other > mine;
   };
   for (const draft of drafts) {
     if (draft.kind !== 'article') continue;
@@ -693,19 +717,22 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       const here = draft.units[i]!;
       const prev = draft.units[i - 1];
       if (here.kind !== 'text' || here.unit.indented) continue;
-      if (prev === undefined ? draft.heads.length > 0 : prev.kind !== 'text' || !endsSentence(flatText(prev.unit))) continue;
+      if (prev === undefined ? draft.heads.length > 0 : prev.kind !== 'text' || !endsSentenceAsRead(flatText(prev.unit))) continue;
       const column = columnOf(firstLine(here.unit));
       if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column)) continue;
+      let end = i;
+      while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column) end++;
       const text = flatText(here.unit);
       if (parseLeadingByline(text)?.dateline || opensParagraph(text) || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
       const joined = lexicon ? drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon)) : [];
+      // the article it continues: one whose words it completes, else one left open before it,
+      // else the first left open after it (a run-on the reading order put before its article)
       const target =
         joined.find((d) => d.firstLine < firstLine(here.unit)) ??
         joined[0] ??
-        drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d));
+        drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d)) ??
+        drafts.find((d) => d !== draft && d.firstLine > lastLine(here.unit) && open(d) && closerTo(d, draft, i, end));
       if (!target) continue;
-      let end = i;
-      while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column) end++;
       const moved = draft.units.splice(i, end - i);
       target.units.push(...moved);
       for (const unit of moved) target.lastLine = Math.max(target.lastLine, lastLine(unit.unit));
