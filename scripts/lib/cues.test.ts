@@ -3,7 +3,7 @@ import { isTelephoneLine } from './cues.ts';
 
 describe('isTelephoneLine', () => {
   it('reads an advertisement telephone line, its colon read as a colon, a semicolon or a comma', () => {
-    for (const line of ['服务电话：400-3381298', '售楼热线: 0851-28972734', '服务电话； 400-3381298', '咨询电话，0851 2897 2734', '地址：遵义市汇川区']) expect(isTelephoneLine(line)).toBe(true);
+    for (const line of ['服务电话：400-3381298', '售楼热线: 0851-28972734', '服务电话； 400-3381298', '咨询电话，0851 2897 2734', '联系电话；： 1389013640', '地址：遵义市汇川区']) expect(isTelephoneLine(line)).toBe(true);
   });
 
   it('leaves a sentence about telephones alone', () => {

@@ -84,8 +84,9 @@ export function isBoxLabel(text: string): boolean {
 
 /** A telephone number after 电话/热线 (or an address line), as advertisements print them: 服务电话：400-8641592, 售楼热线：0851-…, 地址：…. */
 export function isTelephoneLine(text: string): boolean {
-  // OCR reads the colon as a semicolon or a comma too (服务电话； 400-3381298)
-  return /(?:电话|電話|热线|熱線|专线|專線|咨询|諮詢)\s*[:：;；,，]?\s*[\d（(][\d\s\-—－()（）]{6,}/u.test(text) || /^(?:地址|地點|地点)\s*[:：;；]/u.test(text.trim());
+  // OCR reads the colon as a semicolon or a comma too, or as two marks (服务电话； 400-3381298,
+  // 联系电话；： 138…)
+  return /(?:电话|電話|热线|熱線|专线|專線|咨询|諮詢)\s*[:：;；,，]{0,2}\s*[\d（(][\d\s\-—－()（）]{6,}/u.test(text) || /^(?:地址|地點|地点)\s*[:：;；]/u.test(text.trim());
 }
 
 /** Does the text finish its sentence, so that a following block starts a new paragraph? */

@@ -261,6 +261,14 @@ describe('parsePage with positions', () => {
     expect(b!.paragraphs.join('')).toContain('关茅镇');
   });
 
+  it('keeps an advertisement out of the articles: its slogans go with its telephone line', () => {
+    const text = ['遵义市推进乡村振兴', '', BODY[0], BODY[1], BODY[2], '', '城南首府', '', '品质洋房 火热认购中', '', '88-138㎡ 三室两厅', '', '售楼热线：0851-28123456'].join('\n');
+    const parsed = parsePage(text, META);
+    expect(parsed.articles.map((a) => a.title)).toEqual(['遵义市推进乡村振兴']);
+    expect(parsed.articles[0]!.paragraphs.join('')).not.toMatch(/城南|洋房|三室/u);
+    expect(parsed.unassigned.map((u) => u.text)).toEqual(['城南首府', '品质洋房 火热认购中', '88-138㎡ 三室两厅', '售楼热线：0851-28123456']);
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

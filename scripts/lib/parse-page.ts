@@ -1,7 +1,7 @@
 import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/parsed-page.ts';
 import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
-import { endsSentence, endsSentenceAsRead, isHan } from './chars.ts';
+import { countHan, endsSentence, endsSentenceAsRead, isHan } from './chars.ts';
 import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
 import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
@@ -73,10 +73,13 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
 
   const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const unassigned: UnassignedText[] = [];
-  const classified = joinHeadlineTails(
-    splitTrailingCredits(units).map((unit) => ({ unit, kind: classify(unit, geometry) })),
+  const classified = markAdverts(
+    joinHeadlineTails(
+      splitTrailingCredits(units).map((unit) => ({ unit, kind: classify(unit, geometry) })),
+      geometry,
+      options.lexicon,
+    ),
     geometry,
-    options.lexicon,
   ).filter(({ unit, kind }) => {
       if (kind === 'noise') unassigned.push({ text: flatText(unit), line: firstLine(unit) });
       return kind !== 'noise';
@@ -360,6 +363,29 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
     return size !== null && size < BODY_TYPE && !SUBTITLE_DASH.test(flat) ? 'text' : 'head';
   }
   return 'text';
+}
+
+/**
+ * An advertisement ends with its telephone or its address (售楼热线：0851-…, 地址：…); the short
+ * lines right before it, in the same column when positions are known and with no sentence among
+ * them (城南首府 / 品质洋房 火热认购中 / 88-138㎡ 三室两厅), are its slogans, not a headline
+ * and a report. They go to `unassigned` with it.
+ */
+function markAdverts(units: Classified[], geometry: PageGeometry | null): Classified[] {
+  const columnOf = (unit: Unit) => geometry?.line(firstLine(unit))?.column ?? null;
+  units.forEach((contact, i) => {
+    const flat = flatText(contact.unit);
+    if (contact.kind !== 'noise' || !(isTelephoneLine(flat) && flat.length <= 40)) return;
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      const unit = units[k]!;
+      const text = flatText(unit.unit);
+      if (unit.kind === 'noise') continue;
+      if ((unit.kind !== 'head' && unit.kind !== 'text') || unit.unit.segments.length > 2 || countHan(text) > 20 || /[。！？；，、]/u.test(text)) break;
+      if (geometry && columnOf(unit.unit) !== columnOf(contact.unit)) break;
+      unit.kind = 'noise';
+    }
+  });
+  return units;
 }
 
 /** Lines up to this size over the page's body line height are body type (a subtitle is larger). */

@@ -299,6 +299,34 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('台会' + '甲'.repeat(5) + '乙'.repeat(5) + '丙'.repeat(5) + '丁'.repeat(5) + '第' + '戊'.repeat(6) + '己'.repeat(6) + '庚'.repeat(6));
   });
 
+  it('reaches the first column from a headline set on two lines, past a byline over that column', () => {
+    // 生态环境保护强基础 / 示范促发展 centred over three columns but standing over the middle one
+    // only, the byline over the first column, the text two lines lower; an article under the
+    // first column only, and a column on the right from the top
+    const page = syntheticPage(1100, 1000, [
+      { id: 'head-1', lines: [[290, 40, 200, 45, '生态环境保护强基础']] },
+      { id: 'head-2', lines: [[315, 95, 150, 45, '示范促发展']] },
+      { id: 'byline', lines: [[40, 150, 120, 20, '本报记者白飞']] },
+      { id: 'a', lines: [...column(40, 190, 5, '甲'), ...column(290, 190, 5, '乙'), ...column(540, 190, 5, '丙')] },
+      { id: 'head-b', lines: [[40, 360, 200, 40, '第二篇标题']] },
+      { id: 'b', lines: column(40, 420, 6, '己') },
+      { id: 'right', lines: column(800, 40, 18, '戊') },
+    ]);
+    expect(firstCharacters(page)).toBe('生示本' + '甲'.repeat(5) + '乙'.repeat(5) + '丙'.repeat(5) + '第' + '己'.repeat(6) + '戊'.repeat(18));
+  });
+
+  it('reads the first characters of a line that the engine printed as a line of their own in that line', () => {
+    // 年， | 乙乙乙…: the space after the comma split the row; the two characters are no column
+    const page = syntheticPage(800, 600, [
+      { id: 'a', lines: column(40, 100, 6, '甲') },
+      { id: 'head', lines: [[320, 40, 150, 40, '乙标题']] },
+      { id: 'b0', lines: [[330, 100, 160, 20, '本报讯记者二〇二']] },
+      { id: 'b1a', lines: [[290, 130, 30, 20, '年，']] },
+      { id: 'b1b', lines: [[345, 130, 145, 20, '乙乙乙乙乙乙乙']] },
+    ]);
+    expect(lines(orderPage(page)).map((l) => l.text.slice(0, 2)).slice(-4)).toEqual(['乙标', '本报', '年，', '乙乙']);
+  });
+
   it('finds where the text under a centred headline starts below a subtitle centred under it', () => {
     // the first column still starts level with the text under the headline, not with the subtitle
     expect(firstCharacters(centredHeadlinePage(true))).toBe('标副' + centredReading);

@@ -206,15 +206,28 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
   const photos = atoms.filter((a) => a.line < 0).map((a) => ({ line: -1, box: a.box }));
   const everything = [...boxes, ...photos];
   // a headline the engine read as two lines side by side (台江县基层社会治 | 理提质增效, or the
-  // two halves of 志愿服务聚合力　文明实践谱新篇) is placed as one
+  // halves of 义务教育强基础　技能促发展 a word space apart, in the same type) is placed as one;
+  // not two headlines of neighbouring articles a gutter apart, set in type of other sizes
   const heads: { line: number; box: Box }[] = [];
   for (const b of boxes.filter((b) => big(lines[b.line]!)).sort((p, q) => p.box.x - q.box.x)) {
     const row = heads.find((hd) => {
       const gap = b.box.x - (hd.box.x + hd.box.w);
-      return gap <= Math.min(hd.box.h, b.box.h) * 1.3 && overlap(hd.box.y, hd.box.y + hd.box.h, b.box.y, b.box.y + b.box.h) >= Math.min(hd.box.h, b.box.h) * 0.5;
+      const same = Math.abs(hd.box.h - b.box.h) <= Math.max(hd.box.h, b.box.h) * 0.06;
+      return (gap <= Math.min(hd.box.h, b.box.h) * 0.5 || (same && gap <= Math.min(hd.box.h, b.box.h) * 1.3)) && overlap(hd.box.y, hd.box.y + hd.box.h, b.box.y, b.box.y + b.box.h) >= Math.min(hd.box.h, b.box.h) * 0.5;
     });
     if (row) row.box = unionBox([row.box, b.box])!;
     else heads.push({ line: b.line, box: b.box });
+  }
+  // ...and a headline set on two lines, one under the other (生态环境保护强基础 / 示范促发展)
+  heads.sort((p, q) => p.box.y - q.box.y);
+  for (let i = 0; i < heads.length; i++) {
+    for (let j = i + 1; j < heads.length; j++) {
+      const [a, b] = [heads[i]!.box, heads[j]!.box];
+      const gap = b.y - (a.y + a.h);
+      if (gap < 0 || gap > Math.min(a.h, b.h) * 0.6 || overlap(a.x, a.x + a.w, b.x, b.x + b.w) < Math.min(a.w, b.w) * 0.5) continue;
+      heads[i]!.box = unionBox([a, b])!;
+      heads.splice(j--, 1);
+    }
   }
   const out: Atom[] = [];
   for (const head of heads) {
@@ -222,7 +235,7 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
     // the first text under the headline's span: a body line (a subtitle or a byline may come between)
     const under = everything.filter((b) => b.box.y >= h.y + h.h - 1 && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > 0).sort((a, b) => a.box.y - b.box.y);
     const first = under[0];
-    if (!first || first.line < 0 || first.box.y - (h.y + h.h) > bodyHeight * 1.5) continue;
+    if (!first || first.line < 0 || first.box.y - (h.y + h.h) > bodyHeight * 3) continue;
     // the body starts where lines of body type start side by side (the first row of its
     // columns), not at a subtitle or byline centred alone under the headline; under a headline
     // over one column, at its first line of body type
@@ -256,7 +269,11 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
         const x0 = side > 0 ? right : next.box.x;
         const x1 = side > 0 ? next.box.x + next.box.w : left;
         if (x1 - x0 > (right - left) * 1.5 + bodyHeight * 2) return;
-        const blocked = everything.some((b) => b !== next && b.box.y + b.box.h > h.y - bodyHeight && b.box.y < bodyTop - tolerance && overlap(b.box.x, b.box.x + b.box.w, x0, x1) > 0);
+        const above = everything.filter((b) => b !== next && b.box.y + b.box.h > h.y - bodyHeight && b.box.y < bodyTop - tolerance && overlap(b.box.x, b.box.x + b.box.w, x0, x1) > 0);
+        // a byline set over the first column under the headline does not keep it out: one line
+        // of body type, set apart from the column's text by more than the space between lines
+        const byline = above.length === 1 && above[0]!.line >= 0 && !big(lines[above[0]!.line]!) && above[0]!.box.h <= bodyHeight * 1.5 && above[0]!.box.y + above[0]!.box.h <= next.box.y - bodyHeight * 0.8;
+        const blocked = above.length > 0 && !byline;
         // nor a headline soon under it (the line was a kicker over another article)
         const headed = boxes.some((b) => b.line >= 0 && big(lines[b.line]!) && b.box.y >= bodyTop && b.box.y < bodyTop + bodyHeight * 4 && overlap(b.box.x, b.box.x + b.box.w, x0, x1) > 0);
         if (blocked || headed) return;
@@ -400,7 +417,7 @@ class Cutter {
   cut(atoms: Atom[], column: number, depth: number): Leaf[] {
     if (atoms.length <= 1 || depth > 80) return [{ atoms, column }];
     const extent = unionBox(atoms.map((a) => a.box))!;
-    const gutters = verticalGaps(atoms).filter((g) => this.isGutter(g, atoms));
+    const gutters = this.withoutSlivers(verticalGaps(atoms).filter((g) => this.isGutter(g, atoms)), atoms);
     if (gutters.length > 0) {
       const parts = aboveFirst(splitAt(atoms, gutters, (a) => a.box.x));
       const modules = this.modules(parts);
@@ -438,6 +455,37 @@ class Cutter {
     const parts = splitAt(atoms, chosen, (a) => a.box.y);
     if (parts.length <= 1) return [{ atoms, column }];
     return parts.flatMap((part) => this.cut(part, column, depth + 1));
+  }
+
+  /**
+   * No column is narrower than three characters: a strip of text that narrow beside a gap under
+   * a body line wide is the start of its neighbour's lines, which the engine printed as lines of
+   * their own (年， | 黄平县落实营商环境服务平, the space after a comma), and the gap next to it
+   * is not a gutter. Photos are never slivers.
+   */
+  private withoutSlivers(gutters: Gap[], atoms: Atom[]): Gap[] {
+    let kept = [...gutters].sort((a, b) => a.at - b.at);
+    for (;;) {
+      const bounds = [Number.NEGATIVE_INFINITY, ...kept.map((g) => g.at + g.size / 2), Number.POSITIVE_INFINITY];
+      let drop = -1;
+      for (let part = 0; part < bounds.length - 1 && drop < 0; part++) {
+        const inside = atoms.filter((a) => a.box.x >= bounds[part]! && a.box.x < bounds[part + 1]!);
+        if (inside.length === 0 || inside.some((a) => a.line < 0)) continue;
+        const x0 = Math.min(...inside.map((a) => a.box.x));
+        const x1 = Math.max(...inside.map((a) => a.box.x + a.box.w));
+        if (x1 - x0 >= this.bodyHeight * 3) continue;
+        // join it to its neighbour across the narrower gap beside it: a gap under a body line
+        // wide, or under one and a half when each of its lines goes on across it in the same row
+        const rowsGoOn = (k: number) => {
+          const other = atoms.filter((a) => a.line >= 0 && (k < part ? a.box.x + a.box.w <= kept[k]!.at : a.box.x >= kept[k]!.at + kept[k]!.size) && Math.abs(a.box.x + a.box.w / 2 - (k < part ? x0 : x1)) <= this.bodyHeight * 4);
+          return inside.every((a) => other.some((b) => overlap(a.box.y, a.box.y + a.box.h, b.box.y, b.box.y + b.box.h) >= Math.min(a.box.h, b.box.h) * 0.5));
+        };
+        const beside = [part - 1, part].filter((k) => k >= 0 && k < kept.length && (kept[k]!.size < this.bodyHeight || (kept[k]!.size < this.bodyHeight * 1.5 && rowsGoOn(k))));
+        if (beside.length > 0) drop = beside.reduce((a, b) => (kept[b]!.size < kept[a]!.size ? b : a));
+      }
+      if (drop < 0) return kept;
+      kept = kept.filter((_, k) => k !== drop);
+    }
   }
 
   /**
