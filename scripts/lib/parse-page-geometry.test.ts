@@ -269,6 +269,44 @@ describe('parsePage with positions', () => {
     expect(parsed.unassigned.map((u) => u.text)).toEqual(['城南首府', '品质洋房 火热认购中', '88-138㎡ 三室两厅', '售楼热线：0851-28123456']);
   });
 
+  it('opens a new report at a headline in headline type, though a broken byline follows it', () => {
+    // 招商引资抓落实 / 口本报记 (the name lost) / 宣讲惠民生 after a report that opened with a
+    // dateline: a headline, not a subheading of that report
+    const { text, geometry } = page([
+      ['民生实事绘新景', 100, 200, 500, 56],
+      null,
+      [BODY[0]!, 150, 280, 700, 28],
+      [BODY[1]!, 100, 320, 750, 28],
+      [BODY[2]!, 100, 360, 750, 28],
+      null,
+      ['招商引资抓落实', 100, 440, 400, 56],
+      null,
+      ['口本报记', 300, 510, 120, 28],
+      null,
+      ['宣讲惠民生', 560, 440, 300, 56],
+      null,
+      ['\u3000\u30002022年，钟山经开区市场监管局强化招商引资宣讲', 150, 580, 700, 28],
+      ['活动，持续向好。', 100, 620, 250, 28],
+    ]);
+    const articles = parsePage(text, META, { geometry }).articles;
+    expect(articles.map((a) => a.title?.slice(0, 7))).toEqual(['民生实事绘新景', '招商引资抓落实']);
+  });
+
+  it('drops a speck read between the two lines of a headline', () => {
+    const { text, geometry } = page([
+      ['农村人居环境整治绘新', 100, 200, 600, 52],
+      ['三', 200, 256, 28, 25],
+      ['景监督展新颜', 100, 270, 400, 52],
+      null,
+      [BODY[0]!, 150, 350, 700, 28],
+      [BODY[1]!, 100, 390, 750, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]!.title?.replace(/\s/gu, '')).toBe('农村人居环境整治绘新景监督展新颜');
+    expect(parsed.unassigned.map((u) => u.text)).toEqual(['三']);
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

@@ -73,20 +73,20 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
 
   const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const unassigned: UnassignedText[] = [];
-  const classified = markAdverts(
+  const classified = markSpecks(markAdverts(
     joinHeadlineTails(
       splitTrailingCredits(units).map((unit) => ({ unit, kind: classify(unit, geometry) })),
       geometry,
       options.lexicon,
     ),
     geometry,
-  ).filter(({ unit, kind }) => {
+  )).filter(({ unit, kind }) => {
       if (kind === 'noise') unassigned.push({ text: flatText(unit), line: firstLine(unit) });
       return kind !== 'noise';
     });
   demoteWeakHeadlines(classified);
   const bigGap = bigGapThreshold(units);
-  markSubheadings(classified, bigGap);
+  markSubheadings(classified, bigGap, geometry);
   const sections = splitSections(dropHeadsBelowText(classified, geometry, unassigned), geometry);
 
   const drafts: Draft[] = [];
@@ -388,6 +388,21 @@ function markAdverts(units: Classified[], geometry: PageGeometry | null): Classi
   return units;
 }
 
+/**
+ * A character or two alone between two headline lines (农村人居环境整治绘新 / 三 / 景监督展新颜)
+ * is a speck of the scan read as text: noise, so that the headline stays whole.
+ */
+function markSpecks(units: Classified[]): Classified[] {
+  units.forEach((unit, i) => {
+    if (unit.kind !== 'text' || i === 0 || units[i - 1]!.kind !== 'head' || units[i + 1]?.kind !== 'head') return;
+    if (/^\p{Script=Han}{1,2}$/u.test(flatText(unit.unit).replace(/\s/gu, ''))) unit.kind = 'noise';
+  });
+  return units;
+}
+
+/** A 小标题 is set no larger than this over body type; a line in larger type heads an article. */
+const SUBHEAD_LIMIT = 1.3;
+
 /** Lines up to this size over the page's body line height are body type (a subtitle is larger). */
 const BODY_TYPE = 1.02;
 /** The dash that opens a subtitle (——记…), as printed or as OCR reads it (一一, --). */
@@ -423,13 +438,22 @@ function demoteWeakHeadlines(units: Classified[]): void {
 /**
  * A single headline-like line inside a report, between its paragraphs, is a subheading (小标题):
  * the text before it is an article that opened with a dateline or byline, the text after it
- * opens with neither, and no wide gap separates them. A new report would bring its own.
+ * opens with neither, and no wide gap separates them. A new report would bring its own. With
+ * positions, a line set in headline type before a new paragraph is never one.
  */
-function markSubheadings(units: Classified[], bigGap: number): void {
+function markSubheadings(units: Classified[], bigGap: number, geometry: PageGeometry | null): void {
   for (let i = 1; i < units.length - 1; i++) {
     const here = units[i]!;
     const next = units[i + 1]!;
     if (here.kind !== 'head' || units[i - 1]!.kind !== 'text' || next.kind !== 'text') continue;
+    // with positions: a line in headline type before a new paragraph (past a broken byline or
+    // the other half of the headline) heads an article; a subheading is set in body type or a
+    // little larger, and a speck read in large type before the sentence it interrupts is neither
+    if ((typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) >= SUBHEAD_LIMIT) {
+      let k = i + 1;
+      while (k < units.length && (units[k]!.kind === 'head' || countHan(flatText(units[k]!.unit)) <= 6)) k++;
+      if (units[k]?.kind === 'text' && units[k]!.unit.indented) continue;
+    }
     if (looksLikeColumnBanner(flatText(here.unit))) continue;
     if (here.unit.gapBefore >= bigGap || next.unit.gapBefore >= bigGap) continue;
     const nextText = flatText(next.unit);

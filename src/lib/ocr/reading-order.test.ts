@@ -327,6 +327,21 @@ describe('orderPage on constructed layouts', () => {
     expect(lines(orderPage(page)).map((l) => l.text.slice(0, 2)).slice(-4)).toEqual(['乙标', '本报', '年，', '乙乙']);
   });
 
+  it('finds where the text under a headline starts below a byline read as two pieces side by side', () => {
+    // 本报记者 | 孔瑛悦 under the headline, level with a line of the column on the right: the
+    // text starts at the columns' first row, and the headline reaches the first and third
+    const page = syntheticPage(1100, 900, [
+      { id: 'head', lines: [[300, 40, 180, 45, '疫情防控常态长效']] },
+      { id: 'by-1', lines: [[320, 100, 60, 20, '本报记者']] },
+      { id: 'by-2', lines: [[400, 100, 60, 20, '孔瑛悦']] },
+      { id: 'a', lines: [...column(40, 150, 6, '甲'), ...column(290, 150, 6, '乙'), ...column(540, 150, 6, '丙')] },
+      { id: 'head-b', lines: [[40, 360, 200, 40, '第二篇标题']] },
+      { id: 'b', lines: column(40, 420, 6, '己') },
+      { id: 'right', lines: column(800, 40, 20, '戊') },
+    ]);
+    expect(firstCharacters(page)).toBe('疫本孔' + '甲'.repeat(6) + '乙'.repeat(6) + '丙'.repeat(6) + '第' + '己'.repeat(6) + '戊'.repeat(20));
+  });
+
   it('finds where the text under a centred headline starts below a subtitle centred under it', () => {
     // the first column still starts level with the text under the headline, not with the subtitle
     expect(firstCharacters(centredHeadlinePage(true))).toBe('标副' + centredReading);

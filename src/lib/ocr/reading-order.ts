@@ -241,8 +241,11 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
     // over one column, at its first line of body type
     const bodyType = (b: { line: number; box: Box }) => b.line >= 0 && !big(lines[b.line]!) && b.box.h <= bodyHeight * 1.5 && lines[b.line]!.measure <= bodyMeasure * 1.3;
     const near = under.filter((b) => b.box.y - (h.y + h.h) <= bodyHeight * 4 && bodyType(b));
-    const row = near.find((b) => near.some((c) => c !== b && Math.abs(c.box.y - b.box.y) <= tolerance && overlap(c.box.x, c.box.x + c.box.w, b.box.x, b.box.x + b.box.w) <= 0));
-    const bodyTop = (row ?? near[0])?.box.y ?? -1;
+    // (a column goes on under its first line, a line's space lower; a byline stands apart, even
+    // one read as two pieces side by side: 本报记者 | 孔瑛悦)
+    const goesOn = (b: { box: Box }) => under.some((c) => c.box.y > b.box.y && c.box.y - (b.box.y + b.box.h) <= bodyHeight * 0.8 && overlap(c.box.x, c.box.x + c.box.w, b.box.x, b.box.x + b.box.w) > 0);
+    const row = near.find((b) => goesOn(b) && near.some((c) => c !== b && Math.abs(c.box.y - b.box.y) <= tolerance && overlap(c.box.x, c.box.x + c.box.w, b.box.x, b.box.x + b.box.w) <= 0));
+    const bodyTop = (row ?? near.find(goesOn) ?? near[0])?.box.y ?? -1;
     if (bodyTop < 0) continue;
     // the text under the headline's span on the row where the body starts
     const row0 = boxes.filter((b) => Math.abs(b.box.y - bodyTop) <= tolerance && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > 0);
