@@ -254,6 +254,26 @@ describe('parsePage with positions', () => {
     expect(b!.paragraphs.join('')).toMatch(/该县组$/u);
   });
 
+  it('leaves a column where it is when it names the places of its own report, though an article before it stops mid-sentence', () => {
+    const { text, geometry } = page([
+      ['锦屏县推进乡村振兴', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
+      ['振兴，组织志愿者开展活动。此外，该县', 100, 320, 560, 28],
+      null,
+      ['水城区完善辣椒产业', 100, 900, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 吴芳）2022年，水城区完善辣椒', 150, 980, 700, 28],
+      ['产业排查整治，持续向好。', 100, 1020, 350, 28],
+      null,
+      ['组织村民深入关茅镇开展活动，水城区的群众说：', 1000, 980, 700, 28],
+      ['“日子越过越有奔头。”', 950, 1020, 300, 28],
+    ]);
+    const [a, b] = parsePage(text, META, { geometry }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/该县$/u);
+    expect(b!.paragraphs.join('')).toContain('关茅镇');
+  });
+
   it('takes a full stop read as a Latin o for the end of a sentence', () => {
     const { text, geometry } = runOnPage('o');
     const [a, b] = parsePage(text, META, { geometry }).articles;

@@ -720,13 +720,23 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
 }
 
 /**
- * The places a text names, as the two characters before 县, 镇 or 乡 with it (锦屏县, 关茅镇,
- * 从江县): what tells one local report from another on the same page. 该县, 全县, 返乡 and
- * 乡村 name none.
+ * The places a text names, as the two characters before 县, 镇, 乡, 区 or 市 with it (锦屏县,
+ * 关茅镇, 水城区, 兴义市): what tells one local report from another on the same page. 该县, 全县,
+ * 返乡, 乡村, 小区, 社区 and 城市 name none.
  */
 function placesIn(texts: string[]): Set<string> {
   const out = new Set<string>();
-  for (const text of texts) for (const m of text.matchAll(/(\p{Script=Han}{2})(?:[县縣镇鎮]|[乡鄉](?![村镇鎮]))/gu)) if (!/[该該全本各此我每返下城家故老同还還回入]/u.test(m[1]!.slice(-1))) out.add(m[0]);
+  for (const text of texts) {
+    for (const m of text.matchAll(/(\p{Script=Han}{2})(?:[县縣镇鎮]|[乡鄉](?![村镇鎮])|[区區市])/gu)) {
+      const before = m[1]!.slice(-1);
+      if (/[该該全本各此我每]/u.test(before)) continue;
+      if (/[乡鄉]$/u.test(m[0]) && /[返下城家故老同还還回入]/u.test(before)) continue;
+      // 小区, 社区, 园区; 城市, 超市, 上市 (but 水城区 is a district)
+      if (/[区區]$/u.test(m[0]) && /[小社园園景辖轄地山片校街厂廠营營保灾災矿礦牧市县縣]/u.test(before)) continue;
+      if (/市$/u.test(m[0]) && /[城超都上股门門菜夜集早开開互]/u.test(before)) continue;
+      out.add(m[0]);
+    }
+  }
   return out;
 }
 
@@ -750,16 +760,16 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     const last = lastText(draft);
     return draft.kind === 'article' && last !== undefined && !endsSentenceAsRead(flatText(last.unit)) && !draft.units.some((u) => u.kind === 'jump');
   };
-  // the places an article names (锦屏县, 关茅镇): a column that names more of another article's
-  // places than of its own reads on there
+  // the places an article names (锦屏县, 关茅镇): how many more of another article's places than
+  // of its own a column names
   const textsOf = (draft: Draft, units = draft.units) => [...draft.heads, ...units.map((u) => flatText(u.unit))];
-  const closerTo = (target: Draft, draft: Draft, from: number, end: number): boolean => {
+  const affinity = (target: Draft, draft: Draft, from: number, end: number): number => {
     const block = placesIn(draft.units.slice(from, end).map((u) => flatText(u.unit)));
     const own = placesIn(textsOf(draft, [...draft.units.slice(0, from), ...draft.units.slice(end)]));
     const theirs = placesIn(textsOf(target));
     const mine = [...block].filter((place) => own.has(place) && !theirs.has(place)).length;
     const other = [...block].filter((place) => theirs.has(place) && !own.has(place)).length;
-    return other > mine;
+    return other - mine;
   };
   for (const draft of drafts) {
     if (draft.kind !== 'article') continue;
@@ -780,8 +790,8 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       const target =
         joined.find((d) => d.firstLine < firstLine(here.unit)) ??
         joined[0] ??
-        drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d)) ??
-        drafts.find((d) => d !== draft && d.firstLine > lastLine(here.unit) && open(d) && closerTo(d, draft, i, end));
+        drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d) && affinity(d, draft, i, end) >= 0) ??
+        drafts.find((d) => d !== draft && d.firstLine > lastLine(here.unit) && open(d) && affinity(d, draft, i, end) > 0);
       if (!target) continue;
       const moved = draft.units.splice(i, end - i);
       target.units.push(...moved);
