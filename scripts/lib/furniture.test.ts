@@ -24,4 +24,15 @@ describe('page furniture', () => {
     }
     expect(headerSignals('统筹 王五')).toBe(1);
   });
+
+  it('takes no text that starts with a credit word for a line of credits', () => {
+    // 统筹 as the verb opening a line of text, with the rest of the sentence after a comma
+    for (const line of ['统筹移风易俗，进一步实', '统筹监督检查，让返乡']) expect(parseHeaderLine(line)).toBeNull();
+    expect(parseHeaderLine('责任编辑：李明，校对：王芳')).toMatchObject({ credits: [{ role: '责任编辑', names: ['李明'] }, { role: '校对', names: ['王芳'] }] });
+  });
+
+  it('takes no jump line for the page header, whatever OCR made of its bracket', () => {
+    for (const line of ['(下转第11版)', '（下转第2版）', '\\下转第10版)', '|上接第1版）']) expect(parseHeaderLine(line)).toBeNull();
+    expect(parseHeaderLine('第7版')).toMatchObject({ page: 7 });
+  });
 });

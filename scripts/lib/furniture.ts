@@ -37,8 +37,11 @@ const SERIAL = /国内统一连续出版物号|CN\s*\d{2}\s*-\s*\d{4}|邮发代�
 export function parseHeaderLine(line: string, paperName?: string): HeaderInfo | null {
   const text = line.trim();
   if (text === '' || text.length > 90 || /[。！？；]/u.test(text)) return null;
+  // (下转第3版) names a page, but the article's, not this one's
+  if (parseJumpLine(text) !== null) return null;
 
-  const credits = readCredits(text);
+  // credits in a line that reads like text (统筹移风易俗，进一步实) are no credits
+  const credits = readsLikeText(text) ? [] : readCredits(text);
   const date = DATE.exec(text);
   const weekday = WEEKDAY.test(text);
   const pageMark = PAGE_MARK.exec(text);
@@ -162,8 +165,8 @@ function toNumber(text: string): number | null {
   return CHINESE_DIGITS[text] ?? null;
 }
 
-/** A jump line: （下转第3版）, (上接第1版), 转第二版, 紧接第2版, 下转A3版. */
-export const JUMP = /[（(〈]?\s*((?:下转|上接|紧接|接上|转|接)\s*(?:第\s*)?(?:[A-H]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[\p{Script=Han}]{0,6})?)\s*[）)〉]?/u;
+/** A jump line: （下转第3版）, (上接第1版), 转第二版, 紧接第2版, 下转A3版; its bracket may be read as \ or |. */
+export const JUMP = /[（(〈\\|]?\s*((?:下转|上接|紧接|接上|转|接)\s*(?:第\s*)?(?:[A-H]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[\p{Script=Han}]{0,6})?)\s*[）)〉]?/u;
 
 /** The whole text is a jump line. */
 export function parseJumpLine(text: string): string | null {

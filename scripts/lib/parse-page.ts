@@ -777,7 +777,10 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       const here = draft.units[i]!;
       const prev = draft.units[i - 1];
       if (here.kind !== 'text' || here.unit.indented) continue;
-      if (prev === undefined ? draft.heads.length > 0 : prev.kind !== 'text' || !endsSentenceAsRead(flatText(prev.unit))) continue;
+      // after a finished sentence, or after the line that sends the article to another page
+      // (下转第2版): nothing of the article follows that on this page
+      const jumpedOut = prev?.kind === 'jump' && /^下?[转轉]/u.test(parseJumpLine(flatText(prev.unit)) ?? '');
+      if (prev === undefined ? draft.heads.length > 0 : !jumpedOut && (prev.kind !== 'text' || !endsSentenceAsRead(flatText(prev.unit)))) continue;
       const column = columnOf(firstLine(here.unit));
       if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column)) continue;
       let end = i;
