@@ -22,3 +22,15 @@ describe('splitHeadline without type sizes', () => {
     expect(splitHeadline(['志愿服务聚合力 文明实践谱新篇', '新蒲新区推进新时代文明实践工作走深走实'])).toMatchObject({ kicker: null, title: '志愿服务聚合力 文明实践谱新篇' });
   });
 });
+
+describe('splitHeadline with type sizes', () => {
+  it('reads the line in the largest type as the title, a smaller one above as the kicker and one below as the subtitle', () => {
+    expect(splitHeadline(['凤冈县启动阵地建设', '未成年人保护筑防线', '凤冈县夯实未成年人保护工作落地见效'], [1.2, 2.0, 1.2])).toEqual({ kicker: '凤冈县启动阵地建设', title: '未成年人保护筑防线', subtitle: '凤冈县夯实未成年人保护工作落地见效' });
+  });
+
+  it('reads a title set on two lines, or wrapped in a narrow column, as one title', () => {
+    expect(splitHeadline(['防汛抗旱抓落实', '数字惠民生'], [2.2, 2.2])).toEqual({ kicker: null, title: '防汛抗旱抓落实 数字惠民生', subtitle: null });
+    expect(splitHeadline(['最多跑一次让党员干部', '心里甜', '——西秀区打造义务教育工作实现新突破'], [1.8, 1.75, 1.2])).toEqual({ kicker: null, title: '最多跑一次让党员干部 心里甜', subtitle: '——西秀区打造义务教育工作实现新突破' });
+    expect(splitHeadline(['安顺经开区公安分局落实数字化平台', '文明实践·新蒲有约', '让村民暖心田'], [1.2, 2.0, 2.0])).toEqual({ kicker: '安顺经开区公安分局落实数字化平台', title: '文明实践·新蒲有约 让村民暖心田', subtitle: null });
+  });
+});

@@ -16,6 +16,10 @@ export interface Headline {
  * - a short place or topic line above a clearly longer one is a kicker (花山苗族乡 / 扎实抓好疫情防控工作);
  * - otherwise the first line is the title and the second explains it: a subtitle
  *   (志愿服务聚合力 文明实践谱新篇 / 新蒲新区推进新时代文明实践工作走深走实).
+ *
+ * With type sizes (positions), the lines in the largest type are the title, one line or two in a
+ * row (a title set on two lines, or wrapped in a narrow column); a line above them is the
+ * kicker, the lines below the subtitle.
  */
 export function splitHeadline(lines: string[], sizes?: ReadonlyArray<number | null>): Headline {
   const kept = lines.map((line, i) => ({ text: line.trim(), size: sizes?.[i] ?? null })).filter((part) => part.text !== '');
@@ -88,13 +92,18 @@ function isCouplet(text: string): boolean {
  * every other (by a tenth), and the title is one line.
  */
 function splitBySize(parts: Array<{ text: string; size: number | null }>): Headline | null {
-  if (parts.some((part) => part.size === null) || parts.length > 3) return null;
+  if (parts.some((part) => part.size === null) || parts.length > 4) return null;
   const sizes = parts.map((part) => part.size!);
   const largest = Math.max(...sizes);
-  const at = sizes.indexOf(largest);
-  if (sizes.some((size, i) => i !== at && size > largest / 1.1)) return null;
-  const before = parts.slice(0, at).map((part) => part.text);
-  const after = parts.slice(at + 1).map((part) => part.text);
+  const title = (size: number) => size > largest / 1.1;
+  // the title is the run of lines in the largest type: one line, or a title set on two lines
+  // (防汛抗旱抓落实 / 数字惠民生) or wrapped in a narrow column (最多跑一次让党员干部 / 心里甜)
+  const from = sizes.findIndex(title);
+  let to = from;
+  while (to + 1 < sizes.length && title(sizes[to + 1]!)) to++;
+  if (sizes.some((size, i) => (i < from || i > to) && title(size)) || to - from > 1) return null;
+  const before = parts.slice(0, from).map((part) => part.text);
+  const after = parts.slice(to + 1).map((part) => part.text);
   if (before.length > 1) return null;
-  return { kicker: before[0] ?? null, title: parts[at]!.text, subtitle: after.length > 0 ? after.join(' ') : null };
+  return { kicker: before[0] ?? null, title: parts.slice(from, to + 1).map((part) => part.text).join(' '), subtitle: after.length > 0 ? after.join(' ') : null };
 }
