@@ -394,6 +394,30 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('标副国' + '甲'.repeat(5) + '乙'.repeat(5));
   });
 
+  it('keeps the last line of a column that runs lower than the others in the body, not the footer', () => {
+    // three columns ending at different heights near the foot of the page; the third one line
+    // lower than the second, the usual space between lines above it
+    const page = syntheticPage(800, 1000, [
+      { id: 'a', lines: column(40, 600, 9, '甲') },
+      { id: 'b', lines: column(290, 600, 10, '乙') },
+      { id: 'c', lines: column(540, 600, 11, '丙') },
+    ]);
+    const all = lines(orderPage(page));
+    expect(all.filter((l) => l.band === 'footer')).toEqual([]);
+    expect(all.map((l) => l.text[0]).join('')).toBe('甲'.repeat(9) + '乙'.repeat(10) + '丙'.repeat(11));
+  });
+
+  it('reads two captions side by side one after the other, though their lines do not line up', () => {
+    // one photo box over both (the engine's box of two pictures side by side), the second
+    // caption set 12 px lower than the first: no gutter runs the region's height
+    const page = syntheticPage(800, 500, [
+      { id: 'photo', kind: 'photo', lines: [[40, 20, 450, 100, '']] },
+      { id: 'a', lines: column(40, 130, 4, '甲') },
+      { id: 'b', lines: column(290, 142, 4, '乙') },
+    ]);
+    expect(orderPage(page).items.map((item) => (item.type === 'photo' ? '图' : item.line.text[0])).join('')).toBe('图' + '甲'.repeat(4) + '乙'.repeat(4));
+  });
+
   it('takes off a page header whose page name is set large when it holds the date', () => {
     const page = syntheticPage(800, 600, [
       { id: 'name', lines: [[40, 20, 120, 50, '要闻']] },

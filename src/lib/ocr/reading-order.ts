@@ -10,8 +10,8 @@ import { median, overlap, unionBox, type Box, type LineKind, type PositionedPage
  * The method is a recursive XY cut over words and photos, tuned for newspapers:
  * 1. the page header band at the top and the footer band at the bottom are taken off first, by
  *    position (small lines, or lines holding the date, 第N版 or 编辑, above the first clear
- *    horizontal gap in the top 12 % of the page,
- *    below the last in the bottom 10 %), or because the file says so (ALTO TopMargin);
+ *    horizontal gap in the top 12 % of the page, below the last gap of more than a line's
+ *    height in the bottom 10 %), or because the file says so (ALTO TopMargin);
  * 2. a region is cut first at column gutters: vertical gaps free of any word or photo from the
  *    region's top to its bottom (so a headline spanning three columns keeps them together, and
  *    the gutter under it is found one level down, after the headline is cut off);
@@ -349,7 +349,9 @@ function findBands(atoms: Atom[], lines: SourceLine[], page: PositionedPage, bod
       body = body.filter((a) => a.box.y + a.box.h > top.at);
     }
   }
-  const bottomGaps = horizontalGaps(body).filter((g) => g.size >= bodyHeight * 0.5);
+  // a footer stands further off than the space between two lines of text: a column's last line
+  // a line's space under the rest (its neighbours ended higher) is no footer
+  const bottomGaps = horizontalGaps(body).filter((g) => g.size >= bodyHeight);
   const bottom = bottomGaps[bottomGaps.length - 1];
   if (bottom && footer.length === 0 && bottom.at + bottom.size >= page.height * 0.9) {
     const below = body.filter((a) => a.box.y >= bottom.at + bottom.size);
@@ -762,7 +764,8 @@ function hasSideBySide(atoms: Atom[]): boolean {
     for (let j = i + 1; j < boxes.length && boxes[j]!.y < boxes[i]!.y + boxes[i]!.h; j++) {
       const a = boxes[i]!;
       const b = boxes[j]!;
-      const vertical = overlap(a.y, a.y + a.h, b.y, b.y + b.h) >= Math.min(a.h, b.h) * 0.5;
+      // rows of two columns need not line up (two captions side by side, set a third of a line apart)
+      const vertical = overlap(a.y, a.y + a.h, b.y, b.y + b.h) >= Math.min(a.h, b.h) * 0.2;
       if (vertical && overlap(a.x, a.x + a.w, b.x, b.x + b.w) === 0) return true;
     }
   }
