@@ -350,6 +350,27 @@ describe('parsePage with positions', () => {
     expect(parsed.unassigned.map((u) => u.text)).toEqual(['三']);
   });
 
+  it('reads a headline wrapped over four lines of a narrow column as one headline', () => {
+    const { text, geometry } = page([
+      ['贞丰县人民检察院强化品牌项目', 100, 200, 420, 34],
+      null,
+      ['迎新春、送', 140, 250, 280, 52],
+      ['温暖让驻村', 140, 310, 280, 52],
+      ['工作队员笑', 140, 370, 280, 52],
+      ['开颜', 220, 430, 110, 52],
+      null,
+      ['\u3000\u3000本报讯（记者 黄祥静）2022年，贞丰县人民检察', 150, 510, 700, 28],
+      [BODY[1]!, 100, 550, 750, 28],
+      [BODY[1]!, 100, 590, 750, 28],
+      [BODY[1]!, 100, 630, 750, 28],
+      [BODY[1]!, 100, 670, 750, 28],
+      [BODY[2]!, 100, 710, 750, 28],
+    ]);
+    const [article] = parsePage(text, META, { geometry }).articles;
+    expect(article).toMatchObject({ kicker: '贞丰县人民检察院强化品牌项目', reporters: ['黄祥静'] });
+    expect(article!.title?.replace(/\s/gu, '')).toBe('迎新春、送温暖让驻村工作队员笑开颜');
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

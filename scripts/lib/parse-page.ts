@@ -356,7 +356,10 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   // with positions, one or two short lines in type clearly larger than the body's are a
   // headline, whatever stray marks OCR read into them (疫情防控抓落實。”閉環惠民生)
   const type = typeSize(geometry, unit.segments.map((s) => s.line));
-  if (type !== null && type >= 1.2 && unit.segments.length <= 2 && [...flat].length <= 40 && !/[。！？!?]/u.test(flat.replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
+  // ...and up to four such lines, each in that type, are a headline wrapped in a narrow column
+  // (迎新春、送 / 温暖让驻村 / 工作队员笑 / 开颜)
+  const maxLines = unit.segments.every((s) => (typeSize(geometry, [s.line]) ?? 0) >= 1.2) ? 4 : 2;
+  if (type !== null && type >= 1.2 && unit.segments.length <= maxLines && [...flat].length <= 40 && !/[。！？!?]/u.test(flat.replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
     // with positions, a line set in body type is a line of a paragraph, however short; but a
     // line that opens with a dash (——, or 一一 as OCR reads it) is a subtitle in any type
