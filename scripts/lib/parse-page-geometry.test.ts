@@ -193,6 +193,13 @@ describe('parsePage with positions', () => {
     expect(photo).toMatchObject({ kind: 'photo', title: null, column: '我们的节日.春节', photographers: ['一丁'] });
   });
 
+  it('takes a credit at the end of a caption for the photo credit, its brackets misread or lost', () => {
+    const text = '近日，仁怀市苍龙街道党员志愿者为辖区部分老党员送去“心愿包”。据了解，“心愿包”内装有大米、春联等物资。《记者一丁摄影报道';
+    const [photo] = parsePage(text, META).articles;
+    expect(photo).toMatchObject({ kind: 'photo', photographers: ['一丁'] });
+    expect(photo!.caption).toMatch(/等物资。$/u);
+  });
+
   it('reads a column banner printed in traditional characters, a stray mark before it dropped', () => {
     const text = '和新春走基層\n\n鳳岡縣落實義務教育\n\n　　本報訊（記者 蔡林）2022年，鳳岡縣落實義務教育工作機制，走深走實。';
     expect(parsePage(text, META).articles[0]).toMatchObject({ kicker: null, title: '鳳岡縣落實義務教育', column: '新春走基層', reporters: ['蔡林'] });

@@ -13,7 +13,7 @@ import { cleanLine } from './inline.ts';
 import { firstLine, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
 import { collapseCharSpacing, normalizeSource } from './normalize.ts';
 import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
-import { mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type People } from './people.ts';
+import { BYLINE_CLOSES, BYLINE_OPENS, mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type People } from './people.ts';
 import { findSuspicions, type Lexicon } from './suspicions.ts';
 
 /** What the caller knows about the page before reading it. */
@@ -280,10 +280,17 @@ function largestName(indexes: number[], lines: string[], geometry: PageGeometry,
  * lines (…送去粮油。（张浪 摄）, …群众。（记 / 者李强 摄影报道）): cut off as a unit of its own,
  * so that it closes the photo as a credit on its own line does.
  */
+/**
+ * A credit closing a caption's last line, in brackets as OCR reads them (…等物资。《记者一丁摄影报道),
+ * the closing one perhaps lost after 摄; it may run over two lines.
+ */
+const CREDIT_INNER = `[^${BYLINE_OPENS}${BYLINE_CLOSES}\\n]{0,40}(?:\\n[^${BYLINE_OPENS}${BYLINE_CLOSES}\\n]{0,40})?`;
+const TRAILING_CREDIT = new RegExp(`[${BYLINE_OPENS}]{1,2}(?:${CREDIT_INNER}[${BYLINE_CLOSES}]|${CREDIT_INNER}(?:摄影报道|摄影|摄|拍摄|攝影報道|攝影|攝))\\s*$`, 'u');
+
 function splitTrailingCredits(units: Unit[]): Unit[] {
   return units.flatMap((unit) => {
     const joined = unit.segments.map((s) => s.text).join('\n');
-    const match = /[（(〈]([^（()）〈〉\n]{0,40}(?:\n[^（()）〈〉\n]{0,40})?)[）)〉]\s*$/u.exec(joined);
+    const match = TRAILING_CREDIT.exec(joined);
     if (!match || match.index === 0 || joined.slice(0, match.index).trim() === '') return [unit];
     if (!parseCredit(match[0].replace(/\s*\n\s*/gu, ''))) return [unit];
     // cut the segments where the credit starts

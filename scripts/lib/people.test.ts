@@ -67,12 +67,17 @@ describe('parseCredit', () => {
     ['（通讯员 罗军 龙飞 摄）', '（通讯员 罗军 龙飞 摄）', ['罗军', '龙飞']],
     ['本报记者 王五 摄', '（本报记者 王五 摄）', ['王五']],
     ['（图片由绥阳县委宣传部提供）', '（图片由绥阳县委宣传部提供）', []],
+    // the brackets as OCR reads them, the closing one perhaps lost after 摄
+    ['《记者向婧摄影报道)', '（记者向婧摄影报道）', ['向婧']],
+    ['《记者一丁摄影报道', '（记者一丁摄影报道）', ['一丁']],
+    ['〈《张浪 摄）', '（张浪 摄）', ['张浪']],
   ])('%s', (text, credit, photographers) => {
     expect(parseCredit(text)).toEqual({ text: credit, people: { reporters: [], correspondents: [], photographers } });
   });
 
   it('is not fooled by a sentence ending in 摄', () => {
     expect(parseCredit('（这张照片是他在去年冬天拍摄）')).toBeNull();
+    expect(parseCredit('《人民日报》')).toBeNull();
   });
 });
 

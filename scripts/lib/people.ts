@@ -203,9 +203,11 @@ export function parseLeadingByline(text: string): LeadingByline | null {
   return null;
 }
 
-/** What OCR reads the opening bracket of a byline as: itself, a look-alike, or a quotation mark (本报讯“记者 薛欣…）). */
-const BYLINE_OPENS = '（(〈<《【\\[［〔“"「『';
-const OPENED_BYLINE = new RegExp(`^[${BYLINE_OPENS}]{1,2}([^）)〉>》】\\]］〕（(]{1,60})[）)〉>》】\\]］〕]\\s*`, 'u');
+/** What OCR reads the opening bracket of a byline or a credit as: itself, a look-alike, or a quotation mark (本报讯“记者 薛欣…）). */
+export const BYLINE_OPENS = '（(〈<《【\\[［〔“"「『';
+/** ...and the closing one. */
+export const BYLINE_CLOSES = '）)〉>》】\\]］〕';
+const OPENED_BYLINE = new RegExp(`^[${BYLINE_OPENS}]{1,2}([^${BYLINE_CLOSES}（(]{1,60})[${BYLINE_CLOSES}]\\s*`, 'u');
 /** 本報訊(記者鄭丁2022年…: the closing bracket lost, the names end where the report's first figure starts. */
 const UNCLOSED_BYLINE = new RegExp(`^[${BYLINE_OPENS}]{1,2}([\\p{Script=Han}\\s、]{2,40}?)\\s*(?=\\d)`, 'u');
 const OPENING_BRACKET = new RegExp(`^\\s*[${BYLINE_OPENS}]?\\s*`, 'u');
@@ -330,12 +332,14 @@ export interface Credit {
 
 /**
  * A photo credit: （记者 一丁 摄）, （张浪 摄）, （通讯员 罗军 龙飞 摄）, （记者 向婧 摄影报道）,
- * 本报记者 王五 摄, （图片由遵义市文明办提供）. Everyone named is a photographer.
+ * 本报记者 王五 摄, （图片由遵义市文明办提供）, its brackets as OCR reads them (《记者 向婧
+ * 摄影报道), the closing one perhaps lost. Everyone named is a photographer.
  */
 export function parseCredit(text: string): Credit | null {
   const trimmed = text.trim().replace(/\s+/gu, ' ');
   if (trimmed.length > 60) return null;
-  const inner = /^[（(〈]\s*(.+?)\s*[）)〉]$/u.exec(trimmed)?.[1] ?? trimmed;
+  // the brackets as OCR reads them (《记者 向婧 摄影报道), the closing one sometimes lost
+  const inner = new RegExp(`^[${BYLINE_OPENS}]{1,2}\\s*(.+?)\\s*(?:[${BYLINE_CLOSES}]|(?<=摄|摄影|摄影报道|攝|攝影|攝影報道))$`, 'u').exec(trimmed)?.[1] ?? trimmed;
   const supplied = /^(?:图片)?由\s*(.{2,30}?)\s*提供$|^(.{2,30}?)\s*供图$/u.exec(inner);
   if (supplied) {
     const names = parsePeopleList(supplied[1] ?? supplied[2] ?? '', 'photographer');
