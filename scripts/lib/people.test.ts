@@ -106,4 +106,15 @@ describe('parsePeopleList', () => {
     expect(reporters('记者艾力亚尔')).toEqual(['艾力亚尔']);
     expect(reporters('记者次仁罗布')).toEqual(['次仁罗布']);
   });
+
+  it('splits five characters that open with a surname though the second surname was misread', () => {
+    expect(parsePeopleList('记者邓红波圳超通讯员韩浩')).toMatchObject({ reporters: ['邓红波', '圳超'], correspondents: ['韩浩'] });
+    // ...but not a name with the start of a role word broken at the line's end
+    expect(parseLeadingByline('本报讯（记者魏丽琪通讯\n员梁鑫璐）2022年')?.people).toMatchObject({ reporters: ['魏丽琪'], correspondents: ['梁鑫璐'] });
+  });
+
+  it('joins a character broken off a glued pair of names to them', () => {
+    // 彭红丽吴 / 伟通讯员: the line broke inside the second name
+    expect(parseLeadingByline('本报讯(记者 彭红丽吴\n伟通讯员付俊宏) 2022年，镇宁县')?.people).toMatchObject({ reporters: ['彭红丽', '吴伟'], correspondents: ['付俊宏'] });
+  });
 });

@@ -1,4 +1,4 @@
-import { containsRoleWord, isRoleWord, joinSplitRoleWords, nextRoleWord, ROLE_WORDS, roleWordAt, simplifyRoleChars, STAFF_ROLE, type Role } from '../../src/lib/roles.ts';
+import { containsRoleWord, endsInsideRoleWord, isRoleWord, joinSplitRoleWords, nextRoleWord, ROLE_WORDS, roleWordAt, simplifyRoleChars, STAFF_ROLE, type Role } from '../../src/lib/roles.ts';
 
 /**
  * Bylines, datelines and photo credits: who wrote, who reported, who took the photo.
@@ -90,8 +90,11 @@ function joinBrokenNames(tokens: Token[]): void {
     if (token.kind !== 'name' || [...token.text].length !== 1) continue;
     const next = tokens[i + 1];
     const previous = tokens[i - 1];
+    // ...or, joined to the piece before it, completes the second of two names OCR glued
+    // together (彭红丽吴 / 伟通讯员 -> 彭红丽吴伟 -> 彭红丽、吴伟)
+    const joined = previous?.kind === 'name' ? previous.text + token.text : '';
     if (next?.kind === 'name' && [...token.text + next.text].length <= 4) next.text = token.text + next.text;
-    else if (previous?.kind === 'name' && [...previous.text + token.text].length <= 4) previous.text += token.text;
+    else if (previous?.kind === 'name' && ([...joined].length <= 4 || splitGluedNames(joined).length > 1)) previous.text = joined;
     else continue;
     tokens.splice(i, 1);
     i--;
@@ -132,8 +135,9 @@ function tokenize(text: string): Token[] | null {
  * splits where a common surname starts the second name (张伟|陈亮冬, 龚明鹏|邓冬), unless the run
  * opens with a two-character surname (欧阳小明 is one name) or four characters open without a
  * surname (次仁罗布); when a surname could start it at either place (江霞|韩丁彬 or 江霞韩|丁彬),
- * the more common surname decides. Six characters split evenly (王小明李小红). Anything else
- * stays whole and must pass as a name.
+ * the more common surname decides; five that open with a surname and have none inside split
+ * three and two (the second surname misread: 邓红波|圳超). Six characters split evenly
+ * (王小明李小红). Anything else stays whole and must pass as a name.
  */
 function splitGluedNames(token: string): string[] {
   const chars = [...token];
@@ -145,7 +149,10 @@ function splitGluedNames(token: string): string[] {
   const rank = (ch: string) => SURNAME_RANK.get(ch) ?? Number.POSITIVE_INFINITY;
   const at2 = rank(chars[2]!);
   const at3 = chars.length === 5 ? rank(chars[3]!) : Number.POSITIVE_INFINITY;
-  if (at2 === Number.POSITIVE_INFINITY && at3 === Number.POSITIVE_INFINITY) return [token];
+  // five characters opening with a surname are two names even when OCR misread the second
+  // surname (邓红波圳超 for 邓红波袁超): a name of three and one of two
+  // (not a name and the start of a role word broken at the line's end: 魏丽琪通讯 / 员)
+  if (at2 === Number.POSITIVE_INFINITY && at3 === Number.POSITIVE_INFINITY) return chars.length === 5 && SURNAME_RANK.has(chars[0]!) && !endsInsideRoleWord(token) ? [chars.slice(0, 3).join(''), chars.slice(3).join('')] : [token];
   const cut = at2 <= at3 ? 2 : 3;
   return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
 }
