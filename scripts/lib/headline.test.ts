@@ -23,6 +23,15 @@ describe('splitHeadline without type sizes', () => {
   });
 });
 
+describe('splitHeadline with a wrapped end', () => {
+  it('joins a last line of one to three characters to the line before it: no subtitle is that short', () => {
+    expect(splitHeadline(['文明实践·新蒲有约让党员干部暖', '心田'])).toEqual({ kicker: null, title: '文明实践·新蒲有约让党员干部暖心田', subtitle: null });
+    expect(splitHeadline(['凤冈县启动阵地建设', '敲门行动让党员干部暖心', '田'], [1.2, 2.0, 1.9])).toEqual({ kicker: '凤冈县启动阵地建设', title: '敲门行动让党员干部暖心田', subtitle: null });
+    // a speck in other type stays apart
+    expect(splitHeadline(['敲门行动让党员干部暖心田', '回'], [2.0, 0.9]).title).toBe('敲门行动让党员干部暖心田');
+  });
+});
+
 describe('splitHeadline with type sizes', () => {
   it('reads the line in the largest type as the title, a smaller one above as the kicker and one below as the subtitle', () => {
     expect(splitHeadline(['凤冈县启动阵地建设', '未成年人保护筑防线', '凤冈县夯实未成年人保护工作落地见效'], [1.2, 2.0, 1.2])).toEqual({ kicker: '凤冈县启动阵地建设', title: '未成年人保护筑防线', subtitle: '凤冈县夯实未成年人保护工作落地见效' });

@@ -23,6 +23,13 @@ export interface Headline {
  */
 export function splitHeadline(lines: string[], sizes?: ReadonlyArray<number | null>): Headline {
   const kept = lines.map((line, i) => ({ text: line.trim(), size: sizes?.[i] ?? null })).filter((part) => part.text !== '');
+  // a last line of one to three characters is the end of the line before it, wrapped (…让党员干部暖
+  // / 心田): no subtitle is that short; in the same type when sizes are known
+  const tail = kept[kept.length - 1];
+  const before = kept[kept.length - 2];
+  if (tail && before && /^\p{Script=Han}{1,3}$/u.test(tail.text) && (tail.size === null || before.size === null || tail.size >= before.size * 0.85)) {
+    kept.splice(-2, 2, { text: before.text + tail.text, size: before.size });
+  }
   const parts = kept.map((part) => part.text);
   if (parts.length === 0) return { kicker: null, title: null, subtitle: null };
   if (parts.length === 1) return { kicker: null, title: parts[0]!, subtitle: null };
