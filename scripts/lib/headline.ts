@@ -95,8 +95,8 @@ function isCouplet(text: string): boolean {
 
 /**
  * With positions, the type says it: the title is set largest; what stands above it is the
- * kicker, what stands below the subtitle. Only when the largest line is clearly larger than
- * every other (by a tenth), and the title is one line.
+ * kicker, what stands below the subtitle. Only when the title's lines (one, or two in a row) are
+ * clearly larger than every other (by a tenth) and at most one line stands above them.
  */
 function splitBySize(parts: Array<{ text: string; size: number | null }>): Headline | null {
   if (parts.some((part) => part.size === null) || parts.length > 4) return null;

@@ -1,7 +1,7 @@
 import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/parsed-page.ts';
 import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
-import { countHan, endsSentence, endsSentenceAsRead, isHan } from './chars.ts';
+import { countHan, endsSentence, endsSentenceAsRead } from './chars.ts';
 import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
 import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
@@ -276,17 +276,17 @@ function largestName(indexes: number[], lines: string[], geometry: PageGeometry,
 }
 
 /**
- * A photo credit printed right after its caption, on the caption's last line or broken over
- * lines (…送去粮油。（张浪 摄）, …群众。（记 / 者李强 摄影报道）): cut off as a unit of its own,
- * so that it closes the photo as a credit on its own line does.
- */
-/**
  * A credit closing a caption's last line, in brackets as OCR reads them (…等物资。《记者一丁摄影报道),
  * the closing one perhaps lost after 摄; it may run over two lines.
  */
 const CREDIT_INNER = `[^${BYLINE_OPENS}${BYLINE_CLOSES}\\n]{0,40}(?:\\n[^${BYLINE_OPENS}${BYLINE_CLOSES}\\n]{0,40})?`;
 const TRAILING_CREDIT = new RegExp(`[${BYLINE_OPENS}]{1,2}(?:${CREDIT_INNER}[${BYLINE_CLOSES}]|${CREDIT_INNER}(?:摄影报道|摄影|摄|拍摄|攝影報道|攝影|攝))\\s*$`, 'u');
 
+/**
+ * A photo credit printed right after its caption, on the caption's last line or broken over
+ * lines (…送去粮油。（张浪 摄）, …群众。（记 / 者李强 摄影报道）): cut off as a unit of its own,
+ * so that it closes the photo as a credit on its own line does.
+ */
 function splitTrailingCredits(units: Unit[]): Unit[] {
   return units.flatMap((unit) => {
     const joined = unit.segments.map((s) => s.text).join('\n');

@@ -249,14 +249,14 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
     if (bodyTop < 0) continue;
     // the text under the headline's span on the row where the body starts
     const row0 = boxes.filter((b) => Math.abs(b.box.y - bodyTop) <= tolerance && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > 0);
-    // where the reach may stop on each side: the headline's own text, then each column beside
-    // it in turn (the text's edge, so that a stop can be compared with the headline's place)
     // a column's edges are those of most of its first lines: its first line may be indented or
     // the short end of a paragraph (效。)
     const columnOf = (first: Box): [number, number] => {
       const column = boxes.filter((b) => b.box.y >= bodyTop - tolerance && b.box.y <= bodyTop + bodyHeight * 12 && b.box.h <= bodyHeight * 1.5 && overlap(b.box.x, b.box.x + b.box.w, first.x, first.x + first.w) > 0);
       return [median(column.map((b) => b.box.x)) ?? first.x, median(column.map((b) => b.box.x + b.box.w)) ?? first.x + first.w];
     };
+    // where the reach may stop on each side: the edges of the text under the headline, then of
+    // each column beside it in turn, so that a stop can be compared with the headline's place
     const lefts = [Math.min(h.x, ...row0.map((b) => columnOf(b.box)[0]))];
     const rights = [Math.max(h.x + h.w, ...row0.map((b) => columnOf(b.box)[1]))];
     let left = h.x;
