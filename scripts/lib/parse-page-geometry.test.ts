@@ -229,14 +229,16 @@ describe('parsePage with positions', () => {
   /**
    * 甲 (锦屏县) in the left column; at the head of the right column, read before 乙's headline,
    * the run-on of 乙 (从江县): it starts mid-sentence and names 乙's county, and 乙 stops
-   * mid-sentence. `end` is how 甲's last line ends; `place` is the county the run-on names.
+   * mid-sentence. `end` is how 甲's last line ends; `place` is the county the run-on names;
+   * with `jump`, 甲 goes on on page 2 (下转第2版).
    */
-  const runOnPage = (end: string, place = '从江县') =>
+  const runOnPage = (end: string, place = '从江县', jump = false) =>
     page([
       ['锦屏县推进乡村振兴', 100, 200, 500, 56],
       null,
       ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
       [`振兴，组织志愿者开展活动，持续向好${end}`, 100, 320, 560, 28],
+      ...(jump ? [['（下转第2版）', 500, 360, 200, 28] as const] : []),
       null,
       [`织村民深入关茅镇开展活动，${place}的群众说：`, 1000, 280, 700, 28],
       ['“日子越过越有奔头。”', 950, 320, 300, 28],
@@ -283,21 +285,7 @@ describe('parsePage with positions', () => {
 
   it('gives the text after the jump line of an article to the article it continues', () => {
     // 甲 goes on on page 2: the column read after its jump line is 乙's run-on
-    const { text, geometry } = page([
-      ['锦屏县推进乡村振兴', 100, 200, 500, 56],
-      null,
-      ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
-      ['振兴，组织志愿者开展活动。', 100, 320, 400, 28],
-      ['（下转第2版）', 500, 360, 200, 28],
-      null,
-      ['织村民深入关茅镇开展活动，从江县的群众说：', 1000, 280, 700, 28],
-      ['“日子越过越有奔头。”', 950, 320, 300, 28],
-      null,
-      ['从江县完善辣椒产业', 100, 900, 500, 56],
-      null,
-      ['\u3000\u3000本报讯（记者 吴芳）2022年，从江县完善辣椒', 150, 980, 700, 28],
-      ['产业排查整治，持续向好。此外，该县组', 100, 1020, 540, 28],
-    ]);
+    const { text, geometry } = runOnPage('。', '从江县', true);
     const [a, b] = parsePage(text, META, { geometry }).articles;
     expect(a).toMatchObject({ continuation: '下转第2版' });
     expect(a!.paragraphs.join('')).not.toContain('关茅镇');
