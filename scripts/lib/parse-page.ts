@@ -752,8 +752,9 @@ function placesIn(texts: string[]): Set<string> {
 
 /**
  * With positions, text that carries on a sentence from another column: a run of lines in a
- * column of its own that does not open a paragraph (no indent, no dateline) after text that
- * finished its sentence, where an article stops mid-sentence without a jump line. The reading
+ * column of its own, or in the same column below a gap of more than two lines, that does not
+ * open a paragraph (no indent, no dateline) after text that finished its sentence, where an
+ * article stops mid-sentence without a jump line. The reading
  * order met that column after another article; the run goes back to the article it finishes
  * (…截至目前，2 / 022年已完成…). A run that opens an untitled item counts the same. The article
  * is the one whose last words and the run's first make one word across the cut (…安全感不断增 /
@@ -781,6 +782,19 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     const other = [...block].filter((place) => theirs.has(place) && !own.has(place)).length;
     return other - mine;
   };
+  // two lines of one column with more than two lines' space between them and no line of the
+  // column in it: separate blocks (a run-on set under another article's end)
+  const lastSourceLine = Math.max(0, ...drafts.map((d) => d.lastLine));
+  const apart = (above: number, below: number) => {
+    const a = geometry.line(above);
+    const b = geometry.line(below)?.box;
+    if (!a || !b || b.y - (a.box.y + a.box.h) <= 2 * geometry.bodyHeight) return false;
+    for (let n = 1; n <= lastSourceLine; n++) {
+      const other = geometry.line(n);
+      if (other && other.column === a.column && other.box.y + other.box.h > a.box.y + a.box.h && other.box.y < b.y && n !== above && n !== below) return false;
+    }
+    return true;
+  };
   for (const draft of drafts) {
     if (draft.kind !== 'article') continue;
     for (let i = 0; i < draft.units.length; i++) {
@@ -792,7 +806,7 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       const jumpedOut = prev?.kind === 'jump' && /^下?[转轉]/u.test(parseJumpLine(flatText(prev.unit)) ?? '');
       if (prev === undefined ? draft.heads.length > 0 : !jumpedOut && (prev.kind !== 'text' || !endsSentenceAsRead(flatText(prev.unit)))) continue;
       const column = columnOf(firstLine(here.unit));
-      if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column)) continue;
+      if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column && !apart(lastLine(prev.unit), firstLine(here.unit)))) continue;
       let end = i;
       while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column) end++;
       const text = flatText(here.unit);
