@@ -205,6 +205,33 @@ describe('parsePage with positions', () => {
     expect(parsePage(text, META).articles[0]).toMatchObject({ kicker: null, title: '鳳岡縣落實義務教育', column: '新春走基層', reporters: ['蔡林'] });
   });
 
+  it('opens a new report at a title in headline type between a kicker and a subtitle set in body type, over a byline', () => {
+    // 镇远县统筹示范创建 (kicker) / 镇远县启动疫情防控 (title, 1.6 times body type) / subtitle /
+    // byline: the kicker leaves no sentence open and the title is no subheading of the report above
+    const { text, geometry } = page([
+      ['湄潭县生态环境局探索生态环境保护', 100, 300, 700, 56],
+      null,
+      [BODY[0]!, 150, 380, 700, 28],
+      [BODY[1]!, 100, 420, 750, 28],
+      [BODY[2]!, 100, 460, 750, 28],
+      null,
+      ['镇远县统筹示范创建', 100, 560, 250, 27],
+      null,
+      ['镇远县启动疫情防控', 100, 610, 412, 45],
+      null,
+      ['镇远县夯实疫情防控工作持续向好', 100, 672, 418, 28],
+      ['本报记者 林鹏 通讯员 江建凤', 100, 716, 315, 28],
+      null,
+      ['\u3000\u30002022年，镇远县做细疫情防控示范创建，走', 150, 768, 700, 28],
+      ['深走实。', 100, 808, 120, 28],
+    ]);
+    const articles = parsePage(text, META, { geometry }).articles;
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.paragraphs.join('')).not.toContain('镇远县');
+    expect(articles[1]).toMatchObject({ kicker: '镇远县统筹示范创建', title: '镇远县启动疫情防控', subtitle: '镇远县夯实疫情防控工作持续向好', reporters: ['林鹏'], correspondents: ['江建凤'] });
+    expect(articles[1]!.paragraphs.join('')).toContain('2022年，镇远县做细疫情防控示范创建，走深走实。');
+  });
+
   it('reads a subtitle set in body type after its dash, so that its headline opens a new report', () => {
     // the headline is only a little larger than body type, its subtitle in body type with the
     // dash read as 一一: the pair is a headline, not a subheading of the report before it

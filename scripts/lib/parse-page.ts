@@ -84,9 +84,10 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
       if (kind === 'noise') unassigned.push({ text: flatText(unit), line: firstLine(unit) });
       return kind !== 'noise';
     });
-  demoteWeakHeadlines(classified);
+  demoteWeakHeadlines(classified, geometry);
   const bigGap = bigGapThreshold(units);
   markSubheadings(classified, bigGap, geometry);
+  markHeadLinesInBodyType(classified, geometry);
   const sections = splitSections(dropHeadsBelowText(classified, geometry, unassigned), geometry);
 
   const drafts: Draft[] = [];
@@ -410,6 +411,26 @@ function markSpecks(units: Classified[]): Classified[] {
   return units;
 }
 
+/**
+ * With positions, a kicker or a subtitle set in body type beside a title in headline type
+ * (镇远县统筹示范创建 / 镇远县启动疫情防控 / 镇远县夯实疫情防控工作持续向好 / 本报记者…): one line
+ * without punctuation standing apart right above the title, after finished text or nothing; or
+ * one such line right under the title and over the byline. Both are headline lines.
+ */
+function markHeadLinesInBodyType(units: Classified[], geometry: PageGeometry | null): void {
+  if (!geometry) return;
+  const bare = (unit: Classified | undefined) =>
+    unit?.kind === 'text' && unit.unit.segments.length === 1 && !unit.unit.indented && countHan(flatText(unit.unit)) <= 24 && !/[，。、；：！？,.;:!?“”"]/u.test(flatText(unit.unit));
+  units.forEach((here, i) => {
+    if (here.kind !== 'head' || (typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) < SUBHEAD_LIMIT) return;
+    const above = units[i - 1];
+    const before = units[i - 2];
+    if (bare(above) && above!.unit.gapBefore > 0 && (before === undefined || before.kind !== 'text' || endsSentenceAsRead(flatText(before.unit)))) above!.kind = 'head';
+    const below = units[i + 1];
+    if (bare(below) && units[i + 2]?.kind === 'byline') below!.kind = 'head';
+  });
+}
+
 /** A 小标题 is set no larger than this over body type; a line in larger type heads an article. */
 const SUBHEAD_LIMIT = 1.3;
 
@@ -422,7 +443,7 @@ const SUBTITLE_DASH = /^\s*(?:[—―－-]{1,2}|一一)\s*\p{Script=Han}/u;
  * A short line right after an unfinished sentence, not followed by a byline, is the tail of
  * that sentence rather than a new headline: 保障群众 / 的生命安全.
  */
-function demoteWeakHeadlines(units: Classified[]): void {
+function demoteWeakHeadlines(units: Classified[], geometry: PageGeometry | null): void {
   // backwards, so that a demoted line lets the one before it be judged against running text
   for (let i = units.length - 2; i >= 0; i--) {
     const prev = units[i - 1];
@@ -439,6 +460,15 @@ function demoteWeakHeadlines(units: Classified[]): void {
     }
     if (!prev || prev.kind !== 'text') continue;
     if (endsSentence(flatText(prev.unit))) continue;
+    // with positions, a line in headline type under a lone line without punctuation (a kicker
+    // set in body type) and over its byline is a headline, not a sentence's tail
+    if (
+      (typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) >= SUBHEAD_LIMIT &&
+      prev.unit.segments.length === 1 &&
+      !/[，。、；：！？,.;:!?]/u.test(flatText(prev.unit)) &&
+      (units[i + 2]?.kind === 'byline' && next.unit.segments.length === 1)
+    )
+      continue;
     if (parseLeadingByline(flatText(next.unit))?.dateline) continue;
     if (here.unit.gapBefore > prev.unit.gapBefore + 1) continue;
     here.kind = 'text';
@@ -449,7 +479,7 @@ function demoteWeakHeadlines(units: Classified[]): void {
  * A single headline-like line inside a report, between its paragraphs, is a subheading (小标题):
  * the text before it is an article that opened with a dateline or byline, the text after it
  * opens with neither, and no wide gap separates them. A new report would bring its own. With
- * positions, a line set in headline type before a new paragraph is never one.
+ * positions, a line set in headline type before a new paragraph or a byline is never one.
  */
 function markSubheadings(units: Classified[], bigGap: number, geometry: PageGeometry | null): void {
   for (let i = 1; i < units.length - 1; i++) {
@@ -462,7 +492,9 @@ function markSubheadings(units: Classified[], bigGap: number, geometry: PageGeom
     if ((typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) >= SUBHEAD_LIMIT) {
       let k = i + 1;
       while (k < units.length && (units[k]!.kind === 'head' || countHan(flatText(units[k]!.unit)) <= 6)) k++;
-      if (units[k]?.kind === 'text' && units[k]!.unit.indented) continue;
+      // a subtitle line in body type between the headline and its byline
+      if (units[k]?.kind === 'text' && units[k]!.unit.segments.length === 1 && units[k + 1]?.kind === 'byline') k++;
+      if (units[k]?.kind === 'byline' || (units[k]?.kind === 'text' && units[k]!.unit.indented)) continue;
     }
     if (looksLikeColumnBanner(flatText(here.unit))) continue;
     if (here.unit.gapBefore >= bigGap || next.unit.gapBefore >= bigGap) continue;
