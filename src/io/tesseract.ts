@@ -121,12 +121,19 @@ export async function requireTesseract(lang: string): Promise<string> {
   return version;
 }
 
+/**
+ * The version of what `preprocess` does to an image before Tesseract sees it, part of the cache
+ * key: raise it when preprocessing changes (2: skew found by row-count differences), so that a
+ * cached result is never one of the old preprocessing.
+ */
+const PREPROCESS_VERSION = 2;
+
 function cacheKey(image: Buffer, version: string, options: TesseractOptions): string {
   const imageHash = createHash('sha256').update(image).digest('hex');
   // threads change the time, not the output
   const { threads: _threads, ...rest } = options;
   const opts = JSON.stringify(rest, Object.keys(rest).sort());
-  return createHash('sha256').update(`${imageHash}\n${version}\n${opts}\n${JSON.stringify(rest.config)}`).digest('hex');
+  return createHash('sha256').update(`${imageHash}\n${version}\n${opts}\n${JSON.stringify(rest.config)}\npreprocess ${PREPROCESS_VERSION}`).digest('hex');
 }
 
 /** Scale, deskew and binarise as the options say; the geometry of what was done. */

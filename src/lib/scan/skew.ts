@@ -1,8 +1,15 @@
 /**
  * The skew of a scanned page: the angle (degrees, clockwise, y down) by which its text lines
  * are turned, found by projection profiles. Dark pixels are projected onto the vertical axis of
- * each candidate angle; the angle whose profile has the sharpest peaks (the largest sum of
- * squared row counts: lines of ink separated by white) is the skew. Pure: a raw raster in.
+ * each candidate angle; the angle whose profile changes most sharply from row to row (the
+ * largest sum of squared differences between neighbouring row counts: edges of lines of ink
+ * against white) is the skew. Pure: a raw raster in.
+ *
+ * The sum of squared row counts themselves, the textbook measure, is fooled by a page of
+ * columns whose lines stand at different heights: turning the profile until the lines of one
+ * column meet the gaps' neighbours in the next piles them up too. On 100 degraded pages of the
+ * OCR evaluation (seed 8) it missed by up to 0.82 degrees (5 pages by more than 0.2); the
+ * differences miss by at most 0.10 (docs/0001-ocr-engine-settings.md).
  *
  * Straighten with `sharp(...).rotate(-skew)`.
  */
@@ -30,7 +37,7 @@ export function estimateSkew(pixels: Uint8Array, width: number, height: number, 
     counts.fill(0);
     for (let i = 0; i < xs.length; i++) counts[Math.round(ys[i]! * cos - xs[i]! * sin) + offset]!++;
     let sum = 0;
-    for (let r = 0; r < rows; r++) sum += counts[r]! * counts[r]!;
+    for (let r = 1; r < rows; r++) sum += (counts[r]! - counts[r - 1]!) ** 2;
     return sum;
   };
   let best = 0;
