@@ -232,6 +232,30 @@ describe('parsePage with positions', () => {
     expect(articles[1]!.paragraphs.join('')).toContain('2022年，镇远县做细疫情防控示范创建，走深走实。');
   });
 
+  it('takes no speck read as a digit under the first headline for a page number, nor the headline for the header', () => {
+    // a 4 in a box half the height of body type, between the headline and its byline
+    const { text, geometry } = page([
+      ['国内新闻  责任编辑:江亮', 120, 180, 1500, 60],
+      null,
+      ['2022年1月8日星期六', 2130, 210, 254, 26],
+      ['兴义晚报', 2200, 176, 105, 26],
+      null,
+      ['门前三包让党员干部得实惠', 500, 362, 835, 70],
+      null,
+      ['4', 1324, 401, 16, 13],
+      null,
+      ['本报记者 罗涵晨 通讯员 齐俊浩', 723, 454, 388, 28],
+      null,
+      ['\u3000\u30002022年，望谟县官石镇打造河长制示范创建，全面', 150, 510, 700, 28],
+      [BODY[1]!, 100, 550, 750, 28],
+      [BODY[2]!, 100, 590, 750, 28],
+    ]);
+    const parsed = parsePage(text, { ...META, date: '2022-01-08', paperName: '兴义晚报' }, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]).toMatchObject({ title: '门前三包让党员干部得实惠', reporters: ['罗涵晨'], correspondents: ['齐俊浩'] });
+    expect(parsed.pageName).toBe('国内新闻');
+  });
+
   it('reads a subtitle set in body type after its dash, so that its headline opens a new report', () => {
     // the headline is only a little larger than body type, its subtitle in body type with the
     // dash read as 一一: the pair is a headline, not a subheading of the report before it

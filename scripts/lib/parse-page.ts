@@ -155,7 +155,10 @@ function sourceLines(text: string): string[] {
   return normalizeSource(text).split('\n').map(collapseCharSpacing);
 }
 
-function collectHeader(lines: string[], paperName: string | undefined, geometry: PageGeometry | null): HeaderInfo & { lines: number[] } {
+function collectHeader(source: string[], paperName: string | undefined, geometry: PageGeometry | null): HeaderInfo & { lines: number[] } {
+  // with positions, a speck of the scan read as a digit or two (a 4 in a box far smaller than
+  // body type) is no lone page number: it would pull the headline above it into the header
+  const lines = source.map((line, index) => (isSpeck(line, geometry, index + 1) ? '' : line));
   const info: HeaderInfo & { lines: number[] } = { date: null, page: null, pageName: null, credits: [], lines: [] };
   const take = (header: HeaderInfo, indexes: number[]) => {
     info.lines.push(...indexes.map((index) => index + 1));
@@ -182,6 +185,12 @@ function collectHeader(lines: string[], paperName: string | undefined, geometry:
   }
   info.lines.sort((a, b) => a - b);
   return info;
+}
+
+/** One or two characters in a box far smaller than body type: a speck of the scan read as text. */
+function isSpeck(line: string, geometry: PageGeometry | null, n: number): boolean {
+  const size = typeSize(geometry, [n]);
+  return size !== null && size < 0.7 && [...line.trim()].length <= 2;
 }
 
 /**
