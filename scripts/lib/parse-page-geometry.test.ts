@@ -232,6 +232,21 @@ describe('parsePage with positions', () => {
     expect(articles[1]!.paragraphs.join('')).toContain('2022年，镇远县做细疫情防控示范创建，走深走实。');
   });
 
+  it('reads a subtitle set in body type between a title in headline type and a dateline as part of the headline', () => {
+    const { text, geometry } = page([
+      ['黄果树旅游区启动营商环境', 100, 300, 655, 53],
+      null,
+      ['黄果树旅游区完善营商环境工作持续向好', 110, 376, 627, 28],
+      null,
+      ['\u3000\u3000本报讯（记者 汤涵）2022年，黄果树旅游区统筹营商', 150, 440, 700, 28],
+      ['环境品牌项目，常态长效。', 100, 480, 350, 28],
+    ]);
+    const articles = parsePage(text, META, { geometry }).articles;
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({ title: '黄果树旅游区启动营商环境', subtitle: '黄果树旅游区完善营商环境工作持续向好', reporters: ['汤涵'] });
+    expect(articles[0]!.paragraphs.join('')).toMatch(/^2022年，黄果树旅游区统筹营商环境品牌项目，常态长效。$/u);
+  });
+
   it('takes no speck read as a digit under the first headline for a page number, nor the headline for the header', () => {
     // a 4 in a box half the height of body type, between the headline and its byline
     const { text, geometry } = page([

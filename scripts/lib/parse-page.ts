@@ -424,7 +424,8 @@ function markSpecks(units: Classified[]): Classified[] {
  * With positions, a kicker or a subtitle set in body type beside a title in headline type
  * (镇远县统筹示范创建 / 镇远县启动疫情防控 / 镇远县夯实疫情防控工作持续向好 / 本报记者…): one line
  * without punctuation standing apart right above the title, after finished text or nothing; or
- * one such line right under the title and over the byline. Both are headline lines.
+ * one such line right under the title and over the byline or the dateline (本报讯…). Both are
+ * headline lines.
  */
 function markHeadLinesInBodyType(units: Classified[], geometry: PageGeometry | null): void {
   if (!geometry) return;
@@ -436,7 +437,8 @@ function markHeadLinesInBodyType(units: Classified[], geometry: PageGeometry | n
     const before = units[i - 2];
     if (bare(above) && above!.unit.gapBefore > 0 && (before === undefined || before.kind !== 'text' || endsSentenceAsRead(flatText(before.unit)))) above!.kind = 'head';
     const below = units[i + 1];
-    if (bare(below) && units[i + 2]?.kind === 'byline') below!.kind = 'head';
+    const after = units[i + 2];
+    if (bare(below) && (after?.kind === 'byline' || (after?.kind === 'text' && parseLeadingByline(flatText(after.unit))?.dateline))) below!.kind = 'head';
   });
 }
 
