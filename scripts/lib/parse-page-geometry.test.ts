@@ -247,6 +247,23 @@ describe('parsePage with positions', () => {
     expect(articles[0]!.paragraphs.join('')).toMatch(/^2022年，黄果树旅游区统筹营商环境品牌项目，常态长效。$/u);
   });
 
+  it('joins the last character of a headline line, read as a line of its own in the same row, to it', () => {
+    // …提质增 | 效: the engine split the subtitle's last character off, a little smaller
+    const { text, geometry } = page([
+      ['赫章县义务教育实现新突破', 80, 280, 824, 68],
+      null,
+      ['赫章县探索义务教育工作提质增', 80, 375, 568, 39],
+      null,
+      ['效', 656, 378, 35, 30],
+      null,
+      ['\u3000\u3000本报讯（记者 万涛瑶）2022年，赫章县加快义务教育排查', 140, 448, 500, 30],
+      ['整治，稳步推进。', 80, 493, 250, 30],
+    ]);
+    const articles = parsePage(text, META, { geometry }).articles;
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({ title: '赫章县义务教育实现新突破', subtitle: '赫章县探索义务教育工作提质增效', reporters: ['万涛瑶'] });
+  });
+
   it('takes no speck read as a digit under the first headline for a page number, nor the headline for the header', () => {
     // a 4 in a box half the height of body type, between the headline and its byline
     const { text, geometry } = page([

@@ -4,7 +4,7 @@ import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { countHan, endsSentence, endsSentenceAsRead } from './chars.ts';
 import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
-import { pageGeometry, typeSize, type PageGeometry } from './geometry.ts';
+import { pageGeometry, sameRow, typeSize, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
 import { splitHeadline } from './headline.ts';
 import { articleId } from '../../src/lib/ids.ts';
@@ -876,7 +876,8 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
 /**
  * The last character or two of a headline wrapped onto a line of their own in a narrow column
  * (安龙县落实监督检 / 查, 印江县鸭枫街道探索阵地 / 建设): joined back to the headline when set in
- * its type (with positions), or, without positions, when they complete a word across the wrap.
+ * its type or read in the row of its last line right after it (with positions), or, without
+ * positions, when they complete a word across the wrap.
  */
 function joinHeadlineTails(units: Classified[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): Classified[] {
   const out: Classified[] = [];
@@ -887,7 +888,11 @@ function joinHeadlineTails(units: Classified[], geometry: PageGeometry | null, l
       const headSize = typeSize(geometry, prev.unit.segments.map((s) => s.line));
       const tailSize = typeSize(geometry, item.unit.segments.map((s) => s.line));
       const sameType = headSize !== null && tailSize !== null ? Math.abs(tailSize / headSize - 1) <= 0.15 : lexicon !== undefined && joinsAcross(flatText(prev.unit), text, lexicon);
-      if (sameType) {
+      // or read as a line of its own right after the headline's last line, in its row (…提质增 | 效)
+      const head = geometry?.line(lastLine(prev.unit));
+      const tail = geometry?.line(firstLine(item.unit));
+      const sameLine = head && tail && sameRow(head, tail) && tail.box.x >= head.box.x + head.box.w - geometry!.bodyHeight && tail.box.x <= head.box.x + head.box.w + 2 * geometry!.bodyHeight;
+      if (sameType || sameLine) {
         prev.unit = { ...prev.unit, segments: [...prev.unit.segments, ...item.unit.segments] };
         continue;
       }
