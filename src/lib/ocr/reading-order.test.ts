@@ -346,6 +346,22 @@ describe('orderPage on constructed layouts', () => {
     // the first column still starts level with the text under the headline, not with the subtitle
     expect(firstCharacters(centredHeadlinePage(true))).toBe('标副' + centredReading);
   });
+
+  it('finds the text under a centred headline more than four lines below it, past a subtitle and a gap', () => {
+    // the subtitle stands over the middle column only; the columns start five lines under the
+    // headline: the headline still reaches the first and the third
+    const page = syntheticPage(1100, 800, [
+      { id: 'head', lines: [[250, 70, 280, 45, '标题居中于三栏']] },
+      { id: 'sub', lines: [[320, 125, 140, 22, '副题居中']] },
+      { id: 'a1', lines: column(40, 215, 6, '甲') },
+      { id: 'a2', lines: column(290, 215, 6, '乙') },
+      { id: 'a3', lines: column(540, 215, 6, '丙') },
+      { id: 'b1', lines: [[40, 475, 200, 40, '第二篇标题']] },
+      { id: 'b2', lines: column(40, 545, 5, '丁') },
+      { id: 'right', lines: column(800, 60, 20, '戊') },
+    ]);
+    expect(firstCharacters(page)).toBe('标副' + centredReading);
+  });
   it('reads two columns apart when Tesseract read one of their lines across the gutter', () => {
     // rows 0-3 and 5-7 in each column; row 4 read as one line from the first column's left
     // edge to the second's right edge, its words on either side of the gutter

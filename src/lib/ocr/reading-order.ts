@@ -240,7 +240,9 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
     // columns), not at a subtitle or byline centred alone under the headline; under a headline
     // over one column, at its first line of body type
     const bodyType = (b: { line: number; box: Box }) => b.line >= 0 && !big(lines[b.line]!) && b.box.h <= bodyHeight * 1.5 && lines[b.line]!.measure <= bodyMeasure * 1.3;
-    const near = under.filter((b) => b.box.y - (h.y + h.h) <= bodyHeight * 4 && bodyType(b));
+    // (within six lines of the headline: a subtitle and a gap may stand between; a line that only
+    // grazes the headline's span, the edge of a column beside it, is not under it)
+    const near = under.filter((b) => b.box.y - (h.y + h.h) <= bodyHeight * 6 && bodyType(b) && overlap(b.box.x, b.box.x + b.box.w, h.x, h.x + h.w) > bodyHeight * 0.5);
     // (a column goes on under its first line, a line's space lower; a byline stands apart, even
     // one read as two pieces side by side: 本报记者 | 孔瑛悦)
     const goesOn = (b: { box: Box }) => under.some((c) => c.box.y > b.box.y && c.box.y - (b.box.y + b.box.h) <= bodyHeight * 0.8 && overlap(c.box.x, c.box.x + c.box.w, b.box.x, b.box.x + b.box.w) > 0);
