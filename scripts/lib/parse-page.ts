@@ -158,7 +158,7 @@ function sourceLines(text: string): string[] {
 function collectHeader(source: string[], paperName: string | undefined, geometry: PageGeometry | null): HeaderInfo & { lines: number[] } {
   // with positions, a speck of the scan read as a digit or two (a 4 in a box far smaller than
   // body type) is no lone page number: it would pull the headline above it into the header
-  const lines = source.map((line, index) => (isSpeck(line, geometry, index + 1) ? '' : line));
+  const lines = source.map((line, index) => (isSpeck(line, geometry, [index + 1]) ? '' : line));
   const info: HeaderInfo & { lines: number[] } = { date: null, page: null, pageName: null, credits: [], lines: [] };
   const take = (header: HeaderInfo, indexes: number[]) => {
     info.lines.push(...indexes.map((index) => index + 1));
@@ -188,9 +188,9 @@ function collectHeader(source: string[], paperName: string | undefined, geometry
 }
 
 /** One or two characters in a box far smaller than body type: a speck of the scan read as text. */
-function isSpeck(line: string, geometry: PageGeometry | null, n: number): boolean {
-  const size = typeSize(geometry, [n]);
-  return size !== null && size < 0.7 && [...line.trim()].length <= 2;
+function isSpeck(text: string, geometry: PageGeometry | null, lines: readonly number[]): boolean {
+  const size = typeSize(geometry, lines);
+  return size !== null && size < 0.7 && [...text.trim()].length <= 2;
 }
 
 /**
@@ -364,8 +364,8 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   // a telephone line (服务电话：400-…, 售楼热线) is an advertisement's, whatever its type
   if (isTelephoneLine(flat) && flat.length <= 40) return 'noise';
   // with positions, one character in a box far smaller than body type is a speck read as text
+  if (isSpeck(flat, geometry, unit.segments.map((s) => s.line))) return 'noise';
   const size = typeSize(geometry, unit.segments.map((s) => s.line));
-  if (size !== null && size < 0.7 && [...flat.trim()].length <= 2) return 'noise';
   if (parseJumpLine(flat)) return 'jump';
   if (parseCredit(flat)) return 'credit';
   if (parseBylineLine(flat)) return 'byline';
@@ -477,7 +477,8 @@ function demoteWeakHeadlines(units: Classified[], geometry: PageGeometry | null)
       (typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) >= SUBHEAD_LIMIT &&
       prev.unit.segments.length === 1 &&
       !/[，。、；：！？,.;:!?]/u.test(flatText(prev.unit)) &&
-      (units[i + 2]?.kind === 'byline' && next.unit.segments.length === 1)
+      next.unit.segments.length === 1 &&
+      units[i + 2]?.kind === 'byline'
     )
       continue;
     if (parseLeadingByline(flatText(next.unit))?.dateline) continue;
@@ -797,8 +798,8 @@ function placesIn(texts: string[]): Set<string> {
  * With positions, text that carries on a sentence from another column: a run of lines in a
  * column of its own, or in the same column below a gap of more than two lines, that does not
  * open a paragraph (no indent, no dateline) after text that finished its sentence, where an
- * article stops mid-sentence without a jump line. The reading
- * order met that column after another article; the run goes back to the article it finishes
+ * article stops mid-sentence without a jump line. The reading order met that column after
+ * another article; the run goes back to the article it finishes
  * (…截至目前，2 / 022年已完成…). A run that opens an untitled item counts the same. The article
  * is the one whose last words and the run's first make one word across the cut (…安全感不断增 /
  * 强。去年以来… : 增强), wherever it stands on the page; without such a word, the first

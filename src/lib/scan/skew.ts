@@ -6,8 +6,8 @@
  * against white) is the skew. Pure: a raw raster in.
  *
  * The sum of squared row counts themselves, the textbook measure, is fooled by a page of
- * columns whose lines stand at different heights: turning the profile until the lines of one
- * column meet the gaps' neighbours in the next piles them up too. On 100 degraded pages of the
+ * columns whose lines stand at different heights: a wrong angle that lines up one column's
+ * lines with the next column's piles up ink too. On 100 degraded pages of the
  * OCR evaluation (seed 8) it missed by up to 0.82 degrees (5 pages by more than 0.2); the
  * differences miss by at most 0.10 (docs/0001-ocr-engine-settings.md).
  *
