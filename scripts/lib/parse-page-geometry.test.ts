@@ -375,58 +375,36 @@ describe('parsePage with positions', () => {
     expect(b!.paragraphs.join('')).toContain('该县组织村民深入关茅镇');
   });
 
-  it('gives a run-on set under another article in the same column, a gap above it, to the article it continues', () => {
-    // 乙's run-on stands in 甲's column, below 甲's last line with more than two lines' space
-    // between them: a block of its own, not 甲 going on
-    const { text, geometry } = page([
+  /**
+   * 甲 (锦屏县) finished, then in its column the lines `runOn` (乙's run-on, 从江县), then 乙
+   * stopping mid-sentence further down.
+   */
+  const sameColumnPage = (runOn: Row[]) =>
+    page([
       ['锦屏县推进乡村振兴', 100, 200, 500, 56],
       null,
       ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
       ['振兴，组织志愿者开展活动，持续向好。', 100, 320, 560, 28],
-      null,
-      ['织村民深入关茅镇开展活动，从江县的群众说：', 100, 480, 700, 28],
-      ['“日子越过越有奔头。”', 100, 520, 300, 28],
+      ...runOn,
       null,
       ['从江县完善辣椒产业', 100, 900, 500, 56],
       null,
       ['\u3000\u3000本报讯（记者 吴芳）2022年，从江县完善辣椒', 150, 980, 700, 28],
       ['产业排查整治，持续向好。此外，该县组', 100, 1020, 540, 28],
     ]);
+  const firstArticle = ({ text, geometry }: { text: string; geometry: OutputLine[] }) => parsePage(text, META, { geometry }).articles[0]!.paragraphs.join('');
+
+  it('gives a run-on set under another article in the same column, a gap above it, to the article it continues', () => {
+    // 乙's run-on stands in 甲's column, below 甲's last line with more than two lines' space
+    // between them: a block of its own, not 甲 going on
+    const { text, geometry } = sameColumnPage([null, ['织村民深入关茅镇开展活动，从江县的群众说：', 100, 480, 700, 28], ['“日子越过越有奔头。”', 100, 520, 300, 28]]);
     const [a, b] = parsePage(text, META, { geometry }).articles;
     expect(a!.paragraphs.join('')).toMatch(/持续向好。$/u);
     expect(b!.paragraphs.join('')).toMatch(/该县组织村民深入关茅镇开展活动，从江县的群众说：“日子越过越有奔头。”$/u);
     // the same lines one line below 甲's, with no gap: 甲's column going on
-    const close = page([
-      ['锦屏县推进乡村振兴', 100, 200, 500, 56],
-      null,
-      ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
-      ['振兴，组织志愿者开展活动，持续向好。', 100, 320, 560, 28],
-      ['织村民深入关茅镇开展活动，从江县的群众说：', 100, 360, 700, 28],
-      ['“日子越过越有奔头。”', 100, 400, 300, 28],
-      null,
-      ['从江县完善辣椒产业', 100, 900, 500, 56],
-      null,
-      ['\u3000\u3000本报讯（记者 吴芳）2022年，从江县完善辣椒', 150, 980, 700, 28],
-      ['产业排查整治，持续向好。此外，该县组', 100, 1020, 540, 28],
-    ]);
-    expect(parsePage(close.text, META, { geometry: close.geometry }).articles[0]!.paragraphs.join('')).toContain('关茅镇');
+    expect(firstArticle(sameColumnPage([['织村民深入关茅镇开展活动，从江县的群众说：', 100, 360, 700, 28], ['“日子越过越有奔头。”', 100, 400, 300, 28]]))).toContain('关茅镇');
     // a gap that holds a line of the column, read out of order (OCR broke the line): no gap
-    const filled = page([
-      ['锦屏县推进乡村振兴', 100, 200, 500, 56],
-      null,
-      ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
-      ['振兴，组织志愿者开展活动，持续向好。', 100, 320, 560, 28],
-      null,
-      ['织村民深入关茅镇开展活动，从江县的群众说：', 100, 480, 700, 28],
-      ['下一步', 150, 400, 100, 56],
-      ['“日子越过越有奔头。”', 100, 520, 300, 28],
-      null,
-      ['从江县完善辣椒产业', 100, 900, 500, 56],
-      null,
-      ['\u3000\u3000本报讯（记者 吴芳）2022年，从江县完善辣椒', 150, 980, 700, 28],
-      ['产业排查整治，持续向好。此外，该县组', 100, 1020, 540, 28],
-    ]);
-    expect(parsePage(filled.text, META, { geometry: filled.geometry }).articles[0]!.paragraphs.join('')).toContain('关茅镇');
+    expect(firstArticle(sameColumnPage([null, ['织村民深入关茅镇开展活动，从江县的群众说：', 100, 480, 700, 28], ['下一步', 150, 400, 100, 56], ['“日子越过越有奔头。”', 100, 520, 300, 28]]))).toContain('关茅镇');
   });
 
   it('takes a full stop read as a Latin o for the end of a sentence', () => {
