@@ -362,6 +362,7 @@ describe('orderPage on constructed layouts', () => {
     ]);
     expect(firstCharacters(page)).toBe('标副' + centredReading);
   });
+
   it('reads two columns apart when Tesseract read one of their lines across the gutter', () => {
     // rows 0-3 and 5-7 in each column; row 4 read as one line from the first column's left
     // edge to the second's right edge, its words on either side of the gutter

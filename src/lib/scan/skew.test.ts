@@ -1,46 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { estimateSkew } from './skew.ts';
 
-/** A page of dark text lines (bars with gaps, like words), turned clockwise by `deg` about the centre. */
-function linesPage(width: number, height: number, deg: number): Uint8Array {
+/**
+ * A page turned clockwise by `deg` about its centre: each pixel is dark where `ink` says the
+ * straight page has ink (at the point it came from).
+ */
+function turnedPage(width: number, height: number, deg: number, ink: (px: number, py: number) => boolean): Uint8Array {
   const pixels = new Uint8Array(width * height).fill(255);
   const a = (-deg * Math.PI) / 180;
   const cx = width / 2;
   const cy = height / 2;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      // where this pixel was on the straight page
       const px = cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a);
       const py = cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a);
-      const inText = px > 100 && px < width - 100 && py > 100 && py < height - 100;
-      if (inText && py % 40 < 22 && px % 30 < 24) pixels[y * width + x] = 20;
+      if (px > 100 && px < width - 100 && py > 100 && py < height - 100 && ink(px, py)) pixels[y * width + x] = 20;
     }
   }
   return pixels;
 }
 
+/** A page of dark text lines (bars with gaps, like words), turned clockwise by `deg`. */
+function linesPage(width: number, height: number, deg: number): Uint8Array {
+  return turnedPage(width, height, deg, (px, py) => py % 40 < 22 && px % 30 < 24);
+}
+
 /**
  * A page of columns of text lines, each column's lines set `phases[k]` pixels lower (articles
- * side by side whose lines do not share rows), turned clockwise by `deg` about the centre.
+ * side by side whose lines do not share rows), turned clockwise by `deg`. The last 30 pixels of
+ * each column are its gutter.
  */
 function columnsPage(width: number, height: number, deg: number, phases: number[]): Uint8Array {
-  const pixels = new Uint8Array(width * height).fill(255);
-  const a = (-deg * Math.PI) / 180;
-  const cx = width / 2;
-  const cy = height / 2;
   const columnWidth = (width - 200) / phases.length;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const px = cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a);
-      const py = cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a);
-      if (px <= 100 || px >= width - 100 || py <= 100 || py >= height - 100) continue;
-      // the last 30 pixels of each column are its gutter
-      if ((px - 100) % columnWidth > columnWidth - 30) continue;
-      const phase = phases[Math.floor((px - 100) / columnWidth)]!;
-      if ((py + phase) % 40 < 22 && px % 30 < 24) pixels[y * width + x] = 20;
-    }
-  }
-  return pixels;
+  return turnedPage(width, height, deg, (px, py) => {
+    if ((px - 100) % columnWidth > columnWidth - 30) return false;
+    const phase = phases[Math.floor((px - 100) / columnWidth)]!;
+    return (py + phase) % 40 < 22 && px % 30 < 24;
+  });
 }
 
 describe('estimateSkew', () => {
