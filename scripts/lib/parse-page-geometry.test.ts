@@ -407,6 +407,46 @@ describe('parsePage with positions', () => {
     expect(firstArticle(sameColumnPage([null, ['织村民深入关茅镇开展活动，从江县的群众说：', 100, 480, 700, 28], ['下一步', 150, 400, 100, 56], ['“日子越过越有奔头。”', 100, 520, 300, 28]]))).toContain('关茅镇');
   });
 
+  /**
+   * 甲 (绥阳县) finished at the top of the left column; at the head of the right column, read
+   * after 甲, a run-on of 乙 whose last line is `tail` (or `y` lower down); 乙 under 甲, stopping mid-sentence at the
+   * foot of the left column (…为抓) and read on lower in the right column (强。…), where its
+   * text ends with a full stop.
+   */
+  const interlockedPage = (tail: string, y = 280) =>
+    page([
+      ['绥阳县冬春农业生产不断巩固', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 董静）2022年，绥阳县提升冬春', 150, 280, 700, 28],
+      ['农业生产联席会议制度，取得明显成效。', 100, 320, 560, 28],
+      null,
+      ['手，实施数字经济专项行动，推动数字经济工作提质增', 1000, y, 700, 28],
+      [tail, 950, y + 40, 700, 28],
+      null,
+      ['余庆县卫健局聚焦数字经济', 100, 900, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 高英然）2022年，余庆县卫健局', 150, 980, 700, 28],
+      ['抓实数字经济闭环管理，持续向好。该县以“我为群', 100, 1020, 750, 28],
+      ['众办实事”为抓', 100, 1060, 200, 28],
+      null,
+      ['强。余庆县卫健局充分利用村广播等渠道，向企业职', 950, 980, 750, 28],
+      ['工普及养老服务知识，全面覆盖。', 950, 1020, 420, 28],
+    ]);
+  const lexicon = loadLexicon();
+
+  it('puts a run-on back into the middle of its article, at the column foot whose words it completes', () => {
+    const { text, geometry } = interlockedPage('效。目前，让群众的获得感不断增');
+    const [a, b] = parsePage(text, META, { geometry, lexicon }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/取得明显成效。$/u);
+    expect(b!.paragraphs.join('')).toMatch(/为抓手，实施数字经济专项行动，推动数字经济工作提质增效。目前，让群众的获得感不断增强。余庆县卫健局充分利用/u);
+    // a run that ends a sentence still goes in when it stands above where the article reads on
+    const ended = interlockedPage('效。');
+    expect(parsePage(ended.text, META, { geometry: ended.geometry, lexicon }).articles[1]!.paragraphs.join('')).toMatch(/为抓手，实施数字经济专项行动，推动数字经济工作提质增效。强。余庆县/u);
+    // one that neither hands on nor stands above (set below the article's other column) stays
+    const elsewhere = interlockedPage('效。', 1150);
+    expect(parsePage(elsewhere.text, META, { geometry: elsewhere.geometry, lexicon }).articles[0]!.paragraphs.join('')).toContain('数字经济专项行动');
+  });
+
   it('takes a full stop read as a Latin o for the end of a sentence', () => {
     const { text, geometry } = runOnPage('o');
     const [a, b] = parsePage(text, META, { geometry }).articles;

@@ -805,7 +805,11 @@ function placesIn(texts: string[]): Set<string> {
  * 强。去年以来… : 增强), wherever it stands on the page; without such a word, the first
  * article before the run that stops mid-sentence; else the first after it that stops
  * mid-sentence and whose places the run names rather than those of the article it was read in
- * (the reading order can meet a run-on before its article's headline).
+ * (the reading order can meet a run-on before its article's headline). An article that reads on
+ * from a column's foot into another column can take the run at that break, not at its end, when
+ * the run completes the words left open there (…为抓 / 手，实施…) and hands on to where the
+ * article was read on (…不断增 / 强。) or stands above it in that column: an article whose columns
+ * interlock with another's.
  */
 function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
   if (!geometry) return;
@@ -839,6 +843,30 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     }
     return true;
   };
+  // a line set straight above another in the same column
+  const above = (upper: number, lower: number) => {
+    const a = geometry.line(upper)?.box;
+    const b = geometry.line(lower)?.box;
+    return a !== undefined && b !== undefined && a.y + a.h <= b.y && Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 * Math.min(a.w, b.w);
+  };
+  // a text of another article that stops mid-sentence at the foot of a column, the article read
+  // on in another column, when the run completes its last words and either hands on to where the
+  // article was read on (…不断增 | 强。) or stands above it in that column: where the run goes in
+  const columnBreakJoined = (draft: Draft, run: Classified[], lexicon: Lexicon): { draft: Draft; at: number } | undefined => {
+    const [first, last] = [run[0]!.unit, run[run.length - 1]!.unit];
+    for (const d of drafts) {
+      if (d === draft || d.kind !== 'article' || d.units.some((u) => u.kind === 'jump')) continue;
+      for (let k = 0; k + 1 < d.units.length; k++) {
+        const [unit, next] = [d.units[k]!, d.units[k + 1]!];
+        if (unit.kind !== 'text' || next.kind !== 'text' || endsSentenceAsRead(flatText(unit.unit))) continue;
+        const column = columnOf(lastLine(unit.unit));
+        if (column === null || (columnOf(firstLine(next.unit)) === column && !apart(lastLine(unit.unit), firstLine(next.unit)))) continue;
+        if (!joinsAcross(flatText(unit.unit), flatText(first), lexicon)) continue;
+        if (joinsAcross(flatText(last), flatText(next.unit), lexicon) || above(lastLine(last), firstLine(next.unit))) return { draft: d, at: k + 1 };
+      }
+    }
+    return undefined;
+  };
   for (const draft of drafts) {
     if (draft.kind !== 'article') continue;
     for (let i = 0; i < draft.units.length; i++) {
@@ -863,10 +891,16 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         joined[0] ??
         drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d) && affinity(d, draft, i, end) >= 0) ??
         drafts.find((d) => d !== draft && d.firstLine > lastLine(here.unit) && open(d) && affinity(d, draft, i, end) > 0);
-      if (!target) continue;
+      // or a column inside another article left mid-sentence, whose words the run completes
+      // (…该县以“我为群众办实事”为抓 | 手，实施…): the article read on in another column, the run
+      // goes in at the break
+      const inside = target || !lexicon ? undefined : columnBreakJoined(draft, draft.units.slice(i, end), lexicon);
+      if (!target && !inside) continue;
       const moved = draft.units.splice(i, end - i);
-      target.units.push(...moved);
-      for (const unit of moved) target.lastLine = Math.max(target.lastLine, lastLine(unit.unit));
+      if (inside) inside.draft.units.splice(inside.at, 0, ...moved);
+      else target!.units.push(...moved);
+      const into = inside?.draft ?? target!;
+      for (const unit of moved) into.lastLine = Math.max(into.lastLine, lastLine(unit.unit));
       break;
     }
   }
