@@ -447,6 +447,38 @@ describe('parsePage with positions', () => {
     expect(parsePage(elsewhere.text, META, { geometry: elsewhere.geometry, lexicon }).articles[0]!.paragraphs.join('')).toContain('数字经济专项行动');
   });
 
+  /**
+   * 甲 (锦屏县) finished in the left column; at the head of the right column, read after 甲, a
+   * column `run` that opens a sentence; 乙 (从江县) under 甲, finished.
+   */
+  const openerPage = (run: string) =>
+    page([
+      ['锦屏县推进乡村振兴', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
+      ['振兴，组织志愿者开展活动，持续向好。', 100, 320, 560, 28],
+      null,
+      [run, 1000, 280, 700, 28],
+      ['组织村民开展活动，持续向好。', 950, 320, 400, 28],
+      null,
+      ['从江县完善辣椒产业', 100, 900, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 吴芳）2022年，从江县完善辣椒', 150, 980, 700, 28],
+      ['产业排查整治，持续向好。', 100, 1020, 350, 28],
+    ]);
+
+  it('gives a column that opens a sentence to the finished article whose places it names, when it names none of its own', () => {
+    const moved = openerPage('据了解，从江县印发《工作考核办法》，同时，该县');
+    const [a, b] = parsePage(moved.text, META, { geometry: moved.geometry }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/持续向好。$/u);
+    expect(b!.paragraphs.join('')).toMatch(/产业排查整治，持续向好。据了解，从江县印发《工作考核办法》，同时，该县组织村民开展活动，持续向好。$/u);
+    // naming its own article's county, or no county, it stays where it was read
+    for (const run of ['据了解，锦屏县与从江县印发《工作考核办法》，该县', '据了解，该县印发《工作考核办法》，同时，该县']) {
+      const kept = openerPage(run);
+      expect(parsePage(kept.text, META, { geometry: kept.geometry }).articles[0]!.paragraphs.join('')).toContain('工作考核办法');
+    }
+  });
+
   it('takes a full stop read as a Latin o for the end of a sentence', () => {
     const { text, geometry } = runOnPage('o');
     const [a, b] = parsePage(text, META, { geometry }).articles;

@@ -809,7 +809,9 @@ function placesIn(texts: string[]): Set<string> {
  * from a column's foot into another column can take the run at that break, not at its end, when
  * the run completes the words left open there (…为抓 / 手，实施…) and hands on to where the
  * article was read on (…不断增 / 强。) or stands above it in that column: an article whose columns
- * interlock with another's.
+ * interlock with another's. A run that opens a sentence (据了解，…) continues none; it moves
+ * only by the places it names: to the one finished article that names most of them, when the
+ * article it was read in names none.
  */
 function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
   if (!geometry) return;
@@ -829,6 +831,24 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     const mine = [...block].filter((place) => own.has(place) && !theirs.has(place)).length;
     const other = [...block].filter((place) => theirs.has(place) && !own.has(place)).length;
     return other - mine;
+  };
+  // the finished article a run that opens a sentence belongs to: the only one that names the
+  // most of the run's places, when the article it was read in names none of them
+  const openerOwner = (draft: Draft, from: number, end: number): Draft | undefined => {
+    const block = placesIn(draft.units.slice(from, end).map((u) => flatText(u.unit)));
+    const own = placesIn(textsOf(draft, [...draft.units.slice(0, from), ...draft.units.slice(end)]));
+    if (block.size === 0 || [...block].some((place) => own.has(place))) return undefined;
+    const finished = (d: Draft) => {
+      const last = lastText(d);
+      return d !== draft && d.kind === 'article' && last !== undefined && endsSentenceAsRead(flatText(last.unit)) && !d.units.some((u) => u.kind === 'jump');
+    };
+    const scored = drafts.filter(finished).map((d) => {
+      const theirs = placesIn(textsOf(d));
+      return { d, named: [...block].filter((place) => theirs.has(place)).length };
+    });
+    const most = Math.max(0, ...scored.map((s) => s.named));
+    const owners = scored.filter((s) => s.named === most);
+    return most > 0 && owners.length === 1 ? owners[0]!.d : undefined;
   };
   // two lines of one column with more than two lines' space between them and no line of the
   // column in it: separate blocks (a run-on set under another article's end)
@@ -882,7 +902,17 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       let end = i;
       while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column) end++;
       const text = flatText(here.unit);
-      if (parseLeadingByline(text)?.dateline || opensParagraph(text) || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
+      if (parseLeadingByline(text)?.dateline || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
+      if (opensParagraph(text)) {
+        // a run that opens a sentence carries on no sentence: it goes only to the one finished
+        // article whose places it names most, when it names none of its own article's
+        const owner = openerOwner(draft, i, end);
+        if (!owner) continue;
+        const moved = draft.units.splice(i, end - i);
+        owner.units.push(...moved);
+        for (const unit of moved) owner.lastLine = Math.max(owner.lastLine, lastLine(unit.unit));
+        break;
+      }
       const joined = lexicon ? drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon)) : [];
       // the article it continues: one whose words it completes, else one left open before it,
       // else the first left open after it (a run-on the reading order put before its article)
