@@ -8,8 +8,9 @@ import { parsePage } from './parse-page.ts';
  * What positions (ParseOptions.geometry, as toParserText writes it) tell the parser beyond the
  * text: type size from line heights, rows, and where text starts on the page. Each page below is
  * written line by line with boxes in page pixels (body type 28 px high); a blank line is null.
+ * A line left of x 900 is in column 1, else in column 2, unless its row names another.
  */
-type Row = readonly [text: string, x: number, y: number, w: number, h: number] | null;
+type Row = readonly [text: string, x: number, y: number, w: number, h: number, column?: number] | null;
 
 function page(rows: Row[]): { text: string; geometry: OutputLine[] } {
   const geometry: OutputLine[] = rows.map((row, i) =>
@@ -22,7 +23,7 @@ function page(rows: Row[]): { text: string; geometry: OutputLine[] } {
           size: row[4] / 28,
           bold: null,
           block: `b${i}`,
-          column: row[1] < 900 ? 1 : 2,
+          column: row[5] ?? (row[1] < 900 ? 1 : 2),
           band: 'body',
           kind: 'line',
           indent: row[0].startsWith('\u3000\u3000'),
@@ -445,6 +446,36 @@ describe('parsePage with positions', () => {
     // one that neither hands on nor stands above (set below the article's other column) stays
     const elsewhere = interlockedPage('效。', 1150);
     expect(parsePage(elsewhere.text, META, { geometry: elsewhere.geometry, lexicon }).articles[0]!.paragraphs.join('')).toContain('数字经济专项行动');
+  });
+
+  it('gives each of two run-ons read after one article to the article it continues', () => {
+    // at the head of the next column 乙's run-on, at the head of the one after it 丙's
+    const { text, geometry } = page([
+      ['锦屏县推进乡村振兴', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
+      ['振兴，组织志愿者开展活动，持续向好。', 100, 320, 560, 28],
+      null,
+      ['织村民深入关茅镇开展活动，从江县的群众说：', 1000, 280, 700, 28],
+      ['“日子越过越有奔头。”', 950, 320, 300, 28],
+      null,
+      ['展文明实践活动，榕江县的群众说：', 1800, 280, 700, 28, 3],
+      ['“我们心里踏实了。”', 1750, 320, 300, 28, 3],
+      null,
+      ['从江县完善辣椒产业', 100, 900, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 吴芳）2022年，从江县完善辣椒', 150, 980, 700, 28],
+      ['产业排查整治，持续向好。此外，该县组', 100, 1020, 540, 28],
+      null,
+      ['榕江县推进文明实践', 100, 1300, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 杨帆）2022年，榕江县推进文明', 150, 1380, 700, 28],
+      ['实践，持续向好。同时，该县开', 100, 1420, 420, 28],
+    ]);
+    const [a, b, c] = parsePage(text, META, { geometry, lexicon }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/持续向好。$/u);
+    expect(b!.paragraphs.join('')).toMatch(/该县组织村民深入关茅镇开展活动，从江县的群众说：“日子越过越有奔头。”$/u);
+    expect(c!.paragraphs.join('')).toMatch(/该县开展文明实践活动，榕江县的群众说：“我们心里踏实了。”$/u);
   });
 
   /**

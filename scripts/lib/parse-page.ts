@@ -887,12 +887,22 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     }
     return undefined;
   };
+  // a run moves once: where it goes it is read on, not moved again
+  const moved = new Set<Classified>();
+  const move = (draft: Draft, from: number, end: number, into: Draft, at = into.units.length) => {
+    const run = draft.units.splice(from, end - from);
+    into.units.splice(at, 0, ...run);
+    for (const unit of run) {
+      moved.add(unit);
+      into.lastLine = Math.max(into.lastLine, lastLine(unit.unit));
+    }
+  };
   for (const draft of drafts) {
     if (draft.kind !== 'article') continue;
     for (let i = 0; i < draft.units.length; i++) {
       const here = draft.units[i]!;
       const prev = draft.units[i - 1];
-      if (here.kind !== 'text' || here.unit.indented) continue;
+      if (here.kind !== 'text' || here.unit.indented || moved.has(here)) continue;
       // after a finished sentence, or after the line that sends the article to another page
       // (下转第2版): nothing of the article follows that on this page
       const jumpedOut = prev?.kind === 'jump' && /^下?[转轉]/u.test(parseJumpLine(flatText(prev.unit)) ?? '');
@@ -908,10 +918,9 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         // article whose places it names most, when it names none of its own article's
         const owner = openerOwner(draft, i, end);
         if (!owner) continue;
-        const moved = draft.units.splice(i, end - i);
-        owner.units.push(...moved);
-        for (const unit of moved) owner.lastLine = Math.max(owner.lastLine, lastLine(unit.unit));
-        break;
+        // what follows the run in this article is looked at again
+        move(draft, i--, end, owner);
+        continue;
       }
       const joined = lexicon ? drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon)) : [];
       // the article it continues: one whose words it completes, else one left open before it,
@@ -925,13 +934,8 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       // (…该县以“我为群众办实事”为抓 | 手，实施…): the article read on in another column, the run
       // goes in at the break
       const inside = target || !lexicon ? undefined : columnBreakJoined(draft, draft.units.slice(i, end), lexicon);
-      if (!target && !inside) continue;
-      const moved = draft.units.splice(i, end - i);
-      if (inside) inside.draft.units.splice(inside.at, 0, ...moved);
-      else target!.units.push(...moved);
-      const into = inside?.draft ?? target!;
-      for (const unit of moved) into.lastLine = Math.max(into.lastLine, lastLine(unit.unit));
-      break;
+      if (inside) move(draft, i--, end, inside.draft, inside.at);
+      else if (target) move(draft, i--, end, target);
     }
   }
   // an untitled item left with nothing is gone
