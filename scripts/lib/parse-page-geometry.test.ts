@@ -59,6 +59,21 @@ describe('parsePage with positions', () => {
     expect(article).toMatchObject({ kicker: null, title: '志愿服务聚合力 文明实践谱新篇', subtitle: '新蒲新区推进新时代文明实践工作走深走实', reporters: ['张婷'] });
   });
 
+  it('reads a full stop between the two phrases of a headline as the gap it is', () => {
+    const rows = (head: string): Row[] => [
+      [head, 100, 300, 860, 64],
+      null,
+      [BODY[0]!, 150, 400, 700, 28],
+      [BODY[1]!, 100, 440, 750, 28],
+      [BODY[2]!, 100, 480, 750, 28],
+    ];
+    const gap = page(rows('志愿服务聚合力。文明实践谱新篇'));
+    expect(parsePage(gap.text, META, { geometry: gap.geometry }).articles[0]).toMatchObject({ title: '志愿服务聚合力 文明实践谱新篇', reporters: ['张婷'] });
+    // a line in large type with a comma as well is a sentence: no headline
+    const sentence = page(rows('志愿服务聚合力，文明实践。谱新篇'));
+    expect(parsePage(sentence.text, META, { geometry: sentence.geometry }).articles[0]!.title ?? '').not.toContain('志愿服务');
+  });
+
   it('joins a headline wrapped onto a second line of the same type', () => {
     const { text, geometry } = page([
       ['德江县农村人居环境', 100, 300, 500, 56],

@@ -376,7 +376,7 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   // ...and up to four such lines, each in that type, are a headline wrapped in a narrow column
   // (迎新春、送 / 温暖让驻村 / 工作队员笑 / 开颜)
   const maxLines = unit.segments.every((s) => (typeSize(geometry, [s.line]) ?? 0) >= 1.2) ? 4 : 2;
-  if (type !== null && type >= 1.2 && unit.segments.length <= maxLines && [...flat].length <= 40 && !/[。！？!?]/u.test(flat.replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
+  if (type !== null && type >= 1.2 && unit.segments.length <= maxLines && [...flat].length <= 40 && !/[。！？!?]/u.test(withoutGapMarks(flat).replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
     // with positions, a line set in body type is a line of a paragraph, however short; but a
     // line that opens with a dash (——, or 一一 as OCR reads it) is a subtitle in any type
@@ -1102,8 +1102,17 @@ function onOneRow(a: Head, b: Head): boolean {
 }
 
 /**
+ * The gap between a headline's two phrases read as a full stop (乡村振兴强基础。队伍促发展): one
+ * 。 between characters in a line with no other punctuation; a sentence has commas.
+ */
+function withoutGapMarks(text: string, gap = ''): string {
+  if ((text.match(/[。，、；：,;:]/gu) ?? []).length !== 1) return text;
+  return text.replace(/(?<=\p{Script=Han})。(?=\p{Script=Han})/u, gap);
+}
+
+/**
  * A headline as OCR reads its marks: the gap between two phrases read as an unpaired quote
- * (聚合力”服务谱新篇 -> 聚合力 服务谱新篇), a dash read as 一一 before a subtitle
+ * (聚合力”服务谱新篇 -> 聚合力 服务谱新篇) or a full stop (强基础。队伍促 -> 强基础 队伍促), a dash read as 一一 before a subtitle
  * (一一独山县… -> ——独山县…), a banner's box or bar read as a character before a wide space
  * (上 我们的节日·春节).
  */
@@ -1113,6 +1122,7 @@ function cleanHeadText(text: string): string {
   const closes = (out.match(/[”」』]/gu) ?? []).length;
   if (opens === 0 && closes === 1) out = out.replace(/(?<=\p{Script=Han})[。，、]?[”」』][。，、]?(?=\p{Script=Han})/u, ' ');
   if (closes === 0 && opens === 1) out = out.replace(/(?<=\p{Script=Han})[。，、]?[“「『][。，、]?(?=\p{Script=Han})/u, ' ');
+  out = withoutGapMarks(out, ' ');
   out = out.replace(/^[一—－-]{2}\s*(?=\p{Script=Han})/u, '——');
   // a banner's box or bar read as a character (上一线见闻, 上 我们的节日, 和新春走基層) or its brackets as
   // unpaired ones (【新春走基层】 -> [新春走基层 / 时间走基层])
