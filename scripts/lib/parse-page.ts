@@ -918,8 +918,9 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         // article whose places it names most, when it names none of its own article's
         const owner = openerOwner(draft, i, end);
         if (!owner) continue;
-        // what follows the run in this article is looked at again
-        move(draft, i--, end, owner);
+        move(draft, i, end, owner);
+        // what now follows in this article is looked at again
+        i--;
         continue;
       }
       const joined = lexicon ? drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon)) : [];
@@ -934,8 +935,10 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       // (…该县以“我为群众办实事”为抓 | 手，实施…): the article read on in another column, the run
       // goes in at the break
       const inside = target || !lexicon ? undefined : columnBreakJoined(draft, draft.units.slice(i, end), lexicon);
-      if (inside) move(draft, i--, end, inside.draft, inside.at);
-      else if (target) move(draft, i--, end, target);
+      if (!inside && !target) continue;
+      if (inside) move(draft, i, end, inside.draft, inside.at);
+      else move(draft, i, end, target!);
+      i--;
     }
   }
   // an untitled item left with nothing is gone
@@ -1112,9 +1115,9 @@ function withoutGapMarks(text: string, gap = ''): string {
 
 /**
  * A headline as OCR reads its marks: the gap between two phrases read as an unpaired quote
- * (聚合力”服务谱新篇 -> 聚合力 服务谱新篇) or a full stop (强基础。队伍促 -> 强基础 队伍促), a dash read as 一一 before a subtitle
- * (一一独山县… -> ——独山县…), a banner's box or bar read as a character before a wide space
- * (上 我们的节日·春节).
+ * (聚合力”服务谱新篇 -> 聚合力 服务谱新篇) or a full stop (强基础。队伍促 -> 强基础 队伍促), a
+ * dash read as 一一 before a subtitle (一一独山县… -> ——独山县…), a banner's box or bar read as
+ * a character before a wide space (上 我们的节日·春节).
  */
 function cleanHeadText(text: string): string {
   let out = text;
