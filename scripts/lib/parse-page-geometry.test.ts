@@ -424,10 +424,10 @@ describe('parsePage with positions', () => {
   });
 
   /**
-   * 甲 (绥阳县) finished at the top of the left column; at the head of the right column, read
-   * after 甲, a run-on of 乙 whose last line is `tail` (or `y` lower down); 乙 under 甲, stopping mid-sentence at the
-   * foot of the left column (…为抓) and read on lower in the right column (强。…), where its
-   * text ends with a full stop.
+   * 甲 (绥阳县) finished at the top of the left column; at the head of the right column (or at
+   * `y` lower down), read after 甲, a run-on of 乙 whose last line is `tail`; 乙 under 甲,
+   * stopping mid-sentence at the foot of the left column (…为抓) and read on lower in the right
+   * column (强。…), where its text ends with a full stop.
    */
   const interlockedPage = (tail: string, y = 280) =>
     page([
