@@ -540,6 +540,28 @@ describe('parsePage with positions', () => {
     expect(parsed.unassigned.map((u) => u.text)).toEqual(['城南首府', '品质洋房 火热认购中', '88-138㎡ 三室两厅', '售楼热线：0851-28123456']);
   });
 
+  it('opens a new report at a headline over a subtitle in body type and a paragraph that opens with a dateline', () => {
+    // after a report that opened with a dateline: a headline, not a subheading of that report
+    const { text, geometry } = page([
+      ['西秀区新平乡推进技能培训', 100, 200, 600, 56],
+      null,
+      [BODY[0]!, 150, 280, 700, 28],
+      [BODY[1]!, 100, 320, 750, 28],
+      [BODY[2]!, 100, 360, 750, 28],
+      null,
+      ['生态环境保护绘新景', 100, 460, 500, 40],
+      null,
+      ['关岭县组织生态环境保护工作提质增效', 100, 520, 500, 28],
+      null,
+      ['\u3000\u3000本报讯（记者 段倩伟）2022年，关岭县水洪街道', 150, 580, 700, 28],
+      ['夯实生态环境保护走访慰问，全面覆盖。', 100, 620, 560, 28],
+    ]);
+    const articles = parsePage(text, META, { geometry }).articles;
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.paragraphs.join('')).not.toContain('关岭县');
+    expect(articles[1]).toMatchObject({ title: '生态环境保护绘新景', subtitle: '关岭县组织生态环境保护工作提质增效', reporters: ['段倩伟'] });
+  });
+
   it('opens a new report at a headline in headline type, though a broken byline follows it', () => {
     // 招商引资抓落实 / 口本报记 (the name lost) / 宣讲惠民生 after a report that opened with a
     // dateline: a headline, not a subheading of that report

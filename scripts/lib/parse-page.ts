@@ -504,8 +504,11 @@ function markSubheadings(units: Classified[], bigGap: number, geometry: PageGeom
     if ((typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) >= SUBHEAD_LIMIT) {
       let k = i + 1;
       while (k < units.length && (units[k]!.kind === 'head' || countHan(flatText(units[k]!.unit)) <= 6)) k++;
-      // a subtitle line in body type between the headline and its byline
-      if (units[k]?.kind === 'text' && units[k]!.unit.segments.length === 1 && units[k + 1]?.kind === 'byline') k++;
+      // a subtitle line in body type between the headline and its byline, or the first
+      // paragraph (indented, or opening with a dateline: 本报讯…)
+      const after = units[k + 1];
+      const opensReport = after?.kind === 'byline' || (after?.kind === 'text' && (after.unit.indented || Boolean(parseLeadingByline(flatText(after.unit))?.dateline)));
+      if (units[k]?.kind === 'text' && units[k]!.unit.segments.length === 1 && !units[k]!.unit.indented && opensReport) k++;
       if (units[k]?.kind === 'byline' || (units[k]?.kind === 'text' && units[k]!.unit.indented)) continue;
     }
     if (looksLikeColumnBanner(flatText(here.unit))) continue;
