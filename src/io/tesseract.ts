@@ -7,11 +7,12 @@ import sharp from 'sharp';
 import { estimateSkew } from '../lib/scan/skew.ts';
 
 /**
- * Tesseract 5, the Debian program (never tesseract.js: the npm registry ships no Chinese
- * traineddata), run on one page image with plain text, hOCR and TSV out in one pass. Output is
- * cached under `.cache/ocr/` by (image SHA-256, Tesseract version, options), so scoring again
- * after a parser change costs seconds. The defaults were chosen by measurement:
- * docs/0001-ocr-engine-settings.md.
+ * Tesseract 5, the Debian program with the Debian packages' models, run on one page image with
+ * plain text, hOCR and TSV out in one pass. (The npm registry's Chinese models,
+ * `@tesseract.js-data/*`, were measured and not taken: names read better, body text worse; see
+ * docs/0001's seventh-session addendum.) Output is cached under `.cache/ocr/` by (image
+ * SHA-256, Tesseract version, options), so scoring again after a parser change costs seconds.
+ * The defaults were chosen by measurement: docs/0001-ocr-engine-settings.md.
  */
 
 export interface TesseractOptions {
