@@ -33,13 +33,24 @@ describe('splitHeadline with a wrapped end', () => {
 });
 
 describe('splitHeadline with type sizes', () => {
+  it('joins a short wrapped end to its title line when a kicker and a subtitle stand around them', () => {
+    // OCR measured the short line's height from three glyphs: 0.82 of the line above, and not
+    // the largest type, so the sizes alone could not put the title together (eval:ocr seed 4,
+    // anshun-daily 2022-11-10/13: the subtitle had read 心里甜 ——西秀区…)
+    const lines = ['西秀区组织工作机制', '最多跑一次让党员干部', '心里甜', '——西秀区打造义务教育工作实现新突破'];
+    expect(splitHeadline(lines, [0.93, 1.69, 1.38, 0.93])).toEqual({ kicker: '西秀区组织工作机制', title: '最多跑一次让党员干部心里甜', subtitle: '——西秀区打造义务教育工作实现新突破' });
+    // a title of two characters under a kicker in body type is half as large again: it stays apart
+    expect(splitHeadline(['遵义市召开全市安全生产会议', '实干', '——各县区落实安全生产责任'], [0.95, 2.1, 0.95])).toEqual({ kicker: '遵义市召开全市安全生产会议', title: '实干', subtitle: '——各县区落实安全生产责任' });
+  });
+
   it('reads the line in the largest type as the title, a smaller one above as the kicker and one below as the subtitle', () => {
     expect(splitHeadline(['凤冈县启动阵地建设', '未成年人保护筑防线', '凤冈县夯实未成年人保护工作落地见效'], [1.2, 2.0, 1.2])).toEqual({ kicker: '凤冈县启动阵地建设', title: '未成年人保护筑防线', subtitle: '凤冈县夯实未成年人保护工作落地见效' });
   });
 
   it('reads a title set on two lines, or wrapped in a narrow column, as one title', () => {
     expect(splitHeadline(['防汛抗旱抓落实', '数字惠民生'], [2.2, 2.2])).toEqual({ kicker: null, title: '防汛抗旱抓落实 数字惠民生', subtitle: null });
-    expect(splitHeadline(['最多跑一次让党员干部', '心里甜', '——西秀区打造义务教育工作实现新突破'], [1.8, 1.75, 1.2])).toEqual({ kicker: null, title: '最多跑一次让党员干部 心里甜', subtitle: '——西秀区打造义务教育工作实现新突破' });
+    // one to three characters are the wrapped end of the line above, joined as printed
+    expect(splitHeadline(['最多跑一次让党员干部', '心里甜', '——西秀区打造义务教育工作实现新突破'], [1.8, 1.75, 1.2])).toEqual({ kicker: null, title: '最多跑一次让党员干部心里甜', subtitle: '——西秀区打造义务教育工作实现新突破' });
     expect(splitHeadline(['安顺经开区公安分局落实数字化平台', '文明实践·新蒲有约', '让村民暖心田'], [1.2, 2.0, 2.0])).toEqual({ kicker: '安顺经开区公安分局落实数字化平台', title: '文明实践·新蒲有约 让村民暖心田', subtitle: null });
   });
 });
