@@ -621,6 +621,52 @@ describe('parsePage with positions', () => {
     expect(article!.title?.replace(/\s/gu, '')).toBe('迎新春、送温暖让驻村工作队员笑开颜');
   });
 
+  it('keeps the last character of a subtitle wrapped in a narrow column with its headline', () => {
+    // eval:ocr seed 4, qiannan-daily 2022-02-07/06: 效 alone on the subtitle's third line reads
+    // 0.83 of the line above from one glyph; it had become the body of a headline-only item,
+    // and the report under it an item with no headline
+    const rows: Row[] = [
+      ['辣椒产业绘', 1453, 282, 276, 52],
+      ['新景', 1538, 356, 106, 52],
+      ['政策展新颜', 1454, 427, 271, 54],
+      null,
+      ['——荔波县举办辣', 1446, 504, 291, 33],
+      ['椒产业工作常态长', 1445, 551, 291, 35],
+      ['效', 1577, 603, 31, 29],
+      null,
+      ['\u3000\u3000本报讯（记者 曹飞', 1502, 669, 239, 28],
+      ['丁 通讯员 汤倩丹）', 1442, 714, 281, 28],
+      ['2022年，荔波县启动辣椒', 1442, 759, 300, 28],
+      ['产业数字化平台，提质增', 1441, 804, 300, 28],
+      ['效。该县充分利用宣传栏', 1441, 849, 300, 28],
+      ['等渠道普及相关知识。', 1441, 894, 280, 28],
+    ];
+    const { text, geometry } = page(rows);
+    const articles = parsePage(text, META, { geometry }).articles;
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.title?.replace(/\s/gu, '')).toBe('辣椒产业绘新景政策展新颜');
+    expect(articles[0]!.subtitle?.replace(/\s/gu, '')).toBe('——荔波县举办辣椒产业工作常态长效');
+    expect(articles[0]!.paragraphs.join('')).toMatch(/^2022年，荔波县启动/u);
+  });
+
+  it('leaves a short line that shares its row with another under a headline to the byline', () => {
+    // 口记者 (□记者 misread) beside 谭芳梅 is a byline split in two, not a wrapped subtitle end
+    const { text, geometry } = page([
+      ['紫云县子桃镇强化食品安全', 1523, 2059, 642, 52],
+      null,
+      ['——紫云县强化食品安全工作稳步推进', 1563, 2133, 556, 31],
+      null,
+      ['口记者', 1749, 2182, 91, 24],
+      null,
+      ['谭芳梅', 1856, 2183, 79, 24],
+      null,
+      ['\u3000\u30002022年，紫云县子桃镇完善食品安全体系建设，', 1540, 2230, 600, 28],
+      ['持续向好。下一步，该镇将持续做细食品安全监管。', 1500, 2270, 640, 28],
+    ]);
+    const [article] = parsePage(text, META, { geometry }).articles;
+    expect(article!.subtitle).toBe('——紫云县强化食品安全工作稳步推进');
+  });
+
   it('reads the same text without positions by the text rules alone', () => {
     const { text } = page([
       ['志愿服务聚合力 文明实践谱新篇', 100, 300, 860, 64],

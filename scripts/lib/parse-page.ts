@@ -440,6 +440,22 @@ function markHeadLinesInBodyType(units: Classified[], geometry: PageGeometry | n
     const after = units[i + 2];
     if (bare(below) && (after?.kind === 'byline' || (after?.kind === 'text' && parseLeadingByline(flatText(after.unit))?.dateline))) below!.kind = 'head';
   });
+  // the last line of a headline wrapped in a narrow column, one to three characters alone in the
+  // column of the line above and in about its type (…工作常态长 / 效), is read from its few glyphs
+  // as smaller than the rest: it is the headline's, whose lines splitHeadline joins
+  units.forEach((here, i) => {
+    const below = units[i + 1];
+    if (here.kind !== 'head' || below?.kind !== 'text' || below.unit.segments.length !== 1) return;
+    if (!/^\p{Script=Han}{1,3}$/u.test(flatText(below.unit).trim())) return;
+    const last = geometry.line(here.unit.segments.at(-1)!.line);
+    const short = geometry.line(below.unit.segments[0]!.line);
+    if (!last || !short || short.column !== last.column || short.box.x < last.box.x - short.box.h || short.box.x + short.box.w > last.box.x + last.box.w + short.box.h) return;
+    // ...alone on its row: 口记者 beside 谭芳梅 is a byline split in two
+    const next = units[i + 2] ? geometry.line(units[i + 2]!.unit.segments[0]!.line) : null;
+    if (next && sameRow(short, next)) return;
+    const ratio = short.box.h / last.box.h;
+    if (ratio >= 0.7 && ratio <= 1.4) below.kind = 'head';
+  });
 }
 
 /** A 小标题 is set no larger than this over body type; a line in larger type heads an article. */
