@@ -29,6 +29,9 @@ describe('splitHeadline with a wrapped end', () => {
     expect(splitHeadline(['凤冈县启动阵地建设', '敲门行动让党员干部暖心', '田'], [1.2, 2.0, 1.9])).toEqual({ kicker: '凤冈县启动阵地建设', title: '敲门行动让党员干部暖心田', subtitle: null });
     // a speck in other type stays apart
     expect(splitHeadline(['敲门行动让党员干部暖心田', '回'], [2.0, 0.9]).title).toBe('敲门行动让党员干部暖心田');
+    // one glyph measured at two thirds of the line above is still the line's end (eval:ocr seed 4,
+    // qiandongnan-daily 2022-09-29/07: 田 had become the subtitle)
+    expect(splitHeadline(['最多跑一次让党员干部暖心', '田'], [1.81, 1.23])).toEqual({ kicker: null, title: '最多跑一次让党员干部暖心田', subtitle: null });
   });
 });
 

@@ -7,6 +7,13 @@ export interface Headline {
 }
 
 /**
+ * The least height, over the line above, of one to three characters that end a headline line
+ * wrapped: OCR measures a short line from its few glyphs, 0.67-0.82 of the line above on the
+ * evaluation pages (田, 心田, 心里甜); a speck read as a character is half as tall or less.
+ */
+const WRAPPED_END_LEAST = 0.6;
+
+/**
  * Decide which headline line is the kicker (引题), the title (主题) and the subtitle (副题).
  * The print layout shows it by type size, which OCR loses, so we read it from the lines:
  *
@@ -27,19 +34,18 @@ export function splitHeadline(lines: string[], sizes?: ReadonlyArray<number | nu
   // / 心田): no subtitle is that short; in the same type when sizes are known
   const tail = kept[kept.length - 1];
   const before = kept[kept.length - 2];
-  if (tail && before && /^\p{Script=Han}{1,3}$/u.test(tail.text) && (tail.size === null || before.size === null || tail.size >= before.size * 0.85)) {
+  if (tail && before && /^\p{Script=Han}{1,3}$/u.test(tail.text) && (tail.size === null || before.size === null || tail.size >= before.size * WRAPPED_END_LEAST)) {
     kept.splice(-2, 2, { text: before.text + tail.text, size: before.size });
   }
   // so is such a line with a subtitle under it (最多跑一次让党员干部 / 心里甜 / ——西秀区…),
-  // when sizes say it is set in about the type of the line above: OCR measures a short line's
-  // height from its few glyphs (心里甜 0.82 of the line above it), while a title under its kicker
-  // is half as large again or more (a kicker in body type over a title of three characters stays
-  // apart) and a subtitle in body type about half the title
+  // when sizes say it is set in about the type of the line above, while a title under its
+  // kicker is half as large again or more (a kicker in body type over a title of three
+  // characters stays apart)
   for (let i = kept.length - 2; i >= 1; i--) {
     const line = kept[i]!;
     const above = kept[i - 1]!;
     if (!/^\p{Script=Han}{1,3}$/u.test(line.text) || line.size === null || above.size === null) continue;
-    if (line.size >= above.size * 0.7 && line.size <= above.size * 1.4) kept.splice(i - 1, 2, { text: above.text + line.text, size: above.size });
+    if (line.size >= above.size * WRAPPED_END_LEAST && line.size <= above.size * 1.4) kept.splice(i - 1, 2, { text: above.text + line.text, size: above.size });
   }
   const parts = kept.map((part) => part.text);
   if (parts.length === 0) return { kicker: null, title: null, subtitle: null };
