@@ -14,6 +14,17 @@ export interface Headline {
 const WRAPPED_END_LEAST = 0.6;
 
 /**
+ * One to three characters that end the headline line above them, wrapped: Han characters only,
+ * and, when sizes are known, about that line's type (from WRAPPED_END_LEAST up to 1.4 of its
+ * height; a title under its kicker is half as large again or more). The parser asks the same
+ * question of boxes before it hands the lines here.
+ */
+export function isWrappedEnd(text: string, size: number | null, aboveSize: number | null): boolean {
+  if (!/^\p{Script=Han}{1,3}$/u.test(text.trim())) return false;
+  return size === null || aboveSize === null || (size >= aboveSize * WRAPPED_END_LEAST && size <= aboveSize * 1.4);
+}
+
+/**
  * Decide which headline line is the kicker (引题), the title (主题) and the subtitle (副题).
  * The print layout shows it by type size, which OCR loses, so we read it from the lines:
  *
@@ -34,18 +45,15 @@ export function splitHeadline(lines: string[], sizes?: ReadonlyArray<number | nu
   // / 心田): no subtitle is that short; in the same type when sizes are known
   const tail = kept[kept.length - 1];
   const before = kept[kept.length - 2];
-  if (tail && before && /^\p{Script=Han}{1,3}$/u.test(tail.text) && (tail.size === null || before.size === null || tail.size >= before.size * WRAPPED_END_LEAST)) {
+  if (tail && before && isWrappedEnd(tail.text, tail.size, before.size)) {
     kept.splice(-2, 2, { text: before.text + tail.text, size: before.size });
   }
   // so is such a line with a subtitle under it (最多跑一次让党员干部 / 心里甜 / ——西秀区…),
-  // when sizes say it is set in about the type of the line above, while a title under its
-  // kicker is half as large again or more (a kicker in body type over a title of three
-  // characters stays apart)
+  // when sizes say it is set in about the type of the line above
   for (let i = kept.length - 2; i >= 1; i--) {
     const line = kept[i]!;
     const above = kept[i - 1]!;
-    if (!/^\p{Script=Han}{1,3}$/u.test(line.text) || line.size === null || above.size === null) continue;
-    if (line.size >= above.size * WRAPPED_END_LEAST && line.size <= above.size * 1.4) kept.splice(i - 1, 2, { text: above.text + line.text, size: above.size });
+    if (line.size !== null && above.size !== null && isWrappedEnd(line.text, line.size, above.size)) kept.splice(i - 1, 2, { text: above.text + line.text, size: above.size });
   }
   const parts = kept.map((part) => part.text);
   if (parts.length === 0) return { kicker: null, title: null, subtitle: null };

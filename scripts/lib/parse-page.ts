@@ -6,7 +6,7 @@ import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLin
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
 import { pageGeometry, sameRow, typeSize, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
-import { splitHeadline } from './headline.ts';
+import { isWrappedEnd, splitHeadline } from './headline.ts';
 import { articleId } from '../../src/lib/ids.ts';
 import { endsWithRoleWord, splitsRoleWord, STAFF_ROLE } from '../../src/lib/roles.ts';
 import { cleanLine } from './inline.ts';
@@ -446,15 +446,13 @@ function markHeadLinesInBodyType(units: Classified[], geometry: PageGeometry | n
   units.forEach((here, i) => {
     const below = units[i + 1];
     if (here.kind !== 'head' || below?.kind !== 'text' || below.unit.segments.length !== 1) return;
-    if (!/^\p{Script=Han}{1,3}$/u.test(flatText(below.unit).trim())) return;
     const last = geometry.line(here.unit.segments.at(-1)!.line);
     const short = geometry.line(below.unit.segments[0]!.line);
     if (!last || !short || short.column !== last.column || short.box.x < last.box.x - short.box.h || short.box.x + short.box.w > last.box.x + last.box.w + short.box.h) return;
     // ...alone on its row: 口记者 beside 谭芳梅 is a byline split in two
     const next = units[i + 2] ? geometry.line(units[i + 2]!.unit.segments[0]!.line) : null;
     if (next && sameRow(short, next)) return;
-    const ratio = short.box.h / last.box.h;
-    if (ratio >= 0.7 && ratio <= 1.4) below.kind = 'head';
+    if (isWrappedEnd(flatText(below.unit), short.box.h, last.box.h)) below.kind = 'head';
   });
 }
 
