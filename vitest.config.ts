@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Vitest's default for a run is one worker fewer than the cores: one worker on the 2-core
+    // machines here, so every file ran after the other (9.5 min). Unit files run two at a time;
+    // the browser files stay one at a time (fileParallelism below). Measured in docs/0002.
+    maxWorkers: 2,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {

@@ -27,7 +27,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../src/schemas/common.ts';
 import { unfinishedImport, JournalError, type RecoveryReport } from '../src/io/content-journal.ts';

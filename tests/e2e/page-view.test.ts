@@ -195,7 +195,7 @@ describe('版面 view on the bundled archive', () => {
     // each mark lies in the region of an item whose text holds the term
     const marks = await page.locator('.scan-hits rect').evaluateAll((rects) => rects.map((r) => ['x', 'y', 'width', 'height'].map((name) => Number(r.getAttribute(name)))));
     expect(marks.length).toBeGreaterThanOrEqual(expected);
-    const holders = all.filter((r, i) => printed[i]!.includes('疫情防控')).flatMap((r) => r.regions!);
+    const holders = all.filter((_, i) => printed[i]!.includes('疫情防控')).flatMap((r) => r.regions!);
     for (const [x, y, w, h] of marks) {
       expect(holders.some((box) => x! >= box.x && y! >= box.y && x! + w! <= box.x + box.w && y! + h! <= box.y + box.h)).toBe(true);
     }

@@ -17,7 +17,6 @@ describe('search result states', () => {
   const distDir = inject('distDir');
   let browser: Browser;
   let many: Awaited<ReturnType<typeof searchSite>>;
-  const ARTICLES = ['01', '02', '03', '04', '05'].map((n) => `/zunyi-daily/2023-01-17/03/${n}/`);
 
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -112,7 +112,7 @@ export function essentialClauses(clauses: readonly string[][]): string[][] {
   });
   const singles = reduced.map((clause) => (clause.length === 1 ? foldCase(clause[0]!) : null));
   const keys = reduced.map((clause) => clause.map(foldCase).sort().join('\n'));
-  return reduced.filter((clause, i) => {
+  return reduced.filter((_, i) => {
     if (keys.indexOf(keys[i]!) !== i) return false;
     const single = singles[i];
     return single === null || single === undefined || !singles.some((other, j) => j !== i && other !== null && other !== single && other!.includes(single));
