@@ -27,8 +27,27 @@ const PARAGRAPH_OPENERS = new RegExp(
   'u',
 );
 
+/** The traditional forms of the openers' characters, as papers set in traditional characters print them. */
+const TRADITIONAL_OPENER_CHARS: Record<string, string> = {
+  該: '该', 區: '区', 鄉: '乡', 縣: '县', 鎮: '镇', 廳: '厅', 辦: '办', 業: '业', 項: '项', 團: '团', 協: '协', 會: '会', 隊: '队',
+  據: '据', 瞭: '了', 紹: '绍', 統: '统', 計: '计', 測: '测', 報: '报', 導: '导', 調: '调', 來: '来', 連: '连', 與: '与', 時: '时',
+  記: '记', 從: '从', 後: '后', 圖: '图', 為: '为', 訊: '讯', 當: '当',
+};
+const TRADITIONAL_OPENER = new RegExp(`[${Object.keys(TRADITIONAL_OPENER_CHARS).join('')}]`, 'gu');
+
+/** Does the text open with words that open a paragraph (据了解，…; 據瞭解，… as traditional type prints it)? */
 export function opensParagraph(text: string): boolean {
-  return PARAGRAPH_OPENERS.test(text.trimStart());
+  return PARAGRAPH_OPENERS.test(text.trimStart().replace(TRADITIONAL_OPENER, (ch) => TRADITIONAL_OPENER_CHARS[ch] ?? ch));
+}
+
+/**
+ * Text that opens with a quoted sentence (“志愿者常来看我们。”陶大爷说, its closing mark sometimes
+ * lost to OCR): after a finished sentence, a new one. (After 说： it is the sentence going on, so
+ * this is not one of the openers above; a slogan quoted mid-sentence, 以“四单”为抓手, closes
+ * before any 。)
+ */
+export function opensWithQuotedSentence(text: string): boolean {
+  return /^[“"「][^”"」]{1,60}[。！？!?]/u.test(text.trimStart());
 }
 
 /** Text that can only continue a sentence: it starts with punctuation that never opens one. */

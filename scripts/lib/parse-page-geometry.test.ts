@@ -410,6 +410,30 @@ describe('parsePage with positions', () => {
     ]);
   const firstArticle = ({ text, geometry }: { text: string; geometry: OutputLine[] }) => parsePage(text, META, { geometry }).articles[0]!.paragraphs.join('');
 
+  it('reads a column that holds the end of one article and, below a gap, a run of another as two runs', () => {
+    // tongren-daily 2022-09-18/01: column 2 holds 甲's last lines, then far below them a run of
+    // 乙 that opens with a quoted sentence; read after 乙, the whole column had gone to 甲
+    const { text, geometry } = page([
+      ['锦屏县推进乡村振兴', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 沈刚）2022年，锦屏县推进乡村', 150, 280, 700, 28],
+      ['振兴，组织志愿者开展活动。此外，该县组', 100, 320, 560, 28],
+      null,
+      ['从江县完善辣椒产业', 100, 900, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 吴芳）2022年，从江县完善辣椒', 150, 980, 700, 28],
+      ['产业排查整治，持续向好。', 100, 1020, 540, 28],
+      null,
+      ['织村民深入关茅镇开展活动，持续向好。', 1000, 280, 700, 28],
+      null,
+      ['“日子越过越有奔头。”吴大爷说。从江县充分', 1000, 980, 700, 28],
+      ['利用新媒体平台，推动辣椒产业提质增效。', 1000, 1020, 700, 28],
+    ]);
+    const [a, b] = parsePage(text, META, { geometry }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/该县组织村民深入关茅镇开展活动，持续向好。$/u);
+    expect(b!.paragraphs.join('')).toMatch(/持续向好。“日子越过越有奔头。”吴大爷说。从江县充分利用新媒体平台，推动辣椒产业提质增效。$/u);
+  });
+
   it('gives a run-on set under another article in the same column, a gap above it, to the article it continues', () => {
     // 乙's run-on stands in 甲's column, below 甲's last line with more than two lines' space
     // between them: a block of its own, not 甲 going on

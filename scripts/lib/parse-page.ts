@@ -2,7 +2,7 @@ import type { ParsedItem, ParsedPage, UnassignedText } from '../../src/schemas/p
 import type { Problem } from '../../src/schemas/problem.ts';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { countHan, endsSentence, endsSentenceAsRead } from './chars.ts';
-import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph } from './cues.ts';
+import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph, opensWithQuotedSentence } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
 import { pageGeometry, sameRow, typeSize, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
@@ -927,10 +927,11 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       const column = columnOf(firstLine(here.unit));
       if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column && !apart(lastLine(prev.unit), firstLine(here.unit)))) continue;
       let end = i;
-      while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column) end++;
+      // the run: the lines that follow in this column, up to a gap of more than two lines
+      while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column && (end === i || !apart(lastLine(draft.units[end - 1]!.unit), firstLine(draft.units[end]!.unit)))) end++;
       const text = flatText(here.unit);
       if (parseLeadingByline(text)?.dateline || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
-      if (opensParagraph(text)) {
+      if (opensParagraph(text) || opensWithQuotedSentence(text)) {
         // a run that opens a sentence carries on no sentence: it goes only to the one finished
         // article whose places it names most, when it names none of its own article's
         const owner = openerOwner(draft, i, end);
