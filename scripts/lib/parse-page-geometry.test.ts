@@ -434,6 +434,51 @@ describe('parsePage with positions', () => {
     expect(b!.paragraphs.join('')).toMatch(/持续向好。“日子越过越有奔头。”吴大爷说。从江县充分利用新媒体平台，推动辣椒产业提质增效。$/u);
   });
 
+  it('gives a run that opens a sentence beside the columns of a finished article to it, when places do not tell', () => {
+    // liupanshui-daily 2022-12-28/06: 甲's last column stands right of its headline's span and
+    // was read after 乙, which names the same place; it starts in the row of 甲's columns
+    const { text, geometry } = page([
+      ['六枝特区义务教育稳步推进', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 谭燕）2022年，六枝特区推进义务', 150, 280, 700, 28],
+      ['教育，组织志愿者开展活动，持续向好。', 100, 320, 560, 28],
+      null,
+      ['六枝特区义务教育实现新突破', 100, 900, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 张峰）2022年，六枝特区完善义务', 150, 980, 700, 28],
+      ['教育排查整治，持续向好。', 100, 1020, 540, 28],
+      null,
+      ['据了解，六枝特区印发《工作考核办法》，形成', 1000, 280, 700, 28],
+      ['常态长效的工作机制。', 1000, 320, 400, 28],
+    ]);
+    const [a, b] = parsePage(text, META, { geometry }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/持续向好。据了解，六枝特区印发《工作考核办法》，形成常态长效的工作机制。$/u);
+    expect(b!.paragraphs.join('')).toMatch(/完善义务教育排查整治，持续向好。$/u);
+  });
+
+  it('gives a run read after an article left open to another open article whose words it completes, when the text after it completes the first', () => {
+    // zunyi-daily 2022-01-01/01: 乙 stops at 组织村 and goes on (民深入…) below a gap in column 2,
+    // whose top holds the end of 甲 (…食品安 | 全，…)
+    const { text, geometry } = page([
+      ['务川县推进食品安全', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 董静）2022年，务川县推进食品', 150, 280, 700, 28],
+      ['安全排查整治，下一步，该县将持续提升食品安', 100, 320, 620, 28],
+      null,
+      ['仁怀市茅沙乡加快移风易俗', 100, 900, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 蒋颖）2022年，仁怀市茅沙乡探索', 150, 980, 700, 28],
+      ['数字化平台，组织村', 100, 1020, 300, 28],
+      null,
+      ['全，进一步聚焦体系建设，持续提升。', 1000, 280, 600, 28],
+      null,
+      ['民深入正龙街道开展活动，持续向好。', 1000, 980, 600, 28],
+    ]);
+    const [a, b] = parsePage(text, META, { geometry, lexicon: loadLexicon() }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/持续提升食品安全，进一步聚焦体系建设，持续提升。$/u);
+    expect(b!.paragraphs.join('')).toMatch(/组织村民深入正龙街道开展活动，持续向好。$/u);
+  });
+
   it('gives a run-on set under another article in the same column, a gap above it, to the article it continues', () => {
     // 乙's run-on stands in 甲's column, below 甲's last line with more than two lines' space
     // between them: a block of its own, not 甲 going on

@@ -826,9 +826,13 @@ function placesIn(texts: string[]): Set<string> {
  * from a column's foot into another column can take the run at that break, not at its end, when
  * the run completes the words left open there (…为抓 / 手，实施…) and hands on to where the
  * article was read on (…不断增 / 强。) or stands above it in that column: an article whose columns
- * interlock with another's. A run that opens a sentence (据了解，…) continues none; it moves
- * only by the places it names: to the one finished article that names most of them, when the
- * article it was read in names none.
+ * interlock with another's. A run that opens a sentence (据了解，…, or a quoted sentence) continues
+ * none; it moves by the places it names: to the one finished article that names most of them,
+ * when the article it was read in names none; when places do not tell, to the finished article
+ * whose columns start in its row and stand nearest to its left. A run read right after a sentence
+ * left open carries it on, unless it completes no word of it but the last words of one other open
+ * article, and the text after the run completes the first (…组织村 | 全，… | 民深入…). A run ends
+ * at a gap of more than two lines in its column.
  */
 function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
   if (!geometry) return;
@@ -866,6 +870,47 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     const most = Math.max(0, ...scored.map((s) => s.named));
     const owners = scored.filter((s) => s.named === most);
     return most > 0 && owners.length === 1 ? owners[0]!.d : undefined;
+  };
+  // the finished article whose columns a run that opens a sentence stands beside, when its
+  // places do not tell: the run's first line in the row where that article's columns start
+  // (their first lines within half a line of it), that article's text the nearest to its left in
+  // that row, and no column of the article it was read in starting there. An article's last
+  // column set beyond its headline's span is read after the articles below it when the page is
+  // cut into a left and a right part (六枝特区…稳步推进 / 据了解，该中心印发…)
+  const besideOwner = (draft: Draft, from: number, end: number): Draft | undefined => {
+    const start = geometry.line(firstLine(draft.units[from]!.unit));
+    if (!start) return undefined;
+    const run = new Set(draft.units.slice(from, end));
+    const tolerance = geometry.bodyHeight / 2;
+    const columnTops = (d: Draft) => {
+      const tops = new Map<number, number>();
+      for (const u of d.units) {
+        if (u.kind !== 'text' || run.has(u)) continue;
+        for (const segment of u.unit.segments) {
+          const line = geometry.line(segment.line);
+          if (line) tops.set(line.column, Math.min(tops.get(line.column) ?? Infinity, line.box.y));
+        }
+      }
+      return [...tops.values()];
+    };
+    const startsHere = (d: Draft) => columnTops(d).some((y) => Math.abs(y - start.box.y) <= tolerance);
+    if (startsHere(draft)) return undefined;
+    // the text nearest to the left of the run's first line, in its row
+    let nearest: { d: Draft; right: number } | undefined;
+    for (const d of drafts) {
+      for (const u of d.units) {
+        if (u.kind !== 'text' || run.has(u)) continue;
+        for (const segment of u.unit.segments) {
+          const line = geometry.line(segment.line);
+          if (!line || line.box.x + line.box.w > start.box.x + tolerance || !sameRow(line, start)) continue;
+          if (!nearest || line.box.x + line.box.w > nearest.right) nearest = { d, right: line.box.x + line.box.w };
+        }
+      }
+    }
+    const owner = nearest?.d;
+    const last = owner ? lastText(owner) : undefined;
+    if (!owner || owner === draft || owner.kind !== 'article' || !last || !endsSentenceAsRead(flatText(last.unit)) || owner.units.some((u) => u.kind === 'jump')) return undefined;
+    return startsHere(owner) ? owner : undefined;
   };
   // two lines of one column with more than two lines' space between them and no line of the
   // column in it: separate blocks (a run-on set under another article's end)
@@ -923,18 +968,32 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       // after a finished sentence, or after the line that sends the article to another page
       // (下转第2版): nothing of the article follows that on this page
       const jumpedOut = prev?.kind === 'jump' && /^下?[转轉]/u.test(parseJumpLine(flatText(prev.unit)) ?? '');
-      if (prev === undefined ? draft.heads.length > 0 : !jumpedOut && (prev.kind !== 'text' || !endsSentenceAsRead(flatText(prev.unit)))) continue;
       const column = columnOf(firstLine(here.unit));
-      if (column === null || (prev !== undefined && columnOf(lastLine(prev.unit)) === column && !apart(lastLine(prev.unit), firstLine(here.unit)))) continue;
+      const atBreak = column !== null && (prev === undefined || columnOf(lastLine(prev.unit)) !== column || apart(lastLine(prev.unit), firstLine(here.unit)));
       let end = i;
       // the run: the lines that follow in this column, up to a gap of more than two lines
       while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column && (end === i || !apart(lastLine(draft.units[end - 1]!.unit), firstLine(draft.units[end]!.unit)))) end++;
       const text = flatText(here.unit);
+      if (prev?.kind === 'text' && !jumpedOut && !endsSentenceAsRead(flatText(prev.unit))) {
+        // after a sentence left open, the run carries it on, unless the words say otherwise: the
+        // run completes no word of it but does the last words of one other open article, and the
+        // text after the run does complete it (…组织村 | 全，进一步… | 民深入…: 安全 and 村民)
+        const next = draft.units[end];
+        if (!atBreak || !lexicon || next?.kind !== 'text' || joinsAcross(flatText(prev.unit), text, lexicon) || !joinsAcross(flatText(prev.unit), flatText(next.unit), lexicon)) continue;
+        const into = drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon));
+        if (into.length !== 1) continue;
+        move(draft, i, end, into[0]!);
+        i--;
+        continue;
+      }
+      if (prev !== undefined && !jumpedOut && prev.kind !== 'text') continue;
+      if (prev === undefined && draft.heads.length > 0) continue;
+      if (!atBreak) continue;
       if (parseLeadingByline(text)?.dateline || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
       if (opensParagraph(text) || opensWithQuotedSentence(text)) {
         // a run that opens a sentence carries on no sentence: it goes only to the one finished
         // article whose places it names most, when it names none of its own article's
-        const owner = openerOwner(draft, i, end);
+        const owner = openerOwner(draft, i, end) ?? besideOwner(draft, i, end);
         if (!owner) continue;
         move(draft, i, end, owner);
         // what now follows in this article is looked at again
