@@ -461,6 +461,19 @@ describe('orderPage on constructed layouts', () => {
     expect(lines(orderPage(page))[0]!.text).toBe('新蒲新区推进新时代文明实践');
   });
 
+  it('takes a line that starts two characters in for an indent, and one that lost its first character for none', () => {
+    // bijie-daily 2022-04-22/05, degraded: 毒宣传结对帮扶… read 宣传结对帮扶…, one character in
+    const rows: [number, number, number, number, string][] = [
+      [140, 100, 160, 20, '本报讯记者张婷报道'],
+      [100, 130, 200, 20, '新蒲新区推进文明实践工作'],
+      [120, 160, 180, 20, '传结对帮扶推动禁毒宣传'],
+      [100, 190, 200, 20, '工作提质增效今年以来该县'],
+      [100, 220, 200, 20, '抓实数字化平台共计开展活'],
+    ];
+    const all = lines(orderPage(syntheticPage(400, 400, [{ id: 'a', lines: rows }])));
+    expect(all.map((l) => l.indent)).toEqual([true, false, false, false, false]);
+  });
+
   it('reports an empty page', () => {
     const order = orderPage(syntheticPage(100, 100, []));
     expect(order.items).toEqual([]);

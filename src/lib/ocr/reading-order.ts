@@ -883,9 +883,13 @@ function markBlocks(items: OrderedItem[], bodyHeight: number): void {
 }
 
 /**
- * A body-size line is indented when it starts one to four body heights right of the left edge
- * of its column's other lines and still runs to the column's right edge (a centred or a
- * right-aligned line, such as a credit, is not).
+ * A body-size line is indented when it starts one and a half characters to four body heights
+ * right of the left edge of its column's other lines and still runs to the column's right edge
+ * (a centred or a right-aligned line, such as a credit, is not). Print indents two characters;
+ * a line whose first character OCR lost or set late (毒宣传… read 宣传…, a 。 at the start)
+ * starts one in, and had opened a paragraph mid-sentence (on 41 pages of seed 4, indented lines
+ * start 1.7-2.8 body heights in, those 0.9-1.5). A character is measured along the column's
+ * full lines, not as the line's height: an engine's line box can be taller than its type.
  */
 function markIndents(items: OrderedItem[], bodyHeight: number): void {
   const byColumn = new Map<number, OrderedLine[]>();
@@ -899,9 +903,11 @@ function markIndents(items: OrderedItem[], bodyHeight: number): void {
     if (list.length < 2) continue;
     const left = median(list.map((l) => l.box.x))!;
     const right = Math.max(...list.map((l) => l.box.x + l.box.w));
+    const chars = (l: OrderedLine) => [...l.text.replace(/\s+/gu, '')].length;
+    const pitch = median(list.filter((l) => chars(l) >= 6).map((l) => l.box.w / chars(l))) ?? bodyHeight;
     for (const line of list) {
       const inset = line.box.x - left;
-      line.indent = inset >= bodyHeight * 0.9 && inset <= bodyHeight * 4 && line.box.x + line.box.w >= right - bodyHeight * 1.5;
+      line.indent = inset >= pitch * 1.5 && inset <= bodyHeight * 4 && line.box.x + line.box.w >= right - bodyHeight * 1.5;
     }
   }
 }
