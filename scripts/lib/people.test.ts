@@ -90,6 +90,9 @@ describe('parsePeopleList', () => {
     expect(parsePeopleList('记者 曹 涵然 通讯员 田颖')).toEqual({ reporters: ['曹涵然'], correspondents: ['田颖'], photographers: [] });
     expect(parsePeopleList('记者 雷春 琪 通讯员 田颖')).toEqual({ reporters: ['雷春琪'], correspondents: ['田颖'], photographers: [] });
     expect(parsePeopleList('记者 欧阳小明 琪')).toBeNull();
+    // a speck read as a hyphen or an underscore beside a name (tongren-daily 2022-03-27/01)
+    expect(parsePeopleList('记者石洋通讯员-廖敏')).toEqual({ reporters: ['石洋'], correspondents: ['廖敏'], photographers: [] });
+    expect(parsePeopleList('记者_石洋')).toEqual({ reporters: ['石洋'], correspondents: [], photographers: [] });
   });
 
   it('splits names OCR glued together where a common surname starts the second', () => {

@@ -101,12 +101,15 @@ function joinBrokenNames(tokens: Token[]): void {
   }
 }
 
-/** Split on spaces, 、，, and role words; null if a piece is not Chinese. */
+/**
+ * Split on spaces, 、，, and role words; null if a piece is not Chinese. A speck OCR reads as a
+ * hyphen or an underscore beside a name (通讯员-廖敏) parts like a space.
+ */
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = [];
   const pieces = joinSpacedRoleWords(text)
     .replace(/^[□■◎●○◇◆☆★▲△▶|｜\s]+/u, '')
-    .split(/[\s、，,;；]+/u)
+    .split(/[\s、，,;；_~\-－‐]+/u)
     .filter(Boolean);
   for (const piece of pieces) {
     let rest = piece;
