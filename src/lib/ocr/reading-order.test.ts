@@ -474,6 +474,18 @@ describe('orderPage on constructed layouts', () => {
     expect(all.map((l) => l.indent)).toEqual([true, false, false, false, false]);
   });
 
+  it('gives the lines of an engine block read across two columns one block per column, not one per line', () => {
+    // tongren-daily 2022-03-27/01, degraded: Tesseract's block held the lines of two columns,
+    // row by row; cut into columns, every line after the first had become a block of its own
+    const rows: [number, number, number, number, string][] = [];
+    for (let i = 0; i < 6; i++) rows.push([100, 100 + i * 30, 200, 20, `甲${'文'.repeat(8)}${i}`], [330, 100 + i * 30, 200, 20, `乙${'文'.repeat(8)}${i}`]);
+    const all = lines(orderPage(syntheticPage(600, 400, [{ id: 'a', lines: rows }])));
+    const blocks = (label: string) => new Set(all.filter((l) => l.text.startsWith(label)).map((l) => l.block));
+    expect(blocks('甲').size).toBe(1);
+    expect(blocks('乙').size).toBe(1);
+    expect([...blocks('甲')][0]).not.toBe([...blocks('乙')][0]);
+  });
+
   it('reports an empty page', () => {
     const order = orderPage(syntheticPage(100, 100, []));
     expect(order.items).toEqual([]);

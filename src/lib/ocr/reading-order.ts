@@ -852,6 +852,8 @@ function readLeaf(atoms: Atom[]): Fragment[] {
  */
 function markBlocks(items: OrderedItem[], bodyHeight: number): void {
   let previous: OrderedLine | null = null;
+  // the engine's block of the previous line (its own id is rewritten below to the run's)
+  let previousBase = '';
   let afterPhoto = false;
   const runs = new Map<string, number>();
   let currentKey = '';
@@ -865,7 +867,7 @@ function markBlocks(items: OrderedItem[], bodyHeight: number): void {
     const starts =
       previous === null ||
       afterPhoto ||
-      previous.block !== line.block ||
+      previousBase !== line.block ||
       previous.column !== line.column ||
       previous.band !== line.band ||
       gap > Math.max(bodyHeight, previous.box.h) * 1.0;
@@ -876,6 +878,7 @@ function markBlocks(items: OrderedItem[], bodyHeight: number): void {
       currentKey = n === 1 ? base : `${base}#${n}`;
     }
     previous = line;
+    previousBase = base;
     line.block = currentKey;
     line.startsBlock = starts;
     afterPhoto = false;
