@@ -44,6 +44,11 @@ describe('parseBylineLine', () => {
     expect(parseBylineLine('@@记者苏勇琳通讯员史磊')).toEqual({ reporters: ['苏勇琳'], correspondents: ['史磊'], photographers: [] });
     expect(parseBylineLine('加记者郝军伟')).toEqual({ reporters: ['郝军伟'], correspondents: [], photographers: [] });
     expect(parseBylineLine('回本报记者孔飞通讯员胡一浪')).toEqual({ reporters: ['孔飞'], correspondents: ['胡一浪'], photographers: [] });
+    // the mark read as two characters glued to 记者 (anshun-daily 2022-03-16/11, liupanshui-daily 2022-12-28/06)
+    expect(parseBylineLine('上器记者 谭芳梅')).toEqual({ reporters: ['谭芳梅'], correspondents: [], photographers: [] });
+    expect(parseBylineLine('上口本报记者 谭燕婷')).toEqual({ reporters: ['谭燕婷'], correspondents: [], photographers: [] });
+    // a name set apart before the role word stays a name
+    expect(parseBylineLine('张伟 记者 谭芳梅')).toEqual({ reporters: ['张伟', '谭芳梅'], correspondents: [], photographers: [] });
   });
 
   it('reads bylines printed on their own line', () => {

@@ -317,9 +317,21 @@ function dropUnknownMark(text: string): string | null {
   return STAFF_ROLE_START.test(simplifyRoleChars(rest)) ? rest : null;
 }
 
+/**
+ * The mark read as one or two characters glued to the role word that opens a byline line (上器记者
+ * 谭芳梅, 上口本报记者 谭燕婷 for ■记者, □本报记者): a name is never set glued before 记者.
+ */
+function dropGluedMark(text: string): string {
+  const mark = /^\p{Script=Han}{1,2}(?=\S)/u.exec(text);
+  if (!mark) return text;
+  const rest = text.slice(mark[0].length);
+  const view = simplifyRoleChars(rest);
+  return STAFF_ROLE_START.test(view) && !STAFF_ROLE_START.test(simplifyRoleChars(text)) && /^(?:本报)?记者/u.test(view) ? rest : text;
+}
+
 /** A whole line that is only a byline: 本报记者 吴涛, □记者 张三 通讯员 李四, 文/图 王五. */
 export function parseBylineLine(text: string): People | null {
-  const trimmed = dropMisreadMark(text.trim());
+  const trimmed = dropGluedMark(dropMisreadMark(text.trim()));
   if (trimmed.length > 50 || /[。！？]/u.test(trimmed)) return null;
   // the byline must name a role; two bare names are more likely a headline fragment
   if (!containsRoleWord(simplifyRoleChars(trimmed))) return null;
