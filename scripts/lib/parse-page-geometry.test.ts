@@ -479,6 +479,51 @@ describe('parsePage with positions', () => {
     expect(b!.paragraphs.join('')).toMatch(/组织村民深入正龙街道开展活动，持续向好。$/u);
   });
 
+  it('joins the second half of a headline read at the head of the next column, and gives the text under it to the article', () => {
+    // tongren-daily 2022-03-27/05: 冬春农业生产强基础 | 品牌促发展 over two columns, the gutter
+    // cutting the row; the second half was read after the first column, over its text going on
+    const { text, geometry } = page([
+      ['冬春农业生产强基础', 100, 200, 430, 47],
+      null,
+      ['\u3000\u3000本报讯（记者 沈兰娜）2022年，印江县夯实冬春', 150, 280, 700, 28],
+      ['农业生产政策宣传，推动城市更新工作稳步推', 100, 320, 700, 28],
+      null,
+      ['品牌促发展', 580, 200, 235, 46, 2],
+      null,
+      ['进。志愿者常来看我们，群众满意度持续提升。', 580, 280, 700, 28, 2],
+    ]);
+    const articles = parsePage(text, META, { geometry, lexicon: loadLexicon() }).articles;
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({ title: '冬春农业生产强基础 品牌促发展', reporters: ['沈兰娜'] });
+    expect(articles[0]!.paragraphs.join('')).toMatch(/稳步推进。志愿者常来看我们，群众满意度持续提升。$/u);
+  });
+
+  it('drops a speck read as a character from a headline block and keeps it as unassigned text', () => {
+    // tongren-daily 2022-03-27/05: 司, 13 by 14 px, under the headline's first two lines; the
+    // headline had become the text of an untitled item
+    const { text, geometry } = page([
+      ['松桃县实施法治宣传', 100, 900, 400, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 梁萍浩）2022年，松桃县深化法治', 150, 980, 700, 28],
+      ['宣传工作机制，组织志愿者深入一线开展', 100, 1020, 700, 28],
+      null,
+      ['文明实践。新蒲', 1046, 1050, 409, 57],
+      ['有约让党员干部', 1046, 1127, 409, 57],
+      ['司', 1169, 1128, 13, 14],
+      null,
+      ['心里甜', 1164, 1204, 174, 56],
+      ['@本报记者黄宇睿通讯员谢', 1052, 1283, 398, 30],
+      ['杰刚', 1221, 1323, 58, 29],
+      null,
+      ['\u3000\u3000本报讯（记者 黄宇睿）2022年，思南县落实红色文化', 1100, 1386, 700, 28],
+      ['传承服务平台，持续向好。', 1100, 1426, 400, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(2);
+    expect(parsed.articles[1]).toMatchObject({ kicker: null, title: '文明实践 新蒲有约让党员干部心里甜', reporters: ['黄宇睿'], correspondents: ['谢杰刚'] });
+    expect(parsed.unassigned.map((u) => u.text)).toContain('司');
+  });
+
   it('gives a run-on set under another article in the same column, a gap above it, to the article it continues', () => {
     // 乙's run-on stands in 甲's column, below 甲's last line with more than two lines' space
     // between them: a block of its own, not 甲 going on

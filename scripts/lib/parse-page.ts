@@ -71,8 +71,8 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
     });
   }
 
-  const units = splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null);
   const unassigned: UnassignedText[] = [];
+  const units = dropSpeckLines(splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null), geometry, unassigned);
   const classified = markSpecks(markAdverts(
     joinHeadlineTails(
       splitTrailingCredits(units).map((unit) => ({ unit, kind: classify(unit, geometry) })),
@@ -409,6 +409,27 @@ function markAdverts(units: Classified[], geometry: PageGeometry | null): Classi
 }
 
 /**
+ * With positions: a line of one character less than half the body type high and wide, inside a
+ * block of other lines, is a speck of the scan read as a character (文明实践·新蒲 / 有约让党员干部
+ * / 司, 13 by 14 px under 57 px type): kept as unassigned text, so that the block reads as what it
+ * is. Punctuation alone on a line (a 。 wrapped at a column's foot) is small by nature and stays.
+ */
+function dropSpeckLines(units: Unit[], geometry: PageGeometry | null, unassigned: UnassignedText[]): Unit[] {
+  if (!geometry) return units;
+  const small = geometry.bodyHeight * 0.5;
+  return units.map((unit) => {
+    if (unit.segments.length < 2) return unit;
+    const specks = unit.segments.filter((segment) => {
+      const box = geometry.line(segment.line)?.box;
+      return box !== undefined && box.h < small && box.w < small && /^\p{Script=Han}$/u.test(segment.text.trim());
+    });
+    if (specks.length === 0 || specks.length === unit.segments.length) return unit;
+    for (const speck of specks) unassigned.push({ text: speck.text.trim(), line: speck.line });
+    return { ...unit, segments: unit.segments.filter((segment) => !specks.includes(segment)) };
+  });
+}
+
+/**
  * A character or two alone between two headline lines (农村人居环境整治绘新 / 三 / 景监督展新颜)
  * is a speck of the scan read as text: noise, so that the headline stays whole.
  */
@@ -485,6 +506,10 @@ function demoteWeakHeadlines(units: Classified[], geometry: PageGeometry | null)
     }
     if (!prev || prev.kind !== 'text') continue;
     if (endsSentence(flatText(prev.unit))) continue;
+    // with positions, a line in headline type in another column than the sentence left open is
+    // no tail of it: the reading order met a headline after a column's foot (…共计开 | 品牌促发展)
+    const column = (line: number) => geometry?.line(line)?.column ?? null;
+    if ((typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) >= SUBHEAD_LIMIT && column(firstLine(here.unit)) !== null && column(firstLine(here.unit)) !== column(lastLine(prev.unit))) continue;
     // with positions, a line in headline type under a lone line without punctuation (a kicker
     // set in body type) and over its byline is a headline, not a sentence's tail
     if (
@@ -524,6 +549,8 @@ function markSubheadings(units: Classified[], bigGap: number, geometry: PageGeom
       const opensReport = after?.kind === 'byline' || (after?.kind === 'text' && (after.unit.indented || Boolean(parseLeadingByline(flatText(after.unit))?.dateline)));
       if (units[k]?.kind === 'text' && units[k]!.unit.segments.length === 1 && !units[k]!.unit.indented && opensReport) k++;
       if (units[k]?.kind === 'byline' || (units[k]?.kind === 'text' && units[k]!.unit.indented)) continue;
+      // nor is the second half of a headline read after the first half's column (joinSecondHalves)
+      if (geometry && units.slice(0, i).some((u) => u.kind === 'head' && secondHalfOf(headOf(u.unit, geometry), headOf(here.unit, geometry)))) continue;
     }
     if (looksLikeColumnBanner(flatText(here.unit))) continue;
     if (here.unit.gapBefore >= bigGap || next.unit.gapBefore >= bigGap) continue;
@@ -584,7 +611,32 @@ function splitSections(units: Classified[], geometry: PageGeometry | null): Sect
     }
   }
   if (current.heads.length > 0 || current.body.length > 0) sections.push(current);
+  if (geometry) joinSecondHalves(sections, geometry);
   return joinHeadlessReports(sections);
+}
+
+/**
+ * With positions: the second half of a two-part headline (冬春农业生产强基础 | 品牌促发展) set over
+ * the next column, where the gutter cut the row, was read at the head of that column, over text
+ * that carries on the first half's article (…稳步推 | 进。). One line in the first half's type
+ * and row, at most a character and a half right of it, over no byline and over text that opens
+ * nothing (no dateline, no indent, no opening words): it joins the first half's headline, and
+ * its text is left without one, for the run-ons to place.
+ */
+function joinSecondHalves(sections: Section[], geometry: PageGeometry): void {
+  for (let k = 1; k < sections.length; k++) {
+    const section = sections[k]!;
+    if (section.heads.length !== 1 || section.heads[0]!.segments.length !== 1 || section.body.some((b) => b.kind === 'byline')) continue;
+    const first = section.body.find((b) => b.kind === 'text');
+    if (!first || first.unit.indented) continue;
+    const flat = flatText(first.unit);
+    if (parseLeadingByline(flat)?.dateline || opensParagraph(flat) || opensWithQuotedSentence(flat)) continue;
+    const head = headOf(section.heads[0]!, geometry);
+    const owner = sections.slice(0, k).reverse().find((other) => other.heads.some((unit) => secondHalfOf(headOf(unit, geometry), head)));
+    if (!owner) continue;
+    owner.heads.push(section.heads[0]!);
+    section.heads = [];
+  }
 }
 
 /**
@@ -1173,6 +1225,12 @@ function mergeHeadRows(heads: Head[], lexicon: Lexicon | undefined): Head[] {
 }
 
 /** Two headline pieces of one type side by side on one row. */
+/** Is `b` set right of `a` in its type and row, at most a character and a half away: the two halves of one headline? */
+function secondHalfOf(a: Head, b: Head): boolean {
+  if (!a.box || !b.box || a.size === null || b.size === null || !onOneRow(a, b)) return false;
+  return b.box.x > a.box.x && b.box.x - (a.box.x + a.box.w) <= 1.5 * Math.min(a.box.h, b.box.h);
+}
+
 function onOneRow(a: Head, b: Head): boolean {
   const x = a.box!;
   const y = b.box!;
