@@ -524,6 +524,34 @@ describe('parsePage with positions', () => {
     expect(parsed.unassigned.map((u) => u.text)).toContain('司');
   });
 
+  it('reads a kicker and a title wrapped over five lines of a narrow column as the headline', () => {
+    // zunyi-daily 2022-02-10/09: the kicker a little smaller than the title, the title's last
+    // character 1.15 of body type; under the foot of another article's column
+    const body = (y: number, t: string): Row => [t, 2025, y, 350, 33, 3];
+    const { text, geometry } = page([
+      ['播州区推进红色文化传承', 2025, 600, 350, 60, 3],
+      null,
+      body(700, '\u3000\u3000本报讯（记者 邱明伟）2022年，播州区医保局夯实'),
+      body(750, '红色文化传承监督检查，推动红色文化传承工作稳步'),
+      body(800, '推进。同时，该局充分利用院坝会等渠道，向群众普'),
+      body(850, '及医保政策知识，不断巩固。据了解，该局印发《工'),
+      body(900, '作考核办法》，形成常态长效的工作机制。下一步，'),
+      body(950, '该局将持续深化走访慰问，让群众的获得感持续提升。'),
+      null,
+      ['习水县强化联席会', 139, 1249, 319, 38, 1],
+      ['议制度', 236, 1302, 118, 37, 1],
+      ['迎新春、送温暖', 126, 1365, 339, 46, 1],
+      ['让种植大户心里', 125, 1429, 339, 44, 1],
+      ['甜', 272, 1496, 46, 38, 1],
+      null,
+      ['\u3000\u3000本报讯（记者 严文春）2022年，习水县完善', 150, 1560, 330, 33, 1],
+      ['未成年人保护品牌项目，持续向好。下一步，该', 100, 1610, 380, 33, 1],
+      ['局将持续提升森林防火，进一步完善技能培训。', 100, 1660, 380, 33, 1],
+    ]);
+    const [, article] = parsePage(text, META, { geometry }).articles;
+    expect(article).toMatchObject({ kicker: '习水县强化联席会议制度', title: '迎新春、送温暖让种植大户心里甜', reporters: ['严文春'] });
+  });
+
   it('gives a run-on set under another article in the same column, a gap above it, to the article it continues', () => {
     // 乙's run-on stands in 甲's column, below 甲's last line with more than two lines' space
     // between them: a block of its own, not 甲 going on

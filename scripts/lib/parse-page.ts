@@ -374,8 +374,10 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   // headline, whatever stray marks OCR read into them (疫情防控抓落實。”閉環惠民生)
   const type = typeSize(geometry, unit.segments.map((s) => s.line));
   // ...and up to four such lines, each in that type, are a headline wrapped in a narrow column
-  // (迎新春、送 / 温暖让驻村 / 工作队员笑 / 开颜)
-  const maxLines = unit.segments.every((s) => (typeSize(geometry, [s.line]) ?? 0) >= 1.2) ? 4 : 2;
+  // (迎新春、送 / 温暖让驻村 / 工作队员笑 / 开颜), or up to six with a kicker a little smaller
+  // (习水县强化联席会 / 议制度 / 迎新春、送温暖 / 让种植大户心里 / 甜: 1.19-1.47)
+  const lineTypes = unit.segments.map((s) => typeSize(geometry, [s.line]) ?? 0);
+  const maxLines = lineTypes.every((size) => size >= 1.2) ? 4 : lineTypes.every((size) => size >= 1.12) ? 6 : 2;
   if (type !== null && type >= 1.2 && unit.segments.length <= maxLines && [...flat].length <= 40 && !/[。！？!?]/u.test(withoutGapMarks(flat).replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
     // with positions, a line set in body type is a line of a paragraph, however short; but a
