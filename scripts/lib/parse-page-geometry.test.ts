@@ -552,6 +552,28 @@ describe('parsePage with positions', () => {
     expect(article).toMatchObject({ kicker: '习水县强化联席会议制度', title: '迎新春、送温暖让种植大户心里甜', reporters: ['严文春'] });
   });
 
+  it('opens a new item at a byline line after the text of a report that had its own, its headline lost', () => {
+    // liupanshui-daily 2022-02-28/07: 敲门行动让学生得实惠 was not read; its byline and text had
+    // become the end of the article above
+    const { text, geometry } = page([
+      ['法治宣传强基础', 100, 200, 400, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 钱雪飞）2022年，盘州市新时代文明', 150, 280, 700, 28],
+      ['实践中心举办法治宣传，常态长效。', 100, 320, 500, 28],
+      null,
+      ['本报记者 吴明晨', 100, 420, 300, 28],
+      null,
+      ['\u3000\u30002022年，钟山经开区税务局统筹就业创业体系', 150, 480, 700, 28],
+      ['建设，提质增效。', 100, 520, 300, 28],
+    ]);
+    const articles = parsePage(text, META, { geometry }).articles;
+    expect(articles).toHaveLength(2);
+    expect(articles[0]).toMatchObject({ title: '法治宣传强基础', reporters: ['钱雪飞'] });
+    expect(articles[0]!.paragraphs.join('')).toMatch(/常态长效。$/u);
+    expect(articles[1]).toMatchObject({ title: null, reporters: ['吴明晨'] });
+    expect(articles[1]!.paragraphs.join('')).toMatch(/^2022年，钟山经开区/u);
+  });
+
   it('gives a run-on set under another article in the same column, a gap above it, to the article it continues', () => {
     // 乙's run-on stands in 甲's column, below 甲's last line with more than two lines' space
     // between them: a block of its own, not 甲 going on

@@ -598,7 +598,11 @@ function splitSections(units: Classified[], geometry: PageGeometry | null): Sect
     // a dateline (本报讯, 新华社…电) opens a new report even where the headline was not read
     const flat = flatText(item.unit);
     const opensReport = item.kind === 'text' && (parseLeadingByline(flat)?.dateline || splitJump(flat).at === 'start');
-    if (opensReport && current.body.some((b) => b.kind === 'text')) {
+    // ...and so does a byline line after the text of a report that had its own (本报讯（记者 钱雪飞）…
+    // / 本报记者 吴明晨 / 2022年，…: the second report's headline was lost to OCR)
+    const bylined = (b: Classified) => b.kind === 'byline' || (b.kind === 'text' && Boolean(parseLeadingByline(flatText(b.unit))?.dateline));
+    const secondByline = item.kind === 'byline' && !/^[（(〈]/u.test(flat) && current.body.some(bylined);
+    if ((opensReport || secondByline) && current.body.some((b) => b.kind === 'text')) {
       sections.push(current);
       current = { heads: [], body: [] };
     }
