@@ -1050,7 +1050,8 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       if (parseLeadingByline(text)?.dateline || /^\p{Script=Han}{0,3}[：:]/u.test(text)) continue;
       if (opensParagraph(text) || opensWithQuotedSentence(text)) {
         // a run that opens a sentence carries on no sentence: it goes only to the one finished
-        // article whose places it names most, when it names none of its own article's
+        // article whose places it names most, when it names none of its own article's, or else
+        // to the finished article whose columns it stands beside
         const owner = openerOwner(draft, i, end) ?? besideOwner(draft, i, end);
         if (!owner) continue;
         move(draft, i, end, owner);
@@ -1231,18 +1232,18 @@ function mergeHeadRows(heads: Head[], lexicon: Lexicon | undefined): Head[] {
 }
 
 /** Two headline pieces of one type side by side on one row. */
-/** Is `b` set right of `a` in its type and row, at most a character and a half away: the two halves of one headline? */
-function secondHalfOf(a: Head, b: Head): boolean {
-  if (!a.box || !b.box || a.size === null || b.size === null || !onOneRow(a, b)) return false;
-  return b.box.x > a.box.x && b.box.x - (a.box.x + a.box.w) <= 1.5 * Math.min(a.box.h, b.box.h);
-}
-
 function onOneRow(a: Head, b: Head): boolean {
   const x = a.box!;
   const y = b.box!;
   const overlap = Math.min(x.y + x.h, y.y + y.h) - Math.max(x.y, y.y);
   const similar = Math.abs(a.size! - b.size!) <= 0.12 * Math.max(a.size!, b.size!);
   return similar && a.size! >= 1.2 && overlap >= 0.5 * Math.min(x.h, y.h) && (y.x >= x.x + x.w * 0.9 || x.x >= y.x + y.w * 0.9);
+}
+
+/** Is `b` set right of `a` in its type and row, at most a character and a half away: the two halves of one headline? */
+function secondHalfOf(a: Head, b: Head): boolean {
+  if (!a.box || !b.box || a.size === null || b.size === null || !onOneRow(a, b)) return false;
+  return b.box.x > a.box.x && b.box.x - (a.box.x + a.box.w) <= 1.5 * Math.min(a.box.h, b.box.h);
 }
 
 /**

@@ -325,8 +325,7 @@ function dropGluedMark(text: string): string {
   const mark = /^\p{Script=Han}{1,2}(?=\S)/u.exec(text);
   if (!mark) return text;
   const rest = text.slice(mark[0].length);
-  const view = simplifyRoleChars(rest);
-  return STAFF_ROLE_START.test(view) && !STAFF_ROLE_START.test(simplifyRoleChars(text)) && /^(?:本报)?记者/u.test(view) ? rest : text;
+  return /^(?:本报)?记者/u.test(simplifyRoleChars(rest)) && !STAFF_ROLE_START.test(simplifyRoleChars(text)) ? rest : text;
 }
 
 /** A whole line that is only a byline: 本报记者 吴涛, □记者 张三 通讯员 李四, 文/图 王五. */
