@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -7,9 +8,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Vitest's default for a run is one worker fewer than the cores: one worker on the 2-core
-    // machines here, so every file ran after the other (9.5 min). Unit files run two at a time;
-    // the browser files stay one at a time (fileParallelism below). Measured in docs/0002.
-    maxWorkers: 2,
+    // machines here, so every file ran after the other (9.5 min). Unit files run at least two at
+    // a time; the browser files stay one at a time (fileParallelism below). Measured in docs/0002.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {

@@ -16,7 +16,6 @@ describe('opensParagraph', () => {
     for (const text of ['据了解，该中心印发', '據瞭解，該中心印發', '近年来，道真县', '近年來，道真縣', '連日來，播州區', '該縣以“四單”為抓手', '下一步，该局将']) expect(opensParagraph(text)).toBe(true);
   });
 
-
   it('leaves text that carries on a sentence alone', () => {
     for (const text of ['全，进一步聚焦体系建设', '民深入正龙街道开展', '了解，该中心']) expect(opensParagraph(text)).toBe(false);
   });

@@ -940,29 +940,22 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     if (!start) return undefined;
     const run = new Set(draft.units.slice(from, end));
     const tolerance = geometry.bodyHeight / 2;
-    const columnTops = (d: Draft) => {
+    // the lines of an article's text outside the run
+    const linesOf = (d: Draft) =>
+      d.units.filter((u) => u.kind === 'text' && !run.has(u)).flatMap((u) => u.unit.segments.map((s) => geometry.line(s.line)).filter((line) => line !== null));
+    // its columns' first lines: one starts within half a line of the run's first line
+    const startsHere = (d: Draft) => {
       const tops = new Map<number, number>();
-      for (const u of d.units) {
-        if (u.kind !== 'text' || run.has(u)) continue;
-        for (const segment of u.unit.segments) {
-          const line = geometry.line(segment.line);
-          if (line) tops.set(line.column, Math.min(tops.get(line.column) ?? Infinity, line.box.y));
-        }
-      }
-      return [...tops.values()];
+      for (const line of linesOf(d)) tops.set(line.column, Math.min(tops.get(line.column) ?? Infinity, line.box.y));
+      return [...tops.values()].some((y) => Math.abs(y - start.box.y) <= tolerance);
     };
-    const startsHere = (d: Draft) => columnTops(d).some((y) => Math.abs(y - start.box.y) <= tolerance);
     if (startsHere(draft)) return undefined;
     // the text nearest to the left of the run's first line, in its row
     let nearest: { d: Draft; right: number } | undefined;
     for (const d of drafts) {
-      for (const u of d.units) {
-        if (u.kind !== 'text' || run.has(u)) continue;
-        for (const segment of u.unit.segments) {
-          const line = geometry.line(segment.line);
-          if (!line || line.box.x + line.box.w > start.box.x + tolerance || !sameRow(line, start)) continue;
-          if (!nearest || line.box.x + line.box.w > nearest.right) nearest = { d, right: line.box.x + line.box.w };
-        }
+      for (const line of linesOf(d)) {
+        if (line.box.x + line.box.w > start.box.x + tolerance || !sameRow(line, start)) continue;
+        if (!nearest || line.box.x + line.box.w > nearest.right) nearest = { d, right: line.box.x + line.box.w };
       }
     }
     const owner = nearest?.d;
