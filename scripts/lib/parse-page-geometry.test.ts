@@ -479,6 +479,31 @@ describe('parsePage with positions', () => {
     expect(b!.paragraphs.join('')).toMatch(/组织村民深入正龙街道开展活动，持续向好。$/u);
   });
 
+  it('gives the column under a headline and byline that carries on another article left open to it, when the article opens after it', () => {
+    // anshun-daily 2022-03-03/07 (degraded): 甲 stops at …幸福 at a column foot; its last column
+    // stands under 乙's headline, beside 乙's own first column
+    const { text, geometry } = page([
+      ['普定县深化乡村振兴工作', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 齐芳）2022年，普定县教育局打造', 150, 280, 700, 28],
+      ['乡村振兴，让居民的获得感、幸福', 100, 320, 450, 28],
+      null,
+      ['数字经济聚合力', 100, 900, 500, 56],
+      null,
+      ['本报记者 彭红丽', 100, 970, 300, 28],
+      null,
+      ['感、安全感不断增强。该县以品牌为抓手，', 100, 1020, 700, 28],
+      ['推动法治宣传工作稳步推进。', 100, 1060, 400, 28],
+      null,
+      ['\u3000\u30002022年，安顺经开区启动数字经济政策宣', 1000, 1020, 700, 28],
+      ['传，提质增效。', 1000, 1060, 200, 28],
+    ]);
+    const [a, b] = parsePage(text, META, { geometry, lexicon: loadLexicon() }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/获得感、幸福感、安全感不断增强。该县以品牌为抓手，推动法治宣传工作稳步推进。$/u);
+    expect(b).toMatchObject({ title: '数字经济聚合力', reporters: ['彭红丽'] });
+    expect(b!.paragraphs.join('')).toBe('2022年，安顺经开区启动数字经济政策宣传，提质增效。');
+  });
+
   it('joins the second half of a headline read at the head of the next column, and gives the text under it to the article', () => {
     // tongren-daily 2022-03-27/05: 冬春农业生产强基础 | 品牌促发展 over two columns, the gutter
     // cutting the row; the second half was read after the first column, over its text going on

@@ -889,7 +889,9 @@ function placesIn(texts: string[]): Set<string> {
  * when the article it was read in names none; when places do not tell, to the finished article
  * whose columns start in its row and stand nearest to its left. A run read right after a sentence
  * left open carries it on, unless it completes no word of it but the last words of one other open
- * article, and the text after the run completes the first (…组织村 | 全，… | 民深入…). A run ends
+ * article, and the text after the run completes the first (…组织村 | 全，… | 民深入…). The first
+ * run under a headline (and byline) that opens no sentence goes to the one open article whose
+ * words it completes, when the article's own text opens after it (…幸福 | 感、安全感…). A run ends
  * at a gap of more than two lines in its column.
  */
 function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
@@ -1036,6 +1038,19 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         move(draft, i, end, into[0]!);
         i--;
         continue;
+      }
+      const underHead = (prev === undefined && draft.heads.length > 0) || prev?.kind === 'byline';
+      if (underHead && lexicon && !opensParagraph(text) && !opensWithQuotedSentence(text) && !parseLeadingByline(text)) {
+        // the first text under a headline (and byline) that carries on another article's open
+        // sentence (…幸福 | 感、安全感…), where this article's own text opens after it, in another
+        // column: that column belongs to the other article, set beside this one's headline
+        const next = draft.units[end];
+        const into = drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon));
+        if (next?.kind === 'text' && next.unit.indented && opensParagraph(flatText(next.unit)) && into.length === 1) {
+          move(draft, i, end, into[0]!);
+          i--;
+          continue;
+        }
       }
       if (prev !== undefined && !jumpedOut && prev.kind !== 'text') continue;
       if (prev === undefined && draft.heads.length > 0) continue;
