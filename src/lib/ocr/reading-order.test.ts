@@ -399,6 +399,24 @@ describe('orderPage on constructed layouts', () => {
     expect([...read].filter((c) => c === '乙')).toHaveLength(29);
   });
 
+  it('takes an advertisement set across a gutter off the page before it gives up the reach of a centred headline', () => {
+    // tongren-daily 2022-05-30/10: 甲 centred over its four columns, its first column running on
+    // below beside 乙; an advertisement stands across the gutter between 乙's last column and 戊,
+    // which runs down the right from the top: nothing divides the page until it is taken off
+    const page = syntheticPage(1300, 1000, [
+      { id: 'h1', lines: [[340, 60, 350, 45, '甲标题居中']] },
+      { id: 'a', lines: [...column(40, 140, 6, '子'), ...column(290, 140, 6, '丑'), ...column(540, 140, 6, '寅'), ...column(790, 140, 6, '卯')] },
+      { id: 'a-on', lines: column(40, 360, 12, '子') },
+      { id: 'h2', lines: [[290, 360, 300, 40, '乙标题']] },
+      { id: 'b', lines: [...column(290, 430, 10, '辰'), ...column(540, 430, 5, '巳'), ...column(790, 430, 5, '未')] },
+      { id: 'h3', lines: [[1040, 60, 200, 45, '戊标题'], [1040, 115, 200, 20, '戊副题']] },
+      { id: 'e', lines: column(1040, 150, 16, '午') },
+      { id: 'ad-photo', kind: 'photo', lines: [[790, 650, 460, 250, '']] },
+      { id: 'ad', lines: [[850, 700, 300, 40, '广告一'], [850, 780, 300, 40, '广告二']] },
+    ]);
+    expect(firstCharacters(page)).toBe('甲' + '子'.repeat(6) + '丑'.repeat(6) + '寅'.repeat(6) + '卯'.repeat(6) + '子'.repeat(12) + '乙' + '辰'.repeat(10) + '巳'.repeat(5) + '未'.repeat(5) + '戊戊' + '午'.repeat(16) + '广广');
+  });
+
   it('reads a headline before a byline set lower down on its left', () => {
     // the headline over both columns, starting past the byline's right end; the byline under
     // the subtitle's line, a line's space above the columns

@@ -449,8 +449,14 @@ class Cutter {
       // at every row gap would read columns under a headline row by row
       const widest = across.reduce((best, g) => (g.size > best.size ? g : best));
       // no more than the space between two rows of text: a headline's reach (headlineReach)
-      // hid the gutters this region needs, so read it without
-      if (widest.size < this.bodyHeight * 0.8 && atoms.some((a) => a.line >= 0 && a.word === null)) return this.cut(atoms.filter((a) => !(a.line >= 0 && a.word === null)), column, depth + 1);
+      // hid the gutters this region needs, so read it without; unless a picture standing free
+      // across a gutter (an advertisement under two articles) is what hides it: take that off
+      // first, and the reaches stay
+      if (widest.size < this.bodyHeight * 0.8 && atoms.some((a) => a.line >= 0 && a.word === null)) {
+        const peeled = this.peel(atoms, true);
+        if (peeled) return peeled.flatMap((part) => this.cut(part, this.newColumn(), depth + 1));
+        return this.cut(atoms.filter((a) => !(a.line >= 0 && a.word === null)), column, depth + 1);
+      }
       // no more than the space between two lines: cutting there would cut columns of text
       // across; a block that stands free of the rest may be what keeps the rest from being cut
       if (widest.size < this.bodyHeight * 0.8) {
@@ -500,9 +506,11 @@ class Cutter {
    * in an L round another, an advertisement under three columns beside two that run on): find
    * a block of lines (or a photo with what stands on it) whose box holds nothing else, such
    * that without it the rest can be cut; read the rest, and the block where it stands (after
-   * the rest when it lies in the lower half, else before). Null when there is none.
+   * the rest when it lies in the lower half, else before). Null when there is none. With
+   * `gutterOnly`, the block holds a photo and no headline's reach, and the rest must have a
+   * gutter.
    */
-  private peel(atoms: Atom[]): Atom[][] | null {
+  private peel(atoms: Atom[], gutterOnly = false): Atom[][] | null {
     // blocks: lines (and photos) linked when one stands right under another (less than a body
     // line apart, overlapping across) or beside it in the same row (less than half a line apart)
     const keyOf = (a: Atom) => (a.line >= 0 ? a.line : -1 - a.photo);
@@ -551,7 +559,8 @@ class Cutter {
       const block = atoms.filter((a) => candidate.members.has(keyOf(a)));
       const rest = atoms.filter((a) => !candidate.members.has(keyOf(a)));
       if (rest.length === 0 || block.length === 0) continue;
-      const cuttable = verticalGaps(rest).some((g) => this.isGutter(g, rest)) || horizontalGaps(rest).some((g) => g.size >= this.bodyHeight * 1.2);
+      if (gutterOnly && (block.some((a) => a.line >= 0 && a.word === null) || !block.some((a) => a.photo >= 0))) continue;
+      const cuttable = verticalGaps(rest).some((g) => this.isGutter(g, rest)) || (!gutterOnly && horizontalGaps(rest).some((g) => g.size >= this.bodyHeight * 1.2));
       if (!cuttable) continue;
       const below = candidate.box.y + candidate.box.h / 2 > extent.y + extent.h / 2;
       return below ? [rest, block] : [block, rest];
