@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerSignals, parseHeaderLine, readsLikeText } from './furniture.ts';
+import { headerSignals, parseHeaderLine, parseJumpLine, readsLikeText } from './furniture.ts';
 
 describe('page furniture', () => {
   it('reads a header line and counts its signals', () => {
@@ -34,5 +34,12 @@ describe('page furniture', () => {
   it('takes no jump line for the page header, whatever OCR made of its bracket', () => {
     for (const line of ['(下转第11版)', '（下转第2版）', '\\下转第10版)', '|上接第1版）']) expect(parseHeaderLine(line)).toBeNull();
     expect(parseHeaderLine('第7版')).toMatchObject({ page: 7 });
+  });
+
+  it('reads a jump line whose page number OCR misread, a 1 read as ] or l', () => {
+    expect(parseJumpLine('(下转第1]版)')).toBe('下转第11版');
+    expect(parseJumpLine('（上接第l版）')).toBe('上接第1版');
+    expect(parseJumpLine('(下转第12版)')).toBe('下转第12版');
+    expect(parseJumpLine('(下转第1]]]版)')).toBeNull();
   });
 });

@@ -165,13 +165,16 @@ function toNumber(text: string): number | null {
   return CHINESE_DIGITS[text] ?? null;
 }
 
-/** A jump line: （下转第3版）, (上接第1版), 转第二版, 紧接第2版, 下转A3版; its bracket may be read as \ or |. */
-export const JUMP = /[（(〈\\|]?\s*((?:下转|上接|紧接|接上|转|接)\s*(?:第\s*)?(?:[A-H]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[\p{Script=Han}]{0,6})?)\s*[）)〉]?/u;
+/** A page number's digit, or a 1 as OCR misreads it (下转第1]版, 第l版): `]`, `|`, `l`, `I`. */
+const PAGE_DIGIT = String.raw`[\d\]|lI]`;
 
-/** The whole text is a jump line. */
+/** A jump line: （下转第3版）, (上接第1版), 转第二版, 紧接第2版, 下转A3版; its bracket may be read as \ or |. */
+export const JUMP = new RegExp(String.raw`[（(〈\\|]?\s*((?:下转|上接|紧接|接上|转|接)\s*(?:第\s*)?(?:[A-H]?${PAGE_DIGIT}{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s*[\p{Script=Han}]{0,6})?)\s*[）)〉]?`, 'u');
+
+/** The whole text is a jump line; a misread 1 in its page number is read as 1 (下转第1]版 -> 下转第11版). */
 export function parseJumpLine(text: string): string | null {
   const match = new RegExp(`^${JUMP.source}$`, 'u').exec(text.trim());
-  return match ? match[1]!.replace(/\s+/gu, '') : null;
+  return match ? match[1]!.replace(/\s+/gu, '').replace(/[\]|lI](?=[\d\]|lI]*版)/gu, '1') : null;
 }
 
 /** Split a jump line off the start or the end of a paragraph. */

@@ -577,6 +577,37 @@ describe('parsePage with positions', () => {
     expect(article).toMatchObject({ kicker: '习水县强化联席会议制度', title: '迎新春、送温暖让种植大户心里甜', reporters: ['严文春'] });
   });
 
+  it('gives a run that closes a quotation to the article left open inside it, not to the first article left open', () => {
+    // xingyi-evening 2022-04-25/08 (degraded): 乙 stops at …走深走实。“日子 at a column foot; its
+    // run-on (越过越有奔头。”侯阿姨说。…) is read after 丙's jump line (a 1 of 下转第11版 read
+    // as ]); 甲, before 乙, was left open too
+    const { text, geometry } = page([
+      ['望谟县组织法治宣传', 100, 200, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 范然）2022年，望谟县组织法治宣', 150, 280, 700, 28],
+      ['传，聚焦乡村振兴', 100, 320, 300, 28],
+      null,
+      ['普安县聚焦森林防火', 100, 500, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 曾玲）2022年，普安县聚焦森林防', 150, 580, 700, 28],
+      ['火，走深走实。“日子', 100, 620, 300, 28],
+      null,
+      ['安龙县推进生态环境保护', 100, 800, 500, 56],
+      null,
+      ['\u3000\u3000本报讯（记者 孔娟）2022年，安龙县湾兴镇关沙', 150, 880, 700, 28],
+      ['镇实施监督检查，惠及返乡青年18家。', 100, 920, 500, 28],
+      ['(下转第1]版)', 400, 960, 200, 28],
+      null,
+      ['越过越有奔头。”侯阿姨说。下一步，普安县将持', 1000, 200, 700, 28],
+      ['续夯实安全生产。', 1000, 240, 300, 28],
+    ]);
+    const [a, b, c] = parsePage(text, META, { geometry, lexicon: loadLexicon() }).articles;
+    expect(a!.paragraphs.join('')).toMatch(/聚焦乡村振兴$/u);
+    expect(b!.paragraphs.join('')).toMatch(/走深走实。“日子越过越有奔头。”侯阿姨说。下一步，普安县将持续夯实安全生产。$/u);
+    expect(c!.paragraphs.join('')).toMatch(/惠及返乡青年18家。$/u);
+    expect(c!.continuation).toBe('下转第11版');
+  });
+
   it('opens a new item at a byline line after the text of a report that had its own, its headline lost', () => {
     // liupanshui-daily 2022-02-28/07: 敲门行动让学生得实惠 was not read; its byline and text had
     // become the end of the article above

@@ -877,7 +877,8 @@ function placesIn(texts: string[]): Set<string> {
  * another article; the run goes back to the article it finishes
  * (…截至目前，2 / 022年已完成…). A run that opens an untitled item counts the same. The article
  * is the one whose last words and the run's first make one word across the cut (…安全感不断增 /
- * 强。去年以来… : 增强), wherever it stands on the page; without such a word, the first
+ * 强。去年以来… : 增强), or whose open quotation the run closes (…“日子 / 越过越有奔头。”…),
+ * wherever it stands on the page; without either, the first
  * article before the run that stops mid-sentence; else the first after it that stops
  * mid-sentence and whose places the run names rather than those of the article it was read in
  * (the reading order can meet a run-on before its article's headline). An article that reads on
@@ -1067,7 +1068,7 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         i--;
         continue;
       }
-      const joined = lexicon ? drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon)) : [];
+      const joined = drafts.filter((d) => d !== draft && open(d) && ((lexicon && joinsAcross(flatText(lastText(d)!.unit), text, lexicon)) || closesQuote(flatText(lastText(d)!.unit), text)));
       // the article it continues: one whose words it completes, else one left open before it,
       // else the first left open after it (a run-on the reading order put before its article)
       const target =
@@ -1134,6 +1135,20 @@ function joinsAcross(left: string, right: string, lexicon: Lexicon): boolean {
     at = end;
   }
   return false;
+}
+
+/**
+ * Does a text close the quotation the end of another left open? The left ends inside a quote (an
+ * opening mark after its last closing one) and the right closes one before it opens any
+ * (…走深走实。“日子 | 越过越有奔头。”侯阿姨说): the words of a quoted sentence, cut at a column's foot.
+ */
+function closesQuote(left: string, right: string): boolean {
+  const opening = Math.max(left.lastIndexOf('“'), left.lastIndexOf('「'));
+  if (opening < 0 || opening < Math.max(left.lastIndexOf('”'), left.lastIndexOf('」'))) return false;
+  const head = right.slice(0, 40);
+  const close = head.search(/[”」]/u);
+  const open = head.search(/[“「]/u);
+  return close >= 0 && (open < 0 || close < open);
 }
 
 /**
