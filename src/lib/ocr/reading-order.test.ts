@@ -417,6 +417,21 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('甲' + '子'.repeat(6) + '丑'.repeat(6) + '寅'.repeat(6) + '卯'.repeat(6) + '子'.repeat(12) + '乙' + '辰'.repeat(10) + '巳'.repeat(5) + '未'.repeat(5) + '戊戊' + '午'.repeat(16) + '广广');
   });
 
+  it('takes no "photo" that touches the edge of the scan for a picture: it is the scan\'s dark border', () => {
+    // zunyi-daily 2022-12-07/01 (degraded): Tesseract reported the dark left edge of the scan,
+    // over the first column, as a photo the height of the page, which bridged every gap
+    const page = syntheticPage(800, 800, [
+      { id: 'border', kind: 'photo', lines: [[0, 0, 140, 800, '']] },
+      { id: 'h1', lines: [[100, 40, 450, 45, '甲标题']] },
+      { id: 'a', lines: [...column(100, 120, 6, '子'), ...column(350, 120, 6, '丑')] },
+      { id: 'h2', lines: [[100, 330, 450, 45, '乙标题']] },
+      { id: 'b', lines: [...column(100, 410, 5, '寅'), ...column(350, 410, 5, '卯')] },
+    ]);
+    const ordered = orderPage(page);
+    expect(sequence(ordered)).not.toContain('[photo]');
+    expect(lines(ordered).map((line) => line.text[0]).join('')).toBe('甲' + '子'.repeat(6) + '丑'.repeat(6) + '乙' + '寅'.repeat(5) + '卯'.repeat(5));
+  });
+
   it('reads a headline before a byline set lower down on its left', () => {
     // the headline over both columns, starting past the byline's right end; the byline under
     // the subtitle's line, a line's space above the columns

@@ -127,8 +127,10 @@ export function orderPage(page: PositionedPage): OrderedPage {
   const bodyHeight = median(lines.map((l) => l.box.h)) ?? 1;
   const spaceEm = spaceThreshold(lines);
   // Tesseract reports specks and bits of text as photos: a photo is at least two lines high and
-  // wide, and mostly free of text
-  const photos = page.blocks.filter((b) => b.kind === 'photo' && b.box.w >= bodyHeight * 2 && b.box.h >= bodyHeight * 2 && textCover(b.box, lines) < 0.3);
+  // wide, and mostly free of text; and it stands inside the page's margins: a "photo" that
+  // touches the edge of the scan is its dark border, a shadow or a dark corner
+  const atEdge = (b: Box) => b.x <= 2 || b.y <= 2 || b.x + b.w >= page.width - 2 || b.y + b.h >= page.height - 2;
+  const photos = page.blocks.filter((b) => b.kind === 'photo' && b.box.w >= bodyHeight * 2 && b.box.h >= bodyHeight * 2 && textCover(b.box, lines) < 0.3 && !atEdge(b.box));
   if (lines.length === 0) problems.push({ code: 'ocr-page-empty', line: page.sourceLine, message: 'the page has no text lines.' });
 
   const atoms: Atom[] = [];
