@@ -3,7 +3,7 @@ import { prepareScan, readPageOcr, readPageWords, requireScan, ScanInputError, t
 import { TesseractMissingError, TESSERACT_INSTALL_HINT } from '../../src/io/tesseract.ts';
 import { entriesFromOrdered, entriesFromWords, type AlignStats } from '../../src/lib/ocr/align.ts';
 import { identityFrame } from '../../src/lib/ocr/frame.ts';
-import { keptOcrOf, positionsOfKept, readOcrFile, regionsOfAligned, regionsOfParsed, wordsOf, type PagePositions } from '../../src/lib/ocr/positions.ts';
+import { keptOcrOf, positionsOfKept, readOcrFile, regionsOfAligned, regionsOfParsed, straightened, wordsOf, type PagePositions } from '../../src/lib/ocr/positions.ts';
 import type { PageOcr } from '../../src/schemas/page-ocr.ts';
 import { toParserText, type ParserText } from '../../src/lib/ocr/parser-text.ts';
 import { orderPage } from '../../src/lib/ocr/reading-order.ts';
@@ -145,6 +145,8 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
 
   // the text the parser reads: the page's text, or the positions' own text in reading order
   let parserText: ParserText | null = null;
+  /** The positions the parser text was read from: straightened when the engine read the page crooked. */
+  let readingPositions: PagePositions | null = null;
   let text: string;
   let sourceFile: string;
   if (input.text) {
@@ -168,7 +170,8 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
         }
       }
     }
-    parserText = toParserText(orderPage(positions.page));
+    readingPositions = straightened(positions);
+    parserText = toParserText(orderPage(readingPositions.page));
     text = parserText.text;
     sourceFile = input.ocr?.file ?? input.scan!.file;
   }
@@ -188,8 +191,8 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
   const pageScan = scan ?? context.recordedScan(page);
   if (pageScan && !scan) done.push(`scan ${pageScan.source ?? pageScan.file} as recorded`);
   if (pageScan) {
-    if (parserText && positions?.frame) {
-      regions = regionsOfParsed(parsed.articles, parserText, positions.frame);
+    if (parserText && readingPositions?.frame) {
+      regions = regionsOfParsed(parsed.articles, parserText, readingPositions.frame);
     } else if (input.text) {
       const kept = new Map<string, Regions>();
       const sameScan = context.recordedScan(page)?.sha256 === pageScan.sha256;

@@ -10,6 +10,7 @@ import { boxToMaster, pageToMaster, type OcrFrame } from './frame.ts';
 import { readHocr } from './hocr.ts';
 import type { PositionedPage } from './model.ts';
 import { regionsFor, type ParserText } from './parser-text.ts';
+import { straighteningAngle, turnPage } from './straighten.ts';
 
 /**
  * A page's positions, whatever read them (an hOCR or ALTO file given with the page, or
@@ -72,6 +73,18 @@ export function readOcrFile(text: string, scan: Pick<Scan, 'width' | 'height'> |
     frame = { width: page.width, height: page.height, masterWidth: scan.width, masterHeight: scan.height, rotateDeg: 0 };
   }
   return { positions: { page, frame, engine: `${page.engine ?? 'unknown engine'} ${format}`, problems: result.problems } };
+}
+
+/**
+ * The positions straightened for reading (straighten.ts): a page the engine read crooked is
+ * turned back, and the turn is added to its frame so that regions still land on the master.
+ * The positions as read are what the scan store keeps (keptOcrOf) and what the page's words come
+ * from (wordsOf); this is what the reading order and the regions of parsed items use.
+ */
+export function straightened(positions: PagePositions): PagePositions {
+  const deg = straighteningAngle(positions.page);
+  if (deg === 0) return positions;
+  return { ...positions, page: turnPage(positions.page, deg), frame: positions.frame ? { ...positions.frame, rotateDeg: positions.frame.rotateDeg + deg } : null };
 }
 
 /** Regions in the master's pixels from regions in the engine's frame; null when none survive. */
