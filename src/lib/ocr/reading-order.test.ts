@@ -286,6 +286,18 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('甲' + '甲'.repeat(6) + '乙'.repeat(6) + '丙' + '丙'.repeat(6));
   });
 
+  it('gives the columns between two headlines of one row that both reach over them to the left one', () => {
+    // zunyi-daily 2022-08-24/09: 甲 set flush over the first of its two columns, 丙 flush over
+    // the third of five and so also centred over the second to the fifth; the second column is
+    // 甲's, its article running on to the right of its headline
+    const page = syntheticPage(1300, 500, [
+      { id: 'head-a', lines: [[40, 60, 220, 45, '甲标题靠左']] },
+      { id: 'head-b', lines: [[540, 60, 450, 45, '丙标题靠左也居中']] },
+      { id: 'cols', lines: [...column(40, 150, 8, '子'), ...column(290, 150, 8, '丑'), ...column(540, 150, 8, '寅'), ...column(790, 150, 8, '卯'), ...column(1040, 150, 8, '辰')] },
+    ]);
+    expect(firstCharacters(page)).toBe('甲' + '子'.repeat(8) + '丑'.repeat(8) + '丙' + '寅'.repeat(8) + '卯'.repeat(8) + '辰'.repeat(8));
+  });
+
   it('places a headline the engine read as two pieces side by side as one', () => {
     // 台江县基层社 | 会治理 set flush left over four columns; an article under the first three
     // only: the fourth column is still the first article's, read before the second

@@ -193,7 +193,8 @@ export function orderPage(page: PositionedPage): OrderedPage {
  * below it and in the columns beside it that hold nothing higher up (a headline centred over
  * five columns, or set over the first of two). Each such headline gets an atom without a word
  * that spans those columns at the headline's height, so that no gutter is found through it and
- * the columns are read under it; the atom is dropped when the leaf is read.
+ * the columns are read under it; the atom is dropped when the leaf is read. Where two headlines
+ * of one row both reach over the columns between them, the left one keeps them.
  */
 function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, bodyMeasure: number): Atom[] {
   const big = (line: SourceLine) => line.box.h > bodyHeight * 1.5 && line.measure > bodyMeasure * 1.3;
@@ -231,7 +232,7 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
       heads.splice(j--, 1);
     }
   }
-  const out: Atom[] = [];
+  const reaches: { head: Box; atom: Atom }[] = [];
   for (const head of heads) {
     const h = head.box;
     // the first text under the headline's span: a body line (a subtitle or a byline may come between)
@@ -312,9 +313,22 @@ function headlineReach(atoms: Atom[], lines: SourceLine[], bodyHeight: number, b
     // a side not reached keeps the headline's own edge
     const from = best[0] === lefts[0] ? h.x : best[0];
     const to = best[1] === rights[0] ? h.x + h.w : best[1];
-    if (from < h.x || to > h.x + h.w) out.push({ box: { x: from, w: to - from, y: h.y, h: h.h }, line: head.line, word: null, order: -1, photo: -1 });
+    if (from < h.x || to > h.x + h.w) reaches.push({ head: h, atom: { box: { x: from, w: to - from, y: h.y, h: h.h }, line: head.line, word: null, order: -1, photo: -1 } });
   }
-  return out;
+  // two headlines of one row that both reach over the columns between them (the left one set
+  // flush over its columns, the right one centred over a span that takes them in): the columns
+  // are the left one's, whose article runs on to the right of it
+  for (const left of reaches) {
+    for (const right of reaches) {
+      const [a, b] = [left.atom.box, right.atom.box];
+      if (left === right || right.head.x < left.head.x + left.head.w || overlap(a.y, a.y + a.h, b.y, b.y + b.h) < Math.min(a.h, b.h) * 0.5) continue;
+      const end = a.x + a.w;
+      if (b.x >= end || end >= right.head.x) continue;
+      // (the right one keeps what it reaches on its other side)
+      right.atom.box = { ...b, x: right.head.x, w: b.x + b.w - right.head.x };
+    }
+  }
+  return reaches.filter((r) => r.atom.box.x < r.head.x || r.atom.box.x + r.atom.box.w > r.head.x + r.head.w).map((r) => r.atom);
 }
 
 /** The share of a box covered by text line boxes. */
