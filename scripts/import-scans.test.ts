@@ -342,6 +342,38 @@ describe('hOCR and ALTO files', () => {
     });
   }
 
+  it('straightens an hOCR file read from a crooked scan, and places its items on the scan as it is', () => {
+    // the Tesseract fixture as an engine reads the page scanned 1.2° crooked: every box but the
+    // page's turned about the page's centre (a line's box holds its turned corners, as it would)
+    const { width, height } = fixtureTruth();
+    const a = (1.2 * Math.PI) / 180;
+    const turn = ([x, y]: [number, number]): [number, number] => [width / 2 + (x - width / 2) * Math.cos(a) - (y - height / 2) * Math.sin(a), height / 2 + (x - width / 2) * Math.sin(a) + (y - height / 2) * Math.cos(a)];
+    const crooked = readFileSync(join(FIXTURES, 'sample-page.tesseract.hocr'), 'utf8').replace(/bbox (\d+) (\d+) (\d+) (\d+)/gu, (all, ...n: string[]) => {
+      const [x0, y0, x1, y1] = n.slice(0, 4).map(Number) as [number, number, number, number];
+      if (x0 === 0 && y0 === 0 && x1 === width && y1 === height) return all;
+      const corners = [turn([x0, y0]), turn([x1, y0]), turn([x0, y1]), turn([x1, y1])];
+      const xs = corners.map((c) => Math.min(width, Math.max(0, Math.round(c[0]))));
+      const ys = corners.map((c) => Math.min(height, Math.max(0, Math.round(c[1]))));
+      return `bbox ${Math.min(...xs)} ${Math.min(...ys)} ${Math.max(...xs)} ${Math.max(...ys)}`;
+    });
+    const file = join(scratch, 'crooked.hocr');
+    writeFileSync(file, crooked);
+    const scan = join(scratch, 'blank-crooked.png');
+    writeFileSync(scan, blank);
+    const straight = freshArchive();
+    const straightScan = join(scratch, 'blank-straight.png');
+    writeFileSync(straightScan, blank);
+    expect(run([straightScan, '--ocr', join(FIXTURES, 'sample-page.tesseract.hocr'), '--paper', 'zunyi-daily', '--date', '2023-01-17', '--page', '7'], { content: straight }).code).toBe(0);
+    const content = freshArchive();
+    const result = run([scan, '--ocr', file, '--paper', 'zunyi-daily', '--date', '2023-01-17', '--page', '7'], { content });
+    expect(result.code, result.stderr).toBe(0);
+    const list = articles(content, '07');
+    // the same articles as from the straight file
+    expect(list.map((article) => [article.data.title, article.text.length])).toEqual(articles(straight, '07').map((article) => [article.data.title, article.text.length]));
+    // and each printed line, where the crooked scan shows it, inside its own article's regions
+    expect(expectRegionsCoverText(list, lines(), fixtureTruth(), turn)).toBeGreaterThan(20);
+  });
+
   it('takes an OCR file named in issue.yml, beside the scan', () => {
     const content = freshArchive();
     const folder = issueFolder({
