@@ -298,6 +298,19 @@ describe('orderPage on constructed layouts', () => {
     expect(firstCharacters(page)).toBe('甲' + '子'.repeat(8) + '丑'.repeat(8) + '丙' + '寅'.repeat(8) + '卯'.repeat(8) + '辰'.repeat(8));
   });
 
+  it('reads a headline line the engine read across two articles side by side as two headlines', () => {
+    // tongren-daily 2022-07-11/11 (degraded): 松桃县民生实事落地见效 … 技能谱新篇 read as one
+    // line, its two halves 558 px apart in a line 91 px high
+    const page = syntheticPage(1000, 400, [
+      { id: 'heads', lines: [[40, 60, 860, 45, '甲标题在左栏□□□□□□□□□□□乙标题在右栏的']] },
+      { id: 'cols', lines: [...column(40, 140, 6, '子'), ...column(290, 140, 6, '丑'), ...column(540, 140, 6, '寅'), ...column(790, 140, 6, '卯')] },
+    ]);
+    // the filler characters stand for the gap: the engine read no word there
+    const line = page.blocks[0]!.lines[0]!;
+    line.words = line.words.filter((word) => word.text !== '□');
+    expect(firstCharacters(page)).toBe('甲' + '子'.repeat(6) + '丑'.repeat(6) + '乙' + '寅'.repeat(6) + '卯'.repeat(6));
+  });
+
   it('places a headline the engine read as two pieces side by side as one', () => {
     // 台江县基层社 | 会治理 set flush left over four columns; an article under the first three
     // only: the fourth column is still the first article's, read before the second

@@ -1,6 +1,6 @@
 import type { Problem } from '../../schemas/problem.ts';
 import { joinWords, lineEm, spaceThreshold } from './line-text.ts';
-import { median, overlap, unionBox, type Box, type LineKind, type PositionedPage, type Word } from './model.ts';
+import { median, overlap, unionBox, type Box, type Line, type LineKind, type PositionedPage, type Word } from './model.ts';
 
 /**
  * Reading order of a positioned page, decided from the boxes, not from the order the engine
@@ -109,8 +109,9 @@ export function orderPage(page: PositionedPage): OrderedPage {
   const problems: Problem[] = [];
   const textBlocks = page.blocks.filter((b) => b.kind === 'text');
   const everyLineSized = textBlocks.every((b) => b.lines.every((l) => l.fontSizePx !== null));
+  const typical = median(textBlocks.flatMap((b) => b.lines.map((l) => l.box.h))) ?? 1;
   const lines: SourceLine[] = textBlocks.flatMap((block) =>
-    block.lines.map((line) => ({
+    block.lines.flatMap((line) => (line.box.h > typical * 1.5 ? apart(line) : [line])).map((line) => ({
       box: line.box,
       words: line.words,
       em: lineEm(line.words, line.box.h),
@@ -186,6 +187,33 @@ export function orderPage(page: PositionedPage): OrderedPage {
   markBlocks(items, bodyHeight);
   markIndents(items, bodyHeight);
   return { width: page.width, height: page.height, bodyLineHeight: bodyHeight, items, problems };
+}
+
+/**
+ * A headline line read across two articles: Tesseract reads the headlines of two articles set
+ * side by side in one row as one line (松桃县民生实事落地见效 … 技能谱新篇, 558 px apart in a
+ * line 91 px high). A gap between two of its words more than four times the line's height is no
+ * word space (a headline's own, between its two phrases, is about a character): the line is read
+ * as two, each as high as the line and as wide as its words. (Body lines read across a gutter
+ * are cut where the gutter is found: Cutter.softGutters, cutWords.)
+ */
+function apart(line: Line): Line[] {
+  const out: Word[][] = [];
+  let words: Word[] = [];
+  for (const word of line.words) {
+    const last = words[words.length - 1];
+    if (last && word.box.x - (last.box.x + last.box.w) > line.box.h * 4) {
+      out.push(words);
+      words = [];
+    }
+    words.push(word);
+  }
+  if (out.length === 0) return [line];
+  out.push(words);
+  return out.map((part) => {
+    const across = unionBox(part.map((w) => w.box))!;
+    return { ...line, words: part, box: { x: across.x, w: across.w, y: line.box.y, h: line.box.h } };
+  });
 }
 
 /**
