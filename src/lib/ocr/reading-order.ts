@@ -111,7 +111,7 @@ export function orderPage(page: PositionedPage): OrderedPage {
   const everyLineSized = textBlocks.every((b) => b.lines.every((l) => l.fontSizePx !== null));
   const typical = median(textBlocks.flatMap((b) => b.lines.map((l) => l.box.h))) ?? 1;
   const lines: SourceLine[] = textBlocks.flatMap((block) =>
-    block.lines.flatMap((line) => (line.box.h > typical * 1.5 ? apart(line) : [line])).map((line) => ({
+    block.lines.flatMap((line) => (line.box.h > typical * 1.5 ? splitAtWideGaps(line) : [line])).map((line) => ({
       box: line.box,
       words: line.words,
       em: lineEm(line.words, line.box.h),
@@ -197,7 +197,7 @@ export function orderPage(page: PositionedPage): OrderedPage {
  * as two, each as high as the line and as wide as its words. (Body lines read across a gutter
  * are cut where the gutter is found: Cutter.softGutters, cutWords.)
  */
-function apart(line: Line): Line[] {
+function splitAtWideGaps(line: Line): Line[] {
   const out: Word[][] = [];
   let words: Word[] = [];
   for (const word of line.words) {
