@@ -903,6 +903,11 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     const last = lastText(draft);
     return draft.kind === 'article' && last !== undefined && !endsSentenceAsRead(flatText(last.unit)) && !draft.units.some((u) => u.kind === 'jump');
   };
+  // does `right` carry on the sentence `left` leaves open: a word across the cut (…不断增 | 强。)
+  // or the close of a quotation (…“日子 | 越过越有奔头。”)
+  const completes = (left: string, right: string) => (lexicon !== undefined && joinsAcross(left, right, lexicon)) || closesQuote(left, right);
+  // the open articles other than `draft` whose last words `text` completes
+  const continuedBy = (draft: Draft, text: string) => drafts.filter((d) => d !== draft && open(d) && completes(flatText(lastText(d)!.unit), text));
   // the places an article names (锦屏县, 关茅镇): how many more of another article's places than
   // of its own a column names
   const textsOf = (draft: Draft, units = draft.units) => [...draft.heads, ...units.map((u) => flatText(u.unit))];
@@ -1033,20 +1038,20 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         // run completes no word of it but does the last words of one other open article, and the
         // text after the run does complete it (…组织村 | 全，进一步… | 民深入…: 安全 and 村民)
         const next = draft.units[end];
-        if (!atBreak || !lexicon || next?.kind !== 'text' || joinsAcross(flatText(prev.unit), text, lexicon) || !joinsAcross(flatText(prev.unit), flatText(next.unit), lexicon)) continue;
-        const into = drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon));
+        if (!atBreak || next?.kind !== 'text' || completes(flatText(prev.unit), text) || !completes(flatText(prev.unit), flatText(next.unit))) continue;
+        const into = continuedBy(draft, text);
         if (into.length !== 1) continue;
         move(draft, i, end, into[0]!);
         i--;
         continue;
       }
       const underHead = (prev === undefined && draft.heads.length > 0) || prev?.kind === 'byline';
-      if (underHead && lexicon && !opensParagraph(text) && !opensWithQuotedSentence(text) && !parseLeadingByline(text)) {
+      if (underHead && !opensParagraph(text) && !opensWithQuotedSentence(text) && !parseLeadingByline(text)) {
         // the first text under a headline (and byline) that carries on another article's open
         // sentence (…幸福 | 感、安全感…), where this article's own text opens after it, in another
         // column: that column belongs to the other article, set beside this one's headline
         const next = draft.units[end];
-        const into = drafts.filter((d) => d !== draft && open(d) && joinsAcross(flatText(lastText(d)!.unit), text, lexicon));
+        const into = continuedBy(draft, text);
         if (next?.kind === 'text' && next.unit.indented && opensParagraph(flatText(next.unit)) && into.length === 1) {
           move(draft, i, end, into[0]!);
           i--;
@@ -1068,7 +1073,7 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         i--;
         continue;
       }
-      const joined = drafts.filter((d) => d !== draft && open(d) && ((lexicon && joinsAcross(flatText(lastText(d)!.unit), text, lexicon)) || closesQuote(flatText(lastText(d)!.unit), text)));
+      const joined = continuedBy(draft, text);
       // the article it continues: one whose words it completes, else one left open before it,
       // else the first left open after it (a run-on the reading order put before its article)
       const target =
