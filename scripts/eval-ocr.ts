@@ -12,7 +12,7 @@ import type { EvalItem } from '../src/lib/ocr-eval/score.ts';
 import { readHocr } from '../src/lib/ocr/hocr.ts';
 import { toParserText, type OutputLine } from '../src/lib/ocr/parser-text.ts';
 import { orderPage } from '../src/lib/ocr/reading-order.ts';
-import { straighteningAngle, turnPage } from '../src/lib/ocr/straighten.ts';
+import { straighten } from '../src/lib/ocr/straighten.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { writeFileAtomic } from '../src/io/write-atomic.ts';
 import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
@@ -69,7 +69,7 @@ function importers(): Record<string, Importer> {
     hocr: ({ text, hocr, meta }) => {
       const page = hocr ? readHocr(hocr).pages[0] : undefined;
       if (!page) return parse(text, meta);
-      const parserText = toParserText(orderPage(turnPage(page, straighteningAngle(page))));
+      const parserText = toParserText(orderPage(straighten(page).page));
       return parse(parserText.text, meta, parserText.geometry);
     },
   };

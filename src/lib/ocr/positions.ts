@@ -10,7 +10,7 @@ import { boxToMaster, pageToMaster, type OcrFrame } from './frame.ts';
 import { readHocr } from './hocr.ts';
 import type { PositionedPage } from './model.ts';
 import { regionsFor, type ParserText } from './parser-text.ts';
-import { straighteningAngle, turnPage } from './straighten.ts';
+import { straighten } from './straighten.ts';
 
 /**
  * A page's positions, whatever read them (an hOCR or ALTO file given with the page, or
@@ -82,9 +82,9 @@ export function readOcrFile(text: string, scan: Pick<Scan, 'width' | 'height'> |
  * from (wordsOf); this is what the reading order and the regions of parsed items use.
  */
 export function straightened(positions: PagePositions): PagePositions {
-  const deg = straighteningAngle(positions.page);
+  const { page, deg } = straighten(positions.page);
   if (deg === 0) return positions;
-  return { ...positions, page: turnPage(positions.page, deg), frame: positions.frame ? { ...positions.frame, rotateDeg: positions.frame.rotateDeg + deg } : null };
+  return { ...positions, page, frame: positions.frame ? { ...positions.frame, rotateDeg: positions.frame.rotateDeg + deg } : null };
 }
 
 /** Regions in the master's pixels from regions in the engine's frame; null when none survive. */

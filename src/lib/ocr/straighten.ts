@@ -30,6 +30,12 @@ export function straighteningAngle(page: PositionedPage): number {
   return Math.round(-skew * 100) / 100;
 }
 
+/** The page straightened (or as it is, deg 0): what the reading order reads, and the turn it took. */
+export function straighten(page: PositionedPage): { page: PositionedPage; deg: number } {
+  const deg = straighteningAngle(page);
+  return { page: turnPage(page, deg), deg };
+}
+
 /**
  * The slope of the lines' word centres, in degrees (y down): fitted on all lines at once (each
  * about its own centre), leaving out lines more than a degree off the median line (a line the
