@@ -203,6 +203,21 @@ describe('parsePage with positions', () => {
     expect(parsed.articles[0]).toMatchObject({ title: '乡村振兴暖民心 服务见实效', reporters: ['莫春颖'] });
   });
 
+  it('reads a byline whose names OCR read as a block of their own under the dateline', () => {
+    // anshun-daily 2022-07-30/01: 本报讯〈记者莫 / 俊) 2022年…, the two lines in two blocks
+    const { text, geometry } = page([
+      ['关岭县老旧小区改造稳步推进', 100, 300, 700, 56],
+      null,
+      ['\u3000\u3000本报讯〈记者莫', 150, 400, 260, 28],
+      null,
+      ['俊) 2022年，关岭县教育局实施老旧小区改造走访慰', 100, 440, 750, 28],
+      ['问，稳步推进。', 100, 480, 200, 28],
+    ]);
+    const [article] = parsePage(text, META, { geometry }).articles;
+    expect(article).toMatchObject({ title: '关岭县老旧小区改造稳步推进', reporters: ['莫俊'], dateline: '本报讯' });
+    expect(article!.paragraphs.join('')).toBe('2022年，关岭县教育局实施老旧小区改造走访慰问，稳步推进。');
+  });
+
   it('takes a short banner over a single photo for its column, not its title, with a period read for the middle dot', () => {
     const text = '和我们的节日.春节\n\n　　连日来，红花岗区老城街道各社区分别开展“迎新春、送温暖”主题活动。图为志愿者为群众送春联。\n（记者 一丁 摄）';
     const [photo] = parsePage(text, META).articles;

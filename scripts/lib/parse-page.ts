@@ -13,7 +13,7 @@ import { cleanLine } from './inline.ts';
 import { firstLine, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
 import { collapseCharSpacing, normalizeSource } from './normalize.ts';
 import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
-import { BYLINE_CLOSES, BYLINE_OPENS, mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type People } from './people.ts';
+import { BYLINE_CLOSES, BYLINE_OPENS, mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type LeadingByline, type People } from './people.ts';
 import { findSuspicions, type Lexicon } from './suspicions.ts';
 
 /** What the caller knows about the page before reading it. */
@@ -1388,6 +1388,11 @@ function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedIte
     openParagraph = null;
   };
 
+  const leading = leadingByline(draft.units);
+  if (leading.found) {
+    dateline = leading.found.dateline;
+    people = mergePeople(people, leading.found.people);
+  }
   draft.units.forEach((item, index) => {
     const unit = item.unit;
     if (item.kind === 'jump') {
@@ -1409,13 +1414,10 @@ function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedIte
     }
 
     let segments = unit.segments;
-    if (index === firstTextIndex(draft.units)) {
-      const leading = parseLeadingByline(segments.map((s) => s.text.trim()).join('\n'));
-      if (leading) {
-        dateline = leading.dateline;
-        people = mergePeople(people, leading.people);
-        segments = dropPrefix(segments, segments.map((s) => s.text.trim()).join('\n').length - leading.rest.length);
-      }
+    const led = leading.taken.get(index);
+    if (led !== undefined) {
+      if (led === 'all') return;
+      segments = dropPrefix(segments, led);
     }
     // a byline printed at the end: …（记者 张婷）
     if (index === lastTextIndex(draft.units)) {
@@ -1490,6 +1492,40 @@ function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedIte
     problems,
     lines: [draft.firstLine, Math.max(draft.lastLine, draft.firstLine)],
   };
+}
+
+/**
+ * The dateline and byline that open an item's first text (本报讯（记者 张婷）…), and how much of
+ * which units they take. A block break inside the bracket (本报讯〈记者莫 / 俊) 2022年…, the two
+ * halves read as blocks of their own) leaves the names open at the first unit's end: the next
+ * text unit then closes them.
+ */
+function leadingByline(units: Classified[]): { found: LeadingByline | null; taken: Map<number, number | 'all'> } {
+  const taken = new Map<number, number | 'all'>();
+  const first = firstTextIndex(units);
+  if (first < 0) return { found: null, taken };
+  const textOf = (index: number) => units[index]!.unit.segments.map((s) => s.text.trim()).join('\n');
+  const text = textOf(first);
+  const found = parseLeadingByline(text);
+  if (!found) return { found: null, taken };
+  const next = units[first + 1];
+  if (found.dateline && !hasPeople(found.people) && next?.kind === 'text' && OPEN_BYLINE_BRACKET.test(found.rest)) {
+    const nextText = textOf(first + 1);
+    const joined = parseLeadingByline(`${text}\n${nextText}`);
+    if (joined && hasPeople(joined.people) && joined.rest.length < nextText.length) {
+      taken.set(first, 'all');
+      taken.set(first + 1, nextText.length - joined.rest.length);
+      return { found: joined, taken };
+    }
+  }
+  taken.set(first, text.length - found.rest.length);
+  return { found, taken };
+}
+
+const OPEN_BYLINE_BRACKET = new RegExp(`^[${BYLINE_OPENS}]{1,2}[^${BYLINE_CLOSES}]*$`, 'u');
+
+function hasPeople(people: People): boolean {
+  return people.reporters.length + people.correspondents.length + people.photographers.length > 0;
 }
 
 function firstTextIndex(units: Classified[]): number {

@@ -26,6 +26,11 @@ describe('parseLeadingByline', () => {
     ['本報訊(記者鄭丁2022年,晴隆縣', '本報訊', ['鄭丁'], [], '2022年,晴隆縣'],
     ['“本報訊(記者蔡林) 近日', '本報訊', ['蔡林'], [], '近日'],
     ['本报讯《记者段婷通\n讯员赵辉一2022年，绥阳', '本报讯', ['段婷'], ['赵辉一'], '2022年，绥阳'],
+    // the line broke after the first name's surname, the two names glued (anshun-daily 2022-07-30/01)
+    ['本报讯(记者钱\n琪毛婷丽) 2022年，', '本报讯', ['钱琪', '毛婷丽'], [], '2022年，'],
+    // both surnames of two glued names misread (郝建丹 袁华, zunyi-daily 2022-03-11/01): in the
+    // brackets after a dateline five characters are two names
+    ['本报讯(记者部建丹事华通讯员给冬\n芳) 2022年', '本报讯', ['部建丹', '事华'], ['给冬芳'], '2022年'],
   ])('%s', (text, dateline, reporters, correspondents, rest) => {
     expect(parseLeadingByline(text)).toEqual({ dateline, people: { reporters, correspondents, photographers: [] }, rest });
   });
@@ -47,6 +52,9 @@ describe('parseBylineLine', () => {
     // the mark read as two characters glued to 记者 (anshun-daily 2022-03-16/11, liupanshui-daily 2022-12-28/06)
     expect(parseBylineLine('上器记者 谭芳梅')).toEqual({ reporters: ['谭芳梅'], correspondents: [], photographers: [] });
     expect(parseBylineLine('上口本报记者 谭燕婷')).toEqual({ reporters: ['谭燕婷'], correspondents: [], photographers: [] });
+    // the mark read as three signs, or a character and signs (tongren-daily 2022-08-29/05, anshun-daily 2022-11-16/01)
+    expect(parseBylineLine('@@O 本报记者 江文鹏')).toEqual({ reporters: ['江文鹏'], correspondents: [], photographers: [] });
+    expect(parseBylineLine('人@O 本报记者陆涛')).toEqual({ reporters: ['陆涛'], correspondents: [], photographers: [] });
     // a name set apart before the role word stays a name
     expect(parseBylineLine('张伟 记者 谭芳梅')).toEqual({ reporters: ['张伟', '谭芳梅'], correspondents: [], photographers: [] });
   });
@@ -117,6 +125,8 @@ describe('parsePeopleList', () => {
 
   it('splits five characters that open with a surname though the second surname was misread', () => {
     expect(parsePeopleList('记者邓红波圳超通讯员韩浩')).toMatchObject({ reporters: ['邓红波', '圳超'], correspondents: ['韩浩'] });
+    // five characters without a surname first are not two names where nothing says it is a byline
+    expect(parsePeopleList('记者近日了解到')).toBeNull();
     // ...but not a name with the start of a role word broken at the line's end
     expect(parseLeadingByline('本报讯（记者魏丽琪通讯\n员梁鑫璐）2022年')?.people).toMatchObject({ reporters: ['魏丽琪'], correspondents: ['梁鑫璐'] });
   });

@@ -43,9 +43,10 @@ const NOT_NAMES = new Set(['报道', '摄影报道', '供图', '提供', '报讯
 /**
  * Parse a run of role words and names, as found inside 本报讯（…） or on a byline line.
  * Returns null when anything in it is neither a role word nor a name, so that ordinary text
- * is never mistaken for a byline.
+ * is never mistaken for a byline. `known`: the text is a byline by its place (in the brackets
+ * after a dateline), so a run of five characters is two names however OCR misread them.
  */
-export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): People | null {
+export function parsePeopleList(text: string, defaultRole: Role = 'reporter', known = false): People | null {
   const people = noPeople();
   let role: Role = defaultRole;
   let sawName = false;
@@ -62,7 +63,7 @@ export function parsePeopleList(text: string, defaultRole: Role = 'reporter'): P
       continue;
     }
     roleHasNames = true;
-    for (const name of splitGluedNames(token.text)) {
+    for (const name of splitGluedNames(token.text, known)) {
       if (!isPersonName(name)) return null;
       sawName = true;
       if (role === 'reporter') people.reporters.push(name);
@@ -82,7 +83,7 @@ type Token = { kind: 'role'; role: Role } | { kind: 'name'; text: string };
 /**
  * A line break or a stray space inside a name leaves one character on its own (曹 / 涵然,
  * 雷春 / 琪通讯员): no name is one character, so it joins the name piece after it, or else the
- * one before it, when the two make a name of at most four characters.
+ * one before it, when the two make a name of at most four characters or two names glued.
  */
 function joinBrokenNames(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -93,7 +94,9 @@ function joinBrokenNames(tokens: Token[]): void {
     // ...or, joined to the piece before it, completes the second of two names OCR glued
     // together (彭红丽吴 / 伟通讯员 -> 彭红丽吴伟 -> 彭红丽、吴伟)
     const joined = previous?.kind === 'name' ? previous.text + token.text : '';
-    if (next?.kind === 'name' && [...token.text + next.text].length <= 4) next.text = token.text + next.text;
+    // ...or starts the first of two names OCR glued together (钱 / 琪毛婷丽 -> 钱琪毛婷丽 -> 钱琪、毛婷丽)
+    const ahead = next?.kind === 'name' ? token.text + next.text : '';
+    if (next?.kind === 'name' && ([...ahead].length <= 4 || splitGluedNames(ahead).length > 1)) next.text = ahead;
     else if (previous?.kind === 'name' && ([...joined].length <= 4 || splitGluedNames(joined).length > 1)) previous.text = joined;
     else continue;
     tokens.splice(i, 1);
@@ -142,7 +145,7 @@ function tokenize(text: string): Token[] | null {
  * three and two (the second surname misread: 邓红波|圳超). Six characters split evenly
  * (王小明李小红). Anything else stays whole and must pass as a name.
  */
-function splitGluedNames(token: string): string[] {
+function splitGluedNames(token: string, known = false): string[] {
   const chars = [...token];
   if (/[·•・]/u.test(token) || chars.length <= 3) return [token];
   if (chars.length === 6) return [chars.slice(0, 3).join(''), chars.slice(3).join('')];
@@ -155,7 +158,8 @@ function splitGluedNames(token: string): string[] {
   // five characters opening with a surname are two names even when OCR misread the second
   // surname (邓红波圳超 for 邓红波袁超): a name of three and one of two
   // (not a name and the start of a role word broken at the line's end: 魏丽琪通讯 / 员)
-  if (at2 === Number.POSITIVE_INFINITY && at3 === Number.POSITIVE_INFINITY) return chars.length === 5 && SURNAME_RANK.has(chars[0]!) && !endsInsideRoleWord(token) ? [chars.slice(0, 3).join(''), chars.slice(3).join('')] : [token];
+  // (in a byline known by its place, the first surname may be misread too: 部建丹事华 for 郝建丹 袁华)
+  if (at2 === Number.POSITIVE_INFINITY && at3 === Number.POSITIVE_INFINITY) return chars.length === 5 && (known || SURNAME_RANK.has(chars[0]!)) && !endsInsideRoleWord(token) ? [chars.slice(0, 3).join(''), chars.slice(3).join('')] : [token];
   const cut = at2 <= at3 ? 2 : 3;
   return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
 }
@@ -193,7 +197,7 @@ export function parseLeadingByline(text: string): LeadingByline | null {
     const after = trimmed.slice(dateline[0].length).replace(/^\s+/u, '');
     const paren = bracketedByline(after);
     if (paren) {
-      const people = parsePeopleList(mendLineBreaks(paren.inner));
+      const people = parsePeopleList(mendLineBreaks(paren.inner), 'reporter', true);
       if (people) return { dateline: dateline[1]!.replace(/\s+/g, ''), people, rest: after.slice(paren.length) };
     }
     // 本报讯 记者 张婷 报道：… — the byline without brackets
@@ -300,21 +304,25 @@ const DATELINE =
  * or a ring (国 回 口 囗 图 @ O): one such sign glued to a staff role word is dropped.
  */
 export function dropMisreadMark(text: string): string {
-  const mark = /^[□■◎●○◇◆☆★▲△▶|｜国回口囗困图圖@©®O0o〇]{1,2}\s*/u.exec(text);
+  const mark = /^[□■◎●○◇◆☆★▲△▶|｜国回口囗困图圖@©®O0o〇]{1,3}\s*/u.exec(text);
   if (!mark) return text;
   const rest = text.slice(mark[0].length);
   return STAFF_ROLE_START.test(simplifyRoleChars(rest)) ? rest : text;
 }
 
 /**
- * A byline line whose mark OCR read as some other character or two (加记者 郝军伟): when the line
- * is a byline without them and could not be one with them, they were the mark.
+ * A byline line whose mark OCR read as some other characters (加记者 郝军伟, 人@O 本报记者 陆涛):
+ * when the line is a byline without at most three of them and could not be one with them, they
+ * were the mark.
  */
 function dropUnknownMark(text: string): string | null {
-  const mark = /^[^\s\p{Script=Han}]{1,2}\s*|^\p{Script=Han}\s*/u.exec(text);
-  if (!mark) return null;
-  const rest = text.slice(mark[0].length);
-  return STAFF_ROLE_START.test(simplifyRoleChars(rest)) ? rest : null;
+  const chars = [...text];
+  for (let length = 1; length <= 3 && length < chars.length; length++) {
+    if (/\s/u.test(chars[length - 1]!)) break;
+    const rest = chars.slice(length).join('').trimStart();
+    if (STAFF_ROLE_START.test(simplifyRoleChars(rest))) return rest;
+  }
+  return null;
 }
 
 /**
