@@ -218,6 +218,71 @@ describe('parsePage with positions', () => {
     expect(article!.paragraphs.join('')).toBe('2022年，关岭县教育局实施老旧小区改造走访慰问，稳步推进。');
   });
 
+  it('reads a short line with a comma, measured a little larger than body type, as text', () => {
+    // anshun-daily 2022-01-18/03: 目前，2022年已完成 measured 1.03 of body type had become a headline
+    const { text, geometry } = page([
+      ['关岭县民生实事稳步推进', 100, 300, 300, 56],
+      null,
+      ['\u3000\u3000(下转第4版)', 250, 360, 150, 27],
+      ['目前，2022年已完成', 140, 400, 260, 29],
+      ['数字化平台1500余场次，', 100, 440, 300, 29],
+      ['完成率达81%以', 100, 480, 190, 29],
+      ['\u3000\u3000(下转第4版)', 250, 520, 150, 27],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]).toMatchObject({ title: '关岭县民生实事稳步推进', continuation: '下转第4版' });
+    expect(parsed.articles[0]!.paragraphs.join('')).toBe('目前，2022年已完成数字化平台1500余场次，完成率达81%以');
+  });
+
+  it('takes one or two large characters that stop at a comma for a speck, not a headline', () => {
+    // zunyi-daily 2022-09-21/01: the edge of a photo read as 改， in 72 px type over a report
+    const { text, geometry } = page([
+      ['乡村振兴暖民心', 100, 300, 400, 56],
+      null,
+      [BODY[0]!, 150, 400, 700, 28],
+      [BODY[1]!, 100, 440, 750, 28],
+      [BODY[2]!, 100, 480, 750, 28],
+      null,
+      ['改，', 100, 540, 70, 72],
+      null,
+      ['\u3000\u3000该区持续深化志愿服务，让群众的获得感、幸福', 150, 640, 700, 28],
+      ['感、安全感更加充实。', 100, 680, 300, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]).toMatchObject({ title: '乡村振兴暖民心', reporters: ['张婷'] });
+    expect(parsed.unassigned.map((u) => u.text)).toContain('改，');
+  });
+
+  it('leaves an advertisement\'s slogan printed above its address but read after it to the advertisement', () => {
+    // anshun-daily 2022-01-18/03: 售楼热线… / 88-138㎡三室两厅 / 城南首府, the last printed highest
+    const { text, geometry } = page([
+      ['乡村振兴暖民心', 100, 300, 400, 56],
+      null,
+      [BODY[0]!, 150, 400, 700, 28],
+      [BODY[1]!, 100, 440, 750, 28],
+      [BODY[2]!, 100, 480, 750, 28],
+      null,
+      ['售楼热线：0851-28257668', 1000, 900, 400, 30, 3],
+      null,
+      ['88-138㎡三室两厅', 1000, 800, 300, 34, 3],
+      null,
+      ['城南首府', 1000, 640, 270, 67, 3],
+      null,
+      ['关岭县民生实事稳步推进', 1500, 600, 500, 48, 4],
+      null,
+      ['\u3000\u3000目前，2022年已完成数字化平台1500余场次，', 1500, 700, 700, 28, 4],
+      ['完成率达81%以上。', 1500, 740, 250, 28, 4],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles.map((a) => [a.kicker, a.title, a.subtitle])).toEqual([
+      [null, '乡村振兴暖民心', null],
+      [null, '关岭县民生实事稳步推进', null],
+    ]);
+    expect(parsed.unassigned.map((u) => u.text)).toEqual(expect.arrayContaining(['88-138㎡三室两厅', '城南首府']));
+  });
+
   it('takes a short banner over a single photo for its column, not its title, with a period read for the middle dot', () => {
     const text = '和我们的节日.春节\n\n　　连日来，红花岗区老城街道各社区分别开展“迎新春、送温暖”主题活动。图为志愿者为群众送春联。\n（记者 一丁 摄）';
     const [photo] = parsePage(text, META).articles;

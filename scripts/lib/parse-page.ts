@@ -190,7 +190,10 @@ function collectHeader(source: string[], paperName: string | undefined, geometry
 /** One or two characters in a box far smaller than body type: a speck of the scan read as text. */
 function isSpeck(text: string, geometry: PageGeometry | null, lines: readonly number[]): boolean {
   const size = typeSize(geometry, lines);
-  return size !== null && size < 0.7 && [...text.trim()].length <= 2;
+  if (size === null) return false;
+  // ...as is one or two characters in large type that stop at a comma (改， at a photo's edge):
+  // no headline stops at a comma
+  return (size < 0.7 && [...text.trim()].length <= 2) || (size >= 1.2 && /^\p{Script=Han}{1,2}[，,、]$/u.test(text.trim()));
 }
 
 /**
@@ -380,9 +383,11 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   const maxLines = lineTypes.every((size) => size >= 1.2) ? 4 : lineTypes.every((size) => size >= 1.12) ? 6 : 2;
   if (type !== null && type >= 1.2 && unit.segments.length <= maxLines && [...flat].length <= 40 && !/[。！？!?]/u.test(withoutGapMarks(flat).replace(/[。，]?[”"][。，]?/gu, ''))) return 'head';
   if (unit.segments.length <= 2 && looksLikeHeadline(flat)) {
-    // with positions, a line set in body type is a line of a paragraph, however short; but a
-    // line that opens with a dash (——, or 一一 as OCR reads it) is a subtitle in any type
-    return size !== null && size < BODY_TYPE && !SUBTITLE_DASH.test(flat) ? 'text' : 'head';
+    // with positions, a line set in body type is a line of a paragraph, however short, and so
+    // is one a little larger with a comma in it (目前，2022年已完成 at 1.03); but a line that
+    // opens with a dash (——, or 一一 as OCR reads it) is a subtitle in any type
+    const bodyType = size !== null && (size < BODY_TYPE || (size < NEAR_BODY_TYPE && /[，,]/u.test(flat)));
+    return bodyType && !SUBTITLE_DASH.test(flat) ? 'text' : 'head';
   }
   return 'text';
 }
@@ -391,19 +396,36 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
  * An advertisement ends with its telephone or its address (售楼热线：0851-…, 地址：…); the short
  * lines right before it, in the same column when positions are known and with no sentence among
  * them (城南首府 / 品质洋房 火热认购中 / 88-138㎡ 三室两厅), are its slogans, not a headline
- * and a report. They go to `unassigned` with it.
+ * and a report; so are such lines read after it that were printed above it. They go to
+ * `unassigned` with it.
  */
 function markAdverts(units: Classified[], geometry: PageGeometry | null): Classified[] {
   const columnOf = (unit: Unit) => geometry?.line(firstLine(unit))?.column ?? null;
+  const topOf = (unit: Unit) => geometry?.line(firstLine(unit))?.box.y ?? null;
+  const slogan = (unit: Classified, contact: Classified) => {
+    // (a slogan may run on to the next with a comma: 新春家电节， / 以旧换新送货上门)
+    const text = flatText(unit.unit).trim().replace(/[，,]$/u, '');
+    if ((unit.kind !== 'head' && unit.kind !== 'text') || unit.unit.segments.length > 2 || countHan(text) > 20 || /[。！？；，、]/u.test(text)) return false;
+    return !geometry || columnOf(unit.unit) === columnOf(contact.unit);
+  };
   units.forEach((contact, i) => {
     const flat = flatText(contact.unit);
     if (contact.kind !== 'noise' || !(isTelephoneLine(flat) && flat.length <= 40)) return;
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       const unit = units[k]!;
-      const text = flatText(unit.unit);
       if (unit.kind === 'noise') continue;
-      if ((unit.kind !== 'head' && unit.kind !== 'text') || unit.unit.segments.length > 2 || countHan(text) > 20 || /[。！？；，、]/u.test(text)) break;
-      if (geometry && columnOf(unit.unit) !== columnOf(contact.unit)) break;
+      if (!slogan(unit, contact)) break;
+      unit.kind = 'noise';
+    }
+    // with positions, a slogan printed above the contact but read after it (an engine's block
+    // order: 售楼热线… / 88-138㎡ 三室两厅 / 城南首府) is the advertisement's too
+    const contactTop = topOf(contact.unit);
+    if (contactTop === null) return;
+    for (let k = i + 1; k < Math.min(units.length, i + 5); k++) {
+      const unit = units[k]!;
+      if (unit.kind === 'noise') continue;
+      const top = topOf(unit.unit);
+      if (top === null || top >= contactTop || !slogan(unit, contact)) break;
       unit.kind = 'noise';
     }
   });
@@ -484,6 +506,8 @@ const SUBHEAD_LIMIT = 1.3;
 
 /** Lines up to this size over the page's body line height are body type (a subtitle is larger). */
 const BODY_TYPE = 1.02;
+/** Type at most this much larger than the body's is body type read a little large, when the line reads like a sentence. */
+const NEAR_BODY_TYPE = 1.1;
 /** The dash that opens a subtitle (——记…), as printed or as OCR reads it (一一, --). */
 const SUBTITLE_DASH = /^\s*(?:[—―－-]{1,2}|一一)\s*\p{Script=Han}/u;
 
@@ -1539,6 +1563,8 @@ function lastTextIndex(units: Classified[]): number {
 
 function joinContinuation(current: string | null, next: string | null): string | null {
   if (!next) return current;
+  // the same jump read twice (a 下转 line printed at the column's head and foot) is one
+  if (current?.split('；').includes(next)) return current;
   return current ? `${current}；${next}` : next;
 }
 

@@ -457,6 +457,18 @@ describe('orderPage on constructed layouts', () => {
     expect(lines(ordered).map((line) => line.text[0]).join('')).toBe('甲' + '子'.repeat(6) + '丑'.repeat(6) + '乙' + '寅'.repeat(5) + '卯'.repeat(5));
   });
 
+  it('finds a gutter that a photo box reaching into it leaves too narrow', () => {
+    // bijie-daily 2022-04-09/09 (degraded): a picture one column wide whose box, blurred edge
+    // and all, reached 20 px into a 27 px gutter; the 7 px left were too few for a gutter
+    const page = syntheticPage(600, 800, [
+      { id: 'a1', lines: column(40, 160, 5, '甲') },
+      { id: 'pic', kind: 'photo', lines: [[40, 320, 222, 150, '']] },
+      { id: 'a2', lines: column(40, 500, 6, '乙') },
+      { id: 'b', lines: column(270, 160, 18, '丙') },
+    ]);
+    expect(sequence(orderPage(page)).map((text) => text[0])).toEqual([...'甲甲甲甲甲', '[', ...'乙乙乙乙乙乙', ...'丙'.repeat(18)]);
+  });
+
   it('reads a headline before a byline set lower down on its left', () => {
     // the headline over both columns, starting past the byline's right end; the byline under
     // the subtitle's line, a line's space above the columns
