@@ -235,6 +235,25 @@ describe('parsePage with positions', () => {
     expect(parsed.articles[0]!.paragraphs.join('')).toBe('目前，2022年已完成数字化平台1500余场次，完成率达81%以');
   });
 
+  it('takes a line of signs with a character or two among them between two headline lines for noise', () => {
+    // tongren-daily 2022-09-14/05 (degraded): a rule read as |，和7/一】 between 法治宣传出实招 and 技能求实效
+    const { text, geometry } = page([
+      ['法治宣传出实招', 100, 300, 350, 49],
+      null,
+      ['|，和7/一】', 100, 296, 147, 30],
+      null,
+      ['技能求实效', 100, 365, 250, 50],
+      null,
+      [BODY[0]!, 150, 450, 700, 28],
+      [BODY[1]!, 100, 490, 750, 28],
+      [BODY[2]!, 100, 530, 750, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    // (two stacked lines of one type: joined as one title, with or without the space between its halves)
+    expect(parsed.articles[0]).toMatchObject({ kicker: null, title: expect.stringMatching(/^法治宣传出实招 ?技能求实效$/u), reporters: ['张婷'] });
+  });
+
   it('takes one or two large characters that stop at a comma for a speck, not a headline', () => {
     // zunyi-daily 2022-09-21/01: the edge of a photo read as 改， in 72 px type over a report
     const { text, geometry } = page([

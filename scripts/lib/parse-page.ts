@@ -364,6 +364,9 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   // a short line without a single Chinese character (■■, l1|, a stray page number) is scan
   // noise or a label: kept as unassigned text, never glued to an article
   if (!/\p{Script=Han}/u.test(flat) && [...flat.trim()].length <= 16) return 'noise';
+  // ...and so is one with a character or two among signs no text is set with (|，和7/一】, a rule
+  // or a speck between two headline lines)
+  if ([...flat.trim()].length <= 16 && countHan(flat) <= 2 && (flat.match(/[|｜/\\【】[\]{}<>~^_=*#@]/gu) ?? []).length >= 2) return 'noise';
   // a telephone line (服务电话：400-…, 售楼热线) is an advertisement's, whatever its type
   if (isTelephoneLine(flat) && flat.length <= 40) return 'noise';
   // with positions, one character in a box far smaller than body type is a speck read as text
