@@ -143,6 +143,30 @@ describe('parsePage with positions', () => {
     expect(parsed.articles[1]!.paragraphs.join('')).toContain('安全感不断增强。去年以来，该县夯实服务平台');
   });
 
+  it('gives a run that opens with the unit of a number to the article left open on that number', () => {
+    // tongren-daily 2022-01-04/01: …截至目前，2022年已完成监督检查29 | 个，完成率达99%以上。
+    // read after an article sent on to another page (下转第4版)
+    const { text, geometry } = page([
+      ['仁怀市河长制提质增效', 100, 100, 600, 64],
+      null,
+      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28],
+      ['取得明显成效。', 100, 240, 300, 28],
+      ['\u3000\u3000(下转第4版)', 500, 280, 200, 28],
+      null,
+      ['个，完成率达99%以上。今年以来，该县夯实服务平台', 1000, 100, 750, 28],
+      ['，共计开展活动31家，惠及村民10家。', 1000, 140, 500, 28],
+      null,
+      ['凤冈县义务教育常态长效', 1000, 260, 600, 64],
+      null,
+      ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 1000, 360, 750, 28],
+      ['育。截至目前，2022年已完成监督检查29', 1000, 400, 750, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
+    expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效']);
+    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('完成率');
+    expect(parsed.articles[1]!.paragraphs.join('')).toContain('已完成监督检查29个，完成率达99%以上。');
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

@@ -930,9 +930,9 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     const last = lastText(draft);
     return draft.kind === 'article' && last !== undefined && !endsSentenceAsRead(flatText(last.unit)) && !draft.units.some((u) => u.kind === 'jump');
   };
-  // does `right` carry on the sentence `left` leaves open: a word across the cut (…不断增 | 强。)
-  // or the close of a quotation (…“日子 | 越过越有奔头。”)
-  const completes = (left: string, right: string) => (lexicon !== undefined && joinsAcross(left, right, lexicon)) || closesQuote(left, right);
+  // does `right` carry on the sentence `left` leaves open: a word across the cut (…不断增 | 强。),
+  // the close of a quotation (…“日子 | 越过越有奔头。”) or a number's unit (…监督检查29 | 个，…)
+  const completes = (left: string, right: string) => (lexicon !== undefined && joinsAcross(left, right, lexicon)) || closesQuote(left, right) || countsOn(left, right);
   // the open articles other than `draft` whose last words `text` completes
   const continuedBy = (draft: Draft, text: string) => drafts.filter((d) => d !== draft && open(d) && completes(flatText(lastText(d)!.unit), text));
   // the places an article names (锦屏县, 关茅镇): how many more of another article's places than
@@ -1167,6 +1167,14 @@ function joinsAcross(left: string, right: string, lexicon: Lexicon): boolean {
     at = end;
   }
   return false;
+}
+
+/**
+ * Does a text go on with the unit of a number the other ends with (…监督检查29 | 个，完成率…)?
+ * A figure is never the last word of a sentence: what it counts follows it.
+ */
+function countsOn(left: string, right: string): boolean {
+  return /\d$/u.test(left.trimEnd()) && /^[\d%％.．个家户人余万亿元场次年月日岁名所项件多倍平公千百]/u.test(right.trimStart());
 }
 
 /**
