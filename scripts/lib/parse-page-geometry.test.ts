@@ -167,6 +167,49 @@ describe('parsePage with positions', () => {
     expect(parsed.articles[1]!.paragraphs.join('')).toContain('已完成监督检查29个，完成率达99%以上。');
   });
 
+  it('gives a paragraph at the head of a column to the article whose places it names, not to one sent on to another page', () => {
+    // qiannan-daily 2022-03-29/06: 此外，实施联席会议制度… (贵定县尚苍乡) read after 罗甸县…(下转第8版)
+    const rows: Row[] = [
+      ['罗甸县教育局抓实全域旅游', 100, 100, 600, 64, 1],
+      null,
+      ['\u3000\u3000本报讯（记者 张婷）2022年，罗甸县教育局落实全域', 100, 200, 750, 28, 1],
+      ['旅游阵地建设，取得明显成效。', 100, 240, 400, 28, 1],
+      ['\u3000\u3000(下转第8版)', 500, 280, 200, 28, 1],
+      null,
+      ['\u3000\u3000此外，实施联席会议制度，组织群众深入团永乡开', 2000, 100, 750, 28, 3],
+      ['展红色引擎活动。贵定县尚苍乡充分利用宣传栏等渠道', 2000, 140, 750, 28, 3],
+      ['，向居民普及营商环境知识，持续向好。', 2000, 180, 500, 28, 3],
+      null,
+      ['小手拉大手让返乡青年心里甜', 1000, 100, 600, 64, 2],
+      null,
+      ['\u3000\u3000本报讯（记者 李强）2022年，贵定县尚苍乡加快结', 1000, 200, 750, 28, 2],
+      ['对帮扶专项行动，稳步推进。', 1000, 240, 400, 28, 2],
+    ];
+    const { text, geometry } = page(rows);
+    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
+    expect(parsed.articles.map((a) => a.title)).toEqual(['罗甸县教育局抓实全域旅游', '小手拉大手让返乡青年心里甜']);
+    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('联席会议');
+    expect(parsed.articles[1]!.paragraphs.at(-1)).toMatch(/^此外，实施联席会议制度/u);
+    // ...but a paragraph naming its own article's place, misread in one character (演安县 for
+    // 瓮安县), stays, though another article's text has the misreading too
+    const own = page([
+      ['乡村振兴聚合力', 100, 100, 600, 64, 1],
+      null,
+      ['\u3000\u3000本报讯（记者 张婷）2022年，瓮安县总工会推进乡村', 100, 200, 750, 28, 1],
+      ['振兴宣讲活动，取得明显成效。', 100, 240, 400, 28, 1],
+      null,
+      ['\u3000\u3000目前，演安县总工会已完成网格化管理574余户，完', 2000, 100, 750, 28, 3],
+      ['成率达84%以上。', 2000, 140, 300, 28, 3],
+      null,
+      ['医疗卫生服务抓落实', 1000, 100, 600, 64, 2],
+      null,
+      ['\u3000\u3000本报讯（记者 李强）2022年，演安县科协开展医疗', 1000, 200, 750, 28, 2],
+      ['卫生服务监督检查，持续向好。', 1000, 240, 400, 28, 2],
+    ]);
+    const kept = parsePage(own.text, META, { geometry: own.geometry, lexicon: loadLexicon() });
+    expect(kept.articles[0]!.paragraphs.join('')).toContain('目前，演安县总工会已完成网格化管理574余户');
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

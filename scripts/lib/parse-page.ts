@@ -880,6 +880,12 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
  * 关茅镇, 水城区, 兴义市): what tells one local report from another on the same page. 该县, 全县,
  * 返乡, 乡村, 小区, 社区 and 城市 name none.
  */
+/** Two place names that differ in one character at most: the same place, one of them misread. */
+function nearlySamePlace(a: string, b: string): boolean {
+  const [x, y] = [[...a], [...b]];
+  return x.length === y.length && x.filter((ch, i) => ch !== y[i]).length <= 1;
+}
+
 function placesIn(texts: string[]): Set<string> {
   const out = new Set<string>();
   for (const text of texts) {
@@ -951,7 +957,8 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
   const openerOwner = (draft: Draft, from: number, end: number): Draft | undefined => {
     const block = placesIn(draft.units.slice(from, end).map((u) => flatText(u.unit)));
     const own = placesIn(textsOf(draft, [...draft.units.slice(0, from), ...draft.units.slice(end)]));
-    if (block.size === 0 || [...block].some((place) => own.has(place))) return undefined;
+    // (a place OCR misread in one character is still its own: 演安县 for 瓮安县, read 贫安县 elsewhere)
+    if (block.size === 0 || [...block].some((place) => [...own].some((other) => nearlySamePlace(place, other)))) return undefined;
     const finished = (d: Draft) => {
       const last = lastText(d);
       return d !== draft && d.kind === 'article' && last !== undefined && endsSentenceAsRead(flatText(last.unit)) && !d.units.some((u) => u.kind === 'jump');
@@ -1050,7 +1057,7 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
     for (let i = 0; i < draft.units.length; i++) {
       const here = draft.units[i]!;
       const prev = draft.units[i - 1];
-      if (here.kind !== 'text' || here.unit.indented || moved.has(here)) continue;
+      if (here.kind !== 'text' || moved.has(here)) continue;
       // after a finished sentence, or after the line that sends the article to another page
       // (下转第2版): nothing of the article follows that on this page
       const jumpedOut = prev?.kind === 'jump' && /^下?[转轉]/u.test(parseJumpLine(flatText(prev.unit)) ?? '');
@@ -1060,6 +1067,18 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       // the run: the lines that follow in this column, up to a gap of more than two lines
       while (end < draft.units.length && draft.units[end]!.kind === 'text' && columnOf(firstLine(draft.units[end]!.unit)) === column && (end === i || !apart(lastLine(draft.units[end - 1]!.unit), firstLine(draft.units[end]!.unit)))) end++;
       const text = flatText(here.unit);
+      if (here.unit.indented) {
+        // a paragraph at the head of a column, after a finished one in another column (or after
+        // the line that sent the article on to another page), goes on the article read before
+        // it unless its places say otherwise: to the one finished article that names most of
+        // them, when the article it was read in names none
+        if (!atBreak || !(jumpedOut || (prev?.kind === 'text' && endsSentenceAsRead(flatText(prev.unit))))) continue;
+        const owner = openerOwner(draft, i, end);
+        if (!owner) continue;
+        move(draft, i, end, owner);
+        i--;
+        continue;
+      }
       if (prev?.kind === 'text' && !jumpedOut && !endsSentenceAsRead(flatText(prev.unit))) {
         // after a sentence left open, the run carries it on, unless the words say otherwise: the
         // run completes no word of it but does the last words of one other open article, and the
