@@ -210,6 +210,34 @@ describe('parsePage with positions', () => {
     expect(kept.articles[0]!.paragraphs.join('')).toContain('目前，演安县总工会已完成网格化管理574余户');
   });
 
+  it('gives a run that completes the words of two open articles to the one it makes the commoner word with', () => {
+    // liupanshui-daily 2022-08-28/06: 联、米面等物资 completes …以电 (以上。 misread: 电联) and
+    // …为群众送去春 (春联); 春联 is the word
+    const { text, geometry } = page([
+      ['仁怀市河长制提质增效', 100, 100, 600, 64, 1],
+      null,
+      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28, 1],
+      ['目前已完成专项行动56个，完成率达96%以电', 100, 240, 700, 28, 1],
+      null,
+      ['凤冈县义务教育常态长效', 1000, 100, 600, 64, 2],
+      null,
+      ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 1000, 200, 750, 28, 2],
+      ['育，组织居民开展和美乡村活动，为群众送去春', 1000, 240, 750, 28, 2],
+      null,
+      ['钟山区乐官镇抓实环境整治', 2000, 100, 600, 64, 3],
+      null,
+      ['\u3000\u3000本报讯（记者 王芳）2022年，钟山区乐官镇抓实环', 2000, 200, 750, 28, 3],
+      ['境整治，取得明显成效。', 2000, 240, 400, 28, 3],
+      null,
+      ['联、米面等物资。该区充分利用新媒体平台等渠道，向', 3000, 100, 750, 28, 4],
+      ['党员干部普及消费帮扶知识，实现新突破。', 3000, 140, 600, 28, 4],
+    ]);
+    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
+    expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效', '钟山区乐官镇抓实环境整治']);
+    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('米面');
+    expect(parsed.articles[1]!.paragraphs.join('')).toContain('为群众送去春联、米面等物资。');
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

@@ -941,6 +941,15 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
   const completes = (left: string, right: string) => (lexicon !== undefined && joinsAcross(left, right, lexicon)) || closesQuote(left, right) || countsOn(left, right);
   // the open articles other than `draft` whose last words `text` completes
   const continuedBy = (draft: Draft, text: string) => drafts.filter((d) => d !== draft && open(d) && completes(flatText(lastText(d)!.unit), text));
+  // the open articles a run completes, with how common the word across each cut is (a quotation
+  // or a number carried on counts as common as any word), most common first
+  const strongestFirst = (drafts: Draft[], text: string) =>
+    drafts
+      .map((d) => {
+        const word = lexicon ? wordAcross(flatText(lastText(d)!.unit), text, lexicon) : null;
+        return { draft: d, strength: word === null ? Number.MAX_SAFE_INTEGER : lexicon!.frequency(word) };
+      })
+      .sort((a, b) => b.strength - a.strength);
   // the places an article names (锦屏县, 关茅镇): how many more of another article's places than
   // of its own a column names
   const textsOf = (draft: Draft, units = draft.units) => [...draft.heads, ...units.map((u) => flatText(u.unit))];
@@ -1119,12 +1128,14 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         i--;
         continue;
       }
-      const joined = continuedBy(draft, text);
-      // the article it continues: one whose words it completes, else one left open before it,
+      const joined = strongestFirst(continuedBy(draft, text), text);
+      // the article it continues: one whose words it completes (the commoner word across the cut
+      // first, where two are completed: 春 | 联 over 以电 | 联), else one left open before it,
       // else the first left open after it (a run-on the reading order put before its article)
       const target =
-        joined.find((d) => d.firstLine < firstLine(here.unit)) ??
-        joined[0] ??
+        (joined.length > 1 && joined[0]!.strength >= 2 * joined[1]!.strength ? joined[0]!.draft : undefined) ??
+        joined.find((j) => j.draft.firstLine < firstLine(here.unit))?.draft ??
+        joined[0]?.draft ??
         drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d) && affinity(d, draft, i, end) >= 0) ??
         drafts.find((d) => d !== draft && d.firstLine > lastLine(here.unit) && open(d) && affinity(d, draft, i, end) > 0);
       // or a column inside another article left mid-sentence, whose words the run completes
@@ -1176,16 +1187,21 @@ function joinHeadlineTails(units: Classified[], geometry: PageGeometry | null, l
  * characters from both (不断增 | 强。 -> 增强; 2 | 022年 -> 2022). Punctuation at the cut never joins.
  */
 function joinsAcross(left: string, right: string, lexicon: Lexicon): boolean {
+  return wordAcross(left, right, lexicon) !== null;
+}
+
+/** The word that takes characters from both sides of the cut (joinsAcross), or null. */
+function wordAcross(left: string, right: string, lexicon: Lexicon): string | null {
   const tail = [...left.replace(/\s+/gu, '')].slice(-4).join('');
   const head = [...right.replace(/\s+/gu, '')].slice(0, 4).join('');
-  if (!/[\p{Script=Han}\d]$/u.test(tail) || !/^[\p{Script=Han}\d]/u.test(head)) return false;
+  if (!/[\p{Script=Han}\d]$/u.test(tail) || !/^[\p{Script=Han}\d]/u.test(head)) return null;
   let at = 0;
   for (const word of lexicon.cut(tail + head)) {
     const end = at + word.length;
-    if (at < tail.length && end > tail.length) return true;
+    if (at < tail.length && end > tail.length) return word;
     at = end;
   }
-  return false;
+  return null;
 }
 
 /**
