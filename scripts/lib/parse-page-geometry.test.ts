@@ -238,6 +238,34 @@ describe('parsePage with positions', () => {
     expect(parsed.articles[1]!.paragraphs.join('')).toContain('为群众送去春联、米面等物资。');
   });
 
+  it('gives a run that completes no word to the article left open at a comma before the one left open at a word', () => {
+    // xingyi-evening 2022-04-25/08: 向老年人普及防汛抗旱知识… carries on …该县充分利用新媒体平台等渠道，
+    // not the first article, whose text stops at a stray 聚焦乡村振兴
+    const { text, geometry } = page([
+      ['仁怀市河长制提质增效', 100, 100, 600, 64, 1],
+      null,
+      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28, 1],
+      ['完成率达92%以上。聚焦乡村振兴', 100, 240, 450, 28, 1],
+      null,
+      ['凤冈县义务教育常态长效', 1000, 100, 600, 64, 2],
+      null,
+      ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 1000, 200, 750, 28, 2],
+      ['育，该县充分利用新媒体平台等渠道，', 1000, 240, 600, 28, 2],
+      null,
+      ['钟山区乐官镇抓实环境整治', 2000, 100, 600, 64, 3],
+      null,
+      ['\u3000\u3000本报讯（记者 王芳）2022年，钟山区乐官镇抓实环', 2000, 200, 750, 28, 3],
+      ['境整治，取得明显成效。', 2000, 240, 400, 28, 3],
+      null,
+      ['向老年人普及防汛抗旱知识，全面覆盖。此外，完善专', 3000, 100, 750, 28, 4],
+      ['项行动，组织村民深入石凤街道开展活动。', 3000, 140, 600, 28, 4],
+    ]);
+    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
+    expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效', '钟山区乐官镇抓实环境整治']);
+    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('防汛');
+    expect(parsed.articles[1]!.paragraphs.join('')).toContain('等渠道，向老年人普及防汛抗旱知识');
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

@@ -941,6 +941,8 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
   const completes = (left: string, right: string) => (lexicon !== undefined && joinsAcross(left, right, lexicon)) || closesQuote(left, right) || countsOn(left, right);
   // the open articles other than `draft` whose last words `text` completes
   const continuedBy = (draft: Draft, text: string) => drafts.filter((d) => d !== draft && open(d) && completes(flatText(lastText(d)!.unit), text));
+  // of articles left open, the first that stops at a comma (…等渠道，), else the first
+  const atClause = (open: Draft[]) => open.find((d) => /[，、；：,;:]$/u.test(flatText(lastText(d)!.unit).trim())) ?? open[0];
   // the open articles a run completes, with how common the word across each cut is (a quotation
   // or a number carried on counts as common as any word), most common first
   const strongestFirst = (drafts: Draft[], text: string) =>
@@ -1130,13 +1132,15 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
       }
       const joined = strongestFirst(continuedBy(draft, text), text);
       // the article it continues: one whose words it completes (the commoner word across the cut
-      // first, where two are completed: 春 | 联 over 以电 | 联), else one left open before it,
-      // else the first left open after it (a run-on the reading order put before its article)
+      // first, where two are completed: 春 | 联 over 以电 | 联), else one left open before it (one
+      // left at a comma first: …等渠道， | 向老年人… rather than …聚焦乡村振兴, whose words it does
+      // not complete), else the first left open after it (a run-on the reading order put before
+      // its article)
       const target =
         (joined.length > 1 && joined[0]!.strength >= 2 * joined[1]!.strength ? joined[0]!.draft : undefined) ??
         joined.find((j) => j.draft.firstLine < firstLine(here.unit))?.draft ??
         joined[0]?.draft ??
-        drafts.find((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d) && affinity(d, draft, i, end) >= 0) ??
+        atClause(drafts.filter((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d) && affinity(d, draft, i, end) >= 0)) ??
         drafts.find((d) => d !== draft && d.firstLine > lastLine(here.unit) && open(d) && affinity(d, draft, i, end) > 0);
       // or a column inside another article left mid-sentence, whose words the run completes
       // (…该县以“我为群众办实事”为抓 | 手，实施…): the article read on in another column, the run
