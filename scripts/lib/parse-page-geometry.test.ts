@@ -266,6 +266,28 @@ describe('parsePage with positions', () => {
     expect(parsed.articles[1]!.paragraphs.join('')).toContain('等渠道，向老年人普及防汛抗旱知识');
   });
 
+  it('moves a run that closes the title its own article leaves open at its end there', () => {
+    // anshun-daily 2022-12-05/03: …惠及 | 征集的通知》，… | 种植大户9家。…该中心印发《服务需求,
+    // the article's columns read in the order 1, 2, 3 but printed 1, 3, 2
+    const { text, geometry } = page([
+      ['就业创业抓落实', 100, 100, 600, 64, 1],
+      null,
+      ['\u3000\u3000本报讯《记者钱琪陆涛) 2022年，镇宁县打造就业', 100, 200, 750, 28, 1],
+      ['创业，共计开展活动2944人次，惠及', 100, 240, 500, 28, 1],
+      null,
+      ['征集的通知》，组织交通建设专项行动，形成常态长效的', 1000, 100, 750, 28, 2],
+      ['工作机制。', 1000, 140, 150, 28, 2],
+      null,
+      ['种植大户9家。该镇充分利用院坝会等渠道，向驻村工作', 100, 400, 750, 28, 3],
+      ['队员普及知识。据了解，该中心印发《服务需求', 100, 440, 600, 28, 3],
+    ]);
+    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]!.paragraphs.join('')).toBe(
+      '2022年，镇宁县打造就业创业，共计开展活动2944人次，惠及种植大户9家。该镇充分利用院坝会等渠道，向驻村工作队员普及知识。据了解，该中心印发《服务需求征集的通知》，组织交通建设专项行动，形成常态长效的工作机制。',
+    );
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

@@ -1095,6 +1095,14 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         // run completes no word of it but does the last words of one other open article, and the
         // text after the run does complete it (…组织村 | 全，进一步… | 民深入…: 安全 and 村民)
         const next = draft.units[end];
+        // ...or closes the quotation or title its own article leaves open at its end, read later
+        // (…惠及 | 征集的通知》… | 种植大户9家…该中心印发《服务需求): it goes to that end
+        const own = lastText(draft);
+        if (atBreak && own !== undefined && draft.units.indexOf(own) >= end && !endsSentenceAsRead(flatText(own.unit)) && !completes(flatText(prev.unit), text) && closesQuote(flatText(own.unit), text)) {
+          move(draft, i, end, draft);
+          i--;
+          continue;
+        }
         if (!atBreak || next?.kind !== 'text' || completes(flatText(prev.unit), text) || !completes(flatText(prev.unit), flatText(next.unit))) continue;
         const into = continuedBy(draft, text);
         if (into.length !== 1) continue;
@@ -1219,16 +1227,30 @@ function countsOn(left: string, right: string): boolean {
 /**
  * Does a text close the quotation the end of another left open? The left ends inside a quote (an
  * opening mark after its last closing one) and the right closes one before it opens any
- * (…走深走实。“日子 | 越过越有奔头。”侯阿姨说): the words of a quoted sentence, cut at a column's foot.
+ * (…走深走实。“日子 | 越过越有奔头。”侯阿姨说): the words of a quoted sentence, cut at a column's foot;
+ * so does a title cut there (…该中心印发《服务需求 | 征集的通知》…).
  */
 function closesQuote(left: string, right: string): boolean {
-  const opening = Math.max(left.lastIndexOf('“'), left.lastIndexOf('「'));
-  if (opening < 0 || opening < Math.max(left.lastIndexOf('”'), left.lastIndexOf('」'))) return false;
-  const head = right.slice(0, 40);
-  const close = head.search(/[”」]/u);
-  const open = head.search(/[“「]/u);
-  return close >= 0 && (open < 0 || close < open);
+  return QUOTE_MARKS.some(([opens, closes, back, ahead]) => {
+    const last = (marks: string) => Math.max(...[...marks].map((mark) => left.lastIndexOf(mark)));
+    const opening = last(opens);
+    if (opening < 0 || opening < last(closes) || left.length - opening > back) return false;
+    const head = right.slice(0, ahead);
+    const close = head.search(new RegExp(`[${closes}]`, 'u'));
+    const open = head.search(new RegExp(`[${opens}]`, 'u'));
+    return close >= 0 && (open < 0 || close < open);
+  });
 }
+
+/**
+ * Quotation marks, and the marks round a title (《服务需求征集的通知》): opening, closing, and
+ * how far before and after the cut a pair may open and close. A title is short; a 《 further
+ * back is more likely a bracket misread (本报讯《记者…).
+ */
+const QUOTE_MARKS: ReadonlyArray<readonly [string, string, number, number]> = [
+  ['“「', '”」', Number.POSITIVE_INFINITY, 40],
+  ['《', '》', 24, 24],
+];
 
 /**
  * A headline too long for one line wraps like this: 全市经济工作会议暨 / 优化营商环境大会. A line
