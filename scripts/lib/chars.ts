@@ -64,12 +64,12 @@ export function endsSentence(text: string): boolean {
 }
 
 /**
- * endsSentence, or a full stop OCR read as a Latin o or a zero right after a Chinese character
- * (持续向好o): no text ends a Chinese sentence so. For judging where a text stops, not for
- * changing it.
+ * endsSentence, or a full stop OCR read as a Latin o or a zero, a dot, a dash or a star right
+ * after a Chinese character (持续向好o, 提质增效-, 落地见效*): no text ends a Chinese sentence so.
+ * For judging where a text stops, not for changing it.
  */
 export function endsSentenceAsRead(text: string): boolean {
-  return endsSentence(text) || /\p{Script=Han}[oO0°]$/u.test(text.trimEnd());
+  return endsSentence(text) || /\p{Script=Han}[oO0°.．·\-_*]$/u.test(text.trimEnd());
 }
 
 /** Display width in half-width cells: wide (CJK) characters count 2, others 1. */
