@@ -83,7 +83,8 @@ function joinBrokenCredits(units: Unit[], isStandalone: (text: string) => boolea
   }
 }
 
-const INDENT = /^(?:\u3000|\s{2,})/u;
+/** A line indented like a paragraph's first: an ideographic space or two spaces. */
+export const INDENT = /^(?:\u3000|\s{2,})/u;
 
 function bracketBalance(text: string): number {
   return (text.match(/[（(〈]/gu) ?? []).length - (text.match(/[）)〉]/gu) ?? []).length;

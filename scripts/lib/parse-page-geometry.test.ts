@@ -288,6 +288,49 @@ describe('parsePage with positions', () => {
     );
   });
 
+  it('reads a headline set in one block with a kicker and a byline OCR garbled into no byline', () => {
+    // the sample page degraded (seed 17): 花山苗族乡 / 扎实  抓好疫情防控工作 / 者,二丰 (记者 一丁)
+    // were one block of three lines after the previous article's last paragraph
+    const { text, geometry } = page([
+      ['志愿服务聚合力', 100, 100, 400, 64],
+      null,
+      [BODY[0]!, 150, 200, 700, 28],
+      [BODY[1]!, 100, 240, 750, 28],
+      [BODY[2]!, 100, 280, 750, 28],
+      null,
+      ['花山苗族乡', 1200, 100, 120, 27],
+      ['扎实  抓好疫情防控工作', 1080, 142, 360, 38],
+      ['者,二丰', 1210, 194, 96, 27],
+      null,
+      ['\u3000\u3000余庆县花山苗族乡以党建为引领，扎实抓好疫情', 1080, 236, 750, 28],
+      ['防控工作，全力守护群众生命安全和身体健康。', 1040, 276, 700, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles.map((a) => [a.kicker, a.title])).toEqual([
+      [null, '志愿服务聚合力'],
+      ['花山苗族乡', '扎实 抓好疫情防控工作'],
+    ]);
+    expect(parsed.articles[1]!.paragraphs.join('')).toContain('余庆县花山苗族乡以党建为引领');
+  });
+
+  it('takes a line of signs in type far smaller than the body read inside a headline for noise', () => {
+    // xingyi-evening 2022-07-17/04: 全|  人  人|  1  4 read at half body type inside the line of
+    // 迎新春、送温暖让困难群众得实惠, which then looked like a sentence's start
+    const { text, geometry } = page([
+      ['待遇面议五险一金', 100, 200, 260, 32],
+      null,
+      ['迎新春、送温暖让困难群众得实惠', 100, 300, 731, 56],
+      ['全|  人  人|  1  4', 100, 296, 602, 14],
+      null,
+      [BODY[0]!, 150, 380, 700, 28],
+      [BODY[1]!, 100, 420, 750, 28],
+      [BODY[2]!, 100, 460, 750, 28],
+    ]);
+    const parsed = parsePage(text, META, { geometry });
+    expect(parsed.articles).toHaveLength(1);
+    expect(parsed.articles[0]).toMatchObject({ title: '迎新春、送温暖让困难群众得实惠', reporters: ['张婷'] });
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

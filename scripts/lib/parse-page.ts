@@ -4,13 +4,13 @@ import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
 import { countHan, endsSentence, endsSentenceAsRead } from './chars.ts';
 import { BANNER_END, BANNER_START, continuesSentence, isBoxLabel, isTelephoneLine, looksLikeColumnBanner, looksLikeHeadline, opensCaptionDetail, opensParagraph, opensWithQuotedSentence } from './cues.ts';
 import { headerSignals, parseHeaderLine, parseJumpLine, readHeaderFields, readsLikeText, splitJump, type HeaderInfo } from './furniture.ts';
-import { pageGeometry, sameRow, typeSize, type PageGeometry } from './geometry.ts';
+import { pageGeometry, sameRow, sizeOf, typeSize, type PageGeometry } from './geometry.ts';
 import type { Box } from '../../src/lib/ocr/model.ts';
 import { isWrappedEnd, splitHeadline } from './headline.ts';
 import { articleId } from '../../src/lib/ids.ts';
 import { endsWithRoleWord, splitsRoleWord, STAFF_ROLE } from '../../src/lib/roles.ts';
 import { cleanLine } from './inline.ts';
-import { firstLine, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
+import { firstLine, INDENT, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
 import { collapseCharSpacing, normalizeSource } from './normalize.ts';
 import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
 import { BYLINE_CLOSES, BYLINE_OPENS, mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type LeadingByline, type People } from './people.ts';
@@ -72,7 +72,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   }
 
   const unassigned: UnassignedText[] = [];
-  const units = dropSpeckLines(splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null), geometry, unassigned);
+  const units = splitAtHeadlineType(dropSpeckLines(splitUnits(lines, new Set(header.lines), (line) => parseCredit(line) !== null || parseJumpLine(line) !== null || parseBylineLine(line) !== null), geometry, unassigned), geometry);
   const classified = markSpecks(markAdverts(
     joinHeadlineTails(
       splitTrailingCredits(units).map((unit) => ({ unit, kind: classify(unit, geometry) })),
@@ -365,8 +365,11 @@ function classify(unit: Unit, geometry: PageGeometry | null = null): UnitKind {
   // noise or a label: kept as unassigned text, never glued to an article
   if (!/\p{Script=Han}/u.test(flat) && [...flat.trim()].length <= 16) return 'noise';
   // ...and so is one with a character or two among signs no text is set with (|，和7/一】, a rule
-  // or a speck between two headline lines)
-  if ([...flat.trim()].length <= 16 && countHan(flat) <= 2 && (flat.match(/[|｜/\\【】[\]{}<>~^_=*#@]/gu) ?? []).length >= 2) return 'noise';
+  // or a speck between two headline lines), or with more in type far smaller than the body's
+  // (全|人人|1 4 at half body type, read inside a headline's line)
+  const signs = (flat.match(/[|｜/\\【】[\]{}<>~^_=*#@]/gu) ?? []).length;
+  const tiny = (sizeOf(geometry, unit.segments.map((s) => s.line)) ?? 1) < 0.6;
+  if ([...flat.trim()].length <= 16 && (countHan(flat) <= 2 || tiny) && signs >= 2) return 'noise';
   // a telephone line (服务电话：400-…, 售楼热线) is an advertisement's, whatever its type
   if (isTelephoneLine(flat) && flat.length <= 40) return 'noise';
   // with positions, one character in a box far smaller than body type is a speck read as text
@@ -433,6 +436,27 @@ function markAdverts(units: Classified[], geometry: PageGeometry | null): Classi
     }
   });
   return units;
+}
+
+/**
+ * With positions: a short block whose lines change between body type and headline type (花山苗族乡
+ * / 扎实抓好疫情防控工作 at 1.4 / 者,二丰, the byline under it misread so that it is no byline)
+ * is read as units split where the type changes, so that the headline stands on its own. Only
+ * blocks of up to four lines, and only at a line in headline type without a sentence's stop.
+ */
+function splitAtHeadlineType(units: Unit[], geometry: PageGeometry | null): Unit[] {
+  if (!geometry) return units;
+  return units.flatMap((unit) => {
+    const segments = unit.segments;
+    if (segments.length < 2 || segments.length > 4) return [unit];
+    const sizes = segments.map((segment) => typeSize(geometry, [segment.line]) ?? 0);
+    const headline = (i: number) => sizes[i]! >= 1.2 && !/[。！？；]/u.test(segments[i]!.text);
+    const cuts = segments.map((_, i) => i > 0 && (headline(i) || headline(i - 1)) && Math.max(sizes[i]!, sizes[i - 1]!) >= 1.25 * Math.min(sizes[i]!, sizes[i - 1]!));
+    if (!cuts.some(Boolean)) return [unit];
+    const parts: Segment[][] = [];
+    segments.forEach((segment, i) => (cuts[i] || i === 0 ? parts.push([segment]) : parts[parts.length - 1]!.push(segment)));
+    return parts.map((part, k) => ({ segments: part, gapBefore: k === 0 ? unit.gapBefore : 0, indented: k === 0 ? unit.indented : INDENT.test(part[0]!.text) }));
+  });
 }
 
 /**
@@ -540,13 +564,15 @@ function demoteWeakHeadlines(units: Classified[], geometry: PageGeometry | null)
     const column = (line: number) => geometry?.line(line)?.column ?? null;
     if ((typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) >= SUBHEAD_LIMIT && column(firstLine(here.unit)) !== null && column(firstLine(here.unit)) !== column(lastLine(prev.unit))) continue;
     // with positions, a line in headline type under a lone line without punctuation (a kicker
-    // set in body type) and over its byline is a headline, not a sentence's tail
+    // set in body type) and over its byline, or over a paragraph's indented start (one line,
+    // the byline misread, between them: 花山苗族乡 / 扎实抓好疫情防控工作 / 者,二丰 / 　　余庆县…),
+    // is a headline, not a sentence's tail
+    const opensBelow = (unit: Classified | undefined) => unit?.kind === 'byline' || (unit?.kind === 'text' && unit.unit.indented);
     if (
       (typeSize(geometry, here.unit.segments.map((s) => s.line)) ?? 0) >= SUBHEAD_LIMIT &&
       prev.unit.segments.length === 1 &&
       !/[，。、；：！？,.;:!?]/u.test(flatText(prev.unit)) &&
-      next.unit.segments.length === 1 &&
-      units[i + 2]?.kind === 'byline'
+      (opensBelow(next) || (next.unit.segments.length === 1 && opensBelow(units[i + 2])))
     )
       continue;
     if (parseLeadingByline(flatText(next.unit))?.dateline) continue;
