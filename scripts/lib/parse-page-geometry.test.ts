@@ -331,6 +331,35 @@ describe('parsePage with positions', () => {
     expect(parsed.articles[0]).toMatchObject({ title: '迎新春、送温暖让困难群众得实惠', reporters: ['张婷'] });
   });
 
+  it('gives the run that ends an article left open to another article whose common word it completes', () => {
+    // xingyi-evening 2022-07-16/06 (seed 17, degraded): …安全感持续提升 (its stop lost) | 步，该镇
+    // 将持续… belongs to …明白卡等物资*下一, read later; …万余 | 人，完成率… stays where it
+    // was read, though 举 | 人 is a word too (举人, far rarer)
+    const runOn = (open: string, run: string, other: string) =>
+      page([
+        ['仁怀市河长制提质增效', 100, 100, 600, 64, 1],
+        null,
+        ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28, 1],
+        [open, 100, 240, 700, 28, 1],
+        null,
+        [run, 1000, 100, 750, 28, 2],
+        ['让老年人的获得感更加充实。', 1000, 140, 400, 28, 2],
+        null,
+        ['凤冈县义务教育常态长效', 2000, 100, 600, 64, 3],
+        null,
+        ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 2000, 200, 750, 28, 3],
+        [other, 2000, 240, 750, 28, 3],
+      ]);
+    const moved = runOn('让居民的获得感、幸福感、安全感持续提升', '步，该镇将持续提升移风易俗，进一步抓实管理，', '育，为村医送去联系卡、明白卡等物资*下一');
+    const [a, b] = parsePage(moved.text, META, { geometry: moved.geometry, lexicon: loadLexicon() }).articles;
+    expect(a!.paragraphs.join('')).not.toContain('该镇将持续');
+    expect(b!.paragraphs.join('')).toContain('明白卡等物资*下一步，该镇将持续提升移风易俗');
+    const kept = runOn('共计开展走访慰问49.5万余', '人，完成率达86%以上。据了解，该县聚焦服务，', '育，连日来，该区举');
+    const [c, d] = parsePage(kept.text, META, { geometry: kept.geometry, lexicon: loadLexicon() }).articles;
+    expect(c!.paragraphs.join('')).toContain('49.5万余人，完成率达86%以上。');
+    expect(d!.paragraphs.join('')).not.toContain('完成率');
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

@@ -965,6 +965,12 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
   // does `right` carry on the sentence `left` leaves open: a word across the cut (…不断增 | 强。),
   // the close of a quotation (…“日子 | 越过越有奔头。”) or a number's unit (…监督检查29 | 个，…)
   const completes = (left: string, right: string) => (lexicon !== undefined && joinsAcross(left, right, lexicon)) || closesQuote(left, right) || countsOn(left, right);
+  // ...by a word common enough that the cut is no coincidence (一步, 突破; not 举人, 活动区), a
+  // number's unit or a quotation's close
+  const completesSurely = (left: string, right: string) => {
+    const word = lexicon ? wordAcross(left, right, lexicon) : null;
+    return (word !== null && lexicon!.frequency(word) >= COMMON_WORD) || (countsOn(left, right) && !/^\s*\d/u.test(right)) || closesQuote(left, right);
+  };
   // the open articles other than `draft` whose last words `text` completes
   const continuedBy = (draft: Draft, text: string) => drafts.filter((d) => d !== draft && open(d) && completes(flatText(lastText(d)!.unit), text));
   // of articles left open, the first that stops at a comma (…等渠道，), else the first
@@ -1129,9 +1135,13 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
           i--;
           continue;
         }
-        if (!atBreak || next?.kind !== 'text' || completes(flatText(prev.unit), text) || !completes(flatText(prev.unit), flatText(next.unit))) continue;
+        // (or no text follows the run, and what it completes is a common word, a number's unit or
+        // a quotation: …安全感持续提升 | 步，该镇将… read last, completing …明白卡等物资*下一)
+        if (!atBreak || completes(flatText(prev.unit), text)) continue;
+        if (next?.kind === 'text' && !completes(flatText(prev.unit), flatText(next.unit))) continue;
         const into = continuedBy(draft, text);
         if (into.length !== 1) continue;
+        if (next?.kind !== 'text' && !completesSurely(flatText(lastText(into[0]!)!.unit), text)) continue;
         move(draft, i, end, into[0]!);
         i--;
         continue;
@@ -1267,6 +1277,9 @@ function closesQuote(left: string, right: string): boolean {
     return close >= 0 && (open < 0 || close < open);
   });
 }
+
+/** A word at least this frequent in the lexicon (一步 5346, 突破 3699; 举人 662) is common. */
+const COMMON_WORD = 1000;
 
 /**
  * Quotation marks, and the marks round a title (《服务需求征集的通知》): opening, closing, and
