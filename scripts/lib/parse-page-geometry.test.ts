@@ -311,6 +311,24 @@ describe('parsePage with positions', () => {
       ['花山苗族乡', '扎实 抓好疫情防控工作'],
     ]);
     expect(parsed.articles[1]!.paragraphs.join('')).toContain('余庆县花山苗族乡以党建为引领');
+    // two lines of a paragraph that the engine read as one tall line (with a comma) are no headline
+    // (xingyi-evening 2022-07-20/06, seed 21)
+    const merged = page([
+      ['志愿服务聚合力', 100, 100, 400, 64],
+      null,
+      [BODY[0]!, 150, 200, 700, 28],
+      [BODY[1]!, 100, 240, 750, 28],
+      [BODY[2]!, 100, 280, 750, 28],
+      null,
+      ['居民26个。目前，2022年已完成服', 100, 330, 750, 28],
+      ['务平台2100余场次，2', 100, 368, 750, 71],
+      null,
+      ['织村民深入板关乡开展七有2', 100, 445, 750, 68],
+      null,
+      ['以上。同时，探索数字化平台。', 100, 520, 700, 28],
+    ]);
+    const one = parsePage(merged.text, META, { geometry: merged.geometry });
+    expect(one.articles.map((a) => a.title)).toEqual(['志愿服务聚合力']);
   });
 
   it('takes a line of signs in type far smaller than the body read inside a headline for noise', () => {

@@ -442,7 +442,8 @@ function markAdverts(units: Classified[], geometry: PageGeometry | null): Classi
  * With positions: a short block whose lines change between body type and headline type (花山苗族乡
  * / 扎实抓好疫情防控工作 at 1.4 / 者,二丰, the byline under it misread so that it is no byline)
  * is read as units split where the type changes, so that the headline stands on its own. Only
- * blocks of up to four lines, and only at a line in headline type without a sentence's stop.
+ * blocks of up to four lines, and only at a line in headline type without a sentence's stop or
+ * a comma.
  */
 function splitAtHeadlineType(units: Unit[], geometry: PageGeometry | null): Unit[] {
   if (!geometry) return units;
@@ -450,7 +451,8 @@ function splitAtHeadlineType(units: Unit[], geometry: PageGeometry | null): Unit
     const segments = unit.segments;
     if (segments.length < 2 || segments.length > 4) return [unit];
     const sizes = segments.map((segment) => typeSize(geometry, [segment.line]) ?? 0);
-    const headline = (i: number) => sizes[i]! >= 1.2 && !/[。！？；]/u.test(segments[i]!.text);
+    // (a line with a comma is a sentence's, however tall: two lines of text the engine read as one)
+    const headline = (i: number) => sizes[i]! >= 1.2 && !/[。！？；，,]/u.test(segments[i]!.text);
     const cuts = segments.map((_, i) => i > 0 && (headline(i) || headline(i - 1)) && Math.max(sizes[i]!, sizes[i - 1]!) >= 1.25 * Math.min(sizes[i]!, sizes[i - 1]!));
     if (!cuts.some(Boolean)) return [unit];
     const parts: Segment[][] = [];
