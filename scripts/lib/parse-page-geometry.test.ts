@@ -378,6 +378,29 @@ describe('parsePage with positions', () => {
     expect(d!.paragraphs.join('')).not.toContain('完成率');
   });
 
+  it('keeps an item with hardly any text out of the articles, under unassigned', () => {
+    // a headline whose report went elsewhere, or a garbled scan's 史亿让汇 看我门 / 陶老
+    const { text, geometry } = page([
+      ['仁怀市河长制提质增效', 100, 100, 600, 64, 1],
+      null,
+      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28, 1],
+      ['取得明显成效。', 100, 240, 300, 28, 1],
+      null,
+      ['史亿让汇 看我门', 1000, 100, 600, 64, 2],
+      null,
+      ['陶老说。', 1000, 200, 150, 28, 2],
+      null,
+      ['凤冈县义务教育常态长效', 2000, 100, 600, 64, 3],
+      null,
+      ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教育，', 2000, 200, 750, 28, 3],
+      ['让困难群众的获得感不断增强。', 2000, 240, 500, 28, 3],
+    ]);
+    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
+    expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效']);
+    expect(parsed.unassigned.map((u) => u.text)).toEqual(expect.arrayContaining(['史亿让汇 看我门', '陶老说。']));
+    expect(parsed.problems.filter((p) => p.code === 'unassigned-text').map((p) => p.excerpt)).toContain('史亿让汇 看我门');
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

@@ -93,6 +93,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   const drafts: Draft[] = [];
   for (const section of sections) readSection(section, bigGap, drafts, unassigned, geometry, options.lexicon);
   mendColumnJumps(drafts, geometry, options.lexicon);
+  dropFragments(drafts, unassigned);
   unassigned.sort((a, b) => a.line - b.line);
 
   const articles: ParsedItem[] = drafts
@@ -793,6 +794,26 @@ interface Draft {
   firstLine: number;
   lastLine: number;
   problems: Problem[];
+}
+
+/** An article needs at least this many Han characters of text (a short brief has a hundred). */
+const ARTICLE_MIN_HAN = 12;
+
+/**
+ * An article with hardly any text (a headline whose report the page reading gave to another
+ * item, 达89%以上 or 史亿让汇 看我门 read from a garbled scan) is no article: its headline and
+ * text are kept under `unassigned`, each with its line, where the maintainer sees them. Photos
+ * stay, however short their caption: the picture is there.
+ */
+function dropFragments(drafts: Draft[], unassigned: UnassignedText[]): void {
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const draft = drafts[i]!;
+    const texts = draft.units.filter((u) => u.kind === 'text' || u.kind === 'subhead');
+    if (draft.kind !== 'article' || countHan(texts.map((u) => flatText(u.unit)).join('')) >= ARTICLE_MIN_HAN) continue;
+    if (draft.heads.length > 0) unassigned.push({ text: draft.heads.join(' '), line: draft.firstLine });
+    for (const unit of draft.units) if (unit.kind !== 'jump') unassigned.push({ text: flatText(unit.unit), line: firstLine(unit.unit) });
+    drafts.splice(i, 1);
+  }
 }
 
 function readSection(section: Section, bigGap: number, drafts: Draft[], unassigned: UnassignedText[], geometry: PageGeometry | null, lexicon: Lexicon | undefined): void {
