@@ -57,3 +57,16 @@ describe('splitHeadline with type sizes', () => {
     expect(splitHeadline(['安顺经开区公安分局落实数字化平台', '文明实践·新蒲有约', '让村民暖心田'], [1.2, 2.0, 2.0])).toEqual({ kicker: '安顺经开区公安分局落实数字化平台', title: '文明实践·新蒲有约 让村民暖心田', subtitle: null });
   });
 });
+
+describe('the middle dot in a headline', () => {
+  it('is restored where OCR read a period, a hyphenation point or a bullet for it, between two Chinese characters', () => {
+    expect(splitHeadline(['文明实践.新蒲有约让网格员得实惠']).title).toBe('文明实践·新蒲有约让网格员得实惠');
+    expect(splitHeadline(['文明實踐‧新蒲有約讓村民笑開顏']).title).toBe('文明實踐·新蒲有約讓村民笑開顏');
+    expect(splitHeadline(['我们的节日 ． 春节']).title).toBe('我们的节日·春节');
+  });
+
+  it('leaves quotation marks, and a period after a figure, as read', () => {
+    expect(splitHeadline(['让‘两会’精神落地生根']).title).toBe('让‘两会’精神落地生根');
+    expect(splitHeadline(['增长3.5个百分点']).title).toBe('增长3.5个百分点');
+  });
+});

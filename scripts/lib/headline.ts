@@ -40,6 +40,21 @@ export function isWrappedEnd(text: string, size: number | null, aboveSize: numbe
  * kicker, the lines below the subtitle.
  */
 export function splitHeadline(lines: string[], sizes?: ReadonlyArray<number | null>): Headline {
+  const { kicker, title, subtitle } = splitHeadlineLines(lines, sizes);
+  return { kicker: restoreMiddleDot(kicker), title: restoreMiddleDot(title), subtitle: restoreMiddleDot(subtitle) };
+}
+
+/**
+ * The middle dot between two words of a headline (文明实践·新蒲有约), as OCR misreads it: a
+ * period, a hyphenation point, a katakana dot or a bullet between two Chinese characters
+ * (文明实践.新蒲有约, 文明實踐‧新蒲有約). No headline has a full stop there. (A quotation mark
+ * read for it stays: 让‘两会’精神… quotes.)
+ */
+export function restoreMiddleDot<T extends string | null>(text: T): T {
+  return (text === null ? null : text.replace(/(?<=\p{Script=Han})\s*[.．‧・•]\s*(?=\p{Script=Han})/gu, '·')) as T;
+}
+
+function splitHeadlineLines(lines: string[], sizes?: ReadonlyArray<number | null>): Headline {
   const kept = lines.map((line, i) => ({ text: line.trim(), size: sizes?.[i] ?? null })).filter((part) => part.text !== '');
   // a last line of one to three characters is the end of the line before it, wrapped (…让党员干部暖
   // / 心田): no subtitle is that short; in the same type when sizes are known
