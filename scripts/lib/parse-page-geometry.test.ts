@@ -401,6 +401,14 @@ describe('parsePage with positions', () => {
     expect(parsed.problems.filter((p) => p.code === 'unassigned-text').map((p) => p.excerpt)).toContain('史亿让汇 看我门');
   });
 
+  it('sets right a place OCR misread in a headline from the text under it, and says so', () => {
+    // anshun-daily 2022-01-18/03: 天岭县移风易俗实现新突破 over a report on 关岭县
+    const text = ['天岭县移风易俗实现新突破', '', '　　本报讯（记者 张婷）2022年，关岭县统筹移风易俗服务平台，不断巩固。', '　　关岭县充分利用村广播等渠道，向群众普及移风易俗知识。'].join('\n');
+    const [article] = parsePage(text, META, { lexicon: loadLexicon() }).articles;
+    expect(article!.title).toBe('关岭县移风易俗实现新突破');
+    expect(article!.problems).toContainEqual(expect.objectContaining({ code: 'ocr-fixed', excerpt: '天岭县移风易俗实现新突破', suggestion: '关岭县移风易俗实现新突破', fixed: true }));
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

@@ -11,6 +11,7 @@ import { articleId } from '../../src/lib/ids.ts';
 import { endsWithRoleWord, splitsRoleWord, STAFF_ROLE } from '../../src/lib/roles.ts';
 import { cleanLine } from './inline.ts';
 import { firstLine, INDENT, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
+import { nearlySamePlace, placesFromText, placesIn } from './places.ts';
 import { collapseCharSpacing, normalizeSource } from './normalize.ts';
 import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
 import { BYLINE_CLOSES, BYLINE_OPENS, mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type LeadingByline, type People } from './people.ts';
@@ -929,27 +930,6 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
  * 关茅镇, 水城区, 兴义市): what tells one local report from another on the same page. 该县, 全县,
  * 返乡, 乡村, 小区, 社区 and 城市 name none.
  */
-/** Two place names that differ in one character at most: the same place, one of them misread. */
-function nearlySamePlace(a: string, b: string): boolean {
-  const [x, y] = [[...a], [...b]];
-  return x.length === y.length && x.filter((ch, i) => ch !== y[i]).length <= 1;
-}
-
-function placesIn(texts: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const text of texts) {
-    for (const m of text.matchAll(/(\p{Script=Han}{2})(?:[县縣镇鎮]|[乡鄉](?![村镇鎮])|[区區市])/gu)) {
-      const before = m[1]!.slice(-1);
-      if (/[该該全本各此我每]/u.test(before)) continue;
-      if (/[乡鄉]$/u.test(m[0]) && /[返下城家故老同还還回入]/u.test(before)) continue;
-      // 小区, 社区, 园区; 城市, 超市, 上市 (but 水城区 is a district)
-      if (/[区區]$/u.test(m[0]) && /[小社园園景辖轄地山片校街厂廠营營保灾災矿礦牧市县縣]/u.test(before)) continue;
-      if (/市$/u.test(m[0]) && /[城超都上股门門菜夜集早开開互]/u.test(before)) continue;
-      out.add(m[0]);
-    }
-  }
-  return out;
-}
 
 /**
  * With positions, text that carries on a sentence from another column: a run of lines in a
@@ -1631,13 +1611,31 @@ function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedIte
   }
 
   const texts = paragraphs.map((p) => p.text);
+  // a place OCR misread in the headline's large type, named right in the text (天岭县 / 关岭县)
+  const placed = (part: string | null) => {
+    if (part === null || draft.kind !== 'article' || !options.lexicon) return part;
+    const lexicon = options.lexicon;
+    const { text, changes } = placesFromText(part, texts.join(''), (word) => lexicon.frequency(word) > 0);
+    for (const change of changes) {
+      problems.push({
+        code: 'ocr-fixed',
+        line: draft.firstLine,
+        message: `a place in the headline misread in its large type, set right as the text names it (${change.from} -> ${change.to})`,
+        excerpt: part,
+        suggestion: text,
+        fixed: true,
+      });
+    }
+    return text;
+  };
+  const [kicker, title, subtitle] = [placed(headline.kicker), placed(headline.title), placed(headline.subtitle)];
   problems.sort((a, b) => a.line - b.line);
   return {
     id,
     kind: draft.kind,
-    kicker: headline.kicker,
-    title: headline.title,
-    subtitle: headline.subtitle,
+    kicker,
+    title,
+    subtitle,
     column: draft.column,
     dateline,
     reporters: people.reporters,
