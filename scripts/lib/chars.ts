@@ -69,7 +69,7 @@ export function endsSentence(text: string): boolean {
  * For judging where a text stops, not for changing it.
  */
 export function endsSentenceAsRead(text: string): boolean {
-  return endsSentence(text) || /\p{Script=Han}[oO0°.．·\-_*]$/u.test(text.trimEnd());
+  return endsSentence(text) || /\p{Script=Han}[oO0°.．\-*]$/u.test(text.trimEnd());
 }
 
 /** Display width in half-width cells: wide (CJK) characters count 2, others 1. */

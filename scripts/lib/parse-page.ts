@@ -926,12 +926,6 @@ function readSection(section: Section, bigGap: number, drafts: Draft[], unassign
 }
 
 /**
- * The places a text names, as the two characters before 县, 镇, 乡, 区 or 市 with it (锦屏县,
- * 关茅镇, 水城区, 兴义市): what tells one local report from another on the same page. 该县, 全县,
- * 返乡, 乡村, 小区, 社区 and 城市 name none.
- */
-
-/**
  * With positions, text that carries on a sentence from another column: a run of lines in a
  * column of its own, or in the same column below a gap of more than two lines, that does not
  * open a paragraph (no indent, no dateline) after text that finished its sentence, where an
@@ -980,8 +974,8 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
   const atClause = (open: Draft[]) => open.find((d) => /[，、；：,;:]$/u.test(flatText(lastText(d)!.unit).trim())) ?? open[0];
   // the open articles a run completes, with how common the word across each cut is (a quotation
   // or a number carried on counts as common as any word), most common first
-  const strongestFirst = (drafts: Draft[], text: string) =>
-    drafts
+  const strongestFirst = (candidates: Draft[], text: string) =>
+    candidates
       .map((d) => {
         const word = lexicon ? wordAcross(flatText(lastText(d)!.unit), text, lexicon) : null;
         return { draft: d, strength: word === null ? Number.MAX_SAFE_INTEGER : lexicon!.frequency(word) };

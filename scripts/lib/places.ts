@@ -22,7 +22,11 @@ export function placeMatches(text: string): Array<{ place: string; index: number
   return out;
 }
 
-/** The places the texts name. */
+/**
+ * The places the texts name, as the two characters before 县, 镇, 乡, 区 or 市 with it (锦屏县,
+ * 关茅镇, 水城区, 兴义市): what tells one local report from another on the same page. 该县, 全县,
+ * 返乡, 乡村, 小区, 社区 and 城市 name none.
+ */
 export function placesIn(texts: string[]): Set<string> {
   return new Set(texts.flatMap((text) => placeMatches(text).map((m) => m.place)));
 }
