@@ -34,6 +34,19 @@ function page(rows: Row[]): { text: string; geometry: OutputLine[] } {
 }
 
 const META = { paper: 'zunyi-daily', date: '2023-01-17', page: 3 };
+
+/**
+ * The top of an article set in a column of its own from y 100: its headline, and its first line,
+ * which opens with 本报讯（记者 …）and leaves its sentence open for the lines a test adds.
+ */
+function opening(place: '仁怀' | '凤冈', x: number, column: number): Row[] {
+  const [title, first] =
+    place === '仁怀'
+      ? ['仁怀市河长制提质增效', '\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，']
+      : ['凤冈县义务教育常态长效', '\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教'];
+  return [[title, x, 100, 600, 64, column], null, [first, x, 200, 750, 28, column]];
+}
+
 const BODY = [
   '\u3000\u3000本报讯（记者 张婷）2022年，新蒲新区新时代文',
   '明实践中心以品牌为抓手，强化项目引领，不断推进',
@@ -214,14 +227,10 @@ describe('parsePage with positions', () => {
     // liupanshui-daily 2022-08-28/06: 联、米面等物资 completes …以电 (以上。 misread: 电联) and
     // …为群众送去春 (春联); 春联 is the word
     const { text, geometry } = page([
-      ['仁怀市河长制提质增效', 100, 100, 600, 64, 1],
-      null,
-      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28, 1],
+      ...opening('仁怀', 100, 1),
       ['目前已完成专项行动56个，完成率达96%以电', 100, 240, 700, 28, 1],
       null,
-      ['凤冈县义务教育常态长效', 1000, 100, 600, 64, 2],
-      null,
-      ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 1000, 200, 750, 28, 2],
+      ...opening('凤冈', 1000, 2),
       ['育，组织居民开展和美乡村活动，为群众送去春', 1000, 240, 750, 28, 2],
       null,
       ['钟山区乐官镇抓实环境整治', 2000, 100, 600, 64, 3],
@@ -242,14 +251,10 @@ describe('parsePage with positions', () => {
     // xingyi-evening 2022-04-25/08: 向老年人普及防汛抗旱知识… carries on …该县充分利用新媒体平台等渠道，
     // not the first article, whose text stops at a stray 聚焦乡村振兴
     const { text, geometry } = page([
-      ['仁怀市河长制提质增效', 100, 100, 600, 64, 1],
-      null,
-      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28, 1],
+      ...opening('仁怀', 100, 1),
       ['完成率达92%以上。聚焦乡村振兴', 100, 240, 450, 28, 1],
       null,
-      ['凤冈县义务教育常态长效', 1000, 100, 600, 64, 2],
-      null,
-      ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 1000, 200, 750, 28, 2],
+      ...opening('凤冈', 1000, 2),
       ['育，该县充分利用新媒体平台等渠道，', 1000, 240, 600, 28, 2],
       null,
       ['钟山区乐官镇抓实环境整治', 2000, 100, 600, 64, 3],
@@ -355,17 +360,13 @@ describe('parsePage with positions', () => {
     // was read, though 举 | 人 is a word too (举人, far rarer)
     const runOn = (open: string, run: string, other: string) =>
       page([
-        ['仁怀市河长制提质增效', 100, 100, 600, 64, 1],
-        null,
-        ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28, 1],
+        ...opening('仁怀', 100, 1),
         [open, 100, 240, 700, 28, 1],
         null,
         [run, 1000, 100, 750, 28, 2],
         ['让老年人的获得感更加充实。', 1000, 140, 400, 28, 2],
         null,
-        ['凤冈县义务教育常态长效', 2000, 100, 600, 64, 3],
-        null,
-        ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 2000, 200, 750, 28, 3],
+        ...opening('凤冈', 2000, 3),
         [other, 2000, 240, 750, 28, 3],
       ]);
     const moved = runOn('让居民的获得感、幸福感、安全感持续提升', '步，该镇将持续提升移风易俗，进一步抓实管理，', '育，为村医送去联系卡、明白卡等物资*下一');
@@ -381,9 +382,7 @@ describe('parsePage with positions', () => {
   it('keeps an item with hardly any text out of the articles, under unassigned', () => {
     // a headline whose report went elsewhere, or a garbled scan's 史亿让汇 看我门 / 陶老
     const { text, geometry } = page([
-      ['仁怀市河长制提质增效', 100, 100, 600, 64, 1],
-      null,
-      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28, 1],
+      ...opening('仁怀', 100, 1),
       ['取得明显成效。', 100, 240, 300, 28, 1],
       null,
       ['史亿让汇 看我门', 1000, 100, 600, 64, 2],
