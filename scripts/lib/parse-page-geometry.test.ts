@@ -231,46 +231,43 @@ describe('parsePage with positions', () => {
     expect(kept.articles[0]!.paragraphs.join('')).toContain('目前，演安县总工会已完成网格化管理574余户');
   });
 
-  it('gives a run that completes the words of two open articles to the one it makes the commoner word with', () => {
-    // liupanshui-daily 2022-08-28/06: 联、米面等物资 completes …以电 (以上。 misread: 电联) and
-    // …为群众送去春 (春联); 春联 is the word
+  // two open articles, a finished one, then a run in a fourth column that carries one of the two on
+  it.each([
+    [
+      // liupanshui-daily 2022-08-28/06: 联、米面等物资 completes …以电 (以上。 misread: 电联) and
+      // …为群众送去春 (春联); 春联 is the word, far the commoner
+      'that completes the words of both to the one it makes the commoner word with',
+      '目前已完成专项行动56个，完成率达96%以电',
+      '育，组织居民开展和美乡村活动，为群众送去春',
+      ['联、米面等物资。该区充分利用新媒体平台等渠道，向', '党员干部普及消费帮扶知识，实现新突破。'],
+      '为群众送去春联、米面等物资。',
+    ],
+    [
+      // xingyi-evening 2022-04-25/08: 向老年人普及防汛抗旱知识… carries on …等渠道，, not the first
+      // article, whose text stops at a stray 聚焦乡村振兴
+      'that completes no word to the one left open at a comma before the one left open at a word',
+      '完成率达92%以上。聚焦乡村振兴',
+      '育，该县充分利用新媒体平台等渠道，',
+      ['向老年人普及防汛抗旱知识，全面覆盖。此外，完善专', '项行动，组织村民深入石凤街道开展活动。'],
+      '等渠道，向老年人普及防汛抗旱知识',
+    ],
+  ])('gives a run %s', (_, firstEnd, secondEnd, run, joined) => {
     const { text, geometry } = page([
       ...opening('仁怀', 100, 1),
-      ['目前已完成专项行动56个，完成率达96%以电', 100, 240, 700, 28, 1],
+      [firstEnd, 100, 240, 700, 28, 1],
       null,
       ...opening('凤冈', 1000, 2),
-      ['育，组织居民开展和美乡村活动，为群众送去春', 1000, 240, 750, 28, 2],
+      [secondEnd, 1000, 240, 750, 28, 2],
       null,
       ...FINISHED,
       null,
-      ['联、米面等物资。该区充分利用新媒体平台等渠道，向', 3000, 100, 750, 28, 4],
-      ['党员干部普及消费帮扶知识，实现新突破。', 3000, 140, 600, 28, 4],
+      [run[0]!, 3000, 100, 750, 28, 4],
+      [run[1]!, 3000, 140, 600, 28, 4],
     ]);
     const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
     expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效', '钟山区乐官镇抓实环境整治']);
-    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('米面');
-    expect(parsed.articles[1]!.paragraphs.join('')).toContain('为群众送去春联、米面等物资。');
-  });
-
-  it('gives a run that completes no word to the article left open at a comma before the one left open at a word', () => {
-    // xingyi-evening 2022-04-25/08: 向老年人普及防汛抗旱知识… carries on …该县充分利用新媒体平台等渠道，
-    // not the first article, whose text stops at a stray 聚焦乡村振兴
-    const { text, geometry } = page([
-      ...opening('仁怀', 100, 1),
-      ['完成率达92%以上。聚焦乡村振兴', 100, 240, 450, 28, 1],
-      null,
-      ...opening('凤冈', 1000, 2),
-      ['育，该县充分利用新媒体平台等渠道，', 1000, 240, 600, 28, 2],
-      null,
-      ...FINISHED,
-      null,
-      ['向老年人普及防汛抗旱知识，全面覆盖。此外，完善专', 3000, 100, 750, 28, 4],
-      ['项行动，组织村民深入石凤街道开展活动。', 3000, 140, 600, 28, 4],
-    ]);
-    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
-    expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效', '钟山区乐官镇抓实环境整治']);
-    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('防汛');
-    expect(parsed.articles[1]!.paragraphs.join('')).toContain('等渠道，向老年人普及防汛抗旱知识');
+    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain(run[0]!.slice(0, 4));
+    expect(parsed.articles[1]!.paragraphs.join('')).toContain(joined);
   });
 
   it('moves a run that closes the title its own article leaves open at its end there', () => {

@@ -107,7 +107,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
     pageProblems.push({
       code: 'unassigned-text',
       line: leftover.line,
-      message: 'text that belongs to no article (a label from an advertisement or a box?): kept under `unassigned`, attached to nothing',
+      message: 'text that belongs to no article (a label from an advertisement or a box, or a headline whose report was read elsewhere?): kept under `unassigned`, attached to nothing; to publish it, add it to its article in the MDX file',
       excerpt: leftover.text,
     });
   }
@@ -972,15 +972,17 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
   const continuedBy = (draft: Draft, text: string) => drafts.filter((d) => d !== draft && open(d) && completes(flatText(lastText(d)!.unit), text));
   // of articles left open, the first that stops at a comma (…等渠道，), else the first
   const atClause = (open: Draft[]) => open.find((d) => /[，、；：,;:]$/u.test(flatText(lastText(d)!.unit).trim())) ?? open[0];
-  // the open articles a run completes, with how common the word across each cut is (a quotation
-  // or a number carried on counts as common as any word), most common first
-  const strongestFirst = (candidates: Draft[], text: string) =>
-    candidates
-      .map((d) => {
-        const word = lexicon ? wordAcross(flatText(lastText(d)!.unit), text, lexicon) : null;
-        return { draft: d, strength: word === null ? Number.MAX_SAFE_INTEGER : lexicon!.frequency(word) };
-      })
-      .sort((a, b) => b.strength - a.strength);
+  // of the open articles a run completes, the one whose word across the cut is at least twice as
+  // common as any other's (a quotation or a number carried on counts as common as any word), or
+  // else all of them, in page order
+  const commonest = (candidates: Draft[], text: string): Draft[] => {
+    const strength = (d: Draft) => {
+      const word = lexicon ? wordAcross(flatText(lastText(d)!.unit), text, lexicon) : null;
+      return word === null ? Number.MAX_SAFE_INTEGER : lexicon!.frequency(word);
+    };
+    const ranked = candidates.map((d) => ({ d, s: strength(d) })).sort((a, b) => b.s - a.s);
+    return ranked.length > 1 && ranked[0]!.s >= 2 * ranked[1]!.s ? [ranked[0]!.d] : candidates;
+  };
   // the places an article names (锦屏县, 关茅镇): how many more of another article's places than
   // of its own a column names
   const textsOf = (draft: Draft, units = draft.units) => [...draft.heads, ...units.map((u) => flatText(u.unit))];
@@ -1171,16 +1173,15 @@ function mendColumnJumps(drafts: Draft[], geometry: PageGeometry | null, lexicon
         i--;
         continue;
       }
-      const joined = strongestFirst(continuedBy(draft, text), text);
+      const joined = commonest(continuedBy(draft, text), text);
       // the article it continues: one whose words it completes (the commoner word across the cut
       // first, where two are completed: 春 | 联 over 以电 | 联), else one left open before it (one
       // left at a comma first: …等渠道， | 向老年人… rather than …聚焦乡村振兴, whose words it does
       // not complete), else the first left open after it (a run-on the reading order put before
       // its article)
       const target =
-        (joined.length > 1 && joined[0]!.strength >= 2 * joined[1]!.strength ? joined[0]!.draft : undefined) ??
-        joined.find((j) => j.draft.firstLine < firstLine(here.unit))?.draft ??
-        joined[0]?.draft ??
+        joined.find((d) => d.firstLine < firstLine(here.unit)) ??
+        joined[0] ??
         atClause(drafts.filter((d) => d !== draft && d.firstLine < draft.firstLine + (i === 0 ? 1 : 0) && d.firstLine < firstLine(here.unit) && open(d) && affinity(d, draft, i, end) >= 0)) ??
         drafts.find((d) => d !== draft && d.firstLine > lastLine(here.unit) && open(d) && affinity(d, draft, i, end) > 0);
       // or a column inside another article left mid-sentence, whose words the run completes

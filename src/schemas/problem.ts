@@ -58,7 +58,7 @@ export const PROBLEM_CODES = {
   'unassigned-text': {
     scope: 'text',
     label: '无法归属的零散文字',
-    meaning: "text that belongs to no article (an advertisement's label): kept under `unassigned`, attached to nothing",
+    meaning: "text that belongs to no article (an advertisement's label, or a headline with fewer than 12 characters of text under it): kept under `unassigned`, attached to nothing",
   },
   'header-date-mismatch': {
     scope: 'text',
