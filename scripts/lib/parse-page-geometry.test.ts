@@ -142,50 +142,45 @@ describe('parsePage with positions', () => {
     expect(parsed.unassigned.map((u) => u.text)).toEqual(['品质洋房火热认购中']);
   });
 
-  it('gives a run carried on from another column to the article whose last words it completes, even one read after it', () => {
+  // an article, then the top of the second column (no indent, no dateline) finishing a sentence
+  // begun elsewhere, then the article it belongs to, read after it
+  it.each([
+    [
+      'whose last words it completes (增 | 强)',
+      [],
+      ['强。去年以来，该县夯实服务平台，共计开展活动', '31家，惠及村民10家。'],
+      '育，让困难群众的获得感、幸福感、安全感不断增',
+      '安全感不断增强。去年以来，该县夯实服务平台',
+    ],
+    [
+      // tongren-daily 2022-01-04/01: …已完成监督检查29 | 个，完成率达99%以上。, read after an
+      // article sent on to another page (下转第4版)
+      'left open on the number whose unit it opens with (29 | 个)',
+      [['\u3000\u3000(下转第4版)', 500, 280, 200, 28] as const],
+      ['个，完成率达99%以上。今年以来，该县夯实服务平台', '，共计开展活动31家，惠及村民10家。'],
+      '育。截至目前，2022年已完成监督检查29',
+      '已完成监督检查29个，完成率达99%以上。',
+    ],
+  ])('gives a run carried on from another column to the article %s, though read after it', (_, jump, run, secondEnd, joined) => {
     const { text, geometry } = page([
       ['仁怀市河长制提质增效', 100, 100, 600, 64],
       null,
       ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28],
       ['取得明显成效。', 100, 240, 300, 28],
+      ...jump,
       null,
-      // the top of the second column: no indent, no dateline, finishing a sentence begun elsewhere
-      ['强。去年以来，该县夯实服务平台，共计开展活动', 1000, 100, 750, 28],
-      ['31家，惠及村民10家。', 1000, 140, 400, 28],
-      null,
-      ['凤冈县义务教育常态长效', 1000, 260, 600, 64],
-      null,
-      ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 1000, 360, 750, 28],
-      ['育，让困难群众的获得感、幸福感、安全感不断增', 1000, 400, 750, 28],
-    ]);
-    const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
-    expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效']);
-    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('去年以来');
-    expect(parsed.articles[1]!.paragraphs.join('')).toContain('安全感不断增强。去年以来，该县夯实服务平台');
-  });
-
-  it('gives a run that opens with the unit of a number to the article left open on that number', () => {
-    // tongren-daily 2022-01-04/01: …截至目前，2022年已完成监督检查29 | 个，完成率达99%以上。
-    // read after an article sent on to another page (下转第4版)
-    const { text, geometry } = page([
-      ['仁怀市河长制提质增效', 100, 100, 600, 64],
-      null,
-      ['\u3000\u3000本报讯（记者 张婷）2022年，仁怀市落实河长制，', 100, 200, 750, 28],
-      ['取得明显成效。', 100, 240, 300, 28],
-      ['\u3000\u3000(下转第4版)', 500, 280, 200, 28],
-      null,
-      ['个，完成率达99%以上。今年以来，该县夯实服务平台', 1000, 100, 750, 28],
-      ['，共计开展活动31家，惠及村民10家。', 1000, 140, 500, 28],
+      [run[0]!, 1000, 100, 750, 28],
+      [run[1]!, 1000, 140, 500, 28],
       null,
       ['凤冈县义务教育常态长效', 1000, 260, 600, 64],
       null,
       ['\u3000\u3000本报讯（记者 李强）2022年，凤冈县统筹义务教', 1000, 360, 750, 28],
-      ['育。截至目前，2022年已完成监督检查29', 1000, 400, 750, 28],
+      [secondEnd, 1000, 400, 750, 28],
     ]);
     const parsed = parsePage(text, META, { geometry, lexicon: loadLexicon() });
     expect(parsed.articles.map((a) => a.title)).toEqual(['仁怀市河长制提质增效', '凤冈县义务教育常态长效']);
-    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain('完成率');
-    expect(parsed.articles[1]!.paragraphs.join('')).toContain('已完成监督检查29个，完成率达99%以上。');
+    expect(parsed.articles[0]!.paragraphs.join('')).not.toContain(run[0]!.slice(2, 6));
+    expect(parsed.articles[1]!.paragraphs.join('')).toContain(joined);
   });
 
   it('gives a paragraph at the head of a column to the article whose places it names, not to one sent on to another page', () => {
