@@ -13,10 +13,12 @@ import { readHocr } from '../src/lib/ocr/hocr.ts';
 import { toParserText, type OutputLine } from '../src/lib/ocr/parser-text.ts';
 import { orderPage } from '../src/lib/ocr/reading-order.ts';
 import { straighten } from '../src/lib/ocr/straighten.ts';
+import { placesAround } from './io/gazetteer.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { writeFileAtomic } from '../src/io/write-atomic.ts';
 import { sourcePageOf, syntheticSourcePages } from './lib/ocr-eval-pages.ts';
 import { parsePage } from './lib/parse-page.ts';
+import { allSyntheticPapers } from './lib/synthetic.ts';
 import { createRng, hashSeed } from '../src/lib/random.ts';
 import { runCommand } from '../src/io/cli.ts';
 import { currentCommit } from '../src/io/git.ts';
@@ -62,8 +64,12 @@ type Parsed = ReturnType<typeof parsePage>;
  */
 function importers(): Record<string, Importer> {
   const lexicon = loadLexicon();
-  const parse = (text: string, meta: ImporterInput['meta'], geometry?: readonly OutputLine[]) =>
-    toEvalItems(parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon, ...(geometry ? { geometry } : {}) }));
+  // where each paper is published, as its paper file says (the synthetic papers and the sample's)
+  const paperPlaces = new Map(allSyntheticPapers().map((p) => [p.slug, p.place]));
+  const parse = (text: string, meta: ImporterInput['meta'], geometry?: readonly OutputLine[]) => {
+    const place = paperPlaces.get(meta.paper);
+    return toEvalItems(parsePage(text, { paper: meta.paper, date: meta.date, page: meta.page, paperName: meta.paperName }, { lexicon, ...(place ? { places: placesAround(place) } : {}), ...(geometry ? { geometry } : {}) }));
+  };
   return {
     plain: ({ text, meta }) => parse(text, meta),
     hocr: ({ text, hocr, meta }) => {

@@ -33,6 +33,7 @@ import { isRealDate } from '../src/schemas/common.ts';
 import { unfinishedImport, JournalError, type RecoveryReport } from '../src/io/content-journal.ts';
 import { describeHolder, LockBusyError, lockWaitMs, type LockOptions } from '../src/io/content-lock.ts';
 import { commitPlan, openContent, snapshotOf } from './io/content-store.ts';
+import { placesAround } from './io/gazetteer.ts';
 import { loadLexicon } from './io/lexicon.ts';
 import { preparePhoto } from './io/photos.ts';
 import { checkInputFolder, InputError, kindByName, listFiles, readInputFile, readIssueFolder, readOcrText, readPaper, readPhotoMapping, readTextFile, type Inside } from './io/read-input.ts';
@@ -199,6 +200,7 @@ async function main(argv: string[]): Promise<number> {
     paperName: paper.name,
     date,
     lexicon,
+    places: placesAround(paper.place),
     lang: ocrLanguage(script ?? paper.script ?? 'simplified'),
     store,
     ocrCache: process.env.ARCHIVE_OCR_CACHE ?? join(ROOT, '.cache', 'ocr'),

@@ -12,6 +12,7 @@ import type { ParsedPage } from '../../src/schemas/parsed-page.ts';
 import type { Regions, Scan } from '../../src/schemas/scan.ts';
 import { keptRegions } from '../lib/kept-regions.ts';
 import { parsePage, readHeader } from '../lib/parse-page.ts';
+import type { PlaceRings } from '../lib/places.ts';
 import type { Lexicon } from '../lib/suspicions.ts';
 import { InputError } from './read-input.ts';
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,8 @@ export interface PageContext {
   paperName: string;
   date: string;
   lexicon: Lexicon;
+  /** The places around the paper, to set right a county misread in a headline (scripts/io/gazetteer.ts). */
+  places: PlaceRings;
   /** Tesseract's traineddata for this paper (chi_sim, chi_tra). */
   lang: string;
   /** The scan store and Tesseract's result cache. */
@@ -181,7 +184,7 @@ export async function readPageSource(input: PageInput, context: PageContext): Pr
   if (page === null) {
     throw new InputError('page number missing: the page header does not print it', { file: input.shown, hint: 'pass --page <N> (or set `number:` in issue.yml)' });
   }
-  const parsed = parsePage(text, { paper: context.paper, date: context.date, page, pageName: input.pageName, paperName: context.paperName }, { lexicon: context.lexicon, ...(parserText ? { geometry: parserText.geometry } : {}) });
+  const parsed = parsePage(text, { paper: context.paper, date: context.date, page, pageName: input.pageName, paperName: context.paperName }, { lexicon: context.lexicon, places: context.places, ...(parserText ? { geometry: parserText.geometry } : {}) });
 
   // where the items sit
   let regions = new Map<string, Regions>();

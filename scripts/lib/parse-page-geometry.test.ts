@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { OutputLine } from '../../src/lib/ocr/parser-text.ts';
+import { placesAround } from '../io/gazetteer.ts';
 import { loadLexicon } from '../io/lexicon.ts';
 import { parsePage } from './parse-page.ts';
 
@@ -400,6 +401,17 @@ describe('parsePage with positions', () => {
     const [article] = parsePage(text, META, { lexicon: loadLexicon() }).articles;
     expect(article!.title).toBe('关岭县移风易俗实现新突破');
     expect(article!.problems).toContainEqual(expect.objectContaining({ code: 'ocr-fixed', excerpt: '天岭县移风易俗实现新突破', suggestion: '关岭县移风易俗实现新突破', fixed: true }));
+  });
+
+  it("sets right a county misread in every headline line from the paper's region, where the text never names it", () => {
+    // qiannan-daily 2022-04-17/06: 瓮安县 read as 贷安县 in the title and 爹安县 in the subtitle; the text says 该县
+    const text = ['贷安县辣椒产业走深走实', '——爹安县聚焦辣椒产业工作提质增效', '', '　　本报讯（记者 张婷）2022年，该县统筹辣椒产业服务平台，不断巩固。'].join('\n');
+    const qiannan = { paper: 'qiannan-daily', date: '2022-04-17', page: 6 };
+    const [article] = parsePage(text, qiannan, { lexicon: loadLexicon(), places: placesAround('贵州省都匀市') }).articles;
+    expect(article).toMatchObject({ title: '瓮安县辣椒产业走深走实', subtitle: '——瓮安县聚焦辣椒产业工作提质增效' });
+    expect(article!.problems.filter((p) => p.code === 'ocr-fixed').map((p) => p.suggestion)).toEqual(['瓮安县辣椒产业走深走实', '——瓮安县聚焦辣椒产业工作提质增效']);
+    // a paper elsewhere: 贷安县 is one character from no place of its region, and stays
+    expect(parsePage(text, qiannan, { lexicon: loadLexicon(), places: placesAround('北京市') }).articles[0]!.title).toBe('贷安县辣椒产业走深走实');
   });
 
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {

@@ -11,7 +11,7 @@ import { articleId } from '../../src/lib/ids.ts';
 import { endsWithRoleWord, splitsRoleWord, STAFF_ROLE } from '../../src/lib/roles.ts';
 import { cleanLine } from './inline.ts';
 import { firstLine, INDENT, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
-import { nearlySamePlace, placesFromText, placesIn } from './places.ts';
+import { nearlySamePlace, placesFromRings, placesFromText, placesIn, type PlaceRings } from './places.ts';
 import { collapseCharSpacing, normalizeSource } from './normalize.ts';
 import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
 import { BYLINE_CLOSES, BYLINE_OPENS, mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type LeadingByline, type People } from './people.ts';
@@ -38,6 +38,11 @@ export interface ParseOptions {
    * columns and photo boxes comes with the parser change.
    */
   geometry?: readonly OutputLine[];
+  /**
+   * The places around the paper (placesAround in scripts/io/gazetteer.ts), to set right a county
+   * OCR misread in a headline; without them only the text under the headline can.
+   */
+  places?: PlaceRings;
 }
 
 /** Read the running header and footer lines of a page without parsing the articles. */
@@ -1610,18 +1615,24 @@ function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedIte
   const placed = (part: string | null) => {
     if (part === null || draft.kind !== 'article' || !options.lexicon) return part;
     const lexicon = options.lexicon;
-    const { text, changes } = placesFromText(part, texts.join(''), (word) => lexicon.frequency(word) > 0);
-    for (const change of changes) {
+    const isWord = (word: string) => lexicon.frequency(word) > 0;
+    const fromText = placesFromText(part, texts.join(''), isWord);
+    const fromRings = options.places ? placesFromRings(fromText.text, options.places, isWord) : { text: fromText.text, changes: [] };
+    const fixes = [
+      ...fromText.changes.map((change) => ({ ...change, how: 'as the text names it' })),
+      ...fromRings.changes.map((change) => ({ ...change, how: "as the paper's region names it, one character apart" })),
+    ];
+    for (const change of fixes) {
       problems.push({
         code: 'ocr-fixed',
         line: draft.firstLine,
-        message: `a place in the headline misread in its large type, set right as the text names it (${change.from} -> ${change.to})`,
+        message: `a place in the headline misread in its large type, set right ${change.how} (${change.from} -> ${change.to})`,
         excerpt: part,
-        suggestion: text,
+        suggestion: fromRings.text,
         fixed: true,
       });
     }
-    return text;
+    return fromRings.text;
   };
   const [kicker, title, subtitle] = [placed(headline.kicker), placed(headline.title), placed(headline.subtitle)];
   problems.sort((a, b) => a.line - b.line);

@@ -64,3 +64,100 @@ export function placesFromText(headline: string, text: string, isWord: (word: st
   }
   return { text: out, changes };
 }
+
+/** A division in the country's tree of places (GB/T 2260: provinces, prefectures, counties). */
+export interface Division {
+  name: string;
+  children?: readonly Division[];
+}
+
+/**
+ * The county-level places a paper reports on, nearest first: its prefecture's (with the
+ * prefecture's own name), then its province's; and every such place of the country, to tell a
+ * real place from a misread one. Names as a headline writes them (关岭县 for 关岭布依族苗族自治县,
+ * 黔南州), in each script the caller gives (冊亨縣 beside 册亨县).
+ */
+export interface PlaceRings {
+  near: ReadonlyArray<ReadonlySet<string>>;
+  all: ReadonlySet<string>;
+}
+
+export const NO_PLACE_RINGS: PlaceRings = { near: [], all: new Set() };
+
+/** The 55 minority nationalities, as autonomous places are named after them (布依族苗族自治县). */
+const NATIONALITIES = '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
+const AUTONOMOUS = new RegExp(`^(\\p{Script=Han}{2,}?)(?:(?:${NATIONALITIES})族)+自治([县州旗])$`, 'u');
+
+/** 关岭布依族苗族自治县 -> 关岭县, 黔西南布依族苗族自治州 -> 黔西南州; 市辖区 is no place. */
+function namesOf(division: Division): string[] {
+  if (division.name === '市辖区' || division.name === '县') return [];
+  const autonomous = AUTONOMOUS.exec(division.name);
+  return autonomous ? [division.name, `${autonomous[1]}${autonomous[2]}`] : [division.name];
+}
+
+/**
+ * The rings around a paper published at `place` (贵州省都匀市: the province by its name, then the
+ * prefecture, or the county whose prefecture it is). `variants` gives a name's other written
+ * forms (the traditional one). A place the tree does not know gives the country alone: no
+ * headline is then set right, for want of a region to prefer.
+ */
+export function placeRings(tree: readonly Division[], place: string, variants: (name: string) => string[] = () => []): PlaceRings {
+  const spell = (names: string[]) => new Set(names.flatMap((name) => [name, ...variants(name)]));
+  const below = (division: Division): Division[] => (division.children ?? []).flatMap((child) => [child, ...below(child)]);
+  const all = spell(tree.flatMap((province) => [province, ...below(province)]).flatMap(namesOf));
+  const short = (name: string) => name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/u, '');
+  const province = tree.find((p) => place.startsWith(short(p.name)));
+  if (!province) return { near: [], all };
+  const rest = place.slice(place.startsWith(province.name) ? province.name.length : short(province.name).length);
+  const prefectures = province.children ?? [];
+  // a city under the province directly (北京市's districts) is its own prefecture
+  const flat = prefectures.every((p) => (p.children ?? []).length === 0);
+  const prefecture = flat
+    ? province
+    : prefectures.find((p) => rest.startsWith(p.name) || namesOf(p).some((n) => rest.startsWith(n))) ??
+      prefectures.find((p) => (p.children ?? []).some((county) => namesOf(county).some((n) => rest.startsWith(n))));
+  const provinceRing = spell(below(province).flatMap(namesOf));
+  if (!prefecture || prefecture === province) return { near: [provinceRing], all };
+  return { near: [spell([prefecture, ...below(prefecture)].flatMap(namesOf)), provinceRing], all };
+}
+
+/**
+ * A county, district or county-level city in a headline that no place of the country is called,
+ * and that is one character from exactly one place near the paper (贫安县 in 黔南日报, whose
+ * prefecture has 瓮安县; 只西市 for 黔西市): OCR misread it in the headline's large type. The
+ * prefecture's places are tried first, then the province's; where two are as near (罗旬县 could
+ * be 罗甸县 or another ?旬县), nothing changes. A speck read into the name (納和雍縣) is dropped. A name the dictionary knows as a word stays, and
+ * so does a name inside a longer place the headline spells out (山湖区 in 观山湖区).
+ */
+export function placesFromRings(headline: string, rings: PlaceRings, isWord: (word: string) => boolean): { text: string; changes: Array<{ from: string; to: string }> } {
+  const changes: Array<{ from: string; to: string }> = [];
+  let out = headline;
+  for (const { place, index } of placeMatches(headline)) {
+    if (!/[县縣区區市]$/u.test(place) || rings.all.has(place) || isWord(place)) continue;
+    if (changes.some((c) => c.from.endsWith(place))) continue;
+    const inLonger = [...rings.all].some((name) => {
+      if (name.length <= place.length) return false;
+      for (let at = headline.indexOf(name); at >= 0; at = headline.indexOf(name, at + 1)) if (at < index + place.length && at + name.length > index) return true;
+      return false;
+    });
+    if (inLonger) continue;
+    for (const ring of rings.near) {
+      // a speck read as a character inside the name (納和雍縣 for 納雍縣): the name is whole without it
+      const joined = `${headline[index - 1] ?? ''}${place.slice(1)}`;
+      if (index > 0 && ring.has(joined)) {
+        const from = headline.slice(index - 1, index + place.length);
+        out = out.split(from).join(joined);
+        changes.push({ from, to: joined });
+        break;
+      }
+      const near = [...ring].filter((name) => name.length === place.length && name.endsWith(place.slice(-1)) && nearlySamePlace(name, place));
+      if (near.length === 0) continue;
+      if (near.length === 1) {
+        out = out.split(place).join(near[0]!);
+        changes.push({ from: place, to: near[0]! });
+      }
+      break;
+    }
+  }
+  return { text: out, changes };
+}

@@ -148,8 +148,13 @@ const MONTH_EVENTS: Record<number, string> = { 1: '春节', 2: '元宵节', 3: '
 // ---------------------------------------------------------------------------------------------
 // archive structure
 
-export function syntheticPapers(options: SyntheticOptions): SyntheticPaper[] {
+export function syntheticPapers(options: Pick<SyntheticOptions, 'papers'>): SyntheticPaper[] {
   return PAPERS.slice(0, options.papers).map(({ slug, name, place, cn }) => ({ slug, name, place, cn }));
+}
+
+/** Every paper the generator knows (the sample's 遵义日报 among them). */
+export function allSyntheticPapers(): SyntheticPaper[] {
+  return syntheticPapers({ papers: PAPERS.length });
 }
 
 /**
