@@ -34,7 +34,8 @@ OCR them with Tesseract, import the OCR and score it against what was printed. P
   --seed N             seed of the pages, layouts and degradations (default 1)
   --conditions list    clean-text,rendered,degraded (default all)
   --settings 'a | b'   compare Tesseract settings: each a comma list of psm=N, lang=L, dpi=N|none,
-                       deskew=0|1, scale=F, threshold=none|N, threads=N (default: the chosen defaults;
+                       deskew=0|1, scale=F, threshold=none|N, threads=N, reread=0|1 (bylines read
+                       again from crops) (default: the chosen defaults;
                        without lang=, pages set in traditional characters are read with chi_tra, as
                        an importer reads such a paper)
   --importers list     plain,hocr (default both): the parser on Tesseract's plain text, and on its
@@ -108,8 +109,9 @@ export function parseSettings(spec: string, base: TesseractOptions = DEFAULT_TES
     else if (name === 'scale') out.scale = Number(value);
     else if (name === 'threshold') out.threshold = value === 'none' ? 'none' : Number(value);
     else if (name === 'threads') out.threads = Number(value);
+    else if (name === 'reread') out.rereadBylines = value === '1' || value === 'true';
     else if (name.startsWith('c.')) out.config[name.slice(2)] = value;
-    else throw new Error(`--settings: unknown setting "${name}" in "${spec}" (psm, lang, dpi, deskew, scale, threshold, threads, c.<tesseract variable>)`);
+    else throw new Error(`--settings: unknown setting "${name}" in "${spec}" (psm, lang, dpi, deskew, scale, threshold, threads, reread, c.<tesseract variable>)`);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { bylineLines, shiftWords, spliceRereads, wordsOf } from '../lib/ocr/reread.ts';
 import { estimateSkew } from '../lib/scan/skew.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface TesseractOptions {
   threshold: 'none' | number;
   /** Extra `-c name=value` settings. */
   config: Record<string, string>;
+  /** Read each byline's line again on its own, cropped from the page (src/lib/ocr/reread.ts). */
+  rereadBylines: boolean;
 }
 
 /**
@@ -54,6 +57,8 @@ export const DEFAULT_TESSERACT_OPTIONS: TesseractOptions = {
   // Tesseract's table finder takes a page of narrow aligned columns for a table and reads its
   // rows straight across the gutters: off, the columns stay columns (docs/0001, 2026-12-07)
   config: { textord_tabfind_find_tables: '0' },
+  // names in bylines read alone are misread less often (docs/0001, eleventh session)
+  rereadBylines: true,
 };
 
 export const TESSERACT_INSTALL_HINT = 'apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra';
@@ -192,8 +197,9 @@ export async function ocrImage(image: Buffer, options: TesseractOptions = DEFAUL
     for (const [name, value] of Object.entries(options.config)) args.push('-c', `${name}=${value}`);
     args.push('txt', 'hocr', 'tsv');
     await run(args, { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
+    const [text, pageHocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(work, f), 'utf8')));
+    const hocr = options.rereadBylines ? await rereadBylines(pre.data, pageHocr!, options, work) : pageHocr;
     const t2 = performance.now();
-    const [text, hocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(work, f), 'utf8')));
     const result: OcrResult = {
       text: text!,
       hocr: hocr!,
@@ -211,6 +217,39 @@ export async function ocrImage(image: Buffer, options: TesseractOptions = DEFAUL
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The page's hOCR with each byline's line read again from a crop of the image Tesseract read
+ * (a quarter of the line's height around it, `--psm 7`), in one Tesseract run over all the
+ * crops: the words of the byline are the crop's reading where it is a byline (reread.ts).
+ */
+async function rereadBylines(image: Buffer, hocr: string, options: TesseractOptions, work: string): Promise<string> {
+  const lines = bylineLines(hocr);
+  if (lines.length === 0) return hocr;
+  const { width, height } = await sharp(image).metadata();
+  const inside = lines.filter((line) => line.box.x1 > line.box.x0 && line.box.y1 > line.box.y0 && line.box.x0 < width! && line.box.y0 < height!);
+  if (inside.length === 0) return hocr;
+  const crops = await Promise.all(
+    inside.map(async (line, i) => {
+      const pad = Math.round((line.box.y1 - line.box.y0) * 0.25);
+      const left = Math.max(0, line.box.x0 - pad);
+      const top = Math.max(0, line.box.y0 - pad);
+      const file = join(work, `byline-${i}.png`);
+      await sharp(image).extract({ left, top, width: Math.min(width!, line.box.x1 + pad) - left, height: Math.min(height!, line.box.y1 + pad) - top }).png({ compressionLevel: 1 }).toFile(file);
+      return { line, left, top, file };
+    }),
+  );
+  await writeFile(join(work, 'bylines.txt'), `${crops.map((c) => c.file).join('\n')}\n`);
+  const args = [join(work, 'bylines.txt'), join(work, 'bylines'), '-l', options.lang, '--psm', '7'];
+  if (options.dpi !== null) args.push('--dpi', String(options.dpi));
+  for (const [name, value] of Object.entries(options.config)) args.push('-c', `${name}=${value}`);
+  args.push('hocr');
+  await run(args, { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
+  // one ocr_page per crop, in the list's order
+  const pages = (await readFile(join(work, 'bylines.hocr'), 'utf8')).split("<div class='ocr_page'").slice(1);
+  const rereads = new Map(crops.map((c, i) => [c.line.id, shiftWords(wordsOf(pages[i] ?? ''), c.left, c.top)] as const));
+  return spliceRereads(hocr, rereads).hocr;
 }
 
 /** Write the cache entry into a temporary folder, then rename it into place (atomic). */
