@@ -52,6 +52,10 @@ describe('parseBylineLine', () => {
     // the mark read as two characters glued to 记者 (anshun-daily 2022-03-16/11, liupanshui-daily 2022-12-28/06)
     expect(parseBylineLine('上器记者 谭芳梅')).toEqual({ reporters: ['谭芳梅'], correspondents: [], photographers: [] });
     expect(parseBylineLine('上口本报记者 谭燕婷')).toEqual({ reporters: ['谭燕婷'], correspondents: [], photographers: [] });
+    // and 本 of 本报 misread with it (liupanshui-daily 2022-05-10/11, qiandongnan-daily 2022-08-21/07, bijie-daily 2022-07-23/02)
+    expect(parseBylineLine('图未报记者杨棉通讯员黄亲')).toEqual({ reporters: ['杨棉'], correspondents: ['黄亲'], photographers: [] });
+    expect(parseBylineLine('国术报记者顾雪')).toEqual({ reporters: ['顾雪'], correspondents: [], photographers: [] });
+    expect(parseBylineLine('口未報記者付俏麗')).toEqual({ reporters: ['付俏麗'], correspondents: [], photographers: [] });
     // the mark read as three signs, or a character and signs (tongren-daily 2022-08-29/05, anshun-daily 2022-11-16/01)
     expect(parseBylineLine('@@O 本报记者 江文鹏')).toEqual({ reporters: ['江文鹏'], correspondents: [], photographers: [] });
     expect(parseBylineLine('人@O 本报记者陆涛')).toEqual({ reporters: ['陆涛'], correspondents: [], photographers: [] });

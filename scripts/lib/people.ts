@@ -327,9 +327,13 @@ function dropUnknownMark(text: string): string | null {
 
 /**
  * The mark read as one or two characters glued to the role word that opens a byline line (上器记者
- * 谭芳梅, 上口本报记者 谭燕婷 for ■记者, □本报记者): a name is never set glued before 记者.
+ * 谭芳梅, 上口本报记者 谭燕婷 for ■记者, □本报记者), perhaps with 本 misread too (图未报记者 杨棉):
+ * a name is never set glued before 记者, nor ends in 报.
  */
 function dropGluedMark(text: string): string {
+  // and 本 of 本报 misread with it (图未报记者 杨棉, 国术报记者 顾雪, 口未报记者 付俏丽)
+  const benbao = /^\p{Script=Han}{0,2}?[未术末木朱](?=报(?:记者|通讯员))/u.exec(simplifyRoleChars(text));
+  if (benbao) return `本${text.slice(benbao[0].length)}`;
   const mark = /^\p{Script=Han}{1,2}(?=\S)/u.exec(text);
   if (!mark) return text;
   const rest = text.slice(mark[0].length);
