@@ -414,6 +414,16 @@ describe('parsePage with positions', () => {
     expect(parsePage(text, qiannan, { lexicon: loadLexicon(), places: placesAround('北京市') }).articles[0]!.title).toBe('贷安县辣椒产业走深走实');
   });
 
+  it("sets right a county misread in the text from the paper's region, and says where", () => {
+    const text = ['瓮安县辣椒产业走深走实', '', '　　本报讯（记者 张婷）2022年，代安县总工会推进乡村振兴宣讲活动，常态长效。', '　　代安县总工会充分利用新媒体平台等渠道，走深走实。'].join('\n');
+    const [article] = parsePage(text, { paper: 'qiannan-daily', date: '2022-02-13', page: 6 }, { lexicon: loadLexicon(), places: placesAround('贵州省都匀市') }).articles;
+    expect(article!.paragraphs).toEqual(['2022年，瓮安县总工会推进乡村振兴宣讲活动，常态长效。', '瓮安县总工会充分利用新媒体平台等渠道，走深走实。']);
+    expect(article!.problems.filter((p) => p.code === 'ocr-fixed').map((p) => [p.line, p.excerpt, p.suggestion])).toEqual([
+      [3, '代安县', '瓮安县'],
+      [4, '代安县', '瓮安县'],
+    ]);
+  });
+
   it('joins back the last character of a headline line that wrapped in a narrow column, set in its type', () => {
     // real Tesseract output (tests/fixtures/ocr-positioned/headline-tail.parser-text.json):
     // 安龙县落实监督检 / 查 in a kicker's type, then the title and the article

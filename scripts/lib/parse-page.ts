@@ -13,7 +13,7 @@ import { cleanLine } from './inline.ts';
 import { firstLine, INDENT, lastLine, splitUnits, type Segment, type Unit } from './layout.ts';
 import { nearlySamePlace, placesFromRings, placesFromText, placesIn, type PlaceRings } from './places.ts';
 import { collapseCharSpacing, normalizeSource } from './normalize.ts';
-import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, type Paragraph } from './paragraphs.ts';
+import { appendParagraph, buildParagraph, finishParagraph, lastLineOf, lineAt, type Paragraph } from './paragraphs.ts';
 import { BYLINE_CLOSES, BYLINE_OPENS, mergePeople, noPeople, parseBylineLine, parseCredit, parseLeadingByline, parsePeopleList, type LeadingByline, type People } from './people.ts';
 import { findSuspicions, type Lexicon } from './suspicions.ts';
 
@@ -1510,6 +1510,25 @@ function headlineText(unit: Unit): string {
 }
 
 /** Turn a draft into the item the contract describes: people, dateline, clean paragraphs, problems. */
+/**
+ * A county OCR misread in the text, set right as the paper's region names it (贫安县 -> 瓮安县),
+ * one `ocr-fixed` problem each: a place is what a researcher searches for.
+ */
+function placesInParagraph(paragraph: Paragraph, places: PlaceRings, lexicon: Lexicon): Problem[] {
+  const { text, changes } = placesFromRings(paragraph.text, places, (word) => lexicon.frequency(word) > 0);
+  if (changes.length === 0) return [];
+  const problems = changes.map((change) => ({
+    code: 'ocr-fixed' as const,
+    line: lineAt(paragraph, Math.max(0, paragraph.text.indexOf(change.from))),
+    message: `a place misread, set right as the paper's region names it, one character apart (${change.from} -> ${change.to})`,
+    excerpt: change.from,
+    suggestion: change.to,
+    fixed: true,
+  }));
+  paragraph.text = text;
+  return problems;
+}
+
 function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedItem {
   finishLines(draft, []);
   const headline = splitHeadline(draft.heads, draft.headSizes);
@@ -1594,6 +1613,7 @@ function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedIte
 
   for (const paragraph of paragraphs) {
     problems.push(...paragraph.problems);
+    if (options.lexicon && options.places) problems.push(...placesInParagraph(paragraph, options.places, options.lexicon));
     if (options.lexicon) problems.push(...findSuspicions(paragraph, options.lexicon));
   }
 

@@ -39,7 +39,10 @@ const TREE: Division[] = [
       { name: '毕节市', children: [{ name: '市辖区' }, { name: '七星关区' }, { name: '纳雍县' }, { name: '黔西市' }] },
       { name: '黔南布依族苗族自治州', children: [{ name: '都匀市' }, { name: '瓮安县' }, { name: '罗甸县' }, { name: '三都水族自治县' }] },
       { name: '黔西南布依族苗族自治州', children: [{ name: '兴义市' }, { name: '普安县' }] },
-      { name: '贵阳市', children: [{ name: '观山湖区' }, { name: '开阳县' }] },
+      { name: '贵阳市', children: [{ name: '观山湖区' }, { name: '开阳县' }, { name: '花溪区' }] },
+      { name: '遵义市', children: [{ name: '红花岗区' }, { name: '汇川区' }] },
+      { name: '黔东南苗族侗族自治州', children: [{ name: '麻江县' }, { name: '黎平县' }] },
+      { name: '铜仁市', children: [{ name: '江口县' }] },
     ],
   },
   { name: '北京市', children: [{ name: '东城区' }, { name: '朝阳区' }] },
@@ -80,6 +83,9 @@ describe('placesFromRings', () => {
     expect(placesFromRings('甕史縣義務教育', qiannan, none).text).toBe('甕安縣義務教育');
     // a speck read into the name is dropped
     expect(placesFromRings('納和雍縣義務教育全面覆蓋', bijie, none)).toEqual({ text: '納雍縣義務教育全面覆蓋', changes: [{ from: '納和雍縣', to: '納雍縣' }] });
+    // ...wherever in the name it was read (麻江上县: not 江口县, one character from 江上县)
+    const qiandongnan = placeRings(TREE, '贵州省凯里市', variants);
+    expect(placesFromRings('2022年，麻江上县总工会开展食品安全', qiandongnan, none).text).toBe('2022年，麻江县总工会开展食品安全');
   });
 
   it('leaves real places, words, parts of longer places, towns and doubtful cases as they are', () => {
@@ -90,6 +96,8 @@ describe('placesFromRings', () => {
     expect(placesFromRings('贫安县', qiannan, (word) => word === '贫安县').changes).toEqual([]);
     // 山湖区 is the end of 观山湖区
     expect(placesFromRings('观山湖区开阳县联合', qiannan, none).changes).toEqual([]);
+    // 花岗区 is the end of 红花岗区, whatever OCR read before it (not 花溪区)
+    expect(placesFromRings('红人花岗区场板街道', placeRings(TREE, '贵州省遵义市', variants), none).changes).toEqual([]);
     // towns are not in the tree
     expect(placesFromRings('瓮安县贫安镇', qiannan, none).changes).toEqual([]);
     // two places of the prefecture are one character away

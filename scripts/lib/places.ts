@@ -122,32 +122,35 @@ export function placeRings(tree: readonly Division[], place: string, variants: (
 }
 
 /**
- * A county, district or county-level city in a headline that no place of the country is called,
- * and that is one character from exactly one place near the paper (贫安县 in 黔南日报, whose
- * prefecture has 瓮安县; 只西市 for 黔西市): OCR misread it in the headline's large type. The
- * prefecture's places are tried first, then the province's; where two are as near (罗旬县 could
- * be 罗甸县 or another ?旬县), nothing changes. A speck read into the name (納和雍縣) is dropped. A name the dictionary knows as a word stays, and
- * so does a name inside a longer place the headline spells out (山湖区 in 观山湖区).
+ * A county, district or county-level city that no place of the country is called, and that is
+ * one character from exactly one place near the paper (贫安县 in 黔南日报, whose prefecture has
+ * 瓮安县; 只西市 for 黔西市): OCR misread it, in a headline's large type or in the text. The
+ * prefecture's places are tried first, then the province's; where two are as near, nothing
+ * changes. A speck read into the name (納和雍縣, 麻江上县) is dropped. A name the dictionary
+ * knows as a word stays, and so does one that is, or may be, the end of a longer place (山湖区
+ * in 观山湖区, 花岗区 in 红人花岗区). Returns the text set right and the changes made.
  */
-export function placesFromRings(headline: string, rings: PlaceRings, isWord: (word: string) => boolean): { text: string; changes: Array<{ from: string; to: string }> } {
+export function placesFromRings(text: string, rings: PlaceRings, isWord: (word: string) => boolean): { text: string; changes: Array<{ from: string; to: string }> } {
   const changes: Array<{ from: string; to: string }> = [];
-  let out = headline;
-  for (const { place, index } of placeMatches(headline)) {
+  let out = text;
+  const longer = [...rings.all].filter((name) => name.length > 3);
+  for (const { place, index } of placeMatches(text)) {
     if (!/[县縣区區市]$/u.test(place) || rings.all.has(place) || isWord(place)) continue;
     if (changes.some((c) => c.from.endsWith(place))) continue;
-    const inLonger = [...rings.all].some((name) => {
-      if (name.length <= place.length) return false;
-      for (let at = headline.indexOf(name); at >= 0; at = headline.indexOf(name, at + 1)) if (at < index + place.length && at + name.length > index) return true;
+    const inLonger = longer.some((name) => {
+      if (name.endsWith(place)) return true;
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (at < index + place.length && at + name.length > index) return true;
       return false;
     });
     if (inLonger) continue;
+    // the character before and the name, less one character: a speck read into the name
+    const window = index > 0 ? text.slice(index - 1, index + place.length) : '';
+    const despecked = [...new Set([...window].map((_, at) => window.slice(0, at) + window.slice(at + 1)))].filter((name) => name.length === place.length && name.endsWith(place.slice(-1)));
     for (const ring of rings.near) {
-      // a speck read as a character inside the name (納和雍縣 for 納雍縣): the name is whole without it
-      const joined = `${headline[index - 1] ?? ''}${place.slice(1)}`;
-      if (index > 0 && ring.has(joined)) {
-        const from = headline.slice(index - 1, index + place.length);
-        out = out.split(from).join(joined);
-        changes.push({ from, to: joined });
+      const whole = despecked.filter((name) => ring.has(name));
+      if (whole.length === 1) {
+        out = out.split(window).join(whole[0]!);
+        changes.push({ from: window, to: whole[0]! });
         break;
       }
       const near = [...ring].filter((name) => name.length === place.length && name.endsWith(place.slice(-1)) && nearlySamePlace(name, place));
