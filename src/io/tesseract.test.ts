@@ -29,10 +29,15 @@ describe('ocrImage', () => {
     expect(second.cached).toBe(true);
     expect(second.text).toBe(first.text);
     expect(second.seconds).toEqual(first.seconds);
-    // another option is another entry
+    // Tesseract's own reading is kept apart from the one with bylines read again: without them,
+    // the page is not read again
+    const own = await ocrImage(image, { ...DEFAULT_TESSERACT_OPTIONS, psm: 7, deskew: false, rereadBylines: false }, cache);
+    expect(own.cached).toBe(true);
+    expect(own.reread).toBeNull();
+    // another option is another entry (two: the page's reading, and with the bylines')
     await ocrImage(image, { ...DEFAULT_TESSERACT_OPTIONS, psm: 8, deskew: false }, cache);
     const entries = readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)));
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(4);
     expect(entries.every((e) => /^[0-9a-f]{64}$/.test(e))).toBe(true);
   });
 
@@ -47,6 +52,26 @@ describe('ocrImage', () => {
     expect(result.rotateDeg).toBeGreaterThan(-1.4);
     expect(result.rotateDeg).toBeLessThan(-1.0);
     expect(result.text.replace(/\s/g, '')).toContain('文明实践');
+  });
+
+  it("reads a byline's line again from a crop and keeps the rest of the page as Tesseract read it", async () => {
+    const text = ['本报讯（记者 钟辉一 通讯员 廖超建）2022年，普定县', '团委探索辣椒产业技能培训，提质增效。下一步，', '该镇将持续做细安全生产，进一步开展服务平台。'];
+    const lines = text.map((line, i) => `<text x="40" y="${80 + i * 60}" font-family="Noto Serif CJK SC" font-size="36">${line}</text>`).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="260"><rect width="100%" height="100%" fill="#fff"/>${lines}</svg>`;
+    const image = await sharp(Buffer.from(svg)).png().toBuffer();
+    const plain = await ocrImage(image, { ...DEFAULT_TESSERACT_OPTIONS, rereadBylines: false }, null);
+    expect(plain.reread).toBeNull();
+    const reread = await ocrImage(image, DEFAULT_TESSERACT_OPTIONS, null);
+    // the one line with a role word, and only it, was read again
+    expect(reread.reread).toMatchObject({ lines: 1 });
+    const words = (hocr: string) => [...hocr.matchAll(/<span class='ocrx_word'[^>]*>([^<]*)<\/span>/gu)].map((m) => m[1]).join('');
+    expect(words(reread.hocr)).toContain('钟辉一');
+    expect(words(reread.hocr).slice(-20)).toBe(words(plain.hocr).slice(-20));
+    // every word, spliced or not, stays inside the page
+    for (const m of reread.hocr.matchAll(/ocrx_word[^>]*bbox (\d+) (\d+) (\d+) (\d+)/gu)) {
+      expect(Number(m[3])).toBeLessThanOrEqual(1000);
+      expect(Number(m[4])).toBeLessThanOrEqual(260);
+    }
   });
 
   it('says what to install when a language is missing', async () => {

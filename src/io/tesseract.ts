@@ -83,6 +83,8 @@ export interface OcrResult {
   rotateDeg: number;
   /** Wall-clock seconds of preprocessing and of the Tesseract run when it ran (kept in the cache). */
   seconds: { preprocess: number; ocr: number };
+  /** Byline lines read again from crops, and how many of them the new reading changed (null: not asked). */
+  reread: { lines: number; changed: number } | null;
   /** True when the result came from the cache. */
   cached: boolean;
   version: string;
@@ -134,12 +136,34 @@ export async function requireTesseract(lang: string): Promise<string> {
  */
 const PREPROCESS_VERSION = 2;
 
+/** The version of how bylines are read again (reread.ts), part of the cache key when they are. */
+const REREAD_VERSION = 4;
+
+/**
+ * The cache key of Tesseract's own reading of the page. Threads change the time, not the output;
+ * the bylines' second reading is cached apart (rereadKey), so that a change to it does not read
+ * whole pages again.
+ */
 function cacheKey(image: Buffer, version: string, options: TesseractOptions): string {
   const imageHash = createHash('sha256').update(image).digest('hex');
-  // threads change the time, not the output
-  const { threads: _threads, ...rest } = options;
+  const { threads: _threads, rereadBylines: _reread, ...rest } = options;
   const opts = JSON.stringify(rest, Object.keys(rest).sort());
   return createHash('sha256').update(`${imageHash}\n${version}\n${opts}\n${JSON.stringify(rest.config)}\npreprocess ${PREPROCESS_VERSION}`).digest('hex');
+}
+
+function rereadKey(pageKey: string): string {
+  return createHash('sha256').update(`${pageKey}\nreread ${REREAD_VERSION}`).digest('hex');
+}
+
+async function readCache(dir: string | null): Promise<OcrResult | null> {
+  if (!dir) return null;
+  try {
+    const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as Omit<OcrResult, 'text' | 'hocr' | 'tsv' | 'cached'>;
+    const [text, hocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(dir, f), 'utf8')));
+    return { ...meta, reread: meta.reread ?? null, text: text!, hocr: hocr!, tsv: tsv!, cached: true };
+  } catch {
+    return null;
+  }
 }
 
 /** Scale, deskew and binarise as the options say; the geometry of what was done. */
@@ -175,44 +199,54 @@ async function preprocess(image: Buffer, options: TesseractOptions): Promise<{ d
 export async function ocrImage(image: Buffer, options: TesseractOptions = DEFAULT_TESSERACT_OPTIONS, cacheDir: string | null = '.cache/ocr'): Promise<OcrResult> {
   const version = await tesseractVersion();
   const key = cacheKey(image, version, options);
-  const dir = cacheDir ? join(cacheDir, key.slice(0, 2), key) : null;
-  if (dir) {
-    try {
-      const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as Omit<OcrResult, 'text' | 'hocr' | 'tsv' | 'cached'>;
-      const [text, hocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(dir, f), 'utf8')));
-      return { ...meta, text: text!, hocr: hocr!, tsv: tsv!, cached: true };
-    } catch {
-      // not cached yet
-    }
-  }
+  const entry = (k: string) => (cacheDir ? join(cacheDir, k.slice(0, 2), k) : null);
+  const rereadDir = options.rereadBylines ? entry(rereadKey(key)) : null;
+  const done = await readCache(options.rereadBylines ? rereadDir : entry(key));
+  if (done) return done;
   const work = await mkdtemp(join(tmpdir(), 'ocr-'));
   try {
-    const t0 = performance.now();
-    const pre = await preprocess(image, options);
-    const t1 = performance.now();
-    const input = join(work, 'page.png');
-    await writeFile(input, pre.data);
-    const args = [input, join(work, 'out'), '-l', options.lang, '--psm', String(options.psm)];
-    if (options.dpi !== null) args.push('--dpi', String(options.dpi));
-    for (const [name, value] of Object.entries(options.config)) args.push('-c', `${name}=${value}`);
-    args.push('txt', 'hocr', 'tsv');
-    await run(args, { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
-    const [text, pageHocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(work, f), 'utf8')));
-    const hocr = options.rereadBylines ? await rereadBylines(pre.data, pageHocr!, options, work) : pageHocr;
+    let pre: Awaited<ReturnType<typeof preprocess>> | null = null;
+    let page = await readCache(entry(key));
+    if (!page) {
+      const t0 = performance.now();
+      pre = await preprocess(image, options);
+      const t1 = performance.now();
+      const input = join(work, 'page.png');
+      await writeFile(input, pre.data);
+      const args = [input, join(work, 'out'), '-l', options.lang, '--psm', String(options.psm)];
+      if (options.dpi !== null) args.push('--dpi', String(options.dpi));
+      for (const [name, value] of Object.entries(options.config)) args.push('-c', `${name}=${value}`);
+      args.push('txt', 'hocr', 'tsv');
+      await run(args, { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
+      const [text, hocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(work, f), 'utf8')));
+      page = {
+        text: text!,
+        hocr: hocr!,
+        tsv: tsv!,
+        width: pre.width,
+        height: pre.height,
+        scale: options.scale,
+        rotateDeg: pre.rotateDeg,
+        seconds: { preprocess: (t1 - t0) / 1000, ocr: (performance.now() - t1) / 1000 },
+        reread: null,
+        cached: false,
+        version,
+      };
+      const pageDir = entry(key);
+      if (pageDir) await writeCache(pageDir, page);
+    }
+    if (!options.rereadBylines) return page;
     const t2 = performance.now();
+    pre ??= await preprocess(image, options);
+    const reread = await rereadBylines(pre.data, page.hocr, options, work);
     const result: OcrResult = {
-      text: text!,
-      hocr: hocr!,
-      tsv: tsv!,
-      width: pre.width,
-      height: pre.height,
-      scale: options.scale,
-      rotateDeg: pre.rotateDeg,
-      seconds: { preprocess: (t1 - t0) / 1000, ocr: (t2 - t1) / 1000 },
+      ...page,
+      hocr: reread.hocr,
+      seconds: { preprocess: page.seconds.preprocess, ocr: page.seconds.ocr + (performance.now() - t2) / 1000 },
+      reread: { lines: reread.lines, changed: reread.changed },
       cached: false,
-      version,
     };
-    if (dir) await writeCache(dir, result);
+    if (rereadDir) await writeCache(rereadDir, result);
     return result;
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -224,12 +258,12 @@ export async function ocrImage(image: Buffer, options: TesseractOptions = DEFAUL
  * (a quarter of the line's height around it, `--psm 7`), in one Tesseract run over all the
  * crops: the words of the byline are the crop's reading where it is a byline (reread.ts).
  */
-async function rereadBylines(image: Buffer, hocr: string, options: TesseractOptions, work: string): Promise<string> {
+async function rereadBylines(image: Buffer, hocr: string, options: TesseractOptions, work: string): Promise<{ hocr: string; lines: number; changed: number }> {
   const lines = bylineLines(hocr);
-  if (lines.length === 0) return hocr;
+  if (lines.length === 0) return { hocr, lines: 0, changed: 0 };
   const { width, height } = await sharp(image).metadata();
   const inside = lines.filter((line) => line.box.x1 > line.box.x0 && line.box.y1 > line.box.y0 && line.box.x0 < width! && line.box.y0 < height!);
-  if (inside.length === 0) return hocr;
+  if (inside.length === 0) return { hocr, lines: 0, changed: 0 };
   const crops = await Promise.all(
     inside.map(async (line, i) => {
       const pad = Math.round((line.box.y1 - line.box.y0) * 0.25);
@@ -249,7 +283,7 @@ async function rereadBylines(image: Buffer, hocr: string, options: TesseractOpti
   // one ocr_page per crop, in the list's order
   const pages = (await readFile(join(work, 'bylines.hocr'), 'utf8')).split("<div class='ocr_page'").slice(1);
   const rereads = new Map(crops.map((c, i) => [c.line.id, shiftWords(wordsOf(pages[i] ?? ''), c.left, c.top)] as const));
-  return spliceRereads(hocr, rereads).hocr;
+  return { ...spliceRereads(hocr, rereads), lines: crops.length };
 }
 
 /** Write the cache entry into a temporary folder, then rename it into place (atomic). */

@@ -79,11 +79,32 @@ describe('spliceRereads', () => {
     expect(lineText(spliceRereads(PAGE, speck).hocr, 0)).toBe('本报讯《记者钟辉一)2022年，兰椒');
   });
 
+  it('keeps one closing bracket where both readings have it, and the mark before the role word as the page read it', () => {
+    // the crop's bracket ends 6 px left of the page's, whose middle is then outside the stretch
+    const doubled = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace("bbox 279 4 289 42; x_wconf 87'>)<", "bbox 272 4 283 42; x_wconf 87'>)<")), 126, 402)]]);
+    expect(lineText(spliceRereads(PAGE, doubled).hocr, 0)).toBe('本报讯《记者钟辉一)2022年，兰椒');
+    // □记者: the crop reads the mark 口 as 品; the page's reading of it stays
+    const marked = PAGE.replace(word(30, '205 406 230 449', 91, '讯'), word(30, '205 406 230 449', 91, '口'));
+    const markedCrop = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace(word(3, '80 4 102 42', 87, '讯'), word(3, '80 4 102 42', 87, '品'))), 126, 402)]]);
+    expect(lineText(spliceRereads(marked, markedCrop).hocr, 0)).toBe('本报口《记者钟辉一)2022年，兰椒');
+  });
+
+  it("keeps the new reading's words in their order, whatever their boxes say", () => {
+    // Tesseract gives 辉 a box left of 钟 (a glyph's box can stray): the name still reads 钟辉一
+    const strayed = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace('242 18 259 21', '150 18 160 21')), 126, 402)]]);
+    expect(lineText(spliceRereads(PAGE, strayed).hocr, 0)).toBe('本报讯《记者钟辉一)2022年，兰椒');
+  });
+
   it('keeps the page reading where the new one has no byline, or reads far more or less there', () => {
     const notByline = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace('《记者', '《记录')), 126, 402)]]);
     expect(spliceRereads(PAGE, notByline)).toEqual({ hocr: PAGE, changed: 0 });
     const short = new Map([['line_1_7', shiftWords(wordsOf([word(4, '108 8 169 33', 43, '记者'), word(8, '279 4 289 42', 87, ')')].join('')), 126, 402)]]);
     expect(spliceRereads(PAGE, short).changed).toBe(0);
+    // the page read the opening bracket and the crop lost it (本报讯记者 钟辉一): the byline's frame would go with it
+    const framed = PAGE.replace(word(31, '234 410 296 435', 13, '记者'), word(31, '234 410 296 435', 13, '(记者'));
+    const unframed = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace(word(4, '108 8 169 33', 43, '《记者'), word(4, '108 8 169 33', 43, '记者'))), 126, 402)]]);
+    expect(spliceRereads(framed, unframed).changed).toBe(0);
+    expect(spliceRereads(framed, rereads).changed).toBe(1);
     // a line of another engine's file, or one not asked for, stays as it is
     expect(spliceRereads(PAGE, new Map([['line_9_9', rereads.get('line_1_7')!]]))).toEqual({ hocr: PAGE, changed: 0 });
   });

@@ -81,61 +81,85 @@ export function bylineLines(hocr: string): RereadLine[] {
   return out;
 }
 
+/** A photo credit's 摄 before its closing bracket: its names come before the role word. */
+const CREDIT_END = /摄[)）]/u;
+
 /**
- * How far into a line the byline goes, in the new reading's words: through the bracket that
- * closes it (本报讯（记者 钟辉一）), else up to the text after it (a date, a comma), else the
- * whole line (本报记者 莫春颖). Returns the number of words, or 0 when the reading has no role
- * word (it read something else).
+ * Which of the new reading's words are the byline's names, from the role word (记者; from the
+ * line's start in a credit, (李强 摄)) through the bracket that closes the byline (本报讯（记者
+ * 钟辉一）), else up to the text after it (a date, a comma), else to the line's end (本报记者
+ * 莫春颖). The byline mark and the dateline before the role word stay as the page read them: a
+ * crop reads the mark no better (口 as 品, @ as 加). Null when the reading has no role word.
  */
-function bylineWords(words: readonly RereadWord[]): number {
+function bylineStretch(words: readonly RereadWord[]): { from: number; to: number } | null {
   const texts = words.map((w) => unescapeHtml(w.raw));
-  let seen = '';
-  let role = -1;
-  for (const [i, text] of texts.entries()) {
-    seen += text;
-    if (isByline(seen)) {
-      role = i;
-      break;
-    }
+  const starts: number[] = [];
+  let full = '';
+  for (const text of texts) {
+    starts.push(full.length);
+    full += text;
   }
-  if (role < 0) return 0;
-  for (let i = role; i < texts.length; i++) {
-    if (/[)）〉》\]】]/u.test(texts[i]!)) return i + 1;
-    if (i > role && /[0-9０-９，。,：:]/u.test(texts[i]!)) return i;
+  const match = ROLE.exec(simplifyRoleChars(full));
+  if (!match) return null;
+  const wordAt = (offset: number) => starts.findLastIndex((start) => start <= offset);
+  const role = wordAt(match.index);
+  const from = CREDIT_END.test(match[0]) ? 0 : role;
+  const roleEnd = wordAt(match.index + match[0].length - 1);
+  for (let i = roleEnd; i < texts.length; i++) {
+    if (/[)）〉》\]】]/u.test(texts[i]!)) return { from, to: i + 1 };
+    if (i > roleEnd && /[0-9０-９，。,：:]/u.test(texts[i]!)) return { from, to: i };
   }
-  return texts.length;
+  return { from, to: texts.length };
 }
 
 const centre = (box: RereadBox) => (box.x0 + box.x1) / 2;
 
+/** How many opening and closing brackets a text has, as OCR reads them (（ 〈 《 “, ） 〉 》). */
+function brackets(text: string): { open: number; close: number } {
+  return { open: (text.match(/[（(〈《【[“「]/gu) ?? []).length, close: (text.match(/[）)〉》】\]”」]/gu) ?? []).length };
+}
+
+/** How much of a word's width lies inside [x0, x1). */
+function shareInside(box: RereadBox, x0: number, x1: number): number {
+  return Math.max(0, Math.min(box.x1, x1) - Math.max(box.x0, x0)) / Math.max(1, box.x1 - box.x0);
+}
+
 /**
  * The page's hOCR with the bylines of `rereads` (a line id, and the words the line's own reading
- * found, in page pixels) put in place of the page reading's words over the same stretch. A
- * reading without a role word, or one that found half as many or twice as many characters as
- * the page had there, is not taken.
+ * found, in page pixels) put in place of the page reading's words over the same stretch: a page
+ * word goes when its middle, or half of it, lies inside the stretch, or when it is the stretch's
+ * last word read again a few pixels off (a closing bracket both readings have is kept once). A reading without a role word, one that
+ * found at most half or at least twice as many characters as the page had there, or one that
+ * lost a bracket the page read (本报讯(记者 朱 read 本报讯记者 朱), is not taken.
  */
 export function spliceRereads(hocr: string, rereads: ReadonlyMap<string, readonly RereadWord[]>): { hocr: string; changed: number } {
   let changed = 0;
   const out = hocr.replace(LINE, (whole, open: string, id: string, _x0, _y0, _x1, _y1, inner: string, close: string) => {
     const fresh = rereads.get(id);
-    if (!fresh) return whole;
+    const stretch = fresh ? bylineStretch(fresh) : null;
+    if (!fresh || !stretch) return whole;
     // a speck the crop's margin let in, read as a lone dot or tick (记者.王文平)
-    const take = fresh.slice(0, bylineWords(fresh)).filter((w) => !(w.conf < 50 && /^[.,·'`‘’、。:;-]$/u.test(unescapeHtml(w.raw))));
+    const take = fresh.slice(stretch.from, stretch.to).filter((w) => !(w.conf < 50 && /^[.,·'`‘’、。:;-]$/u.test(unescapeHtml(w.raw))));
     if (take.length === 0) return whole;
-    const cut = take[take.length - 1]!.box.x1;
-    const old = [...(inner as string).matchAll(WORD)];
-    const replaced = old.filter((m) => centre({ x0: Number(m[2]), y0: 0, x1: Number(m[4]), y1: 0 }) < cut);
-    const kept = old.filter((m) => !replaced.includes(m));
-    const before = [...textOf(wordsOf(replaced.map((m) => m[0]).join('')))].length;
-    const after = [...textOf(take)].length;
-    if (before === 0 || after < before / 2 || after > before * 2) return whole;
-    if (textOf(take) === textOf(wordsOf(replaced.map((m) => m[0]).join('')))) return whole;
+    const [x0, x1] = [take[0]!.box.x0, take[take.length - 1]!.box.x1];
+    const old = [...(inner as string).matchAll(WORD)].map((m) => ({ html: m[0], word: wordsOf(m[0])[0]! }));
+    const last = take[take.length - 1]!;
+    const sameGlyph = (w: RereadWord) => w.raw === last.raw && shareInside(w.box, last.box.x0, last.box.x1) > 0;
+    const inside = (w: RereadWord) => (centre(w.box) >= x0 && centre(w.box) < x1) || shareInside(w.box, x0, x1) >= 0.5 || sameGlyph(w);
+    const replaced = old.filter((o) => inside(o.word));
+    const before = textOf(replaced.map((o) => o.word));
+    const after = textOf(take);
+    if (before.length === 0 || [...after].length * 2 <= [...before].length || [...after].length >= [...before].length * 2 || after === before) return whole;
+    // a bracket the page read and the crop lost is the byline's frame: the page's reading stays
+    const [had, has] = [brackets(before), brackets(after)];
+    if (has.open < had.open || has.close < had.close) return whole;
     changed++;
     const indent = /\n([ \t]*)<span class='ocrx_word'/u.exec(inner as string)?.[1] ?? '      ';
-    const words = [
-      ...take.map((w, i) => `<span class='ocrx_word' id='${id}_reread_${i + 1}' title='bbox ${w.box.x0} ${w.box.y0} ${w.box.x1} ${w.box.y1}; x_wconf ${w.conf}'>${w.raw}</span>`),
-      ...kept.map((m) => m[0]),
-    ];
+    // in reading order: the page's words before the stretch, the new reading's, the page's after
+    // (not sorted by position: a glyph's box in Tesseract's reading can stray from its place)
+    const fromCrop = take.map((w, i) => `<span class='ocrx_word' id='${id}_reread_${i + 1}' title='bbox ${w.box.x0} ${w.box.y0} ${w.box.x1} ${w.box.y1}; x_wconf ${w.conf}'>${w.raw}</span>`);
+    const kept = old.filter((o) => !replaced.includes(o));
+    const words = [...kept.filter((o) => centre(o.word.box) < x0).map((o) => o.html), ...fromCrop, ...kept.filter((o) => centre(o.word.box) >= x0).map((o) => o.html)];
     return `${open}${words.map((w) => `\n${indent}${w}`).join('')}${close}`;
   });
   return { hocr: out, changed };
