@@ -137,7 +137,7 @@ export async function requireTesseract(lang: string): Promise<string> {
 const PREPROCESS_VERSION = 2;
 
 /** The version of how bylines are read again (reread.ts), part of the cache key when they are. */
-const REREAD_VERSION = 4;
+const REREAD_VERSION = 6;
 
 /**
  * The cache key of Tesseract's own reading of the page. Threads change the time, not the output;

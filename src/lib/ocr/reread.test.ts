@@ -89,6 +89,18 @@ describe('spliceRereads', () => {
     expect(lineText(spliceRereads(marked, markedCrop).hocr, 0)).toBe('本报口《记者钟辉一)2022年，兰椒');
   });
 
+  it('keeps the dateline the page read where the crop read its last character into the bracket', () => {
+    // liupanshui-daily 2022-08-28/06: 本报讯记者 尹梅 on the page, 本报(记者 尹梅 in the crop
+    const lost = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace(word(3, '80 4 102 42', 87, '讯'), '').replace(word(4, '108 8 169 33', 43, '《记者'), word(4, '80 8 169 33', 43, '(记者'))), 126, 402)]]);
+    expect(lineText(spliceRereads(PAGE, lost).hocr, 0)).toBe('本报讯(记者钟辉一)2022年，兰椒');
+  });
+
+  it('keeps one opening bracket where the page read it apart and the crop with the role word', () => {
+    // xingyi-evening 2022-04-25/08: 本报讯〈 记者 on the page, (记者 in the crop, not 本报讯〈(记者
+    const apart = PAGE.replace(word(31, '234 410 296 435', 13, '记者'), `${word(60, '232 406 240 449', 80, '〈')}${word(31, '240 410 296 435', 13, '记者')}`);
+    expect(lineText(spliceRereads(apart, rereads).hocr, 0)).toBe('本报讯《记者钟辉一)2022年，兰椒');
+  });
+
   it("keeps the new reading's words in their order, whatever their boxes say", () => {
     // Tesseract gives 辉 a box left of 钟 (a glyph's box can stray): the name still reads 钟辉一
     const strayed = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace('242 18 259 21', '150 18 160 21')), 126, 402)]]);

@@ -112,54 +112,47 @@ function bylineStretch(words: readonly RereadWord[]): { from: number; to: number
   return { from, to: texts.length };
 }
 
-const centre = (box: RereadBox) => (box.x0 + box.x1) / 2;
+const OPENS_ONLY = /^[（(〈《【[“「]+$/u;
+const OPENS_FIRST = /^[（(〈《【[“「]/u;
 
 /** How many opening and closing brackets a text has, as OCR reads them (（ 〈 《 “, ） 〉 》). */
 function brackets(text: string): { open: number; close: number } {
   return { open: (text.match(/[（(〈《【[“「]/gu) ?? []).length, close: (text.match(/[）)〉》】\]”」]/gu) ?? []).length };
 }
 
-/** How much of a word's width lies inside [x0, x1). */
-function shareInside(box: RereadBox, x0: number, x1: number): number {
-  return Math.max(0, Math.min(box.x1, x1) - Math.max(box.x0, x0)) / Math.max(1, box.x1 - box.x0);
-}
-
 /**
  * The page's hOCR with the bylines of `rereads` (a line id, and the words the line's own reading
- * found, in page pixels) put in place of the page reading's words over the same stretch: a page
- * word goes when its middle, or half of it, lies inside the stretch, or when it is the stretch's
- * last word read again a few pixels off (a closing bracket both readings have is kept once). A reading without a role word, one that
- * found at most half or at least twice as many characters as the page had there, or one that
- * lost a bracket the page read (本报讯(记者 朱 read 本报讯记者 朱), is not taken.
+ * found, in page pixels) put in place of the page reading's byline: each reading's stretch from
+ * the role word through the closing bracket (bylineStretch), the words before and after it as
+ * the page read them. Matched by what the readings say, not by where their boxes are: a
+ * glyph's box in Tesseract's reading can stray, and a bracket both read a few pixels apart is
+ * one bracket. A reading without a role word, one that found at most half or at least twice as
+ * many characters as the page had there, or one that lost a bracket the page read (本报讯(记者
+ * 朱 read 本报讯记者 朱), is not taken.
  */
 export function spliceRereads(hocr: string, rereads: ReadonlyMap<string, readonly RereadWord[]>): { hocr: string; changed: number } {
   let changed = 0;
   const out = hocr.replace(LINE, (whole, open: string, id: string, _x0, _y0, _x1, _y1, inner: string, close: string) => {
     const fresh = rereads.get(id);
-    const stretch = fresh ? bylineStretch(fresh) : null;
-    if (!fresh || !stretch) return whole;
-    // a speck the crop's margin let in, read as a lone dot or tick (记者.王文平)
-    const take = fresh.slice(stretch.from, stretch.to).filter((w) => !(w.conf < 50 && /^[.,·'`‘’、。:;-]$/u.test(unescapeHtml(w.raw))));
-    if (take.length === 0) return whole;
-    const [x0, x1] = [take[0]!.box.x0, take[take.length - 1]!.box.x1];
     const old = [...(inner as string).matchAll(WORD)].map((m) => ({ html: m[0], word: wordsOf(m[0])[0]! }));
-    const last = take[take.length - 1]!;
-    const sameGlyph = (w: RereadWord) => w.raw === last.raw && shareInside(w.box, last.box.x0, last.box.x1) > 0;
-    const inside = (w: RereadWord) => (centre(w.box) >= x0 && centre(w.box) < x1) || shareInside(w.box, x0, x1) >= 0.5 || sameGlyph(w);
-    const replaced = old.filter((o) => inside(o.word));
-    const before = textOf(replaced.map((o) => o.word));
+    const theirs = fresh ? bylineStretch(fresh) : null;
+    const ours = bylineStretch(old.map((o) => o.word));
+    if (!fresh || !theirs || !ours) return whole;
+    // a speck the crop's margin let in, read as a lone dot or tick (记者.王文平)
+    const take = fresh.slice(theirs.from, theirs.to).filter((w) => !(w.conf < 50 && /^[.,·'`‘’、。:;-]$/u.test(unescapeHtml(w.raw))));
+    // the crop read the opening bracket with the role word ((记者), the page as a word of its own
+    // (〈 记者): the crop's bracket stands for the page's, not beside it (〈(记者)
+    while (ours.from > 0 && OPENS_ONLY.test(unescapeHtml(old[ours.from - 1]!.word.raw)) && OPENS_FIRST.test(unescapeHtml(take[0]?.raw ?? ''))) ours.from--;
+    const before = textOf(old.slice(ours.from, ours.to).map((o) => o.word));
     const after = textOf(take);
-    if (before.length === 0 || [...after].length * 2 <= [...before].length || [...after].length >= [...before].length * 2 || after === before) return whole;
+    if (take.length === 0 || [...after].length * 2 <= [...before].length || [...after].length >= [...before].length * 2 || after === before) return whole;
     // a bracket the page read and the crop lost is the byline's frame: the page's reading stays
     const [had, has] = [brackets(before), brackets(after)];
     if (has.open < had.open || has.close < had.close) return whole;
     changed++;
     const indent = /\n([ \t]*)<span class='ocrx_word'/u.exec(inner as string)?.[1] ?? '      ';
-    // in reading order: the page's words before the stretch, the new reading's, the page's after
-    // (not sorted by position: a glyph's box in Tesseract's reading can stray from its place)
     const fromCrop = take.map((w, i) => `<span class='ocrx_word' id='${id}_reread_${i + 1}' title='bbox ${w.box.x0} ${w.box.y0} ${w.box.x1} ${w.box.y1}; x_wconf ${w.conf}'>${w.raw}</span>`);
-    const kept = old.filter((o) => !replaced.includes(o));
-    const words = [...kept.filter((o) => centre(o.word.box) < x0).map((o) => o.html), ...fromCrop, ...kept.filter((o) => centre(o.word.box) >= x0).map((o) => o.html)];
+    const words = [...old.slice(0, ours.from).map((o) => o.html), ...fromCrop, ...old.slice(ours.to).map((o) => o.html)];
     return `${open}${words.map((w) => `\n${indent}${w}`).join('')}${close}`;
   });
   return { hocr: out, changed };
