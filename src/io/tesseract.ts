@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { bylineLines, shiftWords, spliceRereads, wordsOf } from '../lib/ocr/reread.ts';
+import { bylineLines, hocrWords, shiftWords, spliceRereads } from '../lib/ocr/reread.ts';
 import { estimateSkew } from '../lib/scan/skew.ts';
 
 /**
@@ -83,8 +83,8 @@ export interface OcrResult {
   rotateDeg: number;
   /** Wall-clock seconds of preprocessing and of the Tesseract run when it ran (kept in the cache). */
   seconds: { preprocess: number; ocr: number };
-  /** Byline lines read again from crops, and how many of them the new reading changed (null: not asked). */
-  reread: { lines: number; changed: number } | null;
+  /** Byline lines read again from crops, how many of them the new reading changed, and the seconds it took (null: not asked). */
+  reread: { lines: number; changed: number; seconds: number } | null;
   /** True when the result came from the cache. */
   cached: boolean;
   version: string;
@@ -137,7 +137,7 @@ export async function requireTesseract(lang: string): Promise<string> {
 const PREPROCESS_VERSION = 2;
 
 /** The version of how bylines are read again (reread.ts), part of the cache key when they are. */
-const REREAD_VERSION = 6;
+const REREAD_VERSION = 7;
 
 /**
  * The cache key of Tesseract's own reading of the page. Threads change the time, not the output;
@@ -243,7 +243,7 @@ export async function ocrImage(image: Buffer, options: TesseractOptions = DEFAUL
       ...page,
       hocr: reread.hocr,
       seconds: { preprocess: page.seconds.preprocess, ocr: page.seconds.ocr + (performance.now() - t2) / 1000 },
-      reread: { lines: reread.lines, changed: reread.changed },
+      reread: { lines: reread.lines, changed: reread.changed, seconds: (performance.now() - t2) / 1000 },
       cached: false,
     };
     if (rereadDir) await writeCache(rereadDir, result);
@@ -282,7 +282,7 @@ async function rereadBylines(image: Buffer, hocr: string, options: TesseractOpti
   await run(args, { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
   // one ocr_page per crop, in the list's order
   const pages = (await readFile(join(work, 'bylines.hocr'), 'utf8')).split("<div class='ocr_page'").slice(1);
-  const rereads = new Map(crops.map((c, i) => [c.line.id, shiftWords(wordsOf(pages[i] ?? ''), c.left, c.top)] as const));
+  const rereads = new Map(crops.map((c, i) => [c.line.id, shiftWords(hocrWords(pages[i] ?? ''), c.left, c.top)] as const));
   return { ...spliceRereads(hocr, rereads), lines: crops.length };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readHocr } from './hocr.ts';
-import { bylineLines, shiftWords, spliceRereads, wordsOf } from './reread.ts';
+import { bylineLines, hocrWords, shiftWords, spliceRereads } from './reread.ts';
 
 // Tesseract 5 chi_sim on a rendered page (eval:ocr seed 4, anshun-daily 2022-01-12/12): the
 // dateline's line, where the page reading has 钟交一 for the reporter 钟辉一, and a body line
@@ -61,7 +61,7 @@ describe('bylineLines', () => {
 });
 
 describe('spliceRereads', () => {
-  const rereads = new Map([['line_1_7', shiftWords(wordsOf(CROP), 126, 402)]]);
+  const rereads = new Map([['line_1_7', shiftWords(hocrWords(CROP), 126, 402)]]);
 
   it("puts the line's own reading of the byline in place of the page reading's, through its closing bracket", () => {
     const { hocr, changed } = spliceRereads(PAGE, rereads);
@@ -75,23 +75,23 @@ describe('spliceRereads', () => {
   });
 
   it('leaves out a speck the crop let in before the name', () => {
-    const speck = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace(word(5, '196 8 230 33', 90, '钟'), `${word(40, '180 20 186 26', 14, '.')}${word(5, '196 8 230 33', 90, '钟')}`)), 126, 402)]]);
+    const speck = new Map([['line_1_7', shiftWords(hocrWords(CROP.replace(word(5, '196 8 230 33', 90, '钟'), `${word(40, '180 20 186 26', 14, '.')}${word(5, '196 8 230 33', 90, '钟')}`)), 126, 402)]]);
     expect(lineText(spliceRereads(PAGE, speck).hocr, 0)).toBe('本报讯《记者钟辉一)2022年，兰椒');
   });
 
   it('keeps one closing bracket where both readings have it, and the mark before the role word as the page read it', () => {
     // the crop's bracket ends 6 px left of the page's, whose middle is then outside the stretch
-    const doubled = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace("bbox 279 4 289 42; x_wconf 87'>)<", "bbox 272 4 283 42; x_wconf 87'>)<")), 126, 402)]]);
+    const doubled = new Map([['line_1_7', shiftWords(hocrWords(CROP.replace("bbox 279 4 289 42; x_wconf 87'>)<", "bbox 272 4 283 42; x_wconf 87'>)<")), 126, 402)]]);
     expect(lineText(spliceRereads(PAGE, doubled).hocr, 0)).toBe('本报讯《记者钟辉一)2022年，兰椒');
     // □记者: the crop reads the mark 口 as 品; the page's reading of it stays
     const marked = PAGE.replace(word(30, '205 406 230 449', 91, '讯'), word(30, '205 406 230 449', 91, '口'));
-    const markedCrop = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace(word(3, '80 4 102 42', 87, '讯'), word(3, '80 4 102 42', 87, '品'))), 126, 402)]]);
+    const markedCrop = new Map([['line_1_7', shiftWords(hocrWords(CROP.replace(word(3, '80 4 102 42', 87, '讯'), word(3, '80 4 102 42', 87, '品'))), 126, 402)]]);
     expect(lineText(spliceRereads(marked, markedCrop).hocr, 0)).toBe('本报口《记者钟辉一)2022年，兰椒');
   });
 
   it('keeps the dateline the page read where the crop read its last character into the bracket', () => {
     // liupanshui-daily 2022-08-28/06: 本报讯记者 尹梅 on the page, 本报(记者 尹梅 in the crop
-    const lost = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace(word(3, '80 4 102 42', 87, '讯'), '').replace(word(4, '108 8 169 33', 43, '《记者'), word(4, '80 8 169 33', 43, '(记者'))), 126, 402)]]);
+    const lost = new Map([['line_1_7', shiftWords(hocrWords(CROP.replace(word(3, '80 4 102 42', 87, '讯'), '').replace(word(4, '108 8 169 33', 43, '《记者'), word(4, '80 8 169 33', 43, '(记者'))), 126, 402)]]);
     expect(lineText(spliceRereads(PAGE, lost).hocr, 0)).toBe('本报讯(记者钟辉一)2022年，兰椒');
   });
 
@@ -103,18 +103,18 @@ describe('spliceRereads', () => {
 
   it("keeps the new reading's words in their order, whatever their boxes say", () => {
     // Tesseract gives 辉 a box left of 钟 (a glyph's box can stray): the name still reads 钟辉一
-    const strayed = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace('242 18 259 21', '150 18 160 21')), 126, 402)]]);
+    const strayed = new Map([['line_1_7', shiftWords(hocrWords(CROP.replace('242 18 259 21', '150 18 160 21')), 126, 402)]]);
     expect(lineText(spliceRereads(PAGE, strayed).hocr, 0)).toBe('本报讯《记者钟辉一)2022年，兰椒');
   });
 
   it('keeps the page reading where the new one has no byline, or reads far more or less there', () => {
-    const notByline = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace('《记者', '《记录')), 126, 402)]]);
+    const notByline = new Map([['line_1_7', shiftWords(hocrWords(CROP.replace('《记者', '《记录')), 126, 402)]]);
     expect(spliceRereads(PAGE, notByline)).toEqual({ hocr: PAGE, changed: 0 });
-    const short = new Map([['line_1_7', shiftWords(wordsOf([word(4, '108 8 169 33', 43, '记者'), word(8, '279 4 289 42', 87, ')')].join('')), 126, 402)]]);
+    const short = new Map([['line_1_7', shiftWords(hocrWords([word(4, '108 8 169 33', 43, '记者'), word(8, '279 4 289 42', 87, ')')].join('')), 126, 402)]]);
     expect(spliceRereads(PAGE, short).changed).toBe(0);
     // the page read the opening bracket and the crop lost it (本报讯记者 钟辉一): the byline's frame would go with it
     const framed = PAGE.replace(word(31, '234 410 296 435', 13, '记者'), word(31, '234 410 296 435', 13, '(记者'));
-    const unframed = new Map([['line_1_7', shiftWords(wordsOf(CROP.replace(word(4, '108 8 169 33', 43, '《记者'), word(4, '108 8 169 33', 43, '记者'))), 126, 402)]]);
+    const unframed = new Map([['line_1_7', shiftWords(hocrWords(CROP.replace(word(4, '108 8 169 33', 43, '《记者'), word(4, '108 8 169 33', 43, '记者'))), 126, 402)]]);
     expect(spliceRereads(framed, unframed).changed).toBe(0);
     expect(spliceRereads(framed, rereads).changed).toBe(1);
     // a line of another engine's file, or one not asked for, stays as it is

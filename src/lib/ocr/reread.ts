@@ -1,4 +1,5 @@
-import { ROLE_WORDS, simplifyRoleChars } from '../roles.ts';
+import { nextRoleWord, roleWordAt, simplifyRoleChars } from '../roles.ts';
+import { decodeEntities } from './markup.ts';
 
 /**
  * Bylines read again on their own. Tesseract reads a page's lines in the context of their
@@ -39,26 +40,27 @@ export interface RereadWord {
 const LINE = /(<span class='(?:ocr_line|ocr_caption|ocr_header|ocr_textfloat)' id='([^']+)' title="bbox (\d+) (\d+) (\d+) (\d+);[^"]*">)([\s\S]*?)(\n[ \t]*<\/span>)/gu;
 const WORD = /<span class='ocrx_word' id='([^']+)' title='bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)'[^>]*>([\s\S]*?)<\/span>/gu;
 
-/**
- * A byline's role word of two characters or more (记者, 通讯员, 摄影; 記者 as simplifyRoleChars
- * reads it), or a photo credit's 摄 before its closing bracket ((李强 摄)).
- */
-const ROLE = new RegExp(
-  [...ROLE_WORDS.map(([word]) => word).filter((word) => /\p{Script=Han}{2}/u.test(word)).map(escape), '摄[)）]'].join('|'),
-  'u',
-);
-const isByline = (text: string) => ROLE.test(simplifyRoleChars(text));
+/** A photo credit's 摄 before its closing bracket ((李强 摄)): its names come before the role word. */
+const CREDIT_END = /摄[)）]/u;
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+/**
+ * Where a byline's role word (roles.ts: 记者, 通讯员, 摄影, 文/图; 記者 as simplifyRoleChars
+ * reads it) starts and ends in a text, or a photo credit's 摄 before its bracket; null for none.
+ */
+function roleIn(text: string): { start: number; end: number; credit: boolean } | null {
+  const simple = simplifyRoleChars(text);
+  const at = nextRoleWord(simple);
+  const credit = CREDIT_END.exec(simple);
+  if (at >= 0 && (!credit || at <= credit.index)) return { start: at, end: at + roleWordAt(simple.slice(at))![0].length, credit: false };
+  return credit ? { start: credit.index, end: credit.index + credit[0].length, credit: true } : null;
 }
 
 function unescapeHtml(text: string): string {
-  return text.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&amp;/gu, '&');
+  return decodeEntities(text, 0, true, []);
 }
 
 /** The words of one line's (or one crop's) hOCR. */
-export function wordsOf(hocr: string): RereadWord[] {
+export function hocrWords(hocr: string): RereadWord[] {
   return [...hocr.matchAll(WORD)].map((m) => ({
     box: { x0: Number(m[2]), y0: Number(m[3]), x1: Number(m[4]), y1: Number(m[5]) },
     conf: Number(m[6]),
@@ -74,15 +76,13 @@ function textOf(words: readonly RereadWord[]): string {
 export function bylineLines(hocr: string): RereadLine[] {
   const out: RereadLine[] = [];
   for (const m of hocr.matchAll(LINE)) {
-    const text = textOf(wordsOf(m[7]!));
-    if (!isByline(text)) continue;
+    const text = textOf(hocrWords(m[7]!));
+    if (!roleIn(text)) continue;
     out.push({ id: m[2]!, box: { x0: Number(m[3]), y0: Number(m[4]), x1: Number(m[5]), y1: Number(m[6]) }, text });
   }
   return out;
 }
 
-/** A photo credit's 摄 before its closing bracket: its names come before the role word. */
-const CREDIT_END = /摄[)）]/u;
 
 /**
  * Which of the new reading's words are the byline's names, from the role word (记者; from the
@@ -99,12 +99,11 @@ function bylineStretch(words: readonly RereadWord[]): { from: number; to: number
     starts.push(full.length);
     full += text;
   }
-  const match = ROLE.exec(simplifyRoleChars(full));
-  if (!match) return null;
+  const role = roleIn(full);
+  if (!role) return null;
   const wordAt = (offset: number) => starts.findLastIndex((start) => start <= offset);
-  const role = wordAt(match.index);
-  const from = CREDIT_END.test(match[0]) ? 0 : role;
-  const roleEnd = wordAt(match.index + match[0].length - 1);
+  const from = role.credit ? 0 : wordAt(role.start);
+  const roleEnd = wordAt(role.end - 1);
   for (let i = roleEnd; i < texts.length; i++) {
     if (/[)）〉》\]】]/u.test(texts[i]!)) return { from, to: i + 1 };
     if (i > roleEnd && /[0-9０-９，。,：:]/u.test(texts[i]!)) return { from, to: i };
@@ -134,7 +133,7 @@ export function spliceRereads(hocr: string, rereads: ReadonlyMap<string, readonl
   let changed = 0;
   const out = hocr.replace(LINE, (whole, open: string, id: string, _x0, _y0, _x1, _y1, inner: string, close: string) => {
     const fresh = rereads.get(id);
-    const old = [...(inner as string).matchAll(WORD)].map((m) => ({ html: m[0], word: wordsOf(m[0])[0]! }));
+    const old = [...(inner as string).matchAll(WORD)].map((m) => ({ html: m[0], word: hocrWords(m[0])[0]! }));
     const theirs = fresh ? bylineStretch(fresh) : null;
     const ours = bylineStretch(old.map((o) => o.word));
     if (!fresh || !theirs || !ours) return whole;
