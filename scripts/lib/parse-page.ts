@@ -40,7 +40,8 @@ export interface ParseOptions {
   geometry?: readonly OutputLine[];
   /**
    * The places around the paper (placesAround in scripts/io/gazetteer.ts), to set right a county
-   * OCR misread in a headline; without them only the text under the headline can.
+   * OCR misread in a headline or the text; without them only a headline's place is set right,
+   * and only from the text under it.
    */
   places?: PlaceRings;
 }
@@ -1509,7 +1510,6 @@ function headlineText(unit: Unit): string {
   return finishParagraph(buildParagraph(unit.segments, 'headline')).text;
 }
 
-/** Turn a draft into the item the contract describes: people, dateline, clean paragraphs, problems. */
 /**
  * A county OCR misread in the text, set right as the paper's region names it (贫安县 -> 瓮安县),
  * one `ocr-fixed` problem each: a place is what a researcher searches for.
@@ -1529,6 +1529,7 @@ function placesInParagraph(paragraph: Paragraph, places: PlaceRings, lexicon: Le
   return problems;
 }
 
+/** Turn a draft into the item the contract describes: people, dateline, clean paragraphs, problems. */
 function finishDraft(draft: Draft, id: string, options: ParseOptions): ParsedItem {
   finishLines(draft, []);
   const headline = splitHeadline(draft.heads, draft.headSizes);

@@ -1,8 +1,8 @@
 /**
  * Place names in Chinese news text (锦屏县, 关茅镇, 水城区, 黔西市): two characters and the
  * word for the unit, not 该县, 全市, 小区, 城市, 返乡. Used to tell which article a column of text
- * belongs to, and to set right a place OCR misread in a headline's large type from the text under
- * it, which names it in body type.
+ * belongs to, and to set right a place OCR misread: in a headline's large type from the text
+ * under it, which names it in body type, and anywhere from the places around the paper.
  */
 
 const PLACE = /(\p{Script=Han}{2})(?:[县縣镇鎮]|[乡鄉](?![村镇鎮])|[区區市])/gu;
@@ -81,8 +81,6 @@ export interface PlaceRings {
   near: ReadonlyArray<ReadonlySet<string>>;
   all: ReadonlySet<string>;
 }
-
-export const NO_PLACE_RINGS: PlaceRings = { near: [], all: new Set() };
 
 /** The 55 minority nationalities, as autonomous places are named after them (布依族苗族自治县). */
 const NATIONALITIES = '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';

@@ -137,7 +137,7 @@ export async function requireTesseract(lang: string): Promise<string> {
 const PREPROCESS_VERSION = 2;
 
 /** The version of how bylines are read again (reread.ts), part of the cache key when they are. */
-const REREAD_VERSION = 7;
+const REREAD_VERSION = 8;
 
 /**
  * The cache key of Tesseract's own reading of the page. Threads change the time, not the output;
@@ -192,6 +192,14 @@ async function preprocess(image: Buffer, options: TesseractOptions): Promise<{ d
   return { data, width, height, rotateDeg };
 }
 
+/** The command line for one Tesseract run: an image (or a list of images), the options, what to write. */
+function tesseractArgs(input: string, outBase: string, options: TesseractOptions, psm: number, outputs: string[]): string[] {
+  const args = [input, outBase, '-l', options.lang, '--psm', String(psm)];
+  if (options.dpi !== null) args.push('--dpi', String(options.dpi));
+  for (const [name, value] of Object.entries(options.config)) args.push('-c', `${name}=${value}`);
+  return [...args, ...outputs];
+}
+
 /**
  * OCR one page image. `cacheDir` (default `.cache/ocr`) keeps every result; a hit returns at
  * once with `cached: true` and the seconds the run took when it ran.
@@ -213,11 +221,7 @@ export async function ocrImage(image: Buffer, options: TesseractOptions = DEFAUL
       const t1 = performance.now();
       const input = join(work, 'page.png');
       await writeFile(input, pre.data);
-      const args = [input, join(work, 'out'), '-l', options.lang, '--psm', String(options.psm)];
-      if (options.dpi !== null) args.push('--dpi', String(options.dpi));
-      for (const [name, value] of Object.entries(options.config)) args.push('-c', `${name}=${value}`);
-      args.push('txt', 'hocr', 'tsv');
-      await run(args, { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
+      await run(tesseractArgs(input, join(work, 'out'), options, options.psm, ['txt', 'hocr', 'tsv']), { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
       const [text, hocr, tsv] = await Promise.all(['out.txt', 'out.hocr', 'out.tsv'].map((f) => readFile(join(work, f), 'utf8')));
       page = {
         text: text!,
@@ -275,14 +279,11 @@ async function rereadBylines(image: Buffer, hocr: string, options: TesseractOpti
     }),
   );
   await writeFile(join(work, 'bylines.txt'), `${crops.map((c) => c.file).join('\n')}\n`);
-  const args = [join(work, 'bylines.txt'), join(work, 'bylines'), '-l', options.lang, '--psm', '7'];
-  if (options.dpi !== null) args.push('--dpi', String(options.dpi));
-  for (const [name, value] of Object.entries(options.config)) args.push('-c', `${name}=${value}`);
-  args.push('hocr');
-  await run(args, { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
-  // one ocr_page per crop, in the list's order
+  await run(tesseractArgs(join(work, 'bylines.txt'), join(work, 'bylines'), options, 7, ['hocr']), { ...process.env, OMP_THREAD_LIMIT: String(options.threads) });
+  // one ocr_page per crop, named by its image file (title='image "…/byline-3.png"; bbox …')
   const pages = (await readFile(join(work, 'bylines.hocr'), 'utf8')).split("<div class='ocr_page'").slice(1);
-  const rereads = new Map(crops.map((c, i) => [c.line.id, shiftWords(hocrWords(pages[i] ?? ''), c.left, c.top)] as const));
+  const pageOf = (file: string) => pages.find((page) => page.slice(0, page.indexOf('>')).includes(`"${file}"`)) ?? '';
+  const rereads = new Map(crops.map((c) => [c.line.id, shiftWords(hocrWords(pageOf(c.file)), c.left, c.top)] as const));
   return { ...spliceRereads(hocr, rereads), lines: crops.length };
 }
 
