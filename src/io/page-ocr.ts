@@ -16,7 +16,7 @@ export function ocrLanguage(script: 'simplified' | 'traditional'): string {
 
 export interface ScanOcr {
   positions: PagePositions;
-  /** Tesseract's hOCR as it wrote it, to keep beside the scan. */
+  /** Tesseract's hOCR, with its bylines read again (src/lib/ocr/reread.ts), to keep beside the scan. */
   hocr: string;
   /** Seconds of preprocessing and of Tesseract when it ran; zero work when `cached`. */
   seconds: { preprocess: number; ocr: number };
