@@ -14,4 +14,11 @@ describe('eval:ocr --settings', () => {
   it('names the setting it does not know', () => {
     expect(() => parseSettings('psm=3,dewarp=1')).toThrow(/unknown setting "dewarp"/);
   });
+
+  it('turns the second reading of bylines off and on, and refuses what is neither', () => {
+    expect(DEFAULT_TESSERACT_OPTIONS.rereadBylines).toBe(true);
+    expect(parseSettings('reread=0').rereadBylines).toBe(false);
+    expect(parseSettings('reread=1, deskew=false')).toMatchObject({ rereadBylines: true, deskew: false });
+    expect(() => parseSettings('reread=yes')).toThrow(/reread=yes .* is neither 0 nor 1 \(write reread=0 or reread=1\)/);
+  });
 });

@@ -97,6 +97,13 @@ function toEvalItems(parsed: Parsed): EvalItem[] {
   );
 }
 
+/** An on/off setting: 1 or true, 0 or false; anything else is refused, naming it. */
+function flag(name: string, value: string, spec: string): boolean {
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new Error(`--settings: ${name}=${value} in "${spec}" is neither 0 nor 1 (write ${name}=0 or ${name}=1)`);
+}
+
 /** `psm=4,deskew=1` over the defaults. */
 export function parseSettings(spec: string, base: TesseractOptions = DEFAULT_TESSERACT_OPTIONS): TesseractOptions {
   const out: TesseractOptions = { ...base, config: { ...base.config } };
@@ -105,11 +112,11 @@ export function parseSettings(spec: string, base: TesseractOptions = DEFAULT_TES
     if (name === 'psm') out.psm = Number(value);
     else if (name === 'lang') out.lang = value;
     else if (name === 'dpi') out.dpi = value === 'none' ? null : Number(value);
-    else if (name === 'deskew') out.deskew = value === '1' || value === 'true';
+    else if (name === 'deskew') out.deskew = flag(name, value, spec);
     else if (name === 'scale') out.scale = Number(value);
     else if (name === 'threshold') out.threshold = value === 'none' ? 'none' : Number(value);
     else if (name === 'threads') out.threads = Number(value);
-    else if (name === 'reread') out.rereadBylines = value === '1' || value === 'true';
+    else if (name === 'reread') out.rereadBylines = flag(name, value, spec);
     else if (name.startsWith('c.')) out.config[name.slice(2)] = value;
     else throw new Error(`--settings: unknown setting "${name}" in "${spec}" (psm, lang, dpi, deskew, scale, threshold, threads, reread, c.<tesseract variable>)`);
   }
